@@ -1,0 +1,48 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let package = Package(
+    name: "Pipe",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "pipe", targets: ["pipe"]),
+        .library(name: "PipeKit", targets: ["PipeKit"]),
+        .library(name: "PipeStages", targets: ["PipeStages"]),
+        .library(name: "PipeCLI", targets: ["PipeCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+    ],
+    targets: [
+        .target(
+            name: "PipeKit",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(name: "PipeStages", dependencies: ["PipeKit"]),
+        .target(
+            name: "PipeCLI",
+            dependencies: [
+                "PipeKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(name: "pipe", dependencies: ["PipeCLI", "PipeStages"]),
+        .testTarget(name: "PipeKitTests", dependencies: ["PipeKit"]),
+        .testTarget(name: "PipeStagesTests", dependencies: ["PipeStages", "PipeKit"]),
+        .testTarget(name: "PipeCLITests", dependencies: ["PipeCLI", "PipeStages", "PipeKit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
+
+for target in package.targets {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    target.swiftSettings = settings
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Logging
+import PipeKit
+
+/// `pipe run FILE.yaml`: checks the pipeline, then runs it over its input.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Check a pipeline file, then run it over its input.",
+        discussion: "Prints a summary per stage to standard error. Ctrl-C stops reading, finishes the articles in flight and writes the outputs."
+    )
+
+    @Argument(help: "The pipeline file.")
+    var file: String
+
+    @Option(name: .long, help: "Read this file, folder, glob or `-` instead of `input.path`.")
+    var input: String?
+
+    @Flag(name: .shortAndLong, help: "Print no summary.")
+    var quiet = false
+
+    @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.")
+    var logLevel: Logger.Level = .warning
+
+    func run() async throws {
+        let definition = try PipelineFileLoading.load(file, input: input)
+        let trap = SignalTrap()
+        var configuration = RunConfiguration()
+        configuration.stop = trap.stop
+        configuration.logger.logLevel = logLevel
+        let summary: RunSummary
+        do {
+            summary = try await definition.run(configuration: configuration)
+        } catch let error as PipeError {
+            Terminal.report(error)
+            throw ExitCode(1)
+        }
+        if !quiet {
+            SummaryTable(summary: summary).lines.forEach(Terminal.error)
+        }
+        if case .interrupted(let signal) = summary.outcome {
+            throw ExitCode(128 + signal)
+        }
+    }
+}
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import PipeKit
+
+/// `pipe stages [NAME]`: lists the stages, or describes one with its types and options.
+struct StagesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stages",
+        abstract: "List the available stages, or describe one."
+    )
+
+    @Argument(help: "A stage type to describe.")
+    var name: String?
+
+    func run() async throws {
+        let registry = PipeCommand.registry
+        guard let name else {
+            let width = registry.names.map(\.count).max() ?? 0
+            for descriptor in registry.descriptors {
+                let padding = String(repeating: " ", count: width - descriptor.name.count)
+                Terminal.output("\(descriptor.name)\(padding)  \(descriptor.summary)")
+            }
+            return
+        }
+        guard let descriptor = registry[name] else {
+            let suggestion = registry.closestName(to: name)
+            Terminal.error("error: unknown stage `\(name)`" + (suggestion.map { "; did you mean `\($0)`?" } ?? ""))
+            Terminal.error("run `pipe stages` for the list")
+            throw ExitCode(2)
+        }
+        Terminal.output(Self.describe(descriptor).joined(separator: "\n"))
+    }
+
+    static func describe(_ descriptor: StageDescriptor) -> [String] {
+        var lines = [
+            "\(descriptor.name): \(descriptor.summary)",
+            "",
+            "input:  \(descriptor.inputType)",
+            "output: \(descriptor.outputType)",
+            "runs:   " + (descriptor.runsInOrder ? "one worker, in input order" : "`concurrency` workers (default 1, `auto` = cores)"),
+            "",
+        ]
+        guard !descriptor.options.isEmpty else { return lines + ["options: none"] }
+        lines.append("options:")
+        for field in descriptor.options {
+            let type = field.allowedValues.isEmpty ? field.type : field.allowedValues.joined(separator: " | ")
+            let value = field.defaultValue.map { "default \($0)" } ?? "required"
+            lines.append("  \(field.name) (\(type), \(value))")
+            lines.append("      \(field.summary)")
+        }
+        return lines
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import PipeKit
+
+/// `pipe validate FILE.yaml`: checks a pipeline file without reading or writing anything.
+struct ValidateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check a pipeline file completely without running it (exit 2 when invalid)."
+    )
+
+    @Argument(help: "The pipeline file.")
+    var file: String
+
+    func run() async throws {
+        let definition = try PipelineFileLoading.load(file, input: nil)
+        let chain = definition.stages.map(\.id).joined(separator: " → ")
+        Terminal.output("\(file): ok, pipeline `\(definition.name)`: \(definition.input.format.rawValue) input → \(chain)")
+    }
+}
+
+/// Loading a pipeline file the way every command does: diagnostics printed, exit code 2 when invalid.
+enum PipelineFileLoading {
+    static func load(_ file: String, input: String?) throws -> PipelineDefinition {
+        let loader = PipelineLoader(registry: PipeCommand.registry)
+        do {
+            return try loader.load(file: file, input: input)
+        } catch let error as PipelineFileError {
+            Terminal.report(error)
+            throw ExitCode(2)
+        } catch let error as PipeError {
+            Terminal.report(error)
+            throw ExitCode(2)
+        }
+    }
+}

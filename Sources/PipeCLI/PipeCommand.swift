@@ -1,0 +1,54 @@
+import ArgumentParser
+import PipeKit
+
+/// The `pipe` command: runs, checks and describes text-processing pipelines.
+///
+/// A package that adds stages builds its own `pipe` by calling ``main(registry:)`` with a
+/// registry holding the built-in stages and its own.
+public struct PipeCommand: AsyncParsableCommand {
+    /// The version `pipe --version` prints.
+    public static let version = "0.1.0"
+
+    /// The command's name, summary and subcommands.
+    public static let configuration = CommandConfiguration(
+        commandName: "pipe",
+        abstract: "Run text-processing pipelines over streams of news articles.",
+        discussion: """
+        Exit codes: 0 the run finished (also with skipped or dead-lettered articles); 1 the run \
+        stopped (a `fail` policy fired, or an I/O error); 2 the pipeline file is invalid; \
+        130/143 interrupted by SIGINT/SIGTERM.
+        """,
+        version: version,
+        subcommands: [RunCommand.self, ValidateCommand.self, StagesCommand.self]
+    )
+
+    /// The stages commands may use, set by ``main(registry:)``.
+    @TaskLocal static var registry = StageRegistry()
+
+    /// Creates the command (ArgumentParser parses it from the arguments).
+    public init() {}
+
+    /// Runs `pipe` with the arguments of this process and the stages in `registry`, then exits.
+    public static func main(registry: StageRegistry) async {
+        await $registry.withValue(registry) {
+            await main()
+        }
+    }
+
+    /// Runs `pipe` with explicit arguments; returns the exit code instead of exiting.
+    public static func run(arguments: [String], registry: StageRegistry) async -> Int32 {
+        await $registry.withValue(registry) {
+            do {
+                var command = try parseAsRoot(arguments)
+                if var asyncCommand = command as? any AsyncParsableCommand {
+                    try await asyncCommand.run()
+                } else {
+                    try command.run()
+                }
+                return 0
+            } catch {
+                return exitCode(for: error).rawValue
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import PipeKit
+
+/// The end-of-run report: one row per stage, then the totals and the throughput.
+struct SummaryTable {
+    let summary: RunSummary
+
+    var lines: [String] {
+        let header = ["stage", "in", "out", "filtered", "skipped", "dead-letter", "time"]
+        let rows = summary.stages.map { tally in
+            [tally.stageID, "\(tally.received)", "\(tally.emitted)", "\(tally.filtered)", "\(tally.skipped)",
+             "\(tally.deadLettered)", Self.format(seconds: tally.duration.seconds)]
+        }
+        let table = [header] + rows
+        let widths = header.indices.map { column in table.map { $0[column].count }.max() ?? 0 }
+        var lines = table.map { row in
+            row.enumerated().map { column, cell in
+                let padding = String(repeating: " ", count: widths[column] - cell.count)
+                return column == 0 ? cell + padding : padding + cell
+            }.joined(separator: "  ")
+        }
+        let seconds = summary.elapsed.seconds
+        let megabytes = Double(summary.bytesRead) / 1_000_000
+        let rate = seconds > 0 ? megabytes / seconds : 0
+        lines.append(
+            "read \(summary.read) · written \(summary.written) · filtered \(summary.filtered) · "
+                + "skipped \(summary.skipped) · dead-lettered \(summary.deadLettered) · "
+                + "\(Self.format(seconds: seconds)) · \(Self.decimal(summary.itemsPerSecond, 0)) articles/s · "
+                + "\(Self.decimal(rate, 1)) MB/s"
+        )
+        if let file = summary.deadLetterFile, summary.deadLettered > 0 {
+            lines.append("dead letters: \(file)")
+        }
+        if case .interrupted(let signal) = summary.outcome {
+            lines.append("interrupted by signal \(signal): stopped reading; every article read was processed and written")
+        }
+        return lines
+    }
+
+    static func format(seconds: Double) -> String {
+        seconds < 1 ? "\(decimal(seconds * 1000, 1)) ms" : "\(decimal(seconds, 2)) s"
+    }
+
+    static func decimal(_ value: Double, _ places: Int) -> String {
+        String(format: "%.\(places)f", value)
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// Replaces `${NAME}` and `${NAME:-default}` in a scalar with values from the environment.
+///
+/// `$${` writes a literal `${`. A name that is not set and has no default is an error, so a
+/// forgotten variable never turns silently into an empty path.
+struct EnvironmentSubstitution: Sendable {
+    let environment: [String: String]
+
+    /// A reference whose variable is not set.
+    struct Unset: Error {
+        let name: String
+    }
+
+    /// A reference that is not closed or names nothing.
+    struct Malformed: Error {
+        let text: String
+    }
+
+    /// The text with every reference replaced.
+    func apply(to text: String) throws -> String {
+        guard text.contains("$") else { return text }
+        var result = ""
+        var rest = Substring(text)
+        while let dollar = rest.firstIndex(of: "$") {
+            result += rest[..<dollar]
+            let after = rest[dollar...]
+            if after.hasPrefix("$${") {
+                result += "${"
+                rest = after.dropFirst(3)
+            } else if after.hasPrefix("${") {
+                guard let close = after.firstIndex(of: "}") else { throw Malformed(text: String(after)) }
+                let inner = after[after.index(dollar, offsetBy: 2)..<close]
+                result += try value(of: inner)
+                rest = after[after.index(after: close)...]
+            } else {
+                result += "$"
+                rest = after.dropFirst()
+            }
+        }
+        return result + rest
+    }
+
+    private func value(of reference: Substring) throws -> String {
+        let name: Substring
+        var fallback: Substring?
+        if let separator = reference.range(of: ":-") {
+            name = reference[..<separator.lowerBound]
+            fallback = reference[separator.upperBound...]
+        } else {
+            name = reference
+        }
+        guard !name.isEmpty, name.allSatisfy({ $0 == "_" || $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+            throw Malformed(text: "${\(reference)}")
+        }
+        if let value = environment[String(name)], !(value.isEmpty && fallback != nil) { return value }
+        if let fallback { return String(fallback) }
+        throw Unset(name: String(name))
+    }
+}

@@ -1,0 +1,118 @@
+import Yams
+
+/// The state of loading one pipeline file: its name, the environment, the problems found so far.
+struct LoadContext {
+    let file: String
+    let substitution: EnvironmentSubstitution
+    private(set) var diagnostics: [PipeError] = []
+
+    init(file: String, environment: [String: String]) {
+        self.file = file
+        substitution = EnvironmentSubstitution(environment: environment)
+    }
+
+    /// The location of a node, or of the file's start when libyaml gave none.
+    func location(of node: Node?) -> SourceLocation {
+        let mark = node?.mark
+        return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+    }
+
+    /// Records a problem at a node.
+    mutating func report(_ code: PipeError.Code, _ message: String, hint: String? = nil, at node: Node?) {
+        diagnostics.append(PipeError(code, message, hint: hint, at: location(of: node)))
+    }
+
+    /// Records a problem at a location.
+    mutating func report(_ error: PipeError) {
+        diagnostics.append(error)
+    }
+
+    /// The problems in file order.
+    var sortedDiagnostics: [PipeError] {
+        diagnostics.enumerated().sorted { lhs, rhs in
+            let l = lhs.element.location, r = rhs.element.location
+            let lk = (l?.line ?? 0, l?.column ?? 0, lhs.offset), rk = (r?.line ?? 0, r?.column ?? 0, rhs.offset)
+            return lk < rk
+        }.map(\.element)
+    }
+
+    /// Turns a libyaml error into a diagnostic.
+    mutating func reportSyntax(_ error: any Error) {
+        switch error {
+        case YamlError.scanner(let context, let problem, let mark, _),
+             YamlError.parser(let context, let problem, let mark, _),
+             YamlError.composer(let context, let problem, let mark, _):
+            let detail = context.map { "\(problem) \($0.text)" } ?? problem
+            diagnostics.append(PipeError(
+                .yamlSyntax, "invalid YAML: \(detail)",
+                hint: "check the indentation and quoting on this line and the one above",
+                at: SourceLocation(file: file, line: mark.line, column: mark.column)
+            ))
+        case YamlError.reader(let problem, _, _, _):
+            diagnostics.append(PipeError(.yamlSyntax, "cannot read the file as YAML: \(problem)",
+                                         hint: "save the file as UTF-8", at: SourceLocation(file: file, line: 1, column: 1)))
+        default:
+            diagnostics.append(PipeError(.yamlSyntax, "invalid YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1)))
+        }
+    }
+
+    /// The node with `${NAME}` references replaced in every scalar value (mapping keys are left alone).
+    mutating func substitute(_ node: Node) -> Node {
+        switch node {
+        case .scalar(let scalar):
+            do {
+                let text = try substitution.apply(to: scalar.string)
+                guard text != scalar.string else { return node }
+                return .scalar(Node.Scalar(text, .implicit, scalar.style, scalar.mark))
+            } catch let unset as EnvironmentSubstitution.Unset {
+                report(.invalidValue, "environment variable `\(unset.name)` is not set",
+                       hint: "set it, or give a default with `${\(unset.name):-value}`", at: node)
+            } catch {
+                report(.invalidValue, "malformed variable reference in `\(scalar.string)`",
+                       hint: "write `${NAME}` or `${NAME:-default}`; `$${` gives a literal `${`", at: node)
+            }
+            return node
+        case .mapping(var mapping):
+            mapping = Node.Mapping(mapping.map { ($0.key, substitute($0.value)) }, mapping.tag, mapping.style, mapping.mark)
+            return .mapping(mapping)
+        case .sequence(var sequence):
+            sequence = Node.Sequence(sequence.map { substitute($0) }, sequence.tag, sequence.style, sequence.mark)
+            return .sequence(sequence)
+        case .alias:
+            return node
+        }
+    }
+
+    /// The pairs of a mapping node, reporting keys outside `allowed` and keys given twice.
+    mutating func pairs(of node: Node, allowed: [String], noun: String) -> [String: (key: Node, value: Node)] {
+        var result: [String: (key: Node, value: Node)] = [:]
+        guard let mapping = node.mapping else { return result }
+        for (key, value) in mapping {
+            guard let name = key.scalar?.string else {
+                report(.unknownKey, "a key must be a plain name", at: key)
+                continue
+            }
+            if result[name] != nil {
+                report(.invalidValue, "the key `\(name)` is given twice", hint: "remove one of them", at: key)
+                continue
+            }
+            if !allowed.contains(name) {
+                report(.unknownKey, "unknown key `\(name)` in \(noun)",
+                       hint: Suggestion.hint(for: name, among: allowed, noun: "keys"), at: key)
+                continue
+            }
+            result[name] = (key, value)
+        }
+        return result
+    }
+
+    /// The string in a scalar node, reporting anything else.
+    mutating func string(_ node: Node, key: String) -> String? {
+        guard case .scalar(let scalar) = node,
+              !(scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)) else {
+            report(.invalidValue, "`\(key)` expects a string", at: node)
+            return nil
+        }
+        return scalar.string
+    }
+}

@@ -1,0 +1,63 @@
+/// A pipeline loaded from a file and checked: its name, input, typed stages and dead-letter file.
+///
+/// Load one with ``PipelineLoader``; run it with ``run(configuration:)``.
+public struct PipelineDefinition: Sendable {
+    /// The pipeline's name (`pipeline:`).
+    public var name: String
+    /// The input (`input:`).
+    public var input: InputSpec
+    /// The stages, built from their options and checked to connect.
+    public var stages: [AnyStage]
+    /// Where dead letters go: beside the first stage that writes a file, `NAME.dead-letter.jsonl`.
+    ///
+    /// `nil` when no stage uses `on_error: dead-letter`.
+    public var deadLetterPath: String?
+    /// The file the pipeline was loaded from.
+    public var file: String
+
+    /// Creates a definition; ``PipelineLoader`` is the usual way.
+    public init(name: String, input: InputSpec, stages: [AnyStage], deadLetterPath: String?, file: String) {
+        self.name = name
+        self.input = input
+        self.stages = stages
+        self.deadLetterPath = deadLetterPath
+        self.file = file
+    }
+
+    /// The dead-letter path beside `output`: `out/syria.jsonl` gives `out/syria.dead-letter.jsonl`.
+    public static func deadLetterPath(besides output: String) -> String {
+        let slash = output.lastIndex(of: "/")
+        let nameStart = slash.map { output.index(after: $0) } ?? output.startIndex
+        let name = output[nameStart...]
+        let stem = name.lastIndex(of: ".").flatMap { $0 == name.startIndex ? nil : name[..<$0] } ?? name
+        return String(output[..<nameStart]) + stem + ".dead-letter.jsonl"
+    }
+
+    /// Reads the input and runs every stage over it, handing every item that leaves the last stage to `onOutput`.
+    ///
+    /// Without `onOutput` the results are only what the stages write.
+    ///
+    /// - Throws: ``PipeError`` with code `io` when the input cannot be read or an output not
+    ///   written, `stage-failed` when a stage with `on_error: fail` fails.
+    @discardableResult
+    public func run(
+        configuration: RunConfiguration = RunConfiguration(),
+        onOutput: (@Sendable (any Sendable) async throws -> Void)? = nil
+    ) async throws -> RunSummary {
+        var configuration = configuration
+        configuration.pipelineName = name
+        configuration.deadLetterPath = configuration.deadLetterPath ?? deadLetterPath
+        let reader = InputReader(spec: input)
+        _ = try reader.files()
+        let runner = PipelineRunner(stages: stages, configuration: configuration)
+        return try await runner.run(
+            reader,
+            envelope: { record in Envelope(value: record, raw: record) },
+            size: { record in record.bytes.count },
+            deliver: { batch in
+                guard let onOutput else { return }
+                for value in batch.values { try await onOutput(value) }
+            }
+        )
+    }
+}

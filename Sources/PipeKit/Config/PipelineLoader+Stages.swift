@@ -1,0 +1,148 @@
+import Yams
+
+extension PipelineLoader {
+    static let stageKeys = ["type", "id", "options", "concurrency", "on_error"]
+
+    /// One stage entry as written, before it is built.
+    private struct Entry {
+        let descriptor: StageDescriptor
+        let typeNode: Node
+        let id: String
+    }
+
+    /// Reads every stage entry, builds each stage from its options, and checks that they connect.
+    func readStages(_ node: Node, pipeline: String, format: InputFormat?, context: inout LoadContext) -> [AnyStage] {
+        guard let sequence = node.sequence, !sequence.isEmpty else {
+            context.report(.invalidValue, "`stages` expects a list with at least one stage",
+                           hint: "write `stages:` then `  - type: parse` on the next line", at: node)
+            return []
+        }
+        var stages: [AnyStage] = []
+        var entries: [Entry] = []
+        var ids: [String: Node] = [:]
+        for item in sequence {
+            guard item.mapping != nil else {
+                context.report(.invalidValue, "a stage is a mapping with at least `type:`", at: item)
+                continue
+            }
+            let keys = context.pairs(of: item, allowed: Self.stageKeys, noun: "a stage")
+            guard let typeEntry = keys["type"] else {
+                context.report(.missingKey, "a stage needs a `type`",
+                               hint: "available: " + registry.names.joined(separator: ", "), at: item)
+                continue
+            }
+            guard let typeName = context.string(typeEntry.value, key: "type") else { continue }
+            guard let descriptor = registry[typeName] else {
+                context.report(.unknownStage, "unknown stage type `\(typeName)`",
+                               hint: Suggestion.hint(for: typeName, among: registry.names, noun: "types"),
+                               at: typeEntry.value)
+                continue
+            }
+            var id = typeName
+            if let idNode = keys["id"]?.value, let text = context.string(idNode, key: "id") {
+                id = text
+            }
+            let idNode = keys["id"]?.value ?? typeEntry.value
+            if ids[id] != nil {
+                context.report(.duplicateID, "two stages have the id `\(id)`",
+                               hint: "give this one its own `id:`", at: idNode)
+            }
+            ids[id] = idNode
+            let concurrency = readConcurrency(keys["concurrency"]?.value, descriptor: descriptor, context: &context)
+            let policy = readPolicy(keys["on_error"]?.value, context: &context)
+            entries.append(Entry(descriptor: descriptor, typeNode: typeEntry.value, id: id))
+            let setup = StageSetup(pipeline: pipeline, stageID: id, inputFormat: format)
+            if let stage = build(descriptor, options: keys["options"]?.value, typeNode: typeEntry.value,
+                                 setup: setup, concurrency: concurrency, policy: policy, context: &context) {
+                stages.append(stage)
+            }
+        }
+        checkTypes(entries, context: &context)
+        return stages
+    }
+
+    private func readConcurrency(_ node: Node?, descriptor: StageDescriptor, context: inout LoadContext) -> Concurrency {
+        guard let node else { return .workers(1) }
+        let text = node.scalar?.string ?? ""
+        let value: Concurrency
+        if text == "auto" {
+            value = .auto
+        } else if let count = Int(text), count >= 1 {
+            value = .workers(count)
+        } else {
+            context.report(.invalidValue, "`concurrency` expects a whole number of workers (1 or more) or `auto`",
+                           hint: "write `concurrency: auto` for one worker per core", at: node)
+            return .workers(1)
+        }
+        if descriptor.runsInOrder, value != .workers(1) {
+            context.report(.invalidValue, "stage `\(descriptor.name)` runs in input order with one worker",
+                           hint: "remove `concurrency` from this stage", at: node)
+            return .workers(1)
+        }
+        return value
+    }
+
+    private func readPolicy(_ node: Node?, context: inout LoadContext) -> ErrorPolicy {
+        guard let node else { return .fail }
+        let names = ErrorPolicy.allCases.map(\.rawValue)
+        guard let text = node.scalar?.string, let policy = ErrorPolicy(rawValue: text) else {
+            let text = node.scalar?.string ?? ""
+            context.report(.invalidValue, "unknown `on_error` policy `\(text)`; expected one of \(names.joined(separator: ", "))",
+                           hint: Suggestion.hint(for: text, among: names, noun: "policies"), at: node)
+            return .fail
+        }
+        return policy
+    }
+
+    private func build(
+        _ descriptor: StageDescriptor, options: Node?, typeNode: Node, setup: StageSetup,
+        concurrency: Concurrency, policy: ErrorPolicy, context: inout LoadContext
+    ) -> AnyStage? {
+        var optionsNode = options
+        if let node = options {
+            if case .scalar(let scalar) = node, scalar.style == .plain, ["", "~", "null"].contains(scalar.string) {
+                optionsNode = nil
+            } else if node.mapping == nil {
+                context.report(.invalidValue, "`options` expects a mapping of option names to values", at: node)
+                return nil
+            } else {
+                let before = context.diagnostics.count
+                _ = context.pairs(of: node, allowed: descriptor.options.map(\.name),
+                                  noun: "the options of `\(descriptor.name)`")
+                if context.diagnostics.count != before { return nil }
+            }
+        }
+        do {
+            return try descriptor.build(optionsNode ?? Node.mapping(Node.Mapping([])), setup, concurrency, policy,
+                                        context.location(of: typeNode))
+        } catch let error as DecodingError {
+            context.report(OptionDiagnostics.diagnostic(for: error, options: optionsNode, typeNode: typeNode,
+                                                        descriptor: descriptor, context: context))
+        } catch let error as OptionError {
+            let keyNode = error.key.flatMap { key in optionsNode?.mapping?.first { $0.key.scalar?.string == key }?.value }
+            context.report(.invalidValue, "stage `\(setup.stageID)`: \(error.message)", hint: error.hint,
+                           at: keyNode ?? optionsNode ?? typeNode)
+        } catch {
+            context.report(.invalidValue, "stage `\(setup.stageID)`: \(error)", at: optionsNode ?? typeNode)
+        }
+        return nil
+    }
+
+    private func checkTypes(_ entries: [Entry], context: inout LoadContext) {
+        var previous = DataType(RawRecord.self)
+        var previousName = "the input"
+        for entry in entries {
+            let wanted = entry.descriptor.inputType
+            if wanted != previous {
+                let bridges = registry.descriptors.filter { $0.inputType == previous && $0.outputType == wanted }
+                let hint = bridges.first.map { "insert `\($0.name)` before it" }
+                    ?? "no registered stage turns \(previous) into \(wanted); reorder the stages"
+                context.report(.typeMismatch,
+                               "stage `\(entry.id)` expects \(wanted) but \(previousName) produces \(previous)",
+                               hint: hint, at: entry.typeNode)
+            }
+            previous = entry.descriptor.outputType
+            previousName = "stage `\(entry.id)`"
+        }
+    }
+}

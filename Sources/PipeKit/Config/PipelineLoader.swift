@@ -1,0 +1,125 @@
+import Foundation
+import Yams
+
+/// Reads a pipeline file and checks all of it before anything is read or written.
+///
+/// Every problem is collected, with its line and column, and thrown together as a
+/// ``PipelineFileError``: YAML syntax, unknown keys and stage types (with a did-you-mean),
+/// option values of the wrong type, stages whose types do not connect, unset environment
+/// variables.
+public struct PipelineLoader: Sendable {
+    /// The stage types the file may name.
+    public var registry: StageRegistry
+    /// The variables `${NAME}` is replaced from.
+    public var environment: [String: String]
+
+    static let rootKeys = ["pipeline", "input", "stages", "dead_letter"]
+    static let inputKeys = ["path", "format"]
+
+    /// Creates a loader.
+    public init(registry: StageRegistry, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.registry = registry
+        self.environment = environment
+    }
+
+    /// Loads and checks the pipeline file at `path`.
+    ///
+    /// - Parameter input: replaces `input.path` (the CLI's `--input`).
+    /// - Throws: ``PipelineFileError`` listing every problem, or ``PipeError`` when the file cannot be read.
+    public func load(file path: String, input: String? = nil) throws -> PipelineDefinition {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw PipeError(.io, "cannot read pipeline file `\(path)`", hint: "check the path")
+        }
+        guard let text = String(validating: [UInt8](data), as: UTF8.self) else {
+            throw PipeError(.yamlSyntax, "pipeline file `\(path)` is not UTF-8 text", hint: "save it as UTF-8",
+                            at: SourceLocation(file: path, line: 1, column: 1))
+        }
+        return try load(yaml: text, file: path, input: input)
+    }
+
+    /// Loads and checks pipeline text; `file` names it in messages.
+    public func load(yaml text: String, file: String, input: String? = nil) throws -> PipelineDefinition {
+        var context = LoadContext(file: file, environment: environment)
+        let fail = { (context: LoadContext) in PipelineFileError(diagnostics: context.sortedDiagnostics, sourceText: text) }
+        let composed: Node?
+        do {
+            composed = try Yams.compose(yaml: text)
+        } catch {
+            context.reportSyntax(error)
+            throw fail(context)
+        }
+        guard let composed, composed.mapping != nil else {
+            context.report(.missingKey, "a pipeline file is a mapping with `pipeline`, `input` and `stages`",
+                           hint: "start from Pipelines/syria.yaml", at: composed)
+            throw fail(context)
+        }
+        let root = context.substitute(composed)
+        let keys = context.pairs(of: root, allowed: Self.rootKeys, noun: "the pipeline file")
+
+        let fileStem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+        let name = keys["pipeline"].flatMap { context.string($0.value, key: "pipeline") } ?? fileStem
+        let inputSpec = readInput(keys["input"], root: root, override: input, context: &context)
+        var stages: [AnyStage] = []
+        if let entry = keys["stages"] {
+            stages = readStages(entry.value, pipeline: name, format: inputSpec?.format, context: &context)
+        } else {
+            context.report(.missingKey, "missing `stages`", hint: "add `stages:` with at least one `- type: parse`", at: root)
+        }
+        let deadLetter = deadLetterPath(keys["dead_letter"], stages: stages, context: &context)
+
+        guard context.diagnostics.isEmpty, let inputSpec else { throw fail(context) }
+        return PipelineDefinition(name: name, input: inputSpec, stages: stages, deadLetterPath: deadLetter, file: file)
+    }
+
+    private func readInput(
+        _ entry: (key: Node, value: Node)?, root: Node, override: String?, context: inout LoadContext
+    ) -> InputSpec? {
+        guard let entry else {
+            context.report(.missingKey, "missing `input`",
+                           hint: "add `input:` with `path:` and `format:` (dated-text, jsonl or text)", at: root)
+            return nil
+        }
+        guard entry.value.mapping != nil else {
+            context.report(.invalidValue, "`input` expects a mapping with `path` and `format`", at: entry.value)
+            return nil
+        }
+        let keys = context.pairs(of: entry.value, allowed: Self.inputKeys, noun: "`input`")
+        var format = InputFormat.datedText
+        if let node = keys["format"]?.value, let text = context.string(node, key: "input.format") {
+            if let value = InputFormat(rawValue: text) {
+                format = value
+            } else {
+                let names = InputFormat.allCases.map(\.rawValue)
+                context.report(.invalidValue, "unknown input format `\(text)`; expected one of \(names.joined(separator: ", "))",
+                               hint: Suggestion.hint(for: text, among: names, noun: "formats"), at: node)
+            }
+        }
+        let pathNode = keys["path"]?.value
+        if let override {
+            return InputSpec(path: override, format: format, location: pathNode.map { context.location(of: $0) })
+        }
+        guard let pathNode else {
+            context.report(.missingKey, "missing `input.path`",
+                           hint: "name a file, a folder, a glob or `-` for standard input", at: entry.key)
+            return nil
+        }
+        guard let path = context.string(pathNode, key: "input.path") else { return nil }
+        return InputSpec(path: path, format: format, location: context.location(of: pathNode))
+    }
+
+    private func deadLetterPath(
+        _ entry: (key: Node, value: Node)?, stages: [AnyStage], context: inout LoadContext
+    ) -> String? {
+        let explicit = entry.flatMap { context.string($0.value, key: "dead_letter") }
+        guard let first = stages.first(where: { $0.policy == .deadLetter }) else { return explicit }
+        if let explicit { return explicit }
+        if let output = stages.lazy.flatMap(\.outputFiles).first {
+            return PipelineDefinition.deadLetterPath(besides: output)
+        }
+        context.report(PipeError(
+            .missingKey, "stage `\(first.id)` uses `on_error: dead-letter` but there is no file to put dead letters beside",
+            hint: "add an export stage, or set `dead_letter: PATH` at the top level", at: first.location
+        ))
+        return nil
+    }
+}

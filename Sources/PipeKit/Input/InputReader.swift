@@ -1,0 +1,163 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads an ``InputSpec`` as a sequence of ``RawRecord``s.
+///
+/// `dated-text` and `text`: every regular file is one record, whatever it holds. `jsonl`: every
+/// non-blank line is one record. A directory is read recursively, skipping hidden entries; files
+/// come in byte order of their paths. Only one file is open at a time.
+public struct InputReader: AsyncSequence, Sendable {
+    /// The input to read.
+    public let spec: InputSpec
+
+    /// Creates a reader.
+    public init(spec: InputSpec) {
+        self.spec = spec
+    }
+
+    /// The files the input names with the folder ids are relative to, checked before reading.
+    ///
+    /// - Throws: ``PipeError`` with code `io` when the path names nothing readable.
+    public func files() throws -> (root: String, files: [String]) {
+        let path = spec.path
+        if path == "-" { return ("", ["-"]) }
+        if spec.isGlob { return try globFiles(path) }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw PipeError(.io, "input `\(path)` does not exist",
+                            hint: "check `input.path` or pass `--input PATH`", at: spec.location)
+        }
+        if !isDirectory.boolValue {
+            return ((path as NSString).deletingLastPathComponent, [path])
+        }
+        guard let enumerator = FileManager.default.enumerator(atPath: path) else {
+            throw PipeError(.io, "cannot list folder `\(path)`", at: spec.location)
+        }
+        var files: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+                if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeDirectory { enumerator.skipDescendants() }
+                continue
+            }
+            if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeRegular {
+                files.append(Self.join(path, relative))
+            }
+        }
+        return (path, files.sorted(by: Self.byteOrder))
+    }
+
+    private func globFiles(_ pattern: String) throws -> (root: String, files: [String]) {
+        var result = glob_t()
+        defer { globfree(&result) }
+        let status = glob(pattern, 0, nil, &result)
+        guard status == 0 || status == GLOB_NOMATCH else {
+            throw PipeError(.io, "cannot expand glob `\(pattern)`", at: spec.location)
+        }
+        var files: [String] = []
+        for index in 0..<Int(result.gl_pathc) {
+            guard let entry = result.gl_pathv[index], let name = String(validatingCString: entry) else { continue }
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: name, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files.append(name)
+            }
+        }
+        guard !files.isEmpty else {
+            throw PipeError(.io, "glob `\(pattern)` matches no file", hint: "check `input.path`", at: spec.location)
+        }
+        let fixed = pattern.prefix { !"*?[".contains($0) }
+        let root = fixed.contains("/") ? String(fixed[..<(fixed.lastIndex(of: "/") ?? fixed.startIndex)]) : "."
+        return (root, files.sorted(by: Self.byteOrder))
+    }
+
+    static func byteOrder(_ lhs: String, _ rhs: String) -> Bool {
+        lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
+    }
+
+    static func join(_ folder: String, _ name: String) -> String {
+        folder.hasSuffix("/") ? folder + name : folder + "/" + name
+    }
+
+    /// The id of a file's record: its path below `root` without the extension.
+    static func recordID(for file: String, root: String) -> String {
+        var relative = file
+        if !root.isEmpty, root != ".", file.hasPrefix(root) {
+            relative = String(file.dropFirst(root.count))
+            while relative.hasPrefix("/") { relative.removeFirst() }
+        } else if relative.hasPrefix("./") {
+            relative.removeFirst(2)
+        }
+        let name = relative.split(separator: "/").last.map(String.init) ?? relative
+        if let dot = name.lastIndex(of: "."), dot != name.startIndex {
+            relative.removeLast(name.distance(from: dot, to: name.endIndex))
+        }
+        return relative
+    }
+
+    /// Starts reading.
+    public func makeAsyncIterator() -> Iterator { Iterator(spec: spec, reader: self) }
+
+    /// Reads records one at a time.
+    public struct Iterator: AsyncIteratorProtocol {
+        let spec: InputSpec
+        let reader: InputReader
+        private var listing: (root: String, files: [String])?
+        private var fileIndex = 0
+        private var lines: LineReader?
+        private var linesFile = ""
+
+        init(spec: InputSpec, reader: InputReader) {
+            self.spec = spec
+            self.reader = reader
+        }
+
+        /// The next record, or `nil` after the last.
+        public mutating func next() async throws -> RawRecord? {
+            if listing == nil { listing = try reader.files() }
+            guard let listing else { return nil }
+            while true {
+                if let current = lines {
+                    if let line = try current.next() {
+                        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+                        let id = InputReader.recordID(for: linesFile, root: listing.root) + ":\(current.lineNumber)"
+                        return RawRecord(id: id, source: linesFile, format: spec.format, bytes: line)
+                    }
+                    lines = nil
+                    continue
+                }
+                guard fileIndex < listing.files.count else { return nil }
+                let file = listing.files[fileIndex]
+                fileIndex += 1
+                if spec.format == .jsonl {
+                    lines = try Self.openLines(file, spec: spec)
+                    linesFile = file
+                    continue
+                }
+                let bytes = try Self.readAll(file, spec: spec)
+                let id = file == "-" ? "stdin" : InputReader.recordID(for: file, root: listing.root)
+                return RawRecord(id: id, source: file, format: spec.format, bytes: bytes)
+            }
+        }
+
+        private static func openLines(_ file: String, spec: InputSpec) throws -> LineReader {
+            if file == "-" { return LineReader(descriptor: STDIN_FILENO, closesDescriptor: false) }
+            let descriptor = open(file, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else {
+                throw PipeError(.io, "cannot read `\(file)`: \(String(cString: strerror(errno)))", at: spec.location)
+            }
+            return LineReader(descriptor: descriptor, closesDescriptor: true)
+        }
+
+        private static func readAll(_ file: String, spec: InputSpec) throws -> [UInt8] {
+            if file == "-" { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw PipeError(.io, "cannot read `\(file)`", at: spec.location)
+            }
+            return [UInt8](data)
+        }
+    }
+}

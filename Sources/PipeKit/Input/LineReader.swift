@@ -1,0 +1,70 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a file descriptor line by line in large blocks, so that memory stays bounded by the longest line.
+final class LineReader {
+    private let descriptor: Int32
+    private let closesDescriptor: Bool
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var atEnd = false
+    /// The 1-based number of the line last returned.
+    private(set) var lineNumber = 0
+
+    private static let blockSize = 1 << 20
+
+    init(descriptor: Int32, closesDescriptor: Bool) {
+        self.descriptor = descriptor
+        self.closesDescriptor = closesDescriptor
+    }
+
+    /// The next line without its `\n` (and without a `\r` before it), or `nil` at the end.
+    func next() throws -> [UInt8]? {
+        while true {
+            if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                var end = newline
+                if end > start, buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+                let line = Array(buffer[start..<end])
+                start = newline + 1
+                lineNumber += 1
+                return line
+            }
+            if atEnd {
+                guard start < buffer.count else { return nil }
+                let line = Array(buffer[start...])
+                start = buffer.count
+                lineNumber += 1
+                return line
+            }
+            try fill()
+        }
+    }
+
+    private func fill() throws {
+        if start > 0 {
+            buffer.removeFirst(start)
+            start = 0
+        }
+        let oldCount = buffer.count
+        buffer.append(contentsOf: repeatElement(0, count: Self.blockSize))
+        var count = -1
+        while count < 0 {
+            count = buffer.withUnsafeMutableBytes { bytes in
+                read(descriptor, bytes.baseAddress.map { $0 + oldCount }, Self.blockSize)
+            }
+            if count < 0, errno != EINTR {
+                buffer.removeLast(Self.blockSize)
+                throw PipeError(.io, "read failed: \(String(cString: strerror(errno)))")
+            }
+        }
+        buffer.removeLast(Self.blockSize - count)
+        if count == 0 { atEnd = true }
+    }
+
+    deinit {
+        if closesDescriptor { _ = Glibc.close(descriptor) }
+    }
+}

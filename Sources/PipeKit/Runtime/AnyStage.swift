@@ -1,0 +1,115 @@
+import Logging
+
+/// A stage with its input and output types erased, as the registry and the runtime hold it.
+///
+/// The erasure is per batch: the closures made in ``init(_:id:type:concurrency:onError:location:)``
+/// cast a batch once and then call the concrete stage generically for every item in it.
+public struct AnyStage: Sendable {
+    /// The stage's id, unique in its pipeline.
+    public let id: String
+    /// The stage's type name (the YAML `type:`), or its Swift type's name.
+    public let typeName: String
+    /// What the stage consumes.
+    public let inputType: DataType
+    /// What the stage produces.
+    public let outputType: DataType
+    /// The workers the stage runs; always 1 for a stage that runs in order.
+    public let concurrency: Concurrency
+    /// What the stage does with an item it fails on.
+    public let policy: ErrorPolicy
+    /// Whether the stage must see items in input order.
+    public let runsInOrder: Bool
+    /// Files the stage writes.
+    public let outputFiles: [String]
+    /// Where the stage is declared, when it comes from a pipeline file.
+    public let location: SourceLocation?
+
+    let processBatch: @Sendable (any AnyBatch, StageContext) async throws -> (any AnyBatch, StageTally)
+    let start: @Sendable (StageContext) async throws -> Void
+    let finish: @Sendable (RunOutcome, StageContext) async throws -> Void
+
+    /// Wraps a stage.
+    public init<S: Stage>(
+        _ stage: S,
+        id: String? = nil,
+        type typeName: String? = nil,
+        concurrency: Concurrency = .workers(1),
+        onError policy: ErrorPolicy = .fail,
+        location: SourceLocation? = nil
+    ) {
+        let name = typeName ?? String(describing: S.self)
+        let stageID = id ?? name
+        self.id = stageID
+        self.typeName = name
+        self.inputType = DataType(S.Input.self)
+        self.outputType = DataType(S.Output.self)
+        self.concurrency = S.runsInOrder ? .workers(1) : concurrency
+        self.policy = policy
+        self.runsInOrder = S.runsInOrder
+        self.outputFiles = stage.outputFiles
+        self.location = location
+        self.processBatch = { batch, context in
+            guard let typed = batch as? Batch<S.Input> else {
+                throw PipeError(.typeMismatch, "stage `\(stageID)` expects \(S.Input.self) but received \(type(of: batch))")
+            }
+            return try await Self.process(typed, with: stage, policy: policy, location: location, context: context)
+        }
+        self.start = { context in try await stage.start(context: context) }
+        self.finish = { outcome, context in try await stage.finish(outcome, context: context) }
+    }
+
+    private static func process<S: Stage>(
+        _ batch: Batch<S.Input>, with stage: S, policy: ErrorPolicy, location: SourceLocation?, context: StageContext
+    ) async throws -> (Batch<S.Output>, StageTally) {
+        let clock = ContinuousClock()
+        let started = clock.now
+        var tally = StageTally(stageID: context.stageID)
+        var output = Batch<S.Output>(sequence: batch.sequence, items: [], deadLetters: batch.deadLetters)
+        output.items.reserveCapacity(batch.items.count)
+        for envelope in batch.items {
+            tally.received += 1
+            do {
+                if let value = try await stage.process(envelope.value, context: context) {
+                    output.items.append(Envelope(value: value, raw: envelope.raw))
+                    tally.emitted += 1
+                } else {
+                    tally.filtered += 1
+                }
+            } catch {
+                let (id, source) = identity(of: envelope)
+                switch policy {
+                case .fail:
+                    throw PipeError(
+                        .stageFailed,
+                        "stage `\(context.stageID)` failed on article `\(id)` (\(source)): \(describe(error))",
+                        hint: "set `on_error: skip` or `on_error: dead-letter` on the stage to go on past such articles",
+                        at: location
+                    )
+                case .skip:
+                    tally.skipped += 1
+                    context.logger.debug("skipped \(id): \(describe(error))")
+                case .deadLetter:
+                    tally.deadLettered += 1
+                    output.deadLetters.append(DeadLetter(
+                        id: id, source: source, stage: context.stageID, error: describe(error), raw: envelope.raw?.text
+                    ))
+                }
+            }
+        }
+        tally.duration = clock.now - started
+        return (output, tally)
+    }
+
+    private static func identity<Value>(of envelope: Envelope<Value>) -> (id: String, source: String) {
+        if let article = envelope.value as? Article { return (article.id, article.source) }
+        if let raw = envelope.raw { return (raw.id, raw.source) }
+        return ("?", "?")
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? PipeError {
+            return error.hint.map { "\(error.message); \($0)" } ?? error.message
+        }
+        return String(describing: error)
+    }
+}

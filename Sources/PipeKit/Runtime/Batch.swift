@@ -1,0 +1,60 @@
+/// An item on its way through the pipeline with the raw record it came from, for dead letters.
+struct Envelope<Value: Sendable>: Sendable {
+    var value: Value
+    let raw: RawRecord?
+}
+
+/// A batch of items with its place in the input, the unit the runtime moves between stages.
+protocol AnyBatch: Sendable {
+    /// The batch's position in the input, counting from 0.
+    var sequence: Int { get }
+    /// The failures dead-lettered so far, in stage order then item order.
+    var deadLetters: [DeadLetter] { get }
+    /// The items' values, type-erased.
+    var values: [any Sendable] { get }
+}
+
+/// A typed batch.
+struct Batch<Value: Sendable>: AnyBatch {
+    let sequence: Int
+    var items: [Envelope<Value>]
+    var deadLetters: [DeadLetter]
+
+    var values: [any Sendable] { items.map(\.value) }
+}
+
+/// An article a stage failed on, as the dead-letter file records it.
+public struct DeadLetter: Sendable, Hashable {
+    /// The article's id, or the record's when it was never parsed.
+    public var id: String
+    /// The input file.
+    public var source: String
+    /// The id of the stage that failed.
+    public var stage: String
+    /// What went wrong.
+    public var error: String
+    /// The raw record, as text, when there is one.
+    public var raw: String?
+
+    /// Creates a dead letter.
+    public init(id: String, source: String, stage: String, error: String, raw: String?) {
+        self.id = id
+        self.source = source
+        self.stage = stage
+        self.error = error
+        self.raw = raw
+    }
+
+    /// One JSON Lines record: `{id, source, stage, error, raw}`.
+    public var jsonLine: String {
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.key("id"); writer.string(id)
+        writer.key("source"); writer.string(source)
+        writer.key("stage"); writer.string(stage)
+        writer.key("error"); writer.string(error)
+        writer.key("raw"); writer.string(raw)
+        writer.endObject()
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+}

@@ -1,0 +1,70 @@
+/// A pipeline built in code from stage values, typed from its first input to its last output.
+///
+/// ```swift
+/// let pipeline = Pipeline(NormalizeStage())
+///     .then(MyScorer(), concurrency: .auto)
+/// let summary = try await pipeline.run(articles) { article in print(article.title) }
+/// ```
+/// The compiler checks that each stage consumes what the previous one produces.
+public struct Pipeline<Input: Sendable, Output: Sendable>: Sendable {
+    /// The stages in order.
+    public let stages: [AnyStage]
+
+    /// A pipeline of one stage.
+    public init<S: Stage>(
+        _ stage: S, id: String? = nil, concurrency: Concurrency = .workers(1), onError: ErrorPolicy = .fail
+    ) where S.Input == Input, S.Output == Output {
+        stages = [AnyStage(stage, id: id, concurrency: concurrency, onError: onError)]
+    }
+
+    init(checked stages: [AnyStage]) {
+        self.stages = stages
+    }
+
+    /// This pipeline followed by `stage`.
+    public func then<S: Stage>(
+        _ stage: S, id: String? = nil, concurrency: Concurrency = .workers(1), onError: ErrorPolicy = .fail
+    ) -> Pipeline<Input, S.Output> where S.Input == Output {
+        Pipeline<Input, S.Output>(checked: stages + [AnyStage(stage, id: id, concurrency: concurrency, onError: onError)])
+    }
+
+    /// Runs the pipeline over `source` and hands every output to `onOutput`, in input order.
+    ///
+    /// `onOutput` is called from one task at a time; while it runs, the pipeline waits, so a slow
+    /// consumer slows the run instead of filling memory.
+    ///
+    /// - Throws: ``PipeError`` with code `stage-failed` when a stage with `on_error: fail` fails,
+    ///   and whatever `source` or `onOutput` throws.
+    @discardableResult
+    public func run<Source: AsyncSequence & Sendable>(
+        _ source: Source,
+        configuration: RunConfiguration = RunConfiguration(),
+        onOutput: @escaping @Sendable (Output) async throws -> Void
+    ) async throws -> RunSummary where Source.Element == Input {
+        try Self.checkIDs(stages)
+        if stages.contains(where: { $0.policy == .deadLetter }), configuration.deadLetterPath == nil {
+            throw PipeError(.invalidValue, "a stage uses `on_error: dead-letter` but the run has no dead-letter file",
+                            hint: "set `RunConfiguration.deadLetterPath`")
+        }
+        let runner = PipelineRunner(stages: stages, configuration: configuration)
+        return try await runner.run(
+            source,
+            envelope: { value in Envelope<Input>(value: value, raw: value as? RawRecord) },
+            size: { value in (value as? RawRecord)?.bytes.count ?? 0 },
+            deliver: { batch in
+                guard let batch = batch as? Batch<Output> else {
+                    throw PipeError(.typeMismatch, "the last stage produced \(type(of: batch)), not \(Output.self)")
+                }
+                for item in batch.items { try await onOutput(item.value) }
+            }
+        )
+    }
+
+    static func checkIDs(_ stages: [AnyStage]) throws {
+        var seen: Set<String> = []
+        for stage in stages where !seen.insert(stage.id).inserted {
+            throw PipeError(.duplicateID, "two stages have the id `\(stage.id)`",
+                            hint: "give one of them another `id:`", at: stage.location)
+        }
+    }
+}

@@ -1,0 +1,20 @@
+import Logging
+
+/// How a run moves items: batch size, buffers between segments, stop signal and dead letters.
+public struct RunConfiguration: Sendable {
+    /// Items per batch; the runtime moves whole batches between stages.
+    public var batchSize: Int = 64
+    /// Batches buffered between two segments before the upstream one waits.
+    public var channelCapacity: Int = 2
+    /// Where dead letters go; required when a stage uses `on_error: dead-letter`.
+    public var deadLetterPath: String?
+    /// Set by a signal handler to stop reading.
+    public var stop: StopSignal?
+    /// The pipeline's name, passed to stages.
+    public var pipelineName: String = "pipeline"
+    /// The logger for the run.
+    public var logger: Logger = Logger(label: "pipe")
+
+    /// Creates the defaults.
+    public init() {}
+}

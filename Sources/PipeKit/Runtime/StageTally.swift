@@ -1,0 +1,73 @@
+/// What one stage did over a run, as `pipe run` reports it.
+public struct StageTally: Sendable, Hashable {
+    /// The stage's id.
+    public var stageID: String
+    /// Items that reached the stage.
+    public var received = 0
+    /// Items the stage passed on.
+    public var emitted = 0
+    /// Items the stage dropped on purpose (returned `nil`).
+    public var filtered = 0
+    /// Items dropped by `on_error: skip`.
+    public var skipped = 0
+    /// Items written to the dead-letter file.
+    public var deadLettered = 0
+    /// Time spent in the stage, summed over its workers.
+    public var duration: Duration = .zero
+
+    /// Creates an empty tally.
+    public init(stageID: String) {
+        self.stageID = stageID
+    }
+
+    mutating func add(_ other: StageTally) {
+        received += other.received
+        emitted += other.emitted
+        filtered += other.filtered
+        skipped += other.skipped
+        deadLettered += other.deadLettered
+        duration += other.duration
+    }
+}
+
+/// What a run did: per stage and overall.
+public struct RunSummary: Sendable, Hashable {
+    /// How the run ended.
+    public var outcome: RunOutcome
+    /// Records read from the input.
+    public var read: Int
+    /// Items that left the last stage.
+    public var written: Int
+    /// Each stage's tally, in pipeline order.
+    public var stages: [StageTally]
+    /// Wall-clock time of the run.
+    public var elapsed: Duration
+    /// Bytes of raw input read.
+    public var bytesRead: Int
+    /// The dead-letter file written, if any.
+    public var deadLetterFile: String?
+
+    /// Items dropped by `skip` policies.
+    public var skipped: Int { stages.reduce(0) { $0 + $1.skipped } }
+    /// Items sent to the dead-letter file.
+    public var deadLettered: Int { stages.reduce(0) { $0 + $1.deadLettered } }
+    /// Items dropped on purpose by stages.
+    public var filtered: Int { stages.reduce(0) { $0 + $1.filtered } }
+
+    /// Whether every item read is accounted for: read = written + skipped + dead-lettered + filtered.
+    public var isBalanced: Bool { read == written + skipped + deadLettered + filtered }
+
+    /// Items read per second of wall-clock time.
+    public var itemsPerSecond: Double {
+        let seconds = elapsed.seconds
+        return seconds > 0 ? Double(read) / seconds : 0
+    }
+}
+
+extension Duration {
+    /// The duration in seconds as a floating-point number.
+    public var seconds: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) + Double(attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,22 @@
+import Synchronization
+
+/// A request to stop reading input, shared between a signal handler and a run.
+///
+/// The run stops reading at the next record, lets the items already read finish, publishes its
+/// outputs and reports ``RunOutcome/interrupted(signal:)``.
+public final class StopSignal: Sendable {
+    private let requested = Mutex<Int32?>(nil)
+
+    /// Creates a signal that has not fired.
+    public init() {}
+
+    /// Asks the run to stop; the first request's signal number is kept.
+    public func request(signal: Int32) {
+        requested.withLock { value in
+            if value == nil { value = signal }
+        }
+    }
+
+    /// The signal that asked the run to stop, if one did.
+    public var signal: Int32? { requested.withLock { $0 } }
+}

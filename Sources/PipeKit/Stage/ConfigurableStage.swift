@@ -1,0 +1,34 @@
+/// A stage that can be named in a pipeline file: it has a type name, a summary and typed options.
+///
+/// Register it with ``StageRegistry/register(_:)``; the YAML `type:` is ``name``.
+public protocol ConfigurableStage: Stage {
+    /// The stage's options.
+    associatedtype Options: StageOptions
+
+    /// The YAML `type:`, for example `normalize`.
+    static var name: String { get }
+    /// One line for `pipe stages`.
+    static var summary: String { get }
+
+    /// Builds the stage from checked options; throw ``OptionError`` for values decoding cannot reject.
+    ///
+    /// Do no I/O here: `pipe validate` calls it too. Open files in ``Stage/start(context:)``.
+    init(options: Options, setup: StageSetup) throws
+}
+
+/// What a stage's initializer may know about the pipeline it is built for.
+public struct StageSetup: Sendable {
+    /// The pipeline's name.
+    public var pipeline: String
+    /// The stage's id.
+    public var stageID: String
+    /// The input's format.
+    public var inputFormat: InputFormat?
+
+    /// Creates a setup.
+    public init(pipeline: String, stageID: String, inputFormat: InputFormat? = nil) {
+        self.pipeline = pipeline
+        self.stageID = stageID
+        self.inputFormat = inputFormat
+    }
+}

@@ -1,0 +1,33 @@
+/// What a stage does with an article it fails on (`on_error:`).
+public enum ErrorPolicy: String, Sendable, Hashable, CaseIterable {
+    /// Stop the run; `pipe run` exits 1. The default.
+    case fail
+    /// Drop the article and count it.
+    case skip
+    /// Write `{id, source, stage, error, raw}` to the run's dead-letter file and count it.
+    case deadLetter = "dead-letter"
+}
+
+/// How many workers a stage runs (`concurrency:`).
+public enum Concurrency: Sendable, Hashable, CustomStringConvertible {
+    /// A fixed number of workers, at least 1.
+    case workers(Int)
+    /// One worker per processor core.
+    case auto
+
+    /// The number of workers on this machine.
+    public var workerCount: Int {
+        switch self {
+        case .workers(let count): max(1, count)
+        case .auto: max(1, ProcessorCount.current)
+        }
+    }
+
+    /// `auto` or the number.
+    public var description: String {
+        switch self {
+        case .workers(let count): String(count)
+        case .auto: "auto"
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import Logging
+
+/// A step of a pipeline: it takes one `Input` and gives one `Output`, or none to drop it.
+///
+/// Stages are values shared by every worker of a run, so they must be `Sendable`; a stage that
+/// keeps state (an output file, a cache) keeps it behind a lock. The runtime calls
+/// ``process(_:context:)`` for every item, in input order when ``runsInOrder`` is `true` and
+/// from up to `concurrency` workers at once otherwise.
+///
+/// ```swift
+/// struct Shout: Stage {
+///     func process(_ article: Article, context: StageContext) async throws -> Article? {
+///         var article = article
+///         article.title = article.title.uppercased()
+///         return article
+///     }
+/// }
+/// ```
+public protocol Stage<Input, Output>: Sendable {
+    /// What the stage consumes.
+    associatedtype Input: Sendable
+    /// What the stage produces.
+    associatedtype Output: Sendable
+
+    /// Whether the stage must see items one at a time in input order (writers do).
+    ///
+    /// Such a stage always runs with one worker. The default is `false`.
+    static var runsInOrder: Bool { get }
+
+    /// Transforms one item; returns `nil` to drop it on purpose (it is counted as filtered).
+    ///
+    /// A thrown error is handled by the stage's `on_error` policy and never stops other items.
+    func process(_ input: Input, context: StageContext) async throws -> Output?
+
+    /// Called once before the first item, after the whole pipeline has been checked.
+    ///
+    /// Open files and connections here, not in `init`: `pipe validate` builds stages too.
+    func start(context: StageContext) async throws
+
+    /// Called once after the last item, with how the run ended.
+    ///
+    /// Writers publish their output here when the run completed or was interrupted, and
+    /// discard it when it failed.
+    func finish(_ outcome: RunOutcome, context: StageContext) async throws
+
+    /// Files the stage writes, so that the runtime can put the dead-letter file beside the first.
+    var outputFiles: [String] { get }
+}
+
+extension Stage {
+    /// Stages run concurrently unless they say otherwise.
+    public static var runsInOrder: Bool { false }
+    /// Nothing to open.
+    public func start(context: StageContext) async throws {}
+    /// Nothing to publish.
+    public func finish(_ outcome: RunOutcome, context: StageContext) async throws {}
+    /// No files.
+    public var outputFiles: [String] { [] }
+}
+
+/// What a stage knows about the run it is part of.
+public struct StageContext: Sendable {
+    /// The stage's id in the pipeline (its `id:`, or its type).
+    public var stageID: String
+    /// The pipeline's name.
+    public var pipeline: String
+    /// A logger labelled with the stage's id.
+    public var logger: Logger
+
+    /// Creates a context.
+    public init(stageID: String, pipeline: String, logger: Logger? = nil) {
+        self.stageID = stageID
+        self.pipeline = pipeline
+        self.logger = logger ?? Logger(label: "pipe.\(stageID)")
+    }
+}
+
+/// How a run ended.
+public enum RunOutcome: Sendable, Hashable {
+    /// Every record was read and processed.
+    case completed
+    /// A signal stopped reading; the items already read were processed.
+    case interrupted(signal: Int32)
+    /// A `fail` policy fired or an I/O error stopped the run.
+    case failed
+
+    /// Whether outputs should be published: `true` unless the run failed.
+    public var publishesOutputs: Bool { self != .failed }
+}

@@ -1,0 +1,45 @@
+import Yams
+
+/// What the registry knows about a stage type: its name, types, options and how to build it.
+public struct StageDescriptor: Sendable {
+    /// The YAML `type:`.
+    public let name: String
+    /// One line for `pipe stages`.
+    public let summary: String
+    /// What the stage consumes.
+    public let inputType: DataType
+    /// What the stage produces.
+    public let outputType: DataType
+    /// Every option key.
+    public let options: [OptionField]
+    /// Whether the stage runs with one worker, in input order.
+    public let runsInOrder: Bool
+
+    let build: @Sendable (Node?, StageSetup, Concurrency, ErrorPolicy, SourceLocation?) throws -> AnyStage
+
+    /// Describes a configurable stage type.
+    public init<S: ConfigurableStage>(_ type: S.Type) {
+        name = S.name
+        summary = S.summary
+        inputType = DataType(S.Input.self)
+        outputType = DataType(S.Output.self)
+        options = S.Options.fields
+        runsInOrder = S.runsInOrder
+        build = { node, setup, concurrency, policy, location in
+            let options = try node.map { try YAMLDecoder().decode(S.Options.self, from: $0) } ?? S.Options()
+            let stage = try S(options: options, setup: setup)
+            return AnyStage(stage, id: setup.stageID, type: S.name, concurrency: concurrency,
+                            onError: policy, location: location)
+        }
+    }
+
+    /// Builds the stage from typed options, as a program that assembles a pipeline in code does.
+    public static func make<S: ConfigurableStage>(
+        _ type: S.Type, options: S.Options = S.Options(), id: String? = nil,
+        concurrency: Concurrency = .workers(1), onError: ErrorPolicy = .fail
+    ) throws -> AnyStage {
+        let stageID = id ?? S.name
+        let stage = try S(options: options, setup: StageSetup(pipeline: "pipeline", stageID: stageID))
+        return AnyStage(stage, id: stageID, type: S.name, concurrency: concurrency, onError: onError)
+    }
+}

@@ -1,0 +1,44 @@
+/// The stage types a pipeline file may name, by their `type:`.
+///
+/// The engine knows no concrete stage: the executable registers the built-in ones and any
+/// custom modules, then hands the registry to the loader.
+public struct StageRegistry: Sendable {
+    private var byName: [String: StageDescriptor] = [:]
+    /// The registered stages in registration order.
+    public private(set) var descriptors: [StageDescriptor] = []
+
+    /// An empty registry.
+    public init() {}
+
+    /// Registers a stage type; a later registration under the same name replaces the earlier one.
+    public mutating func register<S: ConfigurableStage>(_ type: S.Type) {
+        let descriptor = StageDescriptor(type)
+        if byName[descriptor.name] != nil {
+            descriptors.removeAll { $0.name == descriptor.name }
+        }
+        byName[descriptor.name] = descriptor
+        descriptors.append(descriptor)
+    }
+
+    /// This registry with every stage of `other` added.
+    public func merging(_ other: StageRegistry) -> StageRegistry {
+        var merged = self
+        for descriptor in other.descriptors {
+            merged.byName[descriptor.name] = descriptor
+            merged.descriptors.removeAll { $0.name == descriptor.name }
+            merged.descriptors.append(descriptor)
+        }
+        return merged
+    }
+
+    /// The stage registered under `name`.
+    public subscript(name: String) -> StageDescriptor? { byName[name] }
+
+    /// The registered names, in registration order.
+    public var names: [String] { descriptors.map(\.name) }
+
+    /// The registered name nearest to a misspelt one, when it is near enough to be a typo.
+    public func closestName(to name: String) -> String? {
+        Suggestion.closest(to: name, among: names)
+    }
+}

@@ -1,0 +1,110 @@
+import PipeKit
+import Synchronization
+
+/// Writes every article to a file and passes it on, so that several exports may follow one another.
+///
+/// The file is written under a temporary name beside `path` and renamed into place when the
+/// run ends (completed or interrupted); a failed run leaves the previous file untouched. The same
+/// input always gives the same bytes: fixed key order, no timestamps, no run ids.
+public struct ExportStage: ConfigurableStage {
+    /// The output format.
+    public enum Format: String, Sendable, CaseIterable, Decodable {
+        /// One JSON object per line.
+        case jsonl
+    }
+
+    /// The options of `export`.
+    public struct Options: StageOptions {
+        /// The output format.
+        public var format: Format = .jsonl
+        /// The file to write; relative paths resolve against the current folder.
+        public var path: String = ""
+
+        /// The defaults (no path: set one before use).
+        public init() {}
+
+        /// Options writing `format` to `path`.
+        public init(format: Format = .jsonl, path: String) {
+            self.format = format
+            self.path = path
+        }
+
+        /// Every key.
+        public static let fields: [OptionField] = [
+            .oneOf("format", Format.self, default: .jsonl, summary: "output format"),
+            OptionField("path", type: "path", default: nil,
+                        summary: "file to write; missing folders are created, the file replaced atomically at the end"),
+        ]
+
+        enum CodingKeys: String, CodingKey {
+            case format, path
+        }
+
+        /// Decodes the options; `path` is required.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            format = try container.decodeIfPresent(Format.self, forKey: .format) ?? format
+            path = try container.decode(String.self, forKey: .path)
+        }
+    }
+
+    /// `export`.
+    public static let name = "export"
+    /// One line for `pipe stages`.
+    public static let summary = "Write articles to a file (jsonl) atomically and pass them on"
+    /// Writers see articles one at a time, in input order.
+    public static let runsInOrder = true
+
+    /// The options in force.
+    public let options: Options
+    private let output = OpenFile()
+
+    /// Creates the stage; an empty `path` is an error.
+    public init(options: Options, setup: StageSetup) throws {
+        guard !options.path.trimmingWhitespace().isEmpty else {
+            throw OptionError(key: "path", "`path` is empty", hint: "name the file to write, for example `out/articles.jsonl`")
+        }
+        self.options = options
+    }
+
+    /// Creates the stage outside a pipeline file.
+    public init(options: Options) throws {
+        try self.init(options: options, setup: StageSetup(pipeline: "pipeline", stageID: Self.name))
+    }
+
+    /// The file this stage writes.
+    public var outputFiles: [String] { [options.path] }
+
+    /// Opens the temporary file.
+    public func start(context: StageContext) async throws {
+        let file = try AtomicFile(path: options.path)
+        output.file.withLock { $0 = file }
+    }
+
+    /// Writes one article and passes it on.
+    public func process(_ article: Article, context: StageContext) async throws -> Article? {
+        var writer = JSONWriter()
+        article.writeJSON(into: &writer)
+        writer.raw("\n")
+        guard let file = output.file.withLock({ $0 }) else {
+            throw PipeError(.io, "export `\(context.stageID)` was not started")
+        }
+        try file.write(writer.bytes)
+        return article
+    }
+
+    /// Publishes the file, or discards it when the run failed.
+    public func finish(_ outcome: RunOutcome, context: StageContext) async throws {
+        guard let file = output.file.withLock({ value in defer { value = nil }; return value }) else { return }
+        if outcome.publishesOutputs {
+            try file.commit()
+        } else {
+            file.discard()
+        }
+    }
+
+    /// The open output file, shared by the copies of the stage value.
+    private final class OpenFile: Sendable {
+        let file = Mutex<AtomicFile?>(nil)
+    }
+}

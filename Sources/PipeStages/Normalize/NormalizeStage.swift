@@ -1,0 +1,121 @@
+import Foundation
+import PipeKit
+
+/// Cleans an article's text and records its paragraphs and sentences.
+///
+/// Unicode NFC (or NFKC), whitespace collapsed within paragraphs, a body that repeats the title
+/// in its first paragraph trimmed, glued sentences repaired (`post.The` → `post. The`), and
+/// paragraph and sentence boundaries set on the article, counted in Unicode scalars.
+public struct NormalizeStage: ConfigurableStage {
+    /// The Unicode normalization form.
+    public enum UnicodeForm: String, Sendable, CaseIterable, Decodable {
+        /// Canonical composition.
+        case nfc
+        /// Compatibility composition: also folds ligatures, full-width forms, superscripts.
+        case nfkc
+    }
+
+    /// The options of `normalize`.
+    public struct Options: StageOptions {
+        /// The Unicode normalization form.
+        public var unicode: UnicodeForm = .nfc
+        /// Whether to insert the missing space in glued sentences.
+        public var repairSentences = true
+        /// Whether to drop a first paragraph that repeats the title.
+        public var dropRepeatedTitle = true
+
+        /// The defaults.
+        public init() {}
+
+        /// Every key.
+        public static let fields: [OptionField] = [
+            .oneOf("unicode", UnicodeForm.self, default: .nfc, summary: "Unicode normalization form"),
+            OptionField("repair_sentences", type: "bool", default: "true",
+                        summary: "insert the space missing between glued sentences (`post.The` → `post. The`)"),
+            OptionField("drop_repeated_title", type: "bool", default: "true",
+                        summary: "drop a first body paragraph that repeats the title"),
+        ]
+
+        enum CodingKeys: String, CodingKey {
+            case unicode
+            case repairSentences = "repair_sentences"
+            case dropRepeatedTitle = "drop_repeated_title"
+        }
+
+        /// Decodes the options, keeping the default of every key left out.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            unicode = try container.decodeIfPresent(UnicodeForm.self, forKey: .unicode) ?? unicode
+            repairSentences = try container.decodeIfPresent(Bool.self, forKey: .repairSentences) ?? repairSentences
+            dropRepeatedTitle = try container.decodeIfPresent(Bool.self, forKey: .dropRepeatedTitle) ?? dropRepeatedTitle
+        }
+    }
+
+    /// `normalize`.
+    public static let name = "normalize"
+    /// One line for `pipe stages`.
+    public static let summary = "Unicode-normalize, collapse whitespace, repair glued sentences, find sentences"
+
+    /// The options in force.
+    public let options: Options
+
+    /// Creates the stage.
+    public init(options: Options = Options(), setup: StageSetup) {
+        self.options = options
+    }
+
+    /// Creates the stage outside a pipeline file.
+    public init(options: Options = Options()) {
+        self.options = options
+    }
+
+    /// Normalizes one article.
+    public func process(_ article: Article, context: StageContext) async throws -> Article? {
+        try normalize(article)
+    }
+
+    /// Normalizes one article synchronously.
+    public func normalize(_ article: Article) throws -> Article {
+        var article = article
+        let title = TextNormalizer.collapse(unicode(article.title))
+        var paragraphs = TextNormalizer.paragraphs(of: unicode(article.body))
+        if options.dropRepeatedTitle, let first = paragraphs.first, TextNormalizer.isSameTitle(first, title) {
+            paragraphs.removeFirst()
+        }
+        if options.repairSentences {
+            paragraphs = paragraphs.map(SentenceRepair.repair)
+        }
+        guard !paragraphs.isEmpty else {
+            throw PipeError(.malformedRecord, "the body is empty once normalized")
+        }
+        var body = String.UnicodeScalarView()
+        var paragraphSpans: [TextSpan] = []
+        var sentenceSpans: [TextSpan] = []
+        var offset = 0
+        for (index, paragraph) in paragraphs.enumerated() {
+            if index > 0 {
+                body.append(contentsOf: "\n\n".unicodeScalars)
+                offset += 2
+            }
+            let scalars = Array(paragraph.unicodeScalars)
+            paragraphSpans.append(TextSpan(start: offset, end: offset + scalars.count))
+            for sentence in SentenceSplitter.sentences(in: scalars) {
+                sentenceSpans.append(TextSpan(start: offset + sentence.lowerBound, end: offset + sentence.upperBound))
+            }
+            body.append(contentsOf: scalars)
+            offset += scalars.count
+        }
+        article.title = title
+        article.body = String(body)
+        article.paragraphs = paragraphSpans
+        article.sentences = sentenceSpans
+        return article
+    }
+
+    private func unicode(_ text: String) -> String {
+        switch options.unicode {
+        case .nfc: text.precomposedStringWithCanonicalMapping
+        case .nfkc: text.precomposedStringWithCompatibilityMapping
+        }
+    }
+}

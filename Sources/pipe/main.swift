@@ -1,0 +1,4 @@
+import PipeCLI
+import PipeStages
+
+await PipeCommand.main(registry: BuiltinStages.registry)
