@@ -47,7 +47,7 @@ public struct PipelineDefinition: Sendable {
         var configuration = configuration
         configuration.pipelineName = name
         configuration.deadLetterPath = configuration.deadLetterPath ?? deadLetterPath
-        let reader = InputReader(spec: input)
+        let reader = InputReader(spec: input, stop: configuration.stop)
         _ = try reader.files()
         let runner = PipelineRunner(stages: stages, configuration: configuration)
         return try await runner.run(

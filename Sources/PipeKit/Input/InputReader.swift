@@ -14,10 +14,13 @@ import Darwin
 public struct InputReader: AsyncSequence, Sendable {
     /// The input to read.
     public let spec: InputSpec
+    /// Ends reading early when it fires, even while waiting for standard input.
+    public let stop: StopSignal?
 
     /// Creates a reader.
-    public init(spec: InputSpec) {
+    public init(spec: InputSpec, stop: StopSignal? = nil) {
         self.spec = spec
+        self.stop = stop
     }
 
     /// The files the input names with the folder ids are relative to, checked before reading.
@@ -133,7 +136,7 @@ public struct InputReader: AsyncSequence, Sendable {
                 let file = listing.files[fileIndex]
                 fileIndex += 1
                 if spec.format == .jsonl {
-                    lines = try Self.openLines(file, spec: spec)
+                    lines = try Self.openLines(file, spec: spec, stop: reader.stop)
                     linesFile = file
                     continue
                 }
@@ -143,8 +146,8 @@ public struct InputReader: AsyncSequence, Sendable {
             }
         }
 
-        private static func openLines(_ file: String, spec: InputSpec) throws -> LineReader {
-            if file == "-" { return LineReader(descriptor: STDIN_FILENO, closesDescriptor: false) }
+        private static func openLines(_ file: String, spec: InputSpec, stop: StopSignal?) throws -> LineReader {
+            if file == "-" { return LineReader(descriptor: STDIN_FILENO, closesDescriptor: false, stop: stop) }
             let descriptor = open(file, O_RDONLY | O_CLOEXEC)
             guard descriptor >= 0 else {
                 throw PipeError(.io, "cannot read `\(file)`: \(String(cString: strerror(errno)))", at: spec.location)

@@ -8,6 +8,7 @@ import Darwin
 final class LineReader {
     private let descriptor: Int32
     private let closesDescriptor: Bool
+    private let stop: StopSignal?
     private var buffer: [UInt8] = []
     private var start = 0
     private var atEnd = false
@@ -16,9 +17,11 @@ final class LineReader {
 
     private static let blockSize = 1 << 20
 
-    init(descriptor: Int32, closesDescriptor: Bool) {
+    /// Creates a reader; when `stop` fires, a read waiting for data ends as if at the end of input.
+    init(descriptor: Int32, closesDescriptor: Bool, stop: StopSignal? = nil) {
         self.descriptor = descriptor
         self.closesDescriptor = closesDescriptor
+        self.stop = stop
     }
 
     /// The next line without its `\n` (and without a `\r` before it), or `nil` at the end.
@@ -48,6 +51,10 @@ final class LineReader {
             buffer.removeFirst(start)
             start = 0
         }
+        guard waitForData() else {
+            atEnd = true
+            return
+        }
         let oldCount = buffer.count
         buffer.append(contentsOf: repeatElement(0, count: Self.blockSize))
         var count = -1
@@ -62,6 +69,16 @@ final class LineReader {
         }
         buffer.removeLast(Self.blockSize - count)
         if count == 0 { atEnd = true }
+    }
+
+    /// Waits until the descriptor is readable; `false` when the stop signal fired first.
+    private func waitForData() -> Bool {
+        guard let stop else { return true }
+        var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        while stop.signal == nil {
+            if poll(&entry, 1, 100) != 0 { return true }
+        }
+        return false
     }
 
     deinit {

@@ -41,7 +41,7 @@ public struct OptionField: Sendable, Hashable {
 
     /// What the key expects, for error messages: `one of nfc, nfkc` or its type.
     public var expectation: String {
-        allowedValues.isEmpty ? "a \(type)" : "one of \(allowedValues.joined(separator: ", "))"
+        allowedValues.isEmpty ? ("aeiou".contains(type.prefix(1)) ? "an " : "a ") + type : "one of \(allowedValues.joined(separator: ", "))"
     }
 }
 

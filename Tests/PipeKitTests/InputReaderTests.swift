@@ -1,0 +1,107 @@
+import Foundation
+import PipeKit
+import Testing
+
+@Suite("InputReader")
+struct InputReaderTests {
+    func write(_ files: [String: String], in folder: String) throws {
+        for (name, content) in files {
+            let path = folder + "/" + name
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                    withIntermediateDirectories: true)
+            try content.write(toFile: path, atomically: false, encoding: .utf8)
+        }
+    }
+
+    func read(_ spec: InputSpec) async throws -> [RawRecord] {
+        var records: [RawRecord] = []
+        for try await record in InputReader(spec: spec) { records.append(record) }
+        return records
+    }
+
+    @Test func readsAFolderRecursivelyInByteOrderSkippingHiddenFiles() async throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try write(["b.txt": "B", "a/z.txt": "AZ", "B.txt": "upper", ".hidden.txt": "no", ".git/x.txt": "no", "a.b/c.txt": "ABC"],
+                  in: folder)
+        let records = try await read(InputSpec(path: folder, format: .datedText))
+        #expect(records.map(\.id) == ["B", "a.b/c", "a/z", "b"])
+        #expect(records.map(\.text) == ["upper", "ABC", "AZ", "B"])
+        #expect(records[0].source == folder + "/B.txt")
+    }
+
+    @Test func readsAGlob() async throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try write(["x/1.txt": "1", "y/2.txt": "2", "y/3.md": "3"], in: folder)
+        let records = try await read(InputSpec(path: folder + "/*/*.txt", format: .text))
+        #expect(records.map(\.id) == ["x/1", "y/2"])
+    }
+
+    @Test func readsJSONLinesSkippingBlankLines() async throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try write(["in.jsonl": "{\"id\":1}\r\n\n   \n{\"id\":2}\n{\"id\":3}"], in: folder)
+        let records = try await read(InputSpec(path: folder + "/in.jsonl", format: .jsonl))
+        #expect(records.map(\.text) == ["{\"id\":1}", "{\"id\":2}", "{\"id\":3}"])
+        #expect(records.map(\.id) == ["in:1", "in:4", "in:5"])
+    }
+
+    @Test func readsLongLinesAcrossBlocks() async throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let long = String(repeating: "x", count: 3_000_000)
+        try write(["in.jsonl": "a\n\(long)\nb\n"], in: folder)
+        let records = try await read(InputSpec(path: folder + "/in.jsonl", format: .jsonl))
+        #expect(records.map(\.bytes.count) == [1, 3_000_000, 1])
+    }
+
+    @Test func missingInputIsAnIOErrorAtThePathNode() async throws {
+        let location = SourceLocation(file: "p.yaml", line: 3, column: 9)
+        #expect {
+            _ = try InputReader(spec: InputSpec(path: "/no/such/folder", format: .text, location: location)).files()
+        } throws: { error in
+            (error as? PipeError)?.code == .io && (error as? PipeError)?.location == location
+        }
+    }
+}
+
+@Suite("AtomicFile")
+struct AtomicFileTests {
+    @Test func nothingAppearsUnderTheFinalNameUntilCommit() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/new/out.jsonl"
+        let file = try AtomicFile(path: path)
+        try file.write("hello\n")
+        try file.write(Array(repeating: UInt8(ascii: "x"), count: 2 << 20))
+        #expect(!FileManager.default.fileExists(atPath: path))
+        #expect(FileManager.default.fileExists(atPath: file.temporaryPath))
+        try file.commit()
+        #expect(FileManager.default.fileExists(atPath: path))
+        #expect(!FileManager.default.fileExists(atPath: file.temporaryPath))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)).count == 6 + (2 << 20))
+    }
+
+    @Test func discardKeepsThePreviousFile() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/out.jsonl"
+        try "old\n".write(toFile: path, atomically: false, encoding: .utf8)
+        let file = try AtomicFile(path: path)
+        try file.write("new\n")
+        file.discard()
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "old\n")
+        #expect(!FileManager.default.fileExists(atPath: file.temporaryPath))
+    }
+
+    @Test(arguments: [
+        ("out/syria.jsonl", "out/syria.dead-letter.jsonl"),
+        ("syria.jsonl", "syria.dead-letter.jsonl"),
+        ("/a.b/report", "/a.b/report.dead-letter.jsonl"),
+        ("x/.hidden", "x/.hidden.dead-letter.jsonl"),
+    ])
+    func deadLetterFileSitsBesideTheOutput(output: String, expected: String) {
+        #expect(PipelineDefinition.deadLetterPath(besides: output) == expected)
+    }
+}

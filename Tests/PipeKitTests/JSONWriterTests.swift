@@ -1,0 +1,47 @@
+import Foundation
+import PipeKit
+import Testing
+
+@Suite("JSONWriter")
+struct JSONWriterTests {
+    @Test func writesKeysInTheGivenOrderAndEscapes() {
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.key("z"); writer.string("quote \" slash \\ / tab \t nl \n bell \u{07} é")
+        writer.key("a"); writer.beginArray(); writer.int(1); writer.double(2.5); writer.bool(true); writer.null(); writer.endArray()
+        writer.key("m"); writer.value(.object(["b": 1, "a": .array([.double(.infinity)])]))
+        writer.endObject()
+        let text = String(decoding: writer.bytes, as: UTF8.self)
+        #expect(text == #"{"z":"quote \" slash \\ / tab \t nl \n bell \u0007 é","a":[1,2.5,true,null],"m":{"a":[null],"b":1}}"#)
+        let parsed = try? JSONSerialization.jsonObject(with: Data(writer.bytes)) as? [String: Any]
+        #expect(parsed?["z"] as? String == "quote \" slash \\ / tab \t nl \n bell \u{07} é")
+    }
+
+    @Test func articleRecordHasAFixedKeyOrder() {
+        let article = Article(id: "a", source: "s.txt", date: CalendarDate("2024-12-08"), url: nil, title: "T", body: "B",
+                              fields: ["zeta": 1, "alpha": .string("x"), "id": "ignored"])
+        #expect(article.jsonLine == #"{"id":"a","source":"s.txt","date":"2024-12-08","url":null,"title":"T","body":"B","alpha":"x","zeta":1}"#)
+    }
+}
+
+@Suite("CalendarDate")
+struct CalendarDateTests {
+    @Test(arguments: ["2024-12-08", "2000-02-29", "0999-01-01"])
+    func parsesAndPrintsValidDates(text: String) {
+        #expect(CalendarDate(text)?.description == text)
+    }
+
+    @Test(arguments: ["2023-02-29", "2024-13-01", "2024-1-01", "24-12-08", "2024/12/08", "2024-12-0x", ""])
+    func rejectsInvalidDates(text: String) {
+        #expect(CalendarDate(text) == nil)
+    }
+}
+
+@Suite("TextSpan")
+struct TextSpanTests {
+    @Test func countsUnicodeScalars() {
+        let text = "é👍🏽 ok"
+        #expect(TextSpan(start: 4, end: 6).text(in: text) == "ok")
+        #expect(TextSpan(start: 4, end: 9).text(in: text) == nil)
+    }
+}

@@ -1,0 +1,205 @@
+import PipeKit
+import Testing
+
+@Suite("PipelineLoader")
+struct PipelineLoaderTests {
+    let loader = PipelineLoader(registry: TestRegistry.registry, environment: ["OUT": "/tmp/out", "EMPTY": ""])
+
+    /// Loads text that must fail and returns its diagnostics.
+    func diagnostics(_ yaml: String) throws -> [PipeError] {
+        do {
+            _ = try loader.load(yaml: yaml, file: "p.yaml")
+        } catch let error as PipelineFileError {
+            return error.diagnostics
+        }
+        Issue.record("the pipeline loaded but should not have")
+        return []
+    }
+
+    @Test func loadsAValidPipeline() throws {
+        let definition = try loader.load(yaml: """
+            pipeline: demo
+            input:
+              path: ${OUT}/in
+              format: jsonl
+            stages:
+              - type: parse
+              - type: tag
+                id: shout
+                concurrency: auto
+                on_error: skip
+                options: {mode: lower, limit: 3}
+              - type: sink
+                on_error: dead-letter
+                options:
+                  path: ${OUT}/result.txt
+            """, file: "p.yaml")
+        #expect(definition.name == "demo")
+        #expect(definition.input.path == "/tmp/out/in")
+        #expect(definition.input.format == .jsonl)
+        #expect(definition.stages.map(\.id) == ["parse", "shout", "sink"])
+        #expect(definition.stages[1].concurrency == .auto)
+        #expect(definition.stages[1].policy == .skip)
+        #expect(definition.stages[2].outputFiles == ["/tmp/out/result.txt"])
+        #expect(definition.deadLetterPath == "/tmp/out/result.dead-letter.jsonl")
+    }
+
+    @Test func nameDefaultsToTheFileStem() throws {
+        let definition = try loader.load(yaml: "input: {path: x}\nstages:\n  - type: parse\n", file: "dir/news.yaml")
+        #expect(definition.name == "news")
+        #expect(definition.input.format == .datedText)
+    }
+
+    @Test func yamlSyntaxError() throws {
+        let errors = try diagnostics("input:\n  path: [a, b\nstages: []\n")
+        #expect(errors.count == 1)
+        #expect(errors[0].code == .yamlSyntax)
+        #expect(errors[0].message.hasPrefix("invalid YAML"))
+        #expect(errors[0].location?.line == 3)
+    }
+
+    @Test func unknownStageTypeSuggestsTheNearestName() throws {
+        let errors = try diagnostics("input: {path: x}\nstages:\n  - type: parse\n  - type: tagg\n")
+        #expect(errors.count == 1)
+        #expect(errors[0].code == .unknownStage)
+        #expect(errors[0].message == "unknown stage type `tagg`")
+        #expect(errors[0].hint == "did you mean `tag`?")
+        #expect(errors[0].location == SourceLocation(file: "p.yaml", line: 4, column: 11))
+    }
+
+    @Test func unknownStageTypeWithNothingCloseListsTheTypes() throws {
+        let errors = try diagnostics("input: {path: x}\nstages:\n  - type: translate\n")
+        #expect(errors[0].hint == "valid types: `parse`, `tag`, `sink`")
+    }
+
+    @Test func unknownOptionKeyListsTheValidKeys() throws {
+        let errors = try diagnostics("""
+            input: {path: x}
+            stages:
+              - type: parse
+              - type: tag
+                options:
+                  mode: upper
+                  colour: red
+            """)
+        #expect(errors.count == 1)
+        #expect(errors[0].code == .unknownKey)
+        #expect(errors[0].message == "unknown key `colour` in the options of `tag`")
+        #expect(errors[0].hint == "valid keys: `mode`, `label`, `limit`")
+        #expect(errors[0].location == SourceLocation(file: "p.yaml", line: 7, column: 7))
+    }
+
+    @Test func misspeltOptionKeyGetsADidYouMean() throws {
+        let errors = try diagnostics("input: {path: x}\nstages:\n  - type: parse\n  - type: tag\n    options: {lable: x}\n")
+        #expect(errors[0].hint == "did you mean `label`?")
+        #expect(errors[0].location?.line == 5)
+        #expect(errors[0].location?.column == 15)
+    }
+
+    @Test(arguments: [
+        ("limit: many", "option `limit` of stage `tag` expects an integer, got `many`", 22),
+        ("mode: shout", "option `mode` of stage `tag` expects one of upper, lower, got `shout`", 21),
+        ("label: [a, b]", "option `label` of stage `tag` expects a string, got a list", 22),
+    ])
+    func wrongValueType(option: String, message: String, column: Int) throws {
+        let errors = try diagnostics("input: {path: x}\nstages:\n  - type: parse\n  - type: tag\n    options: {\(option)}\n")
+        #expect(errors.count == 1)
+        #expect(errors[0].code == .invalidValue)
+        #expect(errors[0].message == message)
+        #expect(errors[0].location == SourceLocation(file: "p.yaml", line: 5, column: column))
+    }
+
+    @Test func valueRejectedByTheStageInitializerPointsAtItsKey() throws {
+        let errors = try diagnostics("input: {path: x}\nstages:\n  - type: parse\n  - type: tag\n    options:\n      limit: -1\n")
+        #expect(errors[0].message == "stage `tag`: `limit` must not be negative")
+        #expect(errors[0].location == SourceLocation(file: "p.yaml", line: 6, column: 14))
+    }
+
+    @Test func missingRequiredOption() throws {
+        let errors = try diagnostics("input: {path: x}\nstages:\n  - type: parse\n  - type: sink\n")
+        #expect(errors[0].code == .missingKey)
+        #expect(errors[0].message == "stage `sink` needs the option `path`")
+        #expect(errors[0].location == SourceLocation(file: "p.yaml", line: 4, column: 11))
+    }
+
+    @Test func firstStageNeedingAnArticleSaysToInsertParse() throws {
+        let errors = try diagnostics("input: {path: x}\nstages:\n  - type: tag\n")
+        #expect(errors.count == 1)
+        #expect(errors[0].code == .typeMismatch)
+        #expect(errors[0].message == "stage `tag` expects Article but the input produces RawRecord")
+        #expect(errors[0].hint == "insert `parse` before it")
+        #expect(errors[0].location == SourceLocation(file: "p.yaml", line: 3, column: 11))
+    }
+
+    @Test func laterStageThatDoesNotConnectIsReportedAtItsType() throws {
+        let errors = try diagnostics("input: {path: x}\nstages:\n  - type: parse\n  - type: tag\n  - type: parse\n    id: again\n")
+        #expect(errors[0].message == "stage `again` expects RawRecord but stage `tag` produces Article")
+        #expect(errors[0].hint == "no registered stage turns Article into RawRecord; reorder the stages")
+        #expect(errors[0].location?.line == 5)
+    }
+
+    @Test func everyProblemIsReportedInFileOrder() throws {
+        let errors = try diagnostics("""
+            pipline: x
+            input: {path: x, format: xml}
+            stages:
+              - type: parse
+                on_error: ignore
+                concurrency: zero
+              - type: sink
+                concurrency: 4
+                options: {path: o}
+            """)
+        #expect(errors.map(\.location?.line) == [1, 2, 5, 6, 8])
+        #expect(errors[0].message == "unknown key `pipline` in the pipeline file")
+        #expect(errors[0].hint == "did you mean `pipeline`?")
+        #expect(errors[1].message == "unknown input format `xml`; expected one of dated-text, jsonl, text")
+        #expect(errors[2].message == "unknown `on_error` policy `ignore`; expected one of fail, skip, dead-letter")
+        #expect(errors[3].message.hasPrefix("`concurrency` expects a whole number"))
+        #expect(errors[4].message == "stage `sink` runs in input order with one worker")
+    }
+
+    @Test func unsetEnvironmentVariable() throws {
+        let errors = try diagnostics("input: {path: '${NOPE}/x'}\nstages:\n  - type: parse\n")
+        #expect(errors[0].message == "environment variable `NOPE` is not set")
+        #expect(errors[0].hint == "set it, or give a default with `${NOPE:-value}`")
+        #expect(errors[0].location == SourceLocation(file: "p.yaml", line: 1, column: 15))
+    }
+
+    @Test func environmentDefaults() throws {
+        let definition = try loader.load(yaml: "input: {path: '${NOPE:-in}/${EMPTY:-e}/$${x}'}\nstages:\n  - type: parse\n", file: "p.yaml")
+        #expect(definition.input.path == "in/e/${x}")
+    }
+
+    @Test func duplicateStageIDs() throws {
+        let errors = try diagnostics("input: {path: x}\nstages:\n  - type: parse\n  - type: tag\n  - type: tag\n")
+        #expect(errors[0].code == .duplicateID)
+        #expect(errors[0].location?.line == 5)
+    }
+
+    @Test func deadLetterNeedsSomewhereToWrite() throws {
+        let errors = try diagnostics("input: {path: x}\nstages:\n  - type: parse\n    on_error: dead-letter\n")
+        #expect(errors[0].message.contains("no file to put dead letters beside"))
+        let definition = try loader.load(yaml: "dead_letter: bad.jsonl\ninput: {path: x}\nstages:\n  - type: parse\n    on_error: dead-letter\n", file: "p.yaml")
+        #expect(definition.deadLetterPath == "bad.jsonl")
+    }
+
+    @Test func missingSections() throws {
+        let errors = try diagnostics("pipeline: x\n")
+        #expect(errors.map(\.message) == ["missing `input`", "missing `stages`"])
+    }
+
+    @Test func renderedDiagnosticShowsTheLineAndACaret() throws {
+        let text = "input: {path: x}\nstages:\n  - type: tagg\n"
+        do {
+            _ = try loader.load(yaml: text, file: "p.yaml")
+            Issue.record("expected an error")
+        } catch let error as PipelineFileError {
+            #expect(error.description == """
+                p.yaml:3:11: error: unknown stage type `tagg`; did you mean `tag`?
+                  - type: tagg
+                          ^
+                """)
+        }
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import PipeKit
+import Synchronization
+
+/// A stand-in `parse` for engine tests: one line `title|body` per record; `!` anywhere is an error.
+struct LineParse: ConfigurableStage {
+    typealias Options = NoOptions
+    static let name = "parse"
+    static let summary = "test parse"
+    init(options: NoOptions = NoOptions(), setup: StageSetup) {}
+    init() {}
+
+    func process(_ record: RawRecord, context: StageContext) async throws -> Article? {
+        let text = record.text
+        if text.contains("!") { throw PipeError(.malformedRecord, "bang in record") }
+        let parts = text.split(separator: "|", maxSplits: 1).map(String.init)
+        return Article(id: record.id, source: record.source, title: parts.first ?? "", body: parts.last ?? "")
+    }
+}
+
+/// An Article → Article stage with options of every kind, for option checks.
+struct Tag: ConfigurableStage {
+    enum Mode: String, CaseIterable, Decodable, Sendable { case upper, lower }
+
+    struct Options: StageOptions {
+        var mode: Mode = .upper
+        var label = "tag"
+        var limit = 10
+        init() {}
+        static let fields: [OptionField] = [
+            .oneOf("mode", Mode.self, default: .upper, summary: "case to apply"),
+            OptionField("label", type: "string", default: "tag", summary: "field name"),
+            OptionField("limit", type: "integer", default: "10", summary: "a number"),
+        ]
+        enum CodingKeys: String, CodingKey { case mode, label, limit }
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            mode = try container.decodeIfPresent(Mode.self, forKey: .mode) ?? mode
+            label = try container.decodeIfPresent(String.self, forKey: .label) ?? label
+            limit = try container.decodeIfPresent(Int.self, forKey: .limit) ?? limit
+        }
+    }
+
+    static let name = "tag"
+    static let summary = "test tag"
+    let options: Options
+
+    init(options: Options, setup: StageSetup) throws {
+        guard options.limit >= 0 else { throw OptionError(key: "limit", "`limit` must not be negative") }
+        self.options = options
+    }
+
+    func process(_ article: Article, context: StageContext) async throws -> Article? {
+        if article.title.contains("?") { throw PipeError(.malformedRecord, "question in title") }
+        var article = article
+        article.fields[options.label] = .string(options.mode == .upper ? article.title.uppercased() : article.title.lowercased())
+        return article
+    }
+}
+
+/// A writer stage with a required option, runs in order.
+struct Sink: ConfigurableStage {
+    struct Options: StageOptions {
+        var path = ""
+        init() {}
+        static let fields = [OptionField("path", type: "path", default: nil, summary: "where")]
+        enum CodingKeys: String, CodingKey { case path }
+        init(from decoder: any Decoder) throws {
+            path = try decoder.container(keyedBy: CodingKeys.self).decode(String.self, forKey: .path)
+        }
+    }
+    static let name = "sink"
+    static let summary = "test sink"
+    static let runsInOrder = true
+    let options: Options
+    init(options: Options, setup: StageSetup) { self.options = options }
+    var outputFiles: [String] { [options.path] }
+    func process(_ article: Article, context: StageContext) async throws -> Article? { article }
+}
+
+/// Drops articles whose title starts with `drop`.
+struct DropFilter: Stage {
+    func process(_ article: Article, context: StageContext) async throws -> Article? {
+        article.title.hasPrefix("drop") ? nil : article
+    }
+}
+
+/// Sleeps a little for each article, to make it the slowest stage.
+struct SlowStage: Stage {
+    let delay: Duration
+    func process(_ article: Article, context: StageContext) async throws -> Article? {
+        try await Task.sleep(for: delay)
+        return article
+    }
+}
+
+enum TestRegistry {
+    static var registry: StageRegistry {
+        var registry = StageRegistry()
+        registry.register(LineParse.self)
+        registry.register(Tag.self)
+        registry.register(Sink.self)
+        return registry
+    }
+}
+
+/// A fresh temporary folder, removed by the caller.
+func temporaryFolder() throws -> String {
+    let path = NSTemporaryDirectory() + "pipe-tests-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
+
+/// Articles made on demand, counting how many have been produced.
+struct GeneratedArticles: AsyncSequence, Sendable {
+    let count: Int
+    let produced: Counter
+
+    struct AsyncIterator: AsyncIteratorProtocol {
+        var index = 0
+        let count: Int
+        let produced: Counter
+        mutating func next() async -> Article? {
+            guard index < count else { return nil }
+            defer { index += 1 }
+            produced.increment()
+            return Article(id: "a\(index)", source: "generated", title: "title \(index)", body: "body \(index)")
+        }
+    }
+
+    func makeAsyncIterator() -> AsyncIterator { AsyncIterator(count: count, produced: produced) }
+}
+
+/// A thread-safe counter.
+final class Counter: Sendable {
+    private let value = Mutex(0)
+    func increment() { value.withLock { $0 += 1 } }
+    var current: Int { value.withLock { $0 } }
+}
