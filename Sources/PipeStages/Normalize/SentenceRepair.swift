@@ -17,7 +17,7 @@ enum SentenceRepair {
             if scalar == "\"" { insideQuote.toggle() }
             if isTerminal(scalar), index + 1 < scalars.count,
                wordLength(before: index, in: scalars) >= 2,
-               !isAddress(scalars[tokenStart..<index]) {
+               !isAddress(scalars[tokenStart...index]) {
                 let next = scalars[index + 1]
                 if startsWord(at: index + 1, in: scalars) {
                     output.append(" ")

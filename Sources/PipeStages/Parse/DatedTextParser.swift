@@ -20,7 +20,7 @@ enum DatedTextParser {
     }
 
     static func parse(_ text: String, hasHeader: Bool) throws -> Parsed {
-        let normalized = text.contains("\r") ? text.replacing("\r\n", with: "\n") : text
+        let normalized = text.utf8.contains(UInt8(ascii: "\r")) ? text.replacing("\r\n", with: "\n") : text
         var lines = normalized.split(separator: "\n", omittingEmptySubsequences: false)[...]
         var date: CalendarDate?
         var url: String?

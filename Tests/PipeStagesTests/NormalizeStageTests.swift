@@ -1,0 +1,104 @@
+import Foundation
+import PipeKit
+import PipeStages
+import Testing
+
+@Suite("NormalizeStage")
+struct NormalizeStageTests {
+    let stage = NormalizeStage()
+
+    func normalized(_ body: String, title: String = "Title") throws -> Article {
+        try stage.normalize(Article(id: "a", source: "a", title: title, body: body))
+    }
+
+    @Test(arguments: [
+        ("in a Telegram post.The ministry said", "in a Telegram post. The ministry said"),
+        ("on high alert.\"Russian bases are ready,\" it said.", "on high alert. \"Russian bases are ready,\" it said."),
+        ("he said.\u{201C}We will", "he said. \u{201C}We will"),
+        ("\"We stay,\" he said.\"We fight.\"Then he left.", "\"We stay,\" he said. \"We fight.\" Then he left."),
+        ("Is it over?Yes!Maybe", "Is it over? Yes! Maybe"),
+        ("the decision.UN envoys met", "the decision. UN envoys met"),
+        ("the U.S. Department", "the U.S. Department"),
+        ("the U.S.A. and", "the U.S.A. and"),
+        ("e.g. The rule", "e.g. The rule"),
+        ("growth of 2.5 per cent", "growth of 2.5 per cent"),
+        ("see sputnikglobe.com for more", "see sputnikglobe.com for more"),
+        ("at https://example.com/News.Html today", "at https://example.com/News.Html today"),
+        ("mail press@Ministry.Gov now", "mail press@Ministry.Gov now"),
+        ("at www.Example.Org today", "at www.Example.Org today"),
+    ])
+    func repairsGluedSentencesOnly(input: String, expected: String) throws {
+        #expect(try normalized(input).body == expected)
+    }
+
+    @Test func repairCanBeTurnedOff() throws {
+        var options = NormalizeStage.Options()
+        options.repairSentences = false
+        let article = try NormalizeStage(options: options).normalize(Article(id: "a", source: "a", title: "T", body: "post.The end"))
+        #expect(article.body == "post.The end")
+    }
+
+    @Test func collapsesWhitespaceWithinParagraphs() throws {
+        let article = try normalized("  One\tline\nwrapped   here.\u{00A0}Done \n \n\n\nSecond\r\n  para.  ", title: "  T  \n x ")
+        #expect(article.title == "T x")
+        #expect(article.body == "One line wrapped here. Done\n\nSecond para.")
+        #expect(article.paragraphs == [TextSpan(start: 0, end: 27), TextSpan(start: 29, end: 41)])
+        #expect(article.paragraphTexts == ["One line wrapped here. Done", "Second para."])
+    }
+
+    @Test func dropsAFirstParagraphThatRepeatsTheTitle() throws {
+        #expect(try normalized("The Title.\n\nBody.", title: "The title").body == "Body.")
+        #expect(try normalized("The Title is longer\n\nBody.", title: "The title").body == "The Title is longer\n\nBody.")
+    }
+
+    @Test func appliesNFCByDefaultAndNFKCOnRequest() throws {
+        let decomposed = "Cafe\u{301} \u{FB01}nal"
+        #expect(try normalized(decomposed).body == "Caf\u{E9} \u{FB01}nal")
+        var options = NormalizeStage.Options()
+        options.unicode = .nfkc
+        let article = try NormalizeStage(options: options).normalize(Article(id: "a", source: "a", title: "T", body: decomposed))
+        #expect(article.body == "Caf\u{E9} final")
+    }
+
+    @Test func findsSentencesCountedInUnicodeScalars() throws {
+        let article = try normalized("Mr. Smith met Dr. Jones in the U.S. on Monday. \"It went well,\" he said. Then — é — he left!\n\nNew para? Yes.")
+        #expect(article.sentenceTexts == [
+            "Mr. Smith met Dr. Jones in the U.S. on Monday.",
+            "\"It went well,\" he said.",
+            "Then — é — he left!",
+            "New para?",
+            "Yes.",
+        ])
+        let scalars = Array(article.body.unicodeScalars)
+        for span in article.sentences {
+            #expect(span.end <= scalars.count)
+        }
+    }
+
+    @Test func emptyBodyAfterNormalizationIsAnError() {
+        #expect(throws: PipeError.self) { try normalized(" \n\n \u{00A0}\n") }
+        #expect(throws: PipeError.self) { try normalized("Title", title: "Title") }
+    }
+
+    @Test func repairsTheSeedArticle() throws {
+        guard let corpus = Fixtures.corpus else {
+            print("skipped: ../shared/corpus/seed is absent")
+            return
+        }
+        let folder = corpus + "/seed"
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: folder).first { $0.hasSuffix(".txt") })
+        let bytes = try #require(FileManager.default.contents(atPath: folder + "/" + name))
+        let parsed = try ParseStage.parse(RawRecord(id: "seed", source: name, format: .datedText, bytes: [UInt8](bytes)))
+        let article = try stage.normalize(parsed)
+        let title = "Syria's Assad Resigns Amid Peace Efforts, Orders Peaceful Power Handover - Russian Foreign Ministry"
+        #expect(article.title == title)
+        #expect(!article.body.contains(title), "the title must appear once")
+        for repaired in ["Telegram post. The ministry", "unfolding in Syria. Furthermore", "opposition factions. \"In this context",
+                         "emphasized. Earlier, UN", "in Geneva. Meanwhile", "on high alert. \"Russian military"] {
+            #expect(article.body.contains(repaired), "missing: \(repaired)")
+        }
+        #expect(!article.body.contains(".The ") && !article.body.contains(".\"In ") && !article.body.contains(".Earlier"))
+        #expect(article.paragraphs.count == 2)
+        #expect(article.sentenceTexts.contains("Meanwhile, Russian military bases in Syria are on high alert."))
+    }
+}

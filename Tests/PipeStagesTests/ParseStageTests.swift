@@ -1,0 +1,109 @@
+import PipeKit
+import PipeStages
+import Testing
+
+@Suite("ParseStage")
+struct ParseStageTests {
+    @Test func readsDatedTextWithTheTitleTwice() throws {
+        let article = try ParseStage.parse(Fixtures.record(
+            " date 2024-12-08 https://example.org/a\n\nA Title\n\nA Title\n\nFirst paragraph.\n\nSecond one.\n\n"))
+        #expect(article.id == "a")
+        #expect(article.source == "a.txt")
+        #expect(article.date == CalendarDate(year: 2024, month: 12, day: 8))
+        #expect(article.url == "https://example.org/a")
+        #expect(article.title == "A Title")
+        #expect(article.body == "First paragraph.\n\nSecond one.")
+    }
+
+    @Test func readsDatedTextWithTheTitleOnceAndCRLF() throws {
+        let article = try ParseStage.parse(Fixtures.record("date 2001-01-31 u\r\n\r\nTitle\r\n\r\nBody line\r\nmore\r\n"))
+        #expect(article.title == "Title")
+        #expect(article.body == "Body line\nmore")
+    }
+
+    @Test func readsText() throws {
+        let article = try ParseStage.parse(Fixtures.record("\n\n  Headline  \n\nThe body.\n", format: .text))
+        #expect(article.title == "Headline")
+        #expect(article.body == "The body.")
+        #expect(article.date == nil)
+        #expect(article.url == nil)
+    }
+
+    @Test func readsJSONLinesKeepingExtraKeysAsFields() throws {
+        let article = try ParseStage.parse(Fixtures.record(
+            #"{"id":"x1","date":"2016-11-08","url":"u","title":"T","body":"B","topic":"politics","n":3}"#, format: .jsonl))
+        #expect(article.id == "x1")
+        #expect(article.date?.description == "2016-11-08")
+        #expect(article.fields == ["topic": "politics", "n": 3])
+    }
+
+    @Test(arguments: [
+        ("", InputFormat.datedText, "the record is empty"),
+        (" date 2024-12-08 u\n\n", .datedText, "the record has a header but no title or body"),
+        ("date 2024-12-08 u\n\nTitle\n\nTitle\n\n", .datedText, "the article `Title` has an empty body"),
+        ("Title only\n", .text, "the article `Title only` has an empty body"),
+        ("hello 2024-12-08 u\n\nT\n\nB\n", .datedText, "malformed header `hello 2024-12-08 u`"),
+        (" date 2024-13-08 u\n\nT\n\nB\n", .datedText, "malformed date `2024-13-08` in the header"),
+        ("{\"id\":\"a\",\"body\":\"  \"}", .jsonl, "the article `a` has an empty body"),
+        ("{\"body\":\"b\"}", .jsonl, "the object has no `id`"),
+        ("{\"id\":\"a\",\"body\":\"b\",\"date\":\"yesterday\"}", .jsonl, "malformed `date` `yesterday`"),
+        ("[1,2]", .jsonl, "the line is JSON but not an object"),
+        ("{\"id\":7,\"body\":\"b\"}", .jsonl, "`id` must be a string, not int(7)"),
+    ])
+    func rejectsMalformedRecords(text: String, format: InputFormat, message: String) {
+        #expect {
+            _ = try ParseStage.parse(Fixtures.record(text, format: format))
+        } throws: { error in
+            (error as? PipeError)?.code == .malformedRecord && (error as? PipeError)?.message == message
+        }
+    }
+
+    @Test func rejectsInvalidUTF8WithItsOffset() {
+        var bytes = Array(" date 2024-12-08 u\n\nT\n\nB".utf8)
+        bytes.insert(0xC3, at: 22)
+        #expect {
+            _ = try ParseStage.parse(RawRecord(id: "a", source: "a", format: .datedText, bytes: bytes))
+        } throws: { error in
+            (error as? PipeError)?.message == "the record is not valid UTF-8 (first bad byte at offset 22)"
+        }
+    }
+
+    @Test func rejectsBinaryRecords() {
+        #expect {
+            _ = try ParseStage.parse(RawRecord(id: "a", source: "a", format: .text, bytes: [0x89, 0x50, 0x4E, 0x47, 0, 0]))
+        } throws: { error in
+            (error as? PipeError)?.message == "the record is binary, not text (NUL byte at offset 4)"
+        }
+    }
+
+    @Test func jsonlIsInvalidJSON() {
+        #expect {
+            _ = try ParseStage.parse(Fixtures.record("{\"id\": ", format: .jsonl))
+        } throws: { error in
+            (error as? PipeError)?.message.hasPrefix("the line is not valid JSON") == true
+        }
+    }
+
+    @Test func parsesEveryCorpusFileBackToItsJSONRecord() async throws {
+        guard let corpus = Fixtures.corpus else {
+            print("skipped: ../shared/corpus is absent")
+            return
+        }
+        for dataset in ["bbc", "fa-kes", "polnear", "conll2003"] {
+            var expected: [String: Article] = [:]
+            for try await record in InputReader(spec: InputSpec(path: "\(corpus)/\(dataset)/articles.jsonl", format: .jsonl)) {
+                let article = try ParseStage.parse(record)
+                expected[article.id] = article
+            }
+            var count = 0
+            for try await record in InputReader(spec: InputSpec(path: "\(corpus)/\(dataset)/articles", format: .datedText)) {
+                let article = try ParseStage.parse(record)
+                let gold = try #require(expected[article.id], "no JSON record for \(article.id)")
+                #expect(article.body == gold.body, "\(article.id): body differs")
+                #expect(article.date == gold.date && article.url == gold.url, "\(article.id): header differs")
+                count += 1
+            }
+            #expect(count == expected.count)
+        }
+    }
+}

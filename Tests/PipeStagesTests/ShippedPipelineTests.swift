@@ -1,0 +1,67 @@
+import Foundation
+import PipeKit
+import PipeStages
+import Testing
+
+/// End-to-end runs of `Pipelines/syria.yaml` through the library, as `pipe run` does them.
+@Suite("Shipped pipelines")
+struct ShippedPipelineTests {
+    func load(_ file: String = "Pipelines/syria.yaml", output: String, input: String? = nil) throws -> PipelineDefinition {
+        let loader = PipelineLoader(registry: BuiltinStages.registry, environment: ["PIPE_OUT": output])
+        var definition = try loader.load(file: Fixtures.packageRoot + "/" + file, input: input)
+        if input == nil { definition.input.path = Fixtures.packageRoot + "/" + definition.input.path }
+        return definition
+    }
+
+    @Test func syriaRunsOverTheSamples() async throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let summary = try await load(output: folder).run()
+        #expect(summary.read >= 6)
+        #expect(summary.written == summary.read)
+        #expect(summary.outcome == .completed)
+        let lines = try String(contentsOfFile: folder + "/syria.jsonl", encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == summary.read)
+        let first = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
+        #expect(first?.keys.sorted() == ["body", "date", "id", "source", "title", "url"])
+        #expect(first?["id"] as? String == "001-damascus-talks")
+        #expect((first?["body"] as? String)?.contains("told reporters. The meeting") == true)
+        #expect(try String(contentsOfFile: folder + "/syria.dead-letter.jsonl", encoding: .utf8).isEmpty)
+    }
+
+    @Test func theSameInputGivesTheSameBytes() async throws {
+        let one = try Fixtures.temporaryFolder(), two = try Fixtures.temporaryFolder()
+        defer { for folder in [one, two] { try? FileManager.default.removeItem(atPath: folder) } }
+        try await load(output: one).run()
+        try await load(output: two).run()
+        let first = try Data(contentsOf: URL(fileURLWithPath: one + "/syria.jsonl"))
+        let second = try Data(contentsOf: URL(fileURLWithPath: two + "/syria.jsonl"))
+        #expect(!first.isEmpty)
+        #expect(first == second)
+    }
+
+    @Test func brokenArticlesAreDeadLetteredAndCounted() async throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let input = folder + "/in"
+        try FileManager.default.createDirectory(atPath: input, withIntermediateDirectories: true)
+        try " date 2024-01-02 u\n\nGood\n\nGood body.\n".write(toFile: input + "/1-good.txt", atomically: false, encoding: .utf8)
+        try "".write(toFile: input + "/2-empty.txt", atomically: false, encoding: .utf8)
+        try " date 2024-01-02 u\n\n".write(toFile: input + "/3-header-only.txt", atomically: false, encoding: .utf8)
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x00]).write(to: URL(fileURLWithPath: input + "/4-binary.txt"))
+        try Data(Array(" date 2024-01-02 u\n\nT\n\nBad \u{FF}".utf8) + [0xFF]).write(to: URL(fileURLWithPath: input + "/5-latin1.txt"))
+        try "no header\n\nbody\n".write(toFile: input + "/6-no-header.txt", atomically: false, encoding: .utf8)
+        let summary = try await load(output: folder + "/out", input: input).run()
+        #expect(summary.read == 6)
+        #expect(summary.written == 1)
+        #expect(summary.deadLettered == 5)
+        #expect(summary.isBalanced)
+        let lines = try String(contentsOfFile: folder + "/out/syria.dead-letter.jsonl", encoding: .utf8).split(separator: "\n")
+        let letters = try lines.map { try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        #expect(letters.map { $0["id"] as? String } == ["2-empty", "3-header-only", "4-binary", "5-latin1", "6-no-header"])
+        #expect(letters.allSatisfy { $0["stage"] as? String == "parse" })
+        #expect(letters[0]["error"] as? String == "the record is empty")
+        #expect((letters[4]["raw"] as? String) == "no header\n\nbody\n")
+        #expect(Set(letters[0].keys) == ["id", "source", "stage", "error", "raw"])
+    }
+}
