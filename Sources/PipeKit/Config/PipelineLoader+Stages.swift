@@ -5,7 +5,8 @@ extension PipelineLoader {
 
     /// One stage entry as written, before it is built.
     private struct Entry {
-        let descriptor: StageDescriptor
+        /// `nil` when the type is unknown: the stages after it are not type-checked against it.
+        let descriptor: StageDescriptor?
         let typeNode: Node
         let id: String
     }
@@ -36,6 +37,7 @@ extension PipelineLoader {
                 context.report(.unknownStage, "unknown stage type `\(typeName)`",
                                hint: Suggestion.hint(for: typeName, among: registry.names, noun: "types"),
                                at: typeEntry.value)
+                entries.append(Entry(descriptor: nil, typeNode: typeEntry.value, id: typeName))
                 continue
             }
             var id = typeName
@@ -129,11 +131,17 @@ extension PipelineLoader {
     }
 
     private func checkTypes(_ entries: [Entry], context: inout LoadContext) {
-        var previous = DataType(RawRecord.self)
+        var previous: DataType? = DataType(RawRecord.self)
         var previousName = "the input"
         for entry in entries {
-            let wanted = entry.descriptor.inputType
-            if wanted != previous {
+            defer { previousName = "stage `\(entry.id)`" }
+            guard let descriptor = entry.descriptor else {
+                previous = nil
+                continue
+            }
+            defer { previous = descriptor.outputType }
+            let wanted = descriptor.inputType
+            if let previous, wanted != previous {
                 let bridges = registry.descriptors.filter { $0.inputType == previous && $0.outputType == wanted }
                 let hint = bridges.first.map { "insert `\($0.name)` before it" }
                     ?? "no registered stage turns \(previous) into \(wanted); reorder the stages"
@@ -141,8 +149,6 @@ extension PipelineLoader {
                                "stage `\(entry.id)` expects \(wanted) but \(previousName) produces \(previous)",
                                hint: hint, at: entry.typeNode)
             }
-            previous = entry.descriptor.outputType
-            previousName = "stage `\(entry.id)`"
         }
     }
 }

@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@Suite("pipe command")
+struct PipeCommandTests {
+    @Test func versionAndHelp() throws {
+        let version = try PipeProcess.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.output == "0.1.0\n")
+        let help = try PipeProcess.run(["run", "--help"])
+        #expect(help.status == 0)
+        #expect(help.output.contains("--input"))
+    }
+
+    @Test func stagesListsAndDescribes() throws {
+        let list = try PipeProcess.run(["stages"])
+        #expect(list.status == 0)
+        #expect(list.output.split(separator: "\n").map { $0.split(separator: " ").first ?? "" } == ["parse", "normalize", "export"])
+        let normalize = try PipeProcess.run(["stages", "normalize"])
+        #expect(normalize.output.contains("input:  Article\noutput: Article"))
+        #expect(normalize.output.contains("  unicode (nfc | nfkc, default nfc)"))
+        #expect(normalize.output.contains("  repair_sentences (bool, default true)"))
+        let export = try PipeProcess.run(["stages", "export"])
+        #expect(export.output.contains("  path (path, required)"))
+        let unknown = try PipeProcess.run(["stages", "normalise"])
+        #expect(unknown.status == 2)
+        #expect(unknown.error.contains("did you mean `normalize`?"))
+    }
+
+    @Test func runTheMainJobAndPrintTheSummary() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = try PipeProcess.run(["run", "Pipelines/syria.yaml"], environment: ["PIPE_OUT": folder])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.error.contains("normalize"))
+        #expect(result.error.contains("articles/s"))
+        let lines = try String(contentsOfFile: folder + "/syria.jsonl", encoding: .utf8).split(separator: "\n")
+        #expect(lines.count >= 6)
+    }
+
+    @Test func invalidPipelineExitsTwoWithCaretDiagnosticsAndWritesNothing() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try """
+            input:
+              path: in
+            stages:
+              - type: normalise
+              - type: export
+                options: {path: out/x.jsonl, colour: red}
+            """.write(toFile: folder + "/bad.yaml", atomically: false, encoding: .utf8)
+        for command in ["run", "validate"] {
+            let result = try PipeProcess.run([command, "bad.yaml"], in: folder)
+            #expect(result.status == 2)
+            #expect(result.error.hasPrefix("""
+                bad.yaml:4:11: error: unknown stage type `normalise`; did you mean `normalize`?
+                  - type: normalise
+                          ^
+                bad.yaml:6:34: error: unknown key `colour` in the options of `export`; valid keys: `format`, `path`
+                    options: {path: out/x.jsonl, colour: red}
+                                                 ^
+                """))
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
+    }
+
+    @Test func validateAcceptsTheShippedPipeline() throws {
+        let result = try PipeProcess.run(["validate", "Pipelines/syria.yaml"])
+        #expect(result.status == 0)
+        #expect(result.output.contains("parse → normalize → export"))
+    }
+
+    @Test func aFailPolicyStopsTheRunWithExitOneAndKeepsOldOutputs() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/in", withIntermediateDirectories: true)
+        try " date 2024-01-01 u\n\nT\n\nB.\n".write(toFile: folder + "/in/a.txt", atomically: false, encoding: .utf8)
+        try "garbage\n".write(toFile: folder + "/in/b.txt", atomically: false, encoding: .utf8)
+        try "input: {path: in}\nstages:\n  - type: parse\n  - type: export\n    options: {path: out/x.jsonl}\n"
+            .write(toFile: folder + "/p.yaml", atomically: false, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: folder + "/out", withIntermediateDirectories: true)
+        try "old\n".write(toFile: folder + "/out/x.jsonl", atomically: false, encoding: .utf8)
+        let result = try PipeProcess.run(["run", "p.yaml"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.error.contains("p.yaml:3:11: error: stage `parse` failed on article `b` (in/b.txt): malformed header `garbage`"))
+        #expect(try String(contentsOfFile: folder + "/out/x.jsonl", encoding: .utf8) == "old\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/out") == ["x.jsonl"])
+    }
+
+    @Test func missingInputExitsOne() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "input: {path: nowhere}\nstages:\n  - type: parse\n".write(toFile: folder + "/p.yaml", atomically: false, encoding: .utf8)
+        let result = try PipeProcess.run(["run", "p.yaml"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.error.contains("p.yaml:1:15: error: input `nowhere` does not exist"))
+    }
+
+    @Test func readsJSONLinesFromStandardInput() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "input: {path: x, format: jsonl}\nstages:\n  - type: parse\n  - type: normalize\n  - type: export\n    options: {path: o.jsonl}\n"
+            .write(toFile: folder + "/p.yaml", atomically: false, encoding: .utf8)
+        let input = (0..<300).map { #"{"id":"n\#($0)","title":"T","body":"one.Two"}"# }.joined(separator: "\n")
+        let result = try PipeProcess.run(["run", "p.yaml", "--input", "-"], in: folder, input: input)
+        #expect(result.status == 0, "\(result.error)")
+        let lines = try String(contentsOfFile: folder + "/o.jsonl", encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 300)
+        #expect(lines[299] == #"{"id":"n299","source":"-","date":null,"url":null,"title":"T","body":"one. Two"}"#)
+    }
+
+    @Test(arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143))])
+    func aSignalStopsReadingFinishesAndPublishes(signal: Int32, status: Int32) throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "input: {path: '-', format: jsonl}\nstages:\n  - type: parse\n  - type: export\n    options: {path: out/o.jsonl}\n"
+            .write(toFile: folder + "/p.yaml", atomically: false, encoding: .utf8)
+        let process = try PipeProcess(["run", "p.yaml"], in: folder)
+        // The temporary output appears once the signal handlers are installed and the stages started.
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline, (try? FileManager.default.contentsOfDirectory(atPath: folder + "/out"))?.isEmpty ?? true {
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        let lines = (0..<100).map { #"{"id":"n\#($0)","body":"b"}"# + "\n" }.joined()
+        process.write(lines)
+        while Date() < deadline, process.unreadInput > 0 { Thread.sleep(forTimeInterval: 0.02) }
+        kill(process.process.processIdentifier, signal)
+        let result = process.wait()
+        #expect(result.status == status, "\(result.error)")
+        #expect(result.error.contains("interrupted by signal \(signal)"))
+        let written = try String(contentsOfFile: folder + "/out/o.jsonl", encoding: .utf8).split(separator: "\n")
+        #expect(written.count == 100)
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+
+/// Runs the built `pipe` executable as a user would, in a folder of the test's choosing.
+struct PipeProcess {
+    struct Result {
+        var status: Int32
+        var output: String
+        var error: String
+    }
+
+    static let packageRoot: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<4 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    /// The `pipe` binary built beside the test bundle.
+    static let executable: String? = {
+        let candidates = [
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("pipe").path,
+            packageRoot + "/.build/debug/pipe",
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }()
+
+    let process = Process()
+    private let stdout = Pipe(), stderr = Pipe()
+    /// Both ends of the child's standard input stay open here, so that unread bytes can be counted.
+    private let stdinRead: Int32, stdinWrite: FileHandle
+
+    init(_ arguments: [String], in folder: String, environment: [String: String] = [:]) throws {
+        guard let executable = Self.executable else {
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "build `pipe` first: swift build"])
+        }
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.standardOutput = stdout
+        process.standardError = stderr
+        var ends: [Int32] = [0, 0]
+        guard pipe(&ends) == 0 else { throw POSIXError(.EMFILE) }
+        for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+        stdinRead = ends[0]
+        stdinWrite = FileHandle(fileDescriptor: ends[1], closeOnDealloc: true)
+        process.standardInput = FileHandle(fileDescriptor: ends[0], closeOnDealloc: false)
+        try process.run()
+    }
+
+    /// Writes to the child's standard input.
+    func write(_ text: String) {
+        stdinWrite.write(Data(text.utf8))
+    }
+
+    /// Waits for the exit and collects what was printed.
+    func wait() -> Result {
+        try? stdinWrite.close()
+        let output = stdout.fileHandleForReading.readDataToEndOfFile()
+        let error = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        close(stdinRead)
+        return Result(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
+                      error: String(decoding: error, as: UTF8.self))
+    }
+
+    /// Runs `pipe` to the end.
+    static func run(_ arguments: [String], in folder: String = packageRoot, input: String? = nil,
+                    environment: [String: String] = [:]) throws -> Result {
+        let process = try PipeProcess(arguments, in: folder, environment: environment)
+        if let input { process.write(input) }
+        return process.wait()
+    }
+
+    /// Bytes written to standard input and not yet read by `pipe`.
+    var unreadInput: Int32 {
+        var count: Int32 = 0
+        _ = ioctl(stdinRead, UInt(FIONREAD), &count)
+        return count
+    }
+}
+
+func temporaryFolder() throws -> String {
+    let path = NSTemporaryDirectory() + "pipe-cli-tests-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
