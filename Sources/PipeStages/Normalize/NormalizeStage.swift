@@ -88,7 +88,7 @@ public struct NormalizeStage: ConfigurableStage {
         guard !paragraphs.isEmpty else {
             throw PipeError(.malformedRecord, "the body is empty once normalized")
         }
-        var body = String.UnicodeScalarView()
+        var body = ScalarText()
         var paragraphSpans: [TextSpan] = []
         var sentenceSpans: [TextSpan] = []
         var offset = 0
@@ -106,16 +106,18 @@ public struct NormalizeStage: ConfigurableStage {
             offset += scalars.count
         }
         article.title = title
-        article.body = String(body)
+        article.body = body.string
         article.paragraphs = paragraphSpans
         article.sentences = sentenceSpans
         return article
     }
 
     private func unicode(_ text: String) -> String {
+        // ASCII text is already in every normalization form.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
         switch options.unicode {
-        case .nfc: text.precomposedStringWithCanonicalMapping
-        case .nfkc: text.precomposedStringWithCompatibilityMapping
+        case .nfc: return text.precomposedStringWithCanonicalMapping
+        case .nfkc: return text.precomposedStringWithCompatibilityMapping
         }
     }
 }

@@ -6,7 +6,7 @@
 enum SentenceRepair {
     static func repair(_ paragraph: String) -> String {
         let scalars = Array(paragraph.unicodeScalars)
-        var output = String.UnicodeScalarView()
+        var output = ScalarText(capacity: scalars.count + 16)
         var insideQuote = false
         var tokenStart = 0
         var index = 0
@@ -32,7 +32,7 @@ enum SentenceRepair {
             }
             index += 1
         }
-        return String(output)
+        return output.string
     }
 
     static func isTerminal(_ scalar: Unicode.Scalar) -> Bool {

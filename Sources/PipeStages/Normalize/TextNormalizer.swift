@@ -10,7 +10,7 @@ enum TextNormalizer {
             current.removeAll()
         }
         for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-            if line.allSatisfy(\.isWhitespace) {
+            if line.unicodeScalars.allSatisfy(ScalarText.isWhitespace) {
                 close()
             } else {
                 current.append(line)
@@ -22,10 +22,10 @@ enum TextNormalizer {
 
     /// The text with every run of whitespace (including line breaks and no-break spaces) made one space, and trimmed.
     static func collapse(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
+        var result = ScalarText(capacity: text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace || scalar == "\u{200B}" {
+            if ScalarText.isWhitespace(scalar) {
                 pendingSpace = !result.isEmpty
             } else {
                 if pendingSpace { result.append(" ") }
@@ -33,7 +33,7 @@ enum TextNormalizer {
                 result.append(scalar)
             }
         }
-        return String(result)
+        return result.string
     }
 
     /// Whether a paragraph repeats the title, ignoring case and a final full stop.
