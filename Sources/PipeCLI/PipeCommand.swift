@@ -34,21 +34,4 @@ public struct PipeCommand: AsyncParsableCommand {
             await main()
         }
     }
-
-    /// Runs `pipe` with explicit arguments; returns the exit code instead of exiting.
-    public static func run(arguments: [String], registry: StageRegistry) async -> Int32 {
-        await $registry.withValue(registry) {
-            do {
-                var command = try parseAsRoot(arguments)
-                if var asyncCommand = command as? any AsyncParsableCommand {
-                    try await asyncCommand.run()
-                } else {
-                    try command.run()
-                }
-                return 0
-            } catch {
-                return exitCode(for: error).rawValue
-            }
-        }
-    }
 }

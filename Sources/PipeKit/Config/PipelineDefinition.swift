@@ -44,20 +44,30 @@ public struct PipelineDefinition: Sendable {
         configuration: RunConfiguration = RunConfiguration(),
         onOutput: (@Sendable (any Sendable) async throws -> Void)? = nil
     ) async throws -> RunSummary {
+        let files = try InputReader(spec: input).files()
+        let reader = InputReader(spec: input, stop: configuration.stop, files: files)
+        return try await run(over: reader, configuration: configuration, onOutput: onOutput)
+    }
+
+    /// Runs the stages over any sequence instead of the file's input, in the order it gives.
+    ///
+    /// The elements must be what the first stage consumes: ``RawRecord``s for a pipeline that
+    /// starts with `parse`, ``Article``s for one that starts after it.
+    ///
+    /// - Throws: ``PipeError`` with code `type-mismatch` when they are not.
+    @discardableResult
+    public func run<Source: AsyncSequence & Sendable>(
+        over source: Source,
+        configuration: RunConfiguration = RunConfiguration(),
+        onOutput: (@Sendable (any Sendable) async throws -> Void)? = nil
+    ) async throws -> RunSummary where Source.Element: Sendable {
         var configuration = configuration
         configuration.pipelineName = name
         configuration.deadLetterPath = configuration.deadLetterPath ?? deadLetterPath
-        let reader = InputReader(spec: input, stop: configuration.stop)
-        _ = try reader.files()
         let runner = PipelineRunner(stages: stages, configuration: configuration)
-        return try await runner.run(
-            reader,
-            envelope: { record in Envelope(value: record, raw: record) },
-            size: { record in record.bytes.count },
-            deliver: { batch in
-                guard let onOutput else { return }
-                for value in batch.values { try await onOutput(value) }
-            }
-        )
+        return try await runner.run(source) { batch in
+            guard let onOutput else { return }
+            for value in batch.values { try await onOutput(value) }
+        }
     }
 }

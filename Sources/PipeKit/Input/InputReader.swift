@@ -16,11 +16,20 @@ public struct InputReader: AsyncSequence, Sendable {
     public let spec: InputSpec
     /// Ends reading early when it fires, even while waiting for standard input.
     public let stop: StopSignal?
+    private let listing: (root: String, files: [String])?
 
-    /// Creates a reader.
+    /// Creates a reader; the input's files are listed when reading starts.
     public init(spec: InputSpec, stop: StopSignal? = nil) {
         self.spec = spec
         self.stop = stop
+        listing = nil
+    }
+
+    /// Creates a reader over files already listed by ``files()``, so that they are not listed twice.
+    public init(spec: InputSpec, stop: StopSignal? = nil, files: (root: String, files: [String])) {
+        self.spec = spec
+        self.stop = stop
+        listing = files
     }
 
     /// The files the input names with the folder ids are relative to, checked before reading.
@@ -102,7 +111,7 @@ public struct InputReader: AsyncSequence, Sendable {
     }
 
     /// Starts reading.
-    public func makeAsyncIterator() -> Iterator { Iterator(spec: spec, reader: self) }
+    public func makeAsyncIterator() -> Iterator { Iterator(spec: spec, reader: self, listing: listing) }
 
     /// Reads records one at a time.
     public struct Iterator: AsyncIteratorProtocol {
@@ -113,9 +122,10 @@ public struct InputReader: AsyncSequence, Sendable {
         private var lines: LineReader?
         private var linesFile = ""
 
-        init(spec: InputSpec, reader: InputReader) {
+        init(spec: InputSpec, reader: InputReader, listing: (root: String, files: [String])?) {
             self.spec = spec
             self.reader = reader
+            self.listing = listing
         }
 
         /// The next record, or `nil` after the last.

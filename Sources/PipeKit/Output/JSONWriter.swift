@@ -67,12 +67,6 @@ public struct JSONWriter: Sendable {
         }
     }
 
-    /// Removes and returns the bytes written so far, keeping the nesting state.
-    public mutating func take() -> [UInt8] {
-        defer { bytes.removeAll(keepingCapacity: true) }
-        return bytes
-    }
-
     /// Appends raw bytes, for example a newline between JSON Lines records.
     public mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
 

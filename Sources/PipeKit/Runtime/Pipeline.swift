@@ -49,8 +49,6 @@ public struct Pipeline<Input: Sendable, Output: Sendable>: Sendable {
         let runner = PipelineRunner(stages: stages, configuration: configuration)
         return try await runner.run(
             source,
-            envelope: { value in Envelope<Input>(value: value, raw: value as? RawRecord) },
-            size: { value in (value as? RawRecord)?.bytes.count ?? 0 },
             deliver: { batch in
                 guard let batch = batch as? Batch<Output> else {
                     throw PipeError(.typeMismatch, "the last stage produced \(type(of: batch)), not \(Output.self)")

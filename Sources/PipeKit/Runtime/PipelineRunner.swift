@@ -11,12 +11,19 @@ struct PipelineRunner: Sendable {
     let configuration: RunConfiguration
 
     /// Runs the pipeline over `source`, handing every finished batch to `deliver`.
-    func run<Input: Sendable, Source: AsyncSequence>(
+    ///
+    /// Raw records travel with their articles, for dead letters, and are counted in bytes read.
+    func run<Source: AsyncSequence & Sendable>(
         _ source: Source,
-        envelope: @escaping @Sendable (Source.Element) -> Envelope<Input>,
-        size: @escaping @Sendable (Source.Element) -> Int,
         deliver: @escaping @Sendable (any AnyBatch) async throws -> Void
-    ) async throws -> RunSummary where Source: Sendable, Source.Element: Sendable {
+    ) async throws -> RunSummary where Source.Element: Sendable {
+        typealias Input = Source.Element
+        guard let first = stages.first else {
+            throw PipeError(.missingKey, "a pipeline needs at least one stage")
+        }
+        guard first.inputType == DataType(Input.self) else {
+            throw PipeError(.typeMismatch, "stage `\(first.id)` expects \(first.inputType) but the source gives \(Input.self)")
+        }
         let clock = ContinuousClock()
         let started = clock.now
         let contexts = stages.map {
@@ -48,8 +55,9 @@ struct PipelineRunner: Sendable {
                         batch.items.reserveCapacity(batchSize)
                         for try await element in source {
                             if stop?.signal != nil { break }
-                            batch.items.append(envelope(element))
-                            tallies.recordRead(bytes: size(element))
+                            let raw = element as? RawRecord
+                            batch.items.append(Envelope(value: element, raw: raw))
+                            tallies.recordRead(bytes: raw?.bytes.count ?? 0)
                             if batch.items.count == batchSize {
                                 guard await channels[0].send(batch) else { return }
                                 batch = Batch(sequence: batch.sequence + 1, items: [], deadLetters: [])

@@ -32,14 +32,4 @@ public struct StageDescriptor: Sendable {
                             onError: policy, location: location)
         }
     }
-
-    /// Builds the stage from typed options, as a program that assembles a pipeline in code does.
-    public static func make<S: ConfigurableStage>(
-        _ type: S.Type, options: S.Options = S.Options(), id: String? = nil,
-        concurrency: Concurrency = .workers(1), onError: ErrorPolicy = .fail
-    ) throws -> AnyStage {
-        let stageID = id ?? S.name
-        let stage = try S(options: options, setup: StageSetup(pipeline: "pipeline", stageID: stageID))
-        return AnyStage(stage, id: stageID, type: S.name, concurrency: concurrency, onError: onError)
-    }
 }
