@@ -54,8 +54,15 @@ struct PipelineLoaderTests {
         let errors = try diagnostics("input:\n  path: [a, b\nstages: []\n")
         #expect(errors.count == 1)
         #expect(errors[0].code == .yamlSyntax)
-        #expect(errors[0].message.hasPrefix("invalid YAML"))
-        #expect(errors[0].location?.line == 3)
+        #expect(errors[0].message == "invalid YAML: did not find expected ',' or ']' while parsing a flow sequence")
+        #expect(errors[0].hint == "it started at line 2, column 9: check the brackets, quotes and indentation from there")
+        #expect(errors[0].location == SourceLocation(file: "p.yaml", line: 3, column: 7))
+    }
+
+    @Test func badIndentationIsASyntaxErrorAtItsLine() throws {
+        let errors = try diagnostics("input:\n  path: x\n format: jsonl\nstages:\n  - type: parse\n")
+        #expect(errors.map(\.code) == [.yamlSyntax])
+        #expect(errors[0].location == SourceLocation(file: "p.yaml", line: 3, column: 2))
     }
 
     @Test func unknownStageTypeSuggestsTheNearestName() throws {

@@ -43,9 +43,11 @@ struct LoadContext {
              YamlError.parser(let context, let problem, let mark, _),
              YamlError.composer(let context, let problem, let mark, _):
             let detail = context.map { "\(problem) \($0.text)" } ?? problem
+            let hint = context.map { "it started at line \($0.mark.line), column \($0.mark.column): check the brackets, quotes and indentation from there" }
+                ?? "check the indentation and quoting on this line and the one above"
             diagnostics.append(PipeError(
                 .yamlSyntax, "invalid YAML: \(detail)",
-                hint: "check the indentation and quoting on this line and the one above",
+                hint: hint,
                 at: SourceLocation(file: file, line: mark.line, column: mark.column)
             ))
         case YamlError.reader(let problem, _, _, _):
