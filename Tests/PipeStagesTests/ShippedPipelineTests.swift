@@ -64,4 +64,32 @@ struct ShippedPipelineTests {
         #expect((letters[4]["raw"] as? String) == "no header\n\nbody\n")
         #expect(Set(letters[0].keys) == ["id", "source", "stage", "error", "raw"])
     }
+
+    @Test func severalExportsFollowOneAnother() async throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let yaml = """
+            input: {path: \(Fixtures.packageRoot)/Pipelines/samples}
+            stages:
+              - type: parse
+              - type: export
+                id: raw
+                options: {path: \(folder)/raw.jsonl}
+              - type: normalize
+                concurrency: auto
+              - type: export
+                id: clean
+                on_error: dead-letter
+                options: {path: \(folder)/clean.jsonl}
+            """
+        let definition = try PipelineLoader(registry: BuiltinStages.registry).load(yaml: yaml, file: "two.yaml")
+        #expect(definition.deadLetterPath == folder + "/raw.dead-letter.jsonl")
+        let summary = try await definition.run()
+        #expect(summary.stages.map(\.stageID) == ["parse", "raw", "normalize", "clean"])
+        let raw = try String(contentsOfFile: folder + "/raw.jsonl", encoding: .utf8).split(separator: "\n")
+        let clean = try String(contentsOfFile: folder + "/clean.jsonl", encoding: .utf8).split(separator: "\n")
+        #expect(raw.count == summary.read && clean.count == summary.read)
+        #expect(raw[0].contains("told reporters.The meeting"))
+        #expect(clean[0].contains("told reporters. The meeting"))
+    }
 }
