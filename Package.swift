@@ -32,10 +32,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .executableTarget(name: "pipe", dependencies: ["PipeCLI", "PipeStages"]),
+        .target(name: "ReadingTime", dependencies: ["PipeKit"], path: "Plugins/ReadingTime"),
+        .executableTarget(name: "pipe", dependencies: ["PipeCLI", "PipeKit", "PipeStages", "ReadingTime"]),
         .testTarget(name: "PipeKitTests", dependencies: ["PipeKit"]),
         .testTarget(name: "PipeStagesTests", dependencies: ["PipeStages", "PipeKit"]),
         .testTarget(name: "PipeCLITests", dependencies: ["PipeCLI", "PipeStages", "PipeKit"]),
+        .testTarget(name: "ReadingTimeTests", dependencies: ["ReadingTime", "PipeStages", "PipeKit"]),
     ],
     swiftLanguageModes: [.v6]
 )

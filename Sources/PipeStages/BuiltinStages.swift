@@ -7,6 +7,9 @@ public enum BuiltinStages {
         var registry = StageRegistry()
         registry.register(ParseStage.self)
         registry.register(NormalizeStage.self)
+        registry.register(FilterStage.self)
+        registry.register(DedupeStage.self)
+        registry.register(TranslateStubStage.self)
         registry.register(ExportStage.self)
         return registry
     }

@@ -1,4 +1,8 @@
 import PipeCLI
+import PipeKit
 import PipeStages
+import ReadingTime
 
-await PipeCommand.main(registry: BuiltinStages.registry)
+var registry = BuiltinStages.registry
+registry.register(ReadingTimeStage.self)
+await PipeCommand.main(registry: registry)

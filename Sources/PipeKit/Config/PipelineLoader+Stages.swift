@@ -53,7 +53,8 @@ extension PipelineLoader {
             let concurrency = readConcurrency(keys["concurrency"]?.value, descriptor: descriptor, context: &context)
             let policy = readPolicy(keys["on_error"]?.value, context: &context)
             entries.append(Entry(descriptor: descriptor, typeNode: typeEntry.value, id: id))
-            let setup = StageSetup(pipeline: pipeline, stageID: id, inputFormat: format)
+            let setup = StageSetup(pipeline: pipeline, stageID: id, inputFormat: format,
+                                   precedingStages: entries.dropLast().compactMap { $0.descriptor?.name })
             if let stage = build(descriptor, options: keys["options"]?.value, typeNode: typeEntry.value,
                                  setup: setup, concurrency: concurrency, policy: policy, context: &context) {
                 stages.append(stage)

@@ -19,6 +19,20 @@ public struct Article: Sendable, Hashable {
     public var paragraphs: [TextSpan]
     /// The sentences of ``body``; empty until `normalize` has run.
     public var sentences: [TextSpan]
+    /// The detected language (ISO 639-1), once `translate-stub` has run.
+    public var language: String?
+    /// How sure the detection is, from 0 to 1.
+    public var languageConfidence: Double?
+    /// The translation, once `translate-stub` has run.
+    public var translation: Translation?
+    /// Named entities, once `extract` has run with `entities`.
+    public var entities: [Entity]?
+    /// Dates, once `extract` has run with `dates`.
+    public var dates: [DateMention]?
+    /// Direct quotations, once `extract` has run with `quotes`.
+    public var quotes: [Quote]?
+    /// Keywords, best first, once `extract` has run with `keywords`.
+    public var keywords: [Keyword]?
     /// Fields set by custom stages, written by export as they are, after the built-in fields.
     public var fields: [String: JSONValue]
 
@@ -43,6 +57,18 @@ public struct Article: Sendable, Hashable {
         self.paragraphs = paragraphs
         self.sentences = sentences
         self.fields = fields
+    }
+
+    /// The words of the body: runs of letters, digits, apostrophes and hyphens.
+    public var wordCount: Int {
+        var count = 0
+        var inWord = false
+        for scalar in body.unicodeScalars {
+            let isWordScalar = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            if isWordScalar, !inWord { count += 1 }
+            inWord = isWordScalar || (inWord && (scalar == "'" || scalar == "-" || scalar == "\u{2019}"))
+        }
+        return count
     }
 
     /// The text of each sentence, in order.

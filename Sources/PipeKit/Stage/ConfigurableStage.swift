@@ -24,11 +24,14 @@ public struct StageSetup: Sendable {
     public var stageID: String
     /// The input's format.
     public var inputFormat: InputFormat?
+    /// The types of the stages before this one, in order, so that a stage can require one.
+    public var precedingStages: [String]
 
     /// Creates a setup.
-    public init(pipeline: String, stageID: String, inputFormat: InputFormat? = nil) {
+    public init(pipeline: String, stageID: String, inputFormat: InputFormat? = nil, precedingStages: [String] = []) {
         self.pipeline = pipeline
         self.stageID = stageID
         self.inputFormat = inputFormat
+        self.precedingStages = precedingStages
     }
 }

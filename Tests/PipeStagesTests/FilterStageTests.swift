@@ -1,0 +1,79 @@
+import PipeKit
+import PipeStages
+import Testing
+
+@Suite("FilterStage")
+struct FilterStageTests {
+    func article(words: Int, language: String? = nil, entities: [Entity]? = nil) -> Article {
+        var article = Article(id: "a", source: "s", title: "T",
+                              body: Array(repeating: "word", count: words).joined(separator: " "))
+        article.language = language
+        article.entities = entities
+        return article
+    }
+
+    @Test func keepsByLanguageWordsAndRequiredFields() {
+        var options = FilterStage.Options()
+        options.language = ["en", "fr"]
+        options.minWords = 50
+        options.require = ["entities"]
+        let stage = FilterStage(options: options)
+        let entity = Entity(text: "Syria", type: .location, spans: [TextSpan(start: 0, end: 5)])
+        #expect(stage.keeps(article(words: 50, language: "en", entities: [entity])))
+        #expect(!stage.keeps(article(words: 49, language: "en", entities: [entity])))
+        #expect(!stage.keeps(article(words: 80, language: "de", entities: [entity])))
+        #expect(!stage.keeps(article(words: 80, language: nil, entities: [entity])))
+        #expect(!stage.keeps(article(words: 80, language: "fr", entities: [])))
+        #expect(!stage.keeps(article(words: 80, language: "fr", entities: nil)))
+    }
+
+    @Test func requireChecksCustomFields() {
+        var options = FilterStage.Options()
+        options.require = ["topic"]
+        let stage = FilterStage(options: options)
+        var article = article(words: 3)
+        #expect(!stage.keeps(article))
+        article.fields["topic"] = ""
+        #expect(!stage.keeps(article))
+        article.fields["topic"] = "politics"
+        #expect(stage.keeps(article))
+    }
+
+    @Test func languageWithoutDetectionIsAConfigurationError() throws {
+        let loader = PipelineLoader(registry: BuiltinStages.registry)
+        do {
+            _ = try loader.load(yaml: "input: {path: x}\nstages:\n  - type: parse\n  - type: filter\n    options: {language: [en]}\n",
+                                file: "f.yaml")
+            Issue.record("expected an error")
+        } catch let error as PipelineFileError {
+            #expect(error.diagnostics.map(\.description) == [
+                "f.yaml:5:25: error: stage `filter`: `language` needs the language detected by an earlier stage; insert `translate-stub` before this stage",
+            ])
+        }
+        _ = try loader.load(yaml: "input: {path: x}\nstages:\n  - type: parse\n  - type: translate-stub\n  - type: filter\n    options: {language: [en]}\n",
+                            file: "f.yaml")
+    }
+
+    @Test func droppedArticlesAreCountedAsFiltered() async throws {
+        var options = FilterStage.Options()
+        options.minWords = 10
+        let pipeline = Pipeline(FilterStage(options: options))
+        let articles = (0..<20).map { article(words: $0) }
+        let summary = try await pipeline.run(Sequence(articles)) { _ in }
+        #expect(summary.filtered == 10)
+        #expect(summary.written == 10)
+        #expect(summary.skipped == 0 && summary.deadLettered == 0)
+        #expect(summary.isBalanced)
+    }
+}
+
+/// A fixed list as an async sequence.
+struct Sequence<Element: Sendable>: AsyncSequence, Sendable {
+    let elements: [Element]
+    init(_ elements: [Element]) { self.elements = elements }
+    struct AsyncIterator: AsyncIteratorProtocol {
+        var iterator: IndexingIterator<[Element]>
+        mutating func next() async -> Element? { iterator.next() }
+    }
+    func makeAsyncIterator() -> AsyncIterator { AsyncIterator(iterator: elements.makeIterator()) }
+}
