@@ -10,6 +10,7 @@ public enum BuiltinStages {
         registry.register(FilterStage.self)
         registry.register(DedupeStage.self)
         registry.register(TranslateStubStage.self)
+        registry.register(ExtractStage.self)
         registry.register(ExportStage.self)
         return registry
     }

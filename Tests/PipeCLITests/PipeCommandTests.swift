@@ -19,7 +19,7 @@ struct PipeCommandTests {
     @Test func stagesListsAndDescribes() throws {
         let list = try PipeProcess.run(["stages"])
         #expect(list.status == 0)
-        #expect(list.output.split(separator: "\n").map { $0.split(separator: " ").first ?? "" } == ["parse", "normalize", "filter", "dedupe", "translate-stub", "export", "reading-time"])
+        #expect(list.output.split(separator: "\n").map { $0.split(separator: " ").first ?? "" } == ["parse", "normalize", "filter", "dedupe", "translate-stub", "extract", "export", "reading-time"])
         let normalize = try PipeProcess.run(["stages", "normalize"])
         #expect(normalize.output.contains("input:  Article\noutput: Article"))
         #expect(normalize.output.contains("  unicode (nfc | nfkc, default nfc)"))

@@ -45,3 +45,23 @@ struct TextSpanTests {
         #expect(TextSpan(start: 4, end: 9).text(in: text) == nil)
     }
 }
+
+@Suite("CalendarDate arithmetic")
+struct CalendarDateArithmeticTests {
+    @Test func roundTripsDayNumbers() {
+        #expect(CalendarDate("1970-01-01")?.dayNumber == 0)
+        #expect(CalendarDate("2024-12-08")?.dayNumber == 20065)
+        for number in stride(from: -100_000, to: 100_000, by: 997) {
+            #expect(CalendarDate(dayNumber: number)?.dayNumber == number)
+        }
+    }
+
+    @Test func addsDaysMonthsAndKnowsTheWeekday() {
+        let date = CalendarDate("2024-12-08")
+        #expect(date?.weekday == 7, "8 December 2024 was a Sunday")
+        #expect(date?.adding(days: -8)?.description == "2024-11-30")
+        #expect(date?.adding(days: 24)?.description == "2025-01-01")
+        #expect(CalendarDate("2024-03-31")?.adding(months: -1)?.description == "2024-02-29")
+        #expect(CalendarDate("2024-01-15")?.adding(months: -1)?.description == "2023-12-15")
+    }
+}

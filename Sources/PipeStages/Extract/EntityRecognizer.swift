@@ -1,0 +1,220 @@
+import PipeKit
+
+/// Finds named entities by rules: capitalised runs of words, split at titles and organisation
+/// words, typed by a gazetteer and by cue words, with later short forms (`Assad`, `Foreign
+/// Ministry`) merged into the full name met earlier.
+struct EntityRecognizer: Sendable {
+    /// One occurrence of an entity.
+    struct Mention: Equatable {
+        var text: String
+        var type: EntityType
+        var span: TextSpan
+        /// The token range of the mention in the article's tokens.
+        var tokens: Range<Int>
+    }
+
+    /// The entities of an article, in order of first mention, and every mention with the name it resolved to.
+    func recognize(_ tokens: [Token], in body: String) -> (entities: [Entity], mentions: [Mention]) {
+        var mentions: [Mention] = []
+        for chunk in chunks(tokens) {
+            classify(chunk, tokens: tokens, into: &mentions)
+        }
+        return resolve(mentions)
+    }
+
+    /// Maximal runs of name words, joined by connectors, never across punctuation or sentences.
+    func chunks(_ tokens: [Token]) -> [Range<Int>] {
+        var chunks: [Range<Int>] = []
+        var index = 0
+        while index < tokens.count {
+            guard isNameToken(tokens[index]) else {
+                index += 1
+                continue
+            }
+            let start = index
+            var end = index + 1
+            while end < tokens.count, tokens[end].sentence == tokens[start].sentence {
+                if isNameToken(tokens[end]) || (tokens[end].isNumber && tokens[end - 1].isCapitalized) {
+                    end += 1
+                } else if WordLists.connectors.contains(tokens[end].text), end + 1 < tokens.count,
+                          isNameToken(tokens[end + 1]), tokens[end + 1].sentence == tokens[start].sentence {
+                    end += 2
+                } else {
+                    break
+                }
+            }
+            chunks.append(start..<end)
+            index = end
+        }
+        return chunks
+    }
+
+    func isNameToken(_ token: Token) -> Bool {
+        guard token.isWord else { return false }
+        if token.isCapitalized { return true }
+        for prefix in WordLists.namePrefixes where token.text.hasPrefix(prefix) {
+            return token.text.unicodeScalars.dropFirst(prefix.unicodeScalars.count).first?.properties.isUppercase == true
+        }
+        return false
+    }
+
+    /// Types a chunk, splitting it at titles and organisation words, and appends its mentions.
+    func classify(_ range: Range<Int>, tokens: [Token], into mentions: inout [Mention]) {
+        var range = range
+        while let first = range.first, isDroppable(tokens[first]) || WordLists.connectors.contains(tokens[first].text) {
+            range = range.dropFirst()
+        }
+        while let last = range.last, WordLists.connectors.contains(tokens[last].text) || isDateWord(tokens[last]) {
+            range = range.dropLast()
+        }
+        guard !range.isEmpty else { return }
+        let text = name(of: range, tokens: tokens)
+
+        if let type = Gazetteer.type(of: text) {
+            return mentions.append(mention(range, text: text, type: type, tokens: tokens))
+        }
+        if let title = range.last(where: { WordLists.titles.contains(tokens[$0].text) }) {
+            splitAtTitle(range, title: title, tokens: tokens, into: &mentions)
+            return
+        }
+        if let cue = range.first(where: { WordLists.organizationCues.contains(tokens[$0].text) }), cue < range.last ?? cue,
+           !WordLists.connectors.contains(tokens[cue + 1].text) {
+            classify(range.lowerBound..<(cue + 1), tokens: tokens, into: &mentions)
+            classify((cue + 1)..<range.upperBound, tokens: tokens, into: &mentions)
+            return
+        }
+        if let prefix = gazetteerPrefix(range, tokens: tokens), prefix.upperBound < range.upperBound,
+           Gazetteer.type(of: name(of: prefix, tokens: tokens)) != .misc {
+            classify(prefix, tokens: tokens, into: &mentions)
+            classify(prefix.upperBound..<range.upperBound, tokens: tokens, into: &mentions)
+            return
+        }
+        mentions.append(mention(range, text: text, type: type(of: range, tokens: tokens), tokens: tokens))
+    }
+
+    private func splitAtTitle(_ range: Range<Int>, title: Int, tokens: [Token], into mentions: inout [Mention]) {
+        var before = range.lowerBound..<title
+        while let last = before.last, WordLists.titleModifiers.contains(tokens[last].text) || WordLists.titles.contains(tokens[last].text) {
+            before = before.dropLast()
+        }
+        if !before.isEmpty { classify(before, tokens: tokens, into: &mentions) }
+        var after = (title + 1)..<range.upperBound
+        if let first = after.first, WordLists.connectors.contains(tokens[first].text) {
+            let complement = gazetteerPrefix((first + 1)..<range.upperBound, tokens: tokens) ?? ((first + 1)..<(first + 2))
+            classify(complement, tokens: tokens, into: &mentions)
+            after = complement.upperBound..<range.upperBound
+        }
+        guard !after.isEmpty else { return }
+        if Gazetteer.type(of: name(of: after, tokens: tokens)) != nil || after.contains(where: { WordLists.organizationCues.contains(tokens[$0].text) }) {
+            classify(after, tokens: tokens, into: &mentions)
+        } else {
+            mentions.append(mention(after, text: name(of: after, tokens: tokens), type: .person, tokens: tokens))
+        }
+    }
+
+    /// The longest run at the start of `range` that the gazetteer knows.
+    private func gazetteerPrefix(_ range: Range<Int>, tokens: [Token]) -> Range<Int>? {
+        guard !range.isEmpty else { return nil }
+        for length in stride(from: min(5, range.count), through: 1, by: -1) {
+            let prefix = range.lowerBound..<(range.lowerBound + length)
+            if Gazetteer.type(of: name(of: prefix, tokens: tokens)) != nil { return prefix }
+        }
+        return nil
+    }
+
+    private func type(of range: Range<Int>, tokens: [Token]) -> EntityType {
+        let words = range.map { tokens[$0] }
+        guard let last = words.last else { return .misc }
+        if WordLists.organizationCues.contains(last.text) { return .organization }
+        if words.contains(where: { WordLists.connectors.contains($0.text) }),
+           words.contains(where: { WordLists.organizationCues.contains($0.text) }) { return .organization }
+        if WordLists.locationCues.contains(last.text), words.count > 1 { return .location }
+        if words.count == 1 { return last.isAcronym && last.text.count <= 6 ? .organization : .misc }
+        let isNameLike = words.allSatisfy { word in
+            !word.isNumber && !word.isAcronym && (word.isCapitalized || isNameToken(word))
+        }
+        return isNameLike && words.count <= 4 ? .person : .misc
+    }
+
+    private func isDroppable(_ token: Token) -> Bool {
+        WordLists.stopwords.contains(token.lowercased) || isDateWord(token)
+            || (token.startsSentence && !token.isAcronym && WordLists.speechVerbs.contains(token.lowercased))
+    }
+
+    private func isDateWord(_ token: Token) -> Bool {
+        let lower = token.lowercased.hasSuffix(".") ? String(token.lowercased.dropLast()) : token.lowercased
+        return WordLists.months[lower] != nil || WordLists.weekdays[lower] != nil
+    }
+
+    /// The text of a run of tokens as written, without a final possessive `'s`.
+    func name(of range: Range<Int>, tokens: [Token]) -> String {
+        guard let first = range.first, let last = range.last else { return "" }
+        var parts: [String] = []
+        for index in range {
+            var text = tokens[index].text
+            if index == last { text = Self.strippingPossessive(text) }
+            if index > first, tokens[index].span.start > tokens[index - 1].span.end {
+                parts.append(" ")
+            }
+            parts.append(text)
+        }
+        return parts.joined()
+    }
+
+    static func strippingPossessive(_ text: String) -> String {
+        for suffix in ["'s", "\u{2019}s"] where text.hasSuffix(suffix) && text.count > suffix.count {
+            return String(text.dropLast(suffix.count))
+        }
+        return text
+    }
+
+    private func mention(_ range: Range<Int>, text: String, type: EntityType, tokens: [Token]) -> Mention {
+        let last = tokens[range.upperBound - 1]
+        let possessive = last.text.unicodeScalars.count - Self.strippingPossessive(last.text).unicodeScalars.count
+        let span = TextSpan(start: tokens[range.lowerBound].span.start, end: last.span.end - possessive)
+        return Mention(text: text, type: type, span: span, tokens: range)
+    }
+
+    /// Merges short forms into the full names met before them and groups mentions into entities.
+    func resolve(_ mentions: [Mention]) -> (entities: [Entity], mentions: [Mention]) {
+        var resolved: [Mention] = []
+        var entities: [Entity] = []
+        var index: [String: Int] = [:]
+        for var mention in mentions {
+            if let full = fullName(for: mention, among: resolved) {
+                mention.text = full.text
+                mention.type = full.type
+            }
+            let key = "\(mention.type.rawValue)\u{0}\(mention.text)"
+            if let position = index[key] {
+                entities[position].spans.append(mention.span)
+            } else {
+                index[key] = entities.count
+                entities.append(Entity(text: mention.text, type: mention.type, spans: [mention.span]))
+            }
+            resolved.append(mention)
+        }
+        return (entities, resolved)
+    }
+
+    private func fullName(for mention: Mention, among earlier: [Mention]) -> Mention? {
+        let words = mention.text.split(separator: " ")
+        guard mention.type != .location else { return nil }
+        for candidate in earlier.reversed() where candidate.text != mention.text && candidate.type != .location {
+            let candidateWords = candidate.text.split(separator: " ")
+            guard candidateWords.count > words.count else { continue }
+            switch candidate.type {
+            case .person where mention.type == .person || mention.type == .misc:
+                if let last = candidateWords.last, words.count == 1, words[0] == last
+                    || words[0] == last.split(separator: "-").last {
+                    return candidate
+                }
+            case .organization where mention.type == .organization:
+                if Array(candidateWords.suffix(words.count)) == words { return candidate }
+            default:
+                continue
+            }
+        }
+        return nil
+    }
+}

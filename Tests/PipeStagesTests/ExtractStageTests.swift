@@ -1,0 +1,152 @@
+import Foundation
+import PipeKit
+import PipeStages
+import Testing
+
+@Suite("ExtractStage")
+struct ExtractStageTests {
+    let stage = ExtractStage()
+
+    func extract(_ body: String, date: String? = "2024-12-08", title: String = "Title") throws -> Article {
+        let article = Article(id: "a", source: "s", date: date.flatMap { CalendarDate($0) }, title: title, body: body)
+        return stage.extract(try NormalizeStage().normalize(article))
+    }
+
+    func entities(_ article: Article) -> [String: EntityType] {
+        Dictionary((article.entities ?? []).map { ($0.text, $0.type) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    @Test func findsTheSeedFacts() throws {
+        guard let corpus = Fixtures.corpus else {
+            print("skipped: ../shared/corpus/seed is absent")
+            return
+        }
+        let folder = corpus + "/seed"
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: folder).first { $0.hasSuffix(".txt") })
+        let bytes = try #require(FileManager.default.contents(atPath: folder + "/" + name))
+        let parsed = try ParseStage.parse(RawRecord(id: "seed", source: name, format: .datedText, bytes: [UInt8](bytes)))
+        let article = stage.extract(try NormalizeStage().normalize(parsed))
+        let found = entities(article)
+        for (text, type) in [("Bashar al-Assad", EntityType.person), ("Geir Pedersen", .person),
+                             ("Russian Foreign Ministry", .organization), ("UN Security Council", .organization),
+                             ("Syria", .location), ("Russia", .location), ("Moscow", .location), ("Geneva", .location)] {
+            #expect(found[text] == type, "\(text) should be a \(type)")
+        }
+        for word in ["The", "Meanwhile", "Earlier", "Currently", "Furthermore", "As", "In", "We"] {
+            #expect(found[word] == nil, "\(word) is not an entity")
+            #expect(!found.keys.contains { $0.hasPrefix(word + " ") }, "no entity starts with \(word)")
+        }
+        let quotes = try #require(article.quotes)
+        #expect(quotes.count == 3)
+        #expect(quotes.allSatisfy { $0.speaker == "Russian Foreign Ministry" })
+        #expect(quotes[0].text.hasPrefix("As a result of negotiations"))
+        #expect(quotes[0].text.hasSuffix("involved in these negotiations"))
+        for quote in quotes {
+            #expect(quote.span.text(in: article.body) == quote.text)
+        }
+        #expect(article.dates?.first == DateMention(text: "2024-12-08", value: CalendarDate("2024-12-08")!, span: nil))
+        let ministry = try #require(article.entities?.first { $0.text == "Russian Foreign Ministry" })
+        #expect(ministry.count == 3, "the full name, the short form and the ministry's second mention")
+        #expect(ministry.spans.map { $0.text(in: article.body) } == ["Russian Foreign Ministry", "Russian Foreign Ministry", "Foreign Ministry"])
+    }
+
+    @Test(arguments: [
+        ("He arrived on December 8, 2024 in the city.", "December 8, 2024", "2024-12-08"),
+        ("The vote on 8 Dec 2024 was close.", "8 Dec 2024", "2024-12-08"),
+        ("It was signed on Dec. 3 last year.", "Dec. 3", "2024-12-03"),
+        ("Talks began 2024-11-30 in Geneva.", "2024-11-30", "2024-11-30"),
+        ("Officials met on Sunday to talk.", "on Sunday", "2024-12-08"),
+        ("Officials met on Thursday to talk.", "on Thursday", "2024-12-05"),
+        ("The convoy left yesterday at dawn.", "yesterday", "2024-12-07"),
+        ("Prices rose last week in the capital.", "last week", "2024-12-01"),
+        ("A vote is due next Tuesday in the city.", "next Tuesday", "2024-12-10"),
+        ("The attack happened three days ago near the border.", "three days ago", "2024-12-05"),
+        ("The deal dates from 20 February in the capital.", "20 February", "2024-02-20"),
+        ("The summit is set for January 15 in the capital.", "January 15", "2025-01-15"),
+    ])
+    func findsAndResolvesDates(body: String, text: String, value: String) throws {
+        let dates = try #require(try extract(body).dates)
+        let found = try #require(dates.first { $0.span != nil }, "no date in: \(body)")
+        #expect(found.text == text)
+        #expect(found.value.description == value)
+    }
+
+    @Test func relativeDatesNeedTheArticleDate() throws {
+        let dates = try extract("They met on Sunday and again yesterday.", date: nil).dates
+        #expect(dates == [])
+    }
+
+    @Test func mayAsAVerbIsNotADate() throws {
+        #expect(try extract("Prices may 5 times rise.").dates?.count == 1)
+    }
+
+    @Test(arguments: [
+        (#""We will rebuild the schools first," said Mayor Ahmad Khalil."#, "Ahmad Khalil"),
+        (#"Mayor Ahmad Khalil said: "We will rebuild the schools first.""#, "Ahmad Khalil"),
+        (#"“We will rebuild the schools first,” the Housing Ministry said."#, "Housing Ministry"),
+        (#""We will rebuild the schools first," according to Amnesty International."#, "Amnesty International"),
+        (#"John Carter arrived. "We will rebuild the schools first," he said."#, "John Carter"),
+        (#"The Housing Ministry spoke first. "We will rebuild the schools first," the ministry said."#, "Housing Ministry"),
+        (#""We will rebuild the schools first," a senior official said."#, "senior official"),
+    ])
+    func attributesQuotes(body: String, speaker: String) throws {
+        let quotes = try #require(try extract(body).quotes)
+        #expect(quotes.count == 1)
+        #expect(quotes.first?.speaker == speaker)
+        #expect(quotes.first?.text.hasPrefix("We will rebuild the schools first") == true)
+    }
+
+    @Test func scareQuotesAreNotQuotations() throws {
+        #expect(try extract(#"The so-called "terrorists" left the town."#).quotes == [])
+    }
+
+    @Test func keywordsAreRankedAndSkipStopwords() throws {
+        let body = """
+            The water shortage in Aleppo worsened this week. Engineers said the water network lost pressure after \
+            the pumping station failed. Residents queued for water at tankers. The pumping station needs spare parts, \
+            engineers said, and the water shortage will last until they arrive.
+            """
+        let keywords = try #require(try extract(body).keywords)
+        #expect(keywords.count == 8)
+        #expect(keywords.map(\.score) == keywords.map(\.score).sorted())
+        #expect(keywords.contains { $0.text.contains("water") })
+        #expect(keywords.contains { $0.text.contains("pumping station") })
+        #expect(!keywords.contains { ["the", "this", "will", "after"].contains($0.text) })
+    }
+
+    @Test func disabledExtractorsLeaveTheirFieldsOut() throws {
+        var options = ExtractStage.Options()
+        options.entities = false
+        options.keywords = 0
+        let article = ExtractStage(options: options).extract(Article(id: "a", source: "s", title: "T", body: "Nothing here."))
+        #expect(article.entities == nil)
+        #expect(article.keywords == nil)
+        #expect(article.quotes == [])
+        #expect(article.dates == [])
+        #expect(article.jsonLine.contains(#""dates":[],"quotes":[]"#))
+        #expect(!article.jsonLine.contains("entities"))
+    }
+
+    @Test func runsOverTheWholeCorpusWithoutProblems() async throws {
+        guard let corpus = Fixtures.corpus else {
+            print("skipped: ../shared/corpus is absent")
+            return
+        }
+        var count = 0
+        for try await record in InputReader(spec: InputSpec(path: corpus + "/fa-kes/articles.jsonl", format: .jsonl)) {
+            let article = stage.extract(try NormalizeStage().normalize(try ParseStage.parse(record)))
+            for entity in article.entities ?? [] {
+                for span in entity.spans {
+                    let text = try #require(span.text(in: article.body))
+                    #expect(entity.text.hasSuffix(text) || text.contains(entity.text.split(separator: " ").last ?? ""),
+                            "\(article.id): span \(text) of \(entity.text)")
+                }
+            }
+            for quote in article.quotes ?? [] {
+                #expect(quote.span.text(in: article.body) == quote.text)
+            }
+            count += 1
+        }
+        #expect(count > 500)
+    }
+}
