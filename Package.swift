@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV.git", from: "0.10.0"),
     ],
     targets: [
         .target(
@@ -23,7 +25,10 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "PipeStages", dependencies: ["PipeKit"]),
+        .target(
+            name: "PipeStages",
+            dependencies: ["PipeKit", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .target(
             name: "PipeCLI",
             dependencies: [
@@ -35,7 +40,14 @@ let package = Package(
         .target(name: "ReadingTime", dependencies: ["PipeKit"], path: "Plugins/ReadingTime"),
         .executableTarget(name: "pipe", dependencies: ["PipeCLI", "PipeKit", "PipeStages", "ReadingTime"]),
         .testTarget(name: "PipeKitTests", dependencies: ["PipeKit"]),
-        .testTarget(name: "PipeStagesTests", dependencies: ["PipeStages", "PipeKit"]),
+        .testTarget(
+            name: "PipeStagesTests",
+            dependencies: [
+                "PipeStages", "PipeKit",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "SwiftCSV", package: "SwiftCSV"),
+            ]
+        ),
         .testTarget(name: "PipeCLITests", dependencies: ["PipeCLI", "PipeStages", "PipeKit"]),
         .testTarget(name: "ReadingTimeTests", dependencies: ["ReadingTime", "PipeStages", "PipeKit"]),
     ],

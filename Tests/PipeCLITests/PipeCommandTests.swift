@@ -71,7 +71,7 @@ struct PipeCommandTests {
     @Test func validateAcceptsTheShippedPipeline() throws {
         let result = try PipeProcess.run(["validate", "Pipelines/syria.yaml"])
         #expect(result.status == 0)
-        #expect(result.output.contains("parse → normalize → export"))
+        #expect(result.output.contains("parse → normalize → dedupe → translate-stub → extract → jsonl → sqlite"))
     }
 
     @Test func aFailPolicyStopsTheRunWithExitOneAndKeepsOldOutputs() throws {

@@ -1,4 +1,6 @@
 import Foundation
+import GRDB
+import SwiftCSV
 import PipeKit
 import PipeStages
 import Testing
@@ -55,5 +57,105 @@ struct ExportStageTests {
         } throws: { error in
             (error as? PipeError)?.code == .io
         }
+    }
+}
+
+/// Every export format, written through the stage and read back with an independent reader.
+@Suite("ExportStage formats")
+struct ExportFormatTests {
+    static let articles: [Article] = {
+        var first = Article(id: "a1", source: "in/a1.txt", date: CalendarDate("2024-12-08"), url: "https://example.org/1",
+                            title: "Talks, \"at last\"", body: "Line one, with a comma.\n\nSecond \"quoted\" paragraph.")
+        first.language = "en"
+        first.languageConfidence = 0.9
+        first.entities = [Entity(text: "Damascus", type: .location, spans: [TextSpan(start: 0, end: 4)]),
+                          Entity(text: "Geir Pedersen", type: .person, spans: [TextSpan(start: 5, end: 9), TextSpan(start: 10, end: 12)])]
+        first.quotes = [Quote(text: "quoted", speaker: "UN", span: TextSpan(start: 32, end: 38))]
+        first.dates = [DateMention(text: "2024-12-08", value: CalendarDate("2024-12-08")!, span: nil)]
+        first.keywords = [Keyword(text: "talks", score: 0.05)]
+        first.fields = ["reading_minutes": 2]
+        let second = Article(id: "a2", source: "in/a2.txt", title: "Plain", body: "Nothing found.")
+        return [first, second]
+    }()
+
+    func write(_ format: ExportStage.Format) async throws -> (folder: String, path: String) {
+        let folder = try Fixtures.temporaryFolder()
+        let path = folder + "/out." + format.rawValue
+        let stage = try ExportStage(options: .init(format: format, path: path))
+        try await stage.start(context: Fixtures.context)
+        for article in Self.articles { _ = try await stage.process(article, context: Fixtures.context) }
+        try await stage.finish(.completed, context: Fixtures.context)
+        return (folder, path)
+    }
+
+    @Test func csvReadsBackWithACSVParser() async throws {
+        let (folder, path) = try await write(.csv)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let csv = try CSV<Named>(url: URL(fileURLWithPath: path))
+        #expect(csv.header.first == "id")
+        #expect(csv.rows.count == 2)
+        #expect(csv.rows[0]["title"] == "Talks, \"at last\"")
+        #expect(csv.rows[0]["body"] == "Line one, with a comma.\n\nSecond \"quoted\" paragraph.")
+        #expect(csv.rows[0]["persons"] == "Geir Pedersen")
+        #expect(csv.rows[0]["locations"] == "Damascus")
+        #expect(csv.rows[0]["quotes"] == "UN: quoted")
+        #expect(csv.rows[0]["language_confidence"] == "0.9")
+        #expect(csv.rows[1]["date"] == "")
+        #expect(csv.rows[1]["persons"] == "")
+    }
+
+    @Test func sqliteReadsBackWithGRDB() async throws {
+        let (folder, path) = try await write(.sqlite)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let database = try DatabaseQueue(path: path)
+        try await database.read { db in
+            #expect(try String.fetchAll(db, sql: "SELECT id FROM articles ORDER BY rowid") == ["a1", "a2"])
+            #expect(try String.fetchOne(db, sql: "SELECT title FROM articles WHERE id = 'a1'") == "Talks, \"at last\"")
+            #expect(try String.fetchOne(db, sql: "SELECT fields FROM articles WHERE id = 'a1'") == #"{"reading_minutes":2}"#)
+            let entities = try Row.fetchAll(db, sql: "SELECT text, type, count, spans FROM entities WHERE article_id = 'a1' ORDER BY rowid")
+            #expect(entities.map { $0["text"] as String } == ["Damascus", "Geir Pedersen"])
+            #expect(entities[1]["count"] as Int == 2)
+            #expect(entities[1]["spans"] as String == "[[5,9],[10,12]]")
+            let quote = try #require(try Row.fetchOne(db, sql: #"SELECT text, speaker, start, "end" FROM quotes"#))
+            #expect(quote["speaker"] as String == "UN")
+            #expect(quote["end"] as Int == 38)
+            #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM keywords") == 1)
+            #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dates WHERE start IS NULL") == 1)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["out.sqlite"])
+    }
+
+    @Test func sqliteRejectsADuplicateIdAndKeepsTheRest() async throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let stage = try ExportStage(options: .init(format: .sqlite, path: folder + "/d.sqlite"))
+        try await stage.start(context: Fixtures.context)
+        _ = try await stage.process(Self.articles[0], context: Fixtures.context)
+        await #expect(throws: PipeError.self) { try await stage.process(Self.articles[0], context: Fixtures.context) }
+        _ = try await stage.process(Self.articles[1], context: Fixtures.context)
+        try await stage.finish(.completed, context: Fixtures.context)
+        let count = try await DatabaseQueue(path: folder + "/d.sqlite").read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM entities") }
+        #expect(count == 2, "the rejected copy left no rows behind")
+    }
+
+    @Test func aFailedRunLeavesNoDatabase() async throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let stage = try ExportStage(options: .init(format: .sqlite, path: folder + "/f.sqlite"))
+        try await stage.start(context: Fixtures.context)
+        _ = try await stage.process(Self.articles[0], context: Fixtures.context)
+        try await stage.finish(.failed, context: Fixtures.context)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+    }
+
+    @Test func markdownIsAReadableReport() async throws {
+        let (folder, path) = try await write(.markdown)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.hasPrefix("## Talks, \"at last\"\n\n**id** `a1` · **date** 2024-12-08 · **language** en (90 %) · **words** 8\n"))
+        #expect(text.contains("- person: Geir Pedersen ×2"))
+        #expect(text.contains("- “quoted” — UN"))
+        #expect(text.contains("**Keywords**: talks"))
+        #expect(text.contains("\n## Plain\n"))
     }
 }

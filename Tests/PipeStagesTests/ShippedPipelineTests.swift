@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import PipeKit
 import PipeStages
 import Testing
@@ -23,10 +24,18 @@ struct ShippedPipelineTests {
         let lines = try String(contentsOfFile: folder + "/syria.jsonl", encoding: .utf8).split(separator: "\n")
         #expect(lines.count == summary.read)
         let first = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
-        #expect(first?.keys.sorted() == ["body", "date", "id", "source", "title", "url"])
+        #expect(first?.keys.sorted() == ["body", "date", "dates", "entities", "id", "keywords", "language",
+                                         "language_confidence", "quotes", "source", "title", "translation", "url"])
         #expect(first?["id"] as? String == "001-damascus-talks")
         #expect((first?["body"] as? String)?.contains("told reporters. The meeting") == true)
         #expect(try String(contentsOfFile: folder + "/syria.dead-letter.jsonl", encoding: .utf8).isEmpty)
+        let french = try #require(lines.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+            .first { $0["id"] as? String == "005-reconstruction-fr" })
+        #expect(french["language"] as? String == "fr")
+        #expect((french["translation"] as? [String: Any])?["backend"] as? String == "stub")
+        let database = try DatabaseQueue(path: folder + "/syria.sqlite")
+        let count = try await database.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM articles") }
+        #expect(count == summary.read)
     }
 
     @Test func theSameInputGivesTheSameBytes() async throws {

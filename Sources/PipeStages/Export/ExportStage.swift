@@ -11,6 +11,12 @@ public struct ExportStage: ConfigurableStage {
     public enum Format: String, Sendable, CaseIterable, Decodable {
         /// One JSON object per line.
         case jsonl
+        /// One row per article, entities flattened into a column per type (RFC 4180).
+        case csv
+        /// A SQLite database: `articles`, `entities`, `quotes`, `dates` and `keywords` tables.
+        case sqlite
+        /// A readable report, one section per article.
+        case markdown
     }
 
     /// The options of `export`.
@@ -51,13 +57,13 @@ public struct ExportStage: ConfigurableStage {
     /// `export`.
     public static let name = "export"
     /// One line for `pipe stages`.
-    public static let summary = "Write articles to a file (jsonl) atomically and pass them on"
+    public static let summary = "Write articles to a file (jsonl, csv, sqlite, markdown) atomically and pass them on"
     /// Writers see articles one at a time, in input order.
     public static let runsInOrder = true
 
     /// The options in force.
     public let options: Options
-    private let output = OpenFile()
+    private let output = OpenWriter()
 
     /// Creates the stage; an empty `path` is an error.
     public init(options: Options, setup: StageSetup) throws {
@@ -75,36 +81,33 @@ public struct ExportStage: ConfigurableStage {
     /// The file this stage writes.
     public var outputFiles: [String] { [options.path] }
 
-    /// Opens the temporary file.
+    /// Opens the output under its temporary name.
     public func start(context: StageContext) async throws {
-        let file = try AtomicFile(path: options.path)
-        output.file.withLock { $0 = file }
+        let writer = try options.format.makeWriter(path: options.path)
+        output.writer.withLock { $0 = writer }
     }
 
     /// Writes one article and passes it on.
     public func process(_ article: Article, context: StageContext) async throws -> Article? {
-        var writer = JSONWriter()
-        article.writeJSON(into: &writer)
-        writer.raw("\n")
-        guard let file = output.file.withLock({ $0 }) else {
+        guard let writer = output.writer.withLock({ $0 }) else {
             throw PipeError(.io, "export `\(context.stageID)` was not started")
         }
-        try file.write(writer.bytes)
+        try writer.write(article)
         return article
     }
 
-    /// Publishes the file, or discards it when the run failed.
+    /// Publishes the output, or discards it when the run failed.
     public func finish(_ outcome: RunOutcome, context: StageContext) async throws {
-        guard let file = output.file.withLock({ value in defer { value = nil }; return value }) else { return }
+        guard let writer = output.writer.withLock({ value in defer { value = nil }; return value }) else { return }
         if outcome.publishesOutputs {
-            try file.commit()
+            try writer.commit()
         } else {
-            file.discard()
+            writer.discard()
         }
     }
 
-    /// The open output file, shared by the copies of the stage value.
-    private final class OpenFile: Sendable {
-        let file = Mutex<AtomicFile?>(nil)
+    /// The open writer, shared by the copies of the stage value.
+    private final class OpenWriter: Sendable {
+        let writer = Mutex<(any ArticleWriter)?>(nil)
     }
 }

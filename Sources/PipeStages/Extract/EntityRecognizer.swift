@@ -36,6 +36,9 @@ struct EntityRecognizer: Sendable {
             while end < tokens.count, tokens[end].sentence == tokens[start].sentence {
                 if isNameToken(tokens[end]) || (tokens[end].isNumber && tokens[end - 1].isCapitalized) {
                     end += 1
+                } else if tokens[end].text == ".", WordLists.titles.contains(tokens[end - 1].text + "."), end + 1 < tokens.count,
+                          isNameToken(tokens[end + 1]), tokens[end + 1].sentence == tokens[start].sentence {
+                    end += 2
                 } else if WordLists.connectors.contains(tokens[end].text), end + 1 < tokens.count,
                           isNameToken(tokens[end + 1]), tokens[end + 1].sentence == tokens[start].sentence {
                     end += 2
@@ -61,7 +64,8 @@ struct EntityRecognizer: Sendable {
     /// Types a chunk, splitting it at titles and organisation words, and appends its mentions.
     func classify(_ range: Range<Int>, tokens: [Token], into mentions: inout [Mention]) {
         var range = range
-        while let first = range.first, isDroppable(tokens[first]) || WordLists.connectors.contains(tokens[first].text) {
+        while let first = range.first, isDroppable(tokens[first]) || WordLists.connectors.contains(tokens[first].text)
+            || !tokens[first].isWord {
             range = range.dropFirst()
         }
         while let last = range.last, WordLists.connectors.contains(tokens[last].text) || isDateWord(tokens[last]) {
@@ -99,6 +103,7 @@ struct EntityRecognizer: Sendable {
         }
         if !before.isEmpty { classify(before, tokens: tokens, into: &mentions) }
         var after = (title + 1)..<range.upperBound
+        while let first = after.first, !tokens[first].isWord { after = after.dropFirst() }
         if let first = after.first, WordLists.connectors.contains(tokens[first].text) {
             let complement = gazetteerPrefix((first + 1)..<range.upperBound, tokens: tokens) ?? ((first + 1)..<(first + 2))
             classify(complement, tokens: tokens, into: &mentions)

@@ -114,7 +114,7 @@ struct KeywordExtractor: Sendable {
     }
 
     private func isStopword(_ term: String) -> Bool {
-        WordLists.stopwords.contains(term) || term.count < 2
+        WordLists.stopwords.contains(term) || term.count < 2 || ["mr", "mrs", "ms", "dr"].contains(term)
     }
 
     private struct WordStats {

@@ -18,7 +18,7 @@ enum WordLists {
         until up upon us very via was we well were what whatever when whence whenever where whereafter whereas whereby \
         wherein whereupon wherever whether which while whither who whoever whole whom whose why will with within \
         without would yesterday yet you your yours yourself yourselves according said says say told also new \
-        mr mrs ms dr since despite amid including
+        since despite amid including
         """.split(separator: " ").map(String.init))
 
     /// Words that head a person's title: `President Bashar al-Assad`, `Envoy … Geir Pedersen`.
