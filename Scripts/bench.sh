@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Throughput and peak memory of parse → normalize → export over a generated JSON Lines stream.
+# Throughput and peak memory of the syria pipeline (jsonl input, one jsonl export) over a
+# generated JSON Lines stream, with the Python reference run on the same file.
 # Usage: Scripts/bench.sh [SIZE]   (default 200MB; needs ../shared/corpus/make-stream.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,9 +20,14 @@ stages:
     concurrency: auto
   - type: normalize
     concurrency: auto
+  - type: translate-stub
+    concurrency: auto
+  - type: extract
+    concurrency: auto
   - type: export
     options: {path: $work/out.jsonl}
 YAML
 swift build -c release --product pipe >/dev/null
 echo "input: $(wc -l < "$work/stream.jsonl") articles, $(du -m "$work/stream.jsonl" | cut -f1) MiB"
 /usr/bin/time -f "peak RSS: %M KiB, wall %e s, user %U s, sys %S s" .build/release/pipe run "$work/bench.yaml"
+python3 ../shared/bench/python_baseline.py "$work/stream.jsonl" | tail -n 1

@@ -9,6 +9,8 @@ import PipeKit
 /// after it), `today`, `yesterday`, `tomorrow`, `last week`/`next week` (seven days),
 /// `last month`/`next month`, `last year`/`next year`, `N days ago`, `N weeks ago`.
 struct DateExtractor: Sendable {
+    static let smallNumbers = ["a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7]
+
     func extract(_ article: Article, tokens: [Token]) -> [DateMention] {
         var dates: [DateMention] = []
         if let date = article.date {
@@ -113,7 +115,7 @@ struct DateExtractor: Sendable {
             let value = weekdayDate(weekday, reference: reference, direction: -1)
             return value.map { ($0, previous == "on" ? index - 1 : index, index) }
         }
-        if let count = Int(text) ?? ["a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5][text],
+        if let count = Int(text) ?? Self.smallNumbers[text],
            let unit = word(tokens, index + 1), word(tokens, index + 2) == "ago" {
             let days: Int?
             switch unit {

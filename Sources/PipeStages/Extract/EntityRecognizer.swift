@@ -185,10 +185,13 @@ struct EntityRecognizer: Sendable {
         var resolved: [Mention] = []
         var entities: [Entity] = []
         var index: [String: Int] = [:]
+        var fullNames: [(words: [Substring], mention: Mention)] = []
         for var mention in mentions {
-            if let full = fullName(for: mention, among: resolved) {
+            if let full = fullName(for: mention, among: fullNames) {
                 mention.text = full.text
                 mention.type = full.type
+            } else if mention.type == .person || mention.type == .organization, mention.text.contains(" ") {
+                fullNames.append((mention.text.split(separator: " "), mention))
             }
             let key = "\(mention.type.rawValue)\u{0}\(mention.text)"
             if let position = index[key] {
@@ -202,11 +205,11 @@ struct EntityRecognizer: Sendable {
         return (entities, resolved)
     }
 
-    private func fullName(for mention: Mention, among earlier: [Mention]) -> Mention? {
-        let words = mention.text.split(separator: " ")
+    /// The earlier multi-word name that a mention is a short form of.
+    private func fullName(for mention: Mention, among earlier: [(words: [Substring], mention: Mention)]) -> Mention? {
         guard mention.type != .location else { return nil }
-        for candidate in earlier.reversed() where candidate.text != mention.text && candidate.type != .location {
-            let candidateWords = candidate.text.split(separator: " ")
+        let words = mention.text.split(separator: " ")
+        for (candidateWords, candidate) in earlier.reversed() where candidate.text != mention.text {
             guard candidateWords.count > words.count else { continue }
             switch candidate.type {
             case .person where mention.type == .person || mention.type == .misc:

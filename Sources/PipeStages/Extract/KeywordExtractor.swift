@@ -15,99 +15,120 @@ import PipeKit
 struct KeywordExtractor: Sendable {
     let maximumLength = 3
 
+    private struct WordStats {
+        let term: String
+        let isStopword: Bool
+        var frequency = 0
+        var capitalized = 0
+        var acronym = 0
+        var sentenceCount = 0
+        var lastSentence = -1
+        /// The sentence of each occurrence, in order.
+        var positions: [Int] = []
+        var left: [Int] = []
+        var right: [Int] = []
+
+        /// Distinct neighbours per co-occurrence, 0 without neighbours.
+        static func diversity(_ neighbours: [Int]) -> Double {
+            neighbours.isEmpty ? 0 : Double(Set(neighbours).count) / Double(neighbours.count)
+        }
+    }
+
     func extract(_ tokens: [Token], count: Int) -> [Keyword] {
         guard count > 0 else { return [] }
         let sentenceCount = (tokens.last?.sentence ?? 0) + 1
-        var stats: [String: WordStats] = [:]
-        var order: [String] = []
-        var previous: (term: String, sentence: Int)?
-        for token in tokens {
+        var ids: [String: Int] = [:]
+        var words: [WordStats] = []
+        // The word id of every token, or -1 for numbers and punctuation.
+        var tokenIDs = [Int](repeating: -1, count: tokens.count)
+        var previous: (id: Int, sentence: Int)?
+        for (position, token) in tokens.enumerated() {
             guard token.isWord, !token.isNumber else {
                 previous = nil
                 continue
             }
             let term = token.lowercased
-            if stats[term] == nil {
-                stats[term] = WordStats()
-                order.append(term)
+            let id: Int
+            if let known = ids[term] {
+                id = known
+            } else {
+                id = words.count
+                ids[term] = id
+                words.append(WordStats(term: term, isStopword: isStopword(term)))
             }
-            stats[term]?.frequency += 1
-            stats[term]?.sentences.insert(token.sentence)
-            stats[term]?.positions.append(token.sentence)
+            tokenIDs[position] = id
+            words[id].frequency += 1
+            if words[id].lastSentence != token.sentence {
+                words[id].sentenceCount += 1
+                words[id].lastSentence = token.sentence
+            }
+            words[id].positions.append(token.sentence)
             if token.isAcronym {
-                stats[term]?.acronym += 1
+                words[id].acronym += 1
             } else if token.isCapitalized, !token.startsSentence {
-                stats[term]?.capitalized += 1
+                words[id].capitalized += 1
             }
             if let previous, previous.sentence == token.sentence {
-                stats[term]?.left[previous.term, default: 0] += 1
-                stats[previous.term]?.right[term, default: 0] += 1
+                words[id].left.append(previous.id)
+                words[previous.id].right.append(id)
             }
-            previous = (term, token.sentence)
+            previous = (id, token.sentence)
         }
-        let content = order.filter { !isStopword($0) }
+        let content = words.indices.filter { !words[$0].isStopword }
         guard !content.isEmpty else { return [] }
-        let frequencies = content.compactMap { stats[$0]?.frequency }.map(Double.init)
+        let frequencies = content.map { Double(words[$0].frequency) }
         let mean = frequencies.reduce(0, +) / Double(frequencies.count)
         let deviation = (frequencies.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(frequencies.count)).squareRoot()
         let maxFrequency = frequencies.max() ?? 1
-        var wordScore: [String: Double] = [:]
-        for term in content {
-            guard let word = stats[term] else { continue }
+        var wordScore = [Double](repeating: 1, count: words.count)
+        for id in content {
+            let word = words[id]
             let frequency = Double(word.frequency)
             let casing = Double(max(word.capitalized, word.acronym)) / (1 + log(frequency))
-            let sortedPositions = word.positions.sorted()
-            let median = Double(sortedPositions[sortedPositions.count / 2])
+            let median = Double(word.positions[word.positions.count / 2])
             let position = log(log(3 + median))
             let normalized = frequency / (mean + deviation)
-            let leftDiversity = word.left.isEmpty ? 0 : Double(word.left.count) / Double(word.left.values.reduce(0, +))
-            let rightDiversity = word.right.isEmpty ? 0 : Double(word.right.count) / Double(word.right.values.reduce(0, +))
-            let relatedness = 1 + (leftDiversity + rightDiversity) * frequency / maxFrequency
-            let spread = Double(word.sentences.count) / Double(sentenceCount)
-            wordScore[term] = relatedness * position / (casing + normalized / relatedness + spread / relatedness)
+            let diversity = WordStats.diversity(word.left) + WordStats.diversity(word.right)
+            let relatedness = 1 + diversity * frequency / maxFrequency
+            let spread = Double(word.sentenceCount) / Double(sentenceCount)
+            wordScore[id] = relatedness * position / (casing + normalized / relatedness + spread / relatedness)
         }
 
-        var phraseFrequency: [String: Int] = [:]
-        var phraseWords: [String: [String]] = [:]
-        var run: [Token] = []
-        func flush() {
-            for start in run.indices {
-                for length in 1...maximumLength where start + length <= run.count {
-                    let words = run[start..<(start + length)].map(\.lowercased)
-                    guard let first = words.first, let last = words.last, !isStopword(first), !isStopword(last),
-                          words.allSatisfy({ $0.count >= 2 }) else { continue }
-                    let phrase = words.joined(separator: " ")
-                    phraseFrequency[phrase, default: 0] += 1
-                    phraseWords[phrase] = words
+        // Phrases of up to three word ids, packed into one key; counted with their first place.
+        var phrases: [UInt64: (ids: [Int], frequency: Int, first: Int)] = [:]
+        for start in tokens.indices where tokenIDs[start] >= 0 && !words[tokenIDs[start]].isStopword {
+            var key: UInt64 = 0
+            for length in 1...maximumLength {
+                let end = start + length
+                guard end <= tokens.count, tokenIDs[end - 1] >= 0, tokens[end - 1].sentence == tokens[start].sentence else { break }
+                key = key << 21 | UInt64(tokenIDs[end - 1] + 1)
+                guard !words[tokenIDs[end - 1]].isStopword else { continue }
+                if phrases[key] == nil {
+                    phrases[key] = (Array(tokenIDs[start..<end]), 1, start)
+                } else {
+                    phrases[key]?.frequency += 1
                 }
             }
-            run.removeAll()
         }
-        for token in tokens {
-            if token.isWord, !token.isNumber, run.last.map({ $0.sentence == token.sentence }) ?? true {
-                run.append(token)
-            } else {
-                flush()
-                if token.isWord, !token.isNumber { run.append(token) }
-            }
-        }
-        flush()
 
-        var scored: [(phrase: String, score: Double)] = []
-        for (phrase, words) in phraseWords {
-            let scores = words.map { wordScore[$0] ?? 1 }
-            let product = scores.reduce(1, *)
-            let score = product / (Double(phraseFrequency[phrase] ?? 1) * (1 + scores.reduce(0, +)))
-            scored.append((phrase, score))
+        var scored: [(ids: [Int], score: Double, first: Int)] = []
+        scored.reserveCapacity(phrases.count)
+        for phrase in phrases.values {
+            var product = 1.0, sum = 0.0
+            for id in phrase.ids {
+                product *= wordScore[id]
+                sum += wordScore[id]
+            }
+            scored.append((phrase.ids, product / (Double(phrase.frequency) * (1 + sum)), phrase.first))
         }
-        scored.sort { ($0.score, $0.phrase) < ($1.score, $1.phrase) }
+        scored.sort { ($0.score, $0.first, $0.ids.count) < ($1.score, $1.first, $1.ids.count) }
         var chosen: [Keyword] = []
-        var chosenWords: [Set<String>] = []
+        var chosenWords: [Set<Int>] = []
         for candidate in scored {
-            let words = Set(phraseWords[candidate.phrase] ?? [])
-            if chosenWords.contains(where: { $0.isSubset(of: words) || words.isSubset(of: $0) }) { continue }
-            chosen.append(Keyword(text: candidate.phrase, score: candidate.score))
-            chosenWords.append(words)
+            let phraseWords = Set(candidate.ids)
+            if chosenWords.contains(where: { $0.isSubset(of: phraseWords) || phraseWords.isSubset(of: $0) }) { continue }
+            chosen.append(Keyword(text: candidate.ids.map { words[$0].term }.joined(separator: " "), score: candidate.score))
+            chosenWords.append(phraseWords)
             if chosen.count == count { break }
         }
         return chosen
@@ -115,15 +136,5 @@ struct KeywordExtractor: Sendable {
 
     private func isStopword(_ term: String) -> Bool {
         WordLists.stopwords.contains(term) || term.count < 2 || ["mr", "mrs", "ms", "dr"].contains(term)
-    }
-
-    private struct WordStats {
-        var frequency = 0
-        var capitalized = 0
-        var acronym = 0
-        var sentences: Set<Int> = []
-        var positions: [Int] = []
-        var left: [String: Int] = [:]
-        var right: [String: Int] = [:]
     }
 }

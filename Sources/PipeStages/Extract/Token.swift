@@ -17,8 +17,19 @@ struct Token: Sendable, Hashable {
     /// Whether the token starts its sentence (ignoring opening quotes and brackets).
     let startsSentence: Bool
 
+    /// The text in lower case, computed once.
+    let lowercased: String
+
+    init(text: String, kind: Kind, span: TextSpan, sentence: Int, startsSentence: Bool) {
+        self.text = text
+        self.kind = kind
+        self.span = span
+        self.sentence = sentence
+        self.startsSentence = startsSentence
+        lowercased = text.utf8.contains(where: { (0x41...0x5A).contains($0) || $0 >= 0x80 }) ? text.lowercased() : text
+    }
+
     var isWord: Bool { kind == .word }
-    var lowercased: String { text.lowercased() }
 
     /// Whether the first letter is a capital.
     var isCapitalized: Bool {
