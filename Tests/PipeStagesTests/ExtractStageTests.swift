@@ -114,6 +114,25 @@ struct ExtractStageTests {
         #expect(!keywords.contains { ["the", "this", "will", "after"].contains($0.text) })
     }
 
+    @Test func negativeKeywordCountIsAConfigurationError() throws {
+        do {
+            _ = try PipelineLoader(registry: BuiltinStages.registry).load(
+                yaml: "input: {path: x}\nstages:\n  - type: parse\n  - type: extract\n    options:\n      keywords: -2\n", file: "x.yaml")
+            Issue.record("expected an error")
+        } catch let error as PipelineFileError {
+            #expect(error.diagnostics.map(\.description) == [
+                "x.yaml:6:17: error: stage `extract`: `keywords` must not be negative; write 0 to turn keywords off",
+            ])
+        }
+    }
+
+    @Test func emptyAndOddBodiesDoNotTrip() throws {
+        for body in ["\"", "\"\"\"", "“unclosed quote and more words here", "A.", "1 2 3 4", "— — —", "MAY", "on Sunday"] {
+            let article = stage.extract(Article(id: "a", source: "s", date: CalendarDate("2024-12-08"), title: "", body: body))
+            #expect(article.quotes != nil && article.entities != nil && article.keywords != nil)
+        }
+    }
+
     @Test func disabledExtractorsLeaveTheirFieldsOut() throws {
         var options = ExtractStage.Options()
         options.entities = false

@@ -10,8 +10,10 @@ import Darwin
 ///
 /// `dated-text` and `text`: every regular file is one record, whatever it holds. `jsonl`: every
 /// non-blank line is one record. A directory is read recursively, skipping hidden entries; files
-/// come in byte order of their paths. Only one file is open at a time.
-public struct InputReader: AsyncSequence, Sendable {
+/// come in byte order of their paths. Only one file is open at a time. When the stop signal
+/// fires, reading ends before the next file or the next block of lines; lines already read are
+/// still returned.
+public struct InputReader: AsyncSequence, Sendable, StopAwareSource {
     /// The input to read.
     public let spec: InputSpec
     /// Ends reading early when it fires, even while waiting for standard input.
@@ -142,7 +144,7 @@ public struct InputReader: AsyncSequence, Sendable {
                     lines = nil
                     continue
                 }
-                guard fileIndex < listing.files.count else { return nil }
+                guard fileIndex < listing.files.count, reader.stop?.signal == nil else { return nil }
                 let file = listing.files[fileIndex]
                 fileIndex += 1
                 if spec.format == .jsonl {

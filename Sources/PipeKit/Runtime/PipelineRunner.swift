@@ -45,6 +45,7 @@ struct PipelineRunner: Sendable {
         }
         let batchSize = max(1, configuration.batchSize)
         let stop = configuration.stop
+        let checksStop = !(source is any StopAwareSource)
 
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
@@ -54,7 +55,7 @@ struct PipelineRunner: Sendable {
                         var batch = Batch<Input>(sequence: 0, items: [], deadLetters: [])
                         batch.items.reserveCapacity(batchSize)
                         for try await element in source {
-                            if stop?.signal != nil { break }
+                            if checksStop, stop?.signal != nil { break }
                             let raw = element as? RawRecord
                             batch.items.append(Envelope(value: element, raw: raw))
                             tallies.recordRead(bytes: raw?.bytes.count ?? 0)

@@ -20,3 +20,9 @@ public final class StopSignal: Sendable {
     /// The signal that asked the run to stop, if one did.
     public var signal: Int32? { requested.withLock { $0 } }
 }
+
+/// A source that watches the stop signal itself, at the points where it would read more input.
+///
+/// The runtime then does not cut it short between elements: whatever it has already read (a
+/// block of standard input, say) is still processed, so nothing read is lost on Ctrl-C.
+public protocol StopAwareSource {}
