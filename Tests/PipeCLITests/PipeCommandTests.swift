@@ -34,10 +34,18 @@ struct PipeCommandTests {
     @Test func runTheMainJobAndPrintTheSummary() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let result = try PipeProcess.run(["run", "Pipelines/syria.yaml"], environment: ["PIPE_OUT": folder])
+        let result = try PipeProcess.run(["run", "Pipelines/syria.yaml", "--stats", folder + "/stats.json"],
+                                         environment: ["PIPE_OUT": folder])
         #expect(result.status == 0, "\(result.error)")
         #expect(result.error.contains("normalize"))
         #expect(result.error.contains("articles/s"))
+        #expect(result.error.contains("waited for input"))
+        let stats = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/stats.json"))) as? [String: Any])
+        #expect(stats["outcome"] as? String == "completed")
+        #expect((stats["stages"] as? [[String: Any]])?.map { $0["id"] as? String } == ["parse", "dedupe", "normalize", "translate-stub", "extract", "jsonl", "sqlite"])
+        let segments = try #require(stats["segments"] as? [[String: Any]])
+        #expect(segments.flatMap { $0["stages"] as? [String] ?? [] }.count == 7)
+        #expect(segments.allSatisfy { $0["input_wait_seconds"] is Double && $0["busy_seconds"] is Double })
         let lines = try String(contentsOfFile: folder + "/syria.jsonl", encoding: .utf8).split(separator: "\n")
         #expect(lines.count >= 6)
     }
@@ -71,7 +79,7 @@ struct PipeCommandTests {
     @Test func validateAcceptsTheShippedPipeline() throws {
         let result = try PipeProcess.run(["validate", "Pipelines/syria.yaml"])
         #expect(result.status == 0)
-        #expect(result.output.contains("parse → normalize → dedupe → translate-stub → extract → jsonl → sqlite"))
+        #expect(result.output.contains("parse → dedupe → normalize → translate-stub → extract → jsonl → sqlite"))
     }
 
     @Test func aFailPolicyStopsTheRunWithExitOneAndKeepsOldOutputs() throws {

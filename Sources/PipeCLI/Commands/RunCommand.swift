@@ -19,6 +19,9 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "Print no summary.")
     var quiet = false
 
+    @Option(name: .long, help: "Also write the summary as JSON to this file (per-stage counts, busy time, queue waits).")
+    var stats: String?
+
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: Logger.Level = .warning
 
@@ -37,6 +40,16 @@ struct RunCommand: AsyncParsableCommand {
         }
         if !quiet {
             SummaryTable(summary: summary).lines.forEach(Terminal.error)
+        }
+        if let stats {
+            do {
+                let file = try AtomicFile(path: stats)
+                try file.write(summary.json + "\n")
+                try file.commit()
+            } catch let error as PipeError {
+                Terminal.report(error)
+                throw ExitCode(1)
+            }
         }
         if case .interrupted(let signal) = summary.outcome {
             throw ExitCode(128 + signal)

@@ -28,6 +28,13 @@ struct SummaryTable {
                 + "\(Self.format(seconds: seconds)) · \(Self.decimal(summary.itemsPerSecond, 0)) articles/s · "
                 + "\(Self.decimal(rate, 1)) MB/s"
         )
+        for segment in summary.segments where summary.segments.count > 1 {
+            lines.append(
+                "segment \(segment.stageIDs.joined(separator: "+")) ×\(segment.workers): busy \(Self.format(seconds: segment.busy.seconds))"
+                    + " · waited for input \(Self.format(seconds: segment.inputWait.seconds))"
+                    + " · waited to send \(Self.format(seconds: segment.outputWait.seconds))"
+            )
+        }
         if let file = summary.deadLetterFile, summary.deadLettered > 0 {
             lines.append("dead letters: \(file)")
         }

@@ -38,8 +38,8 @@ struct PipelineRunner: Sendable {
             throw error
         }
 
-        let tallies = TallyBoard(stageIDs: stages.map(\.id))
         let segments = Segment.fuse(stages, contexts: contexts)
+        let tallies = TallyBoard(stageIDs: stages.map(\.id), segments: segments)
         let channels = (0...segments.count).map { _ in
             BoundedChannel<any AnyBatch>(capacity: configuration.channelCapacity)
         }
@@ -74,7 +74,7 @@ struct PipelineRunner: Sendable {
                 for (index, segment) in segments.enumerated() {
                     group.addTask {
                         do {
-                            try await segment.run(input: channels[index], output: channels[index + 1], tallies: tallies)
+                            try await segment.run(index: index, input: channels[index], output: channels[index + 1], tallies: tallies)
                         } catch {
                             channels.forEach { $0.terminate() }
                             throw error
@@ -113,7 +113,8 @@ struct PipelineRunner: Sendable {
         let written = stageTallies.last?.emitted ?? totals.records
         return RunSummary(
             outcome: outcome, read: totals.records, written: written, stages: stageTallies,
-            elapsed: clock.now - started, bytesRead: totals.bytes, deadLetterFile: deadLetters?.path
+            segments: tallies.segments, elapsed: clock.now - started, bytesRead: totals.bytes,
+            deadLetterFile: deadLetters?.path
         )
     }
 

@@ -24,7 +24,10 @@ struct Segment: Sendable {
     }
 
     /// Runs every stage of the segment over one batch.
-    func process(_ batch: any AnyBatch, tallies: TallyBoard) async throws -> any AnyBatch {
+    func process(_ batch: any AnyBatch, index: Int, tallies: TallyBoard) async throws -> any AnyBatch {
+        let clock = ContinuousClock()
+        let started = clock.now
+        defer { tallies.addSegment(index, busy: clock.now - started) }
         var current = batch
         for entry in stages {
             let (next, tally) = try await entry.stage.processBatch(current, entry.context)
@@ -39,25 +42,32 @@ struct Segment: Sendable {
     /// The window slides: a new batch starts only when fewer than ``width`` batches are started
     /// and not yet sent on, so the reorder buffer never holds more than ``width`` batches.
     func run(
-        input: BoundedChannel<any AnyBatch>, output: BoundedChannel<any AnyBatch>, tallies: TallyBoard
+        index: Int, input: BoundedChannel<any AnyBatch>, output: BoundedChannel<any AnyBatch>, tallies: TallyBoard
     ) async throws {
+        let clock = ContinuousClock()
         try await withThrowingTaskGroup(of: (any AnyBatch).self) { group in
             var reorder = ReorderBuffer<any AnyBatch>()
             var inFlight = 0
             var inputDone = false
             while true {
                 while !inputDone, inFlight < width {
-                    guard let batch = await input.next() else {
+                    let waiting = clock.now
+                    let next = await input.next()
+                    tallies.addSegment(index, inputWait: clock.now - waiting)
+                    guard let batch = next else {
                         inputDone = true
                         break
                     }
-                    group.addTask { try await process(batch, tallies: tallies) }
+                    group.addTask { try await process(batch, index: index, tallies: tallies) }
                     inFlight += 1
                 }
                 guard let done = try await group.next() else { break }
                 for ready in reorder.insert(done, at: done.sequence) {
                     inFlight -= 1
-                    guard await output.send(ready) else { return }
+                    let waiting = clock.now
+                    let sent = await output.send(ready)
+                    tallies.addSegment(index, outputWait: clock.now - waiting)
+                    guard sent else { return }
                 }
             }
         }

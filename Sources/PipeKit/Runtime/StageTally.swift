@@ -30,6 +30,29 @@ public struct StageTally: Sendable, Hashable {
     }
 }
 
+/// What one segment (stages fused into one task per batch) did over a run: where its time went.
+///
+/// A segment that mostly waits to send is faster than the one after it; a segment that mostly
+/// waits for input is faster than the one before it; the segment that waits least limits the run.
+public struct SegmentTally: Sendable, Hashable {
+    /// The ids of the fused stages, in order.
+    public var stageIDs: [String]
+    /// Batches processed at once.
+    public var workers: Int
+    /// Time spent processing batches, summed over its workers.
+    public var busy: Duration = .zero
+    /// Time spent waiting for the next batch from upstream.
+    public var inputWait: Duration = .zero
+    /// Time spent waiting for room downstream.
+    public var outputWait: Duration = .zero
+
+    /// Creates an empty tally.
+    public init(stageIDs: [String], workers: Int) {
+        self.stageIDs = stageIDs
+        self.workers = workers
+    }
+}
+
 /// What a run did: per stage and overall.
 public struct RunSummary: Sendable, Hashable {
     /// How the run ended.
@@ -40,6 +63,8 @@ public struct RunSummary: Sendable, Hashable {
     public var written: Int
     /// Each stage's tally, in pipeline order.
     public var stages: [StageTally]
+    /// Each segment's busy and waiting time, in pipeline order.
+    public var segments: [SegmentTally] = []
     /// Wall-clock time of the run.
     public var elapsed: Duration
     /// Bytes of raw input read.
@@ -61,6 +86,12 @@ public struct RunSummary: Sendable, Hashable {
     public var itemsPerSecond: Double {
         let seconds = elapsed.seconds
         return seconds > 0 ? Double(read) / seconds : 0
+    }
+
+    /// Megabytes (10⁶ bytes) of input read per second of wall-clock time.
+    public var megabytesPerSecond: Double {
+        let seconds = elapsed.seconds
+        return seconds > 0 ? Double(bytesRead) / 1e6 / seconds : 0
     }
 }
 

@@ -4,10 +4,24 @@ import Synchronization
 final class TallyBoard: Sendable {
     private let tallies: Mutex<[StageTally]>
     private let input = Mutex((records: 0, bytes: 0))
+    private let segmentTallies: Mutex<[SegmentTally]>
 
-    init(stageIDs: [String]) {
+    init(stageIDs: [String], segments: [Segment]) {
         tallies = Mutex(stageIDs.map { StageTally(stageID: $0) })
+        segmentTallies = Mutex(segments.map { SegmentTally(stageIDs: $0.stages.map(\.stage.id), workers: $0.width) })
     }
+
+    /// Adds to a segment's busy and waiting times.
+    func addSegment(_ index: Int, busy: Duration = .zero, inputWait: Duration = .zero, outputWait: Duration = .zero) {
+        segmentTallies.withLock {
+            $0[index].busy += busy
+            $0[index].inputWait += inputWait
+            $0[index].outputWait += outputWait
+        }
+    }
+
+    /// The segments' tallies so far.
+    var segments: [SegmentTally] { segmentTallies.withLock { $0 } }
 
     /// Adds a stage's tally for one batch.
     func add(_ tally: StageTally, at index: Int) {

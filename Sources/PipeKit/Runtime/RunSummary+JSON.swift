@@ -1,0 +1,53 @@
+extension RunSummary {
+    /// The summary as one JSON object, as `pipe run --stats FILE` writes it.
+    ///
+    /// Times are in seconds. `segments` lists the fused stages with their busy time (summed over
+    /// workers) and the time spent waiting for input and for room downstream.
+    public var json: String {
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.key("outcome")
+        switch outcome {
+        case .completed: writer.string("completed")
+        case .failed: writer.string("failed")
+        case .interrupted(let signal): writer.string("interrupted by signal \(signal)")
+        }
+        writer.key("read"); writer.int(read)
+        writer.key("written"); writer.int(written)
+        writer.key("filtered"); writer.int(filtered)
+        writer.key("skipped"); writer.int(skipped)
+        writer.key("dead_lettered"); writer.int(deadLettered)
+        writer.key("bytes_read"); writer.int(bytesRead)
+        writer.key("seconds"); writer.double(elapsed.seconds)
+        writer.key("articles_per_second"); writer.double(itemsPerSecond)
+        writer.key("megabytes_per_second"); writer.double(megabytesPerSecond)
+        writer.key("stages")
+        writer.beginArray()
+        for stage in stages {
+            writer.beginObject()
+            writer.key("id"); writer.string(stage.stageID)
+            writer.key("in"); writer.int(stage.received)
+            writer.key("out"); writer.int(stage.emitted)
+            writer.key("filtered"); writer.int(stage.filtered)
+            writer.key("skipped"); writer.int(stage.skipped)
+            writer.key("dead_lettered"); writer.int(stage.deadLettered)
+            writer.key("busy_seconds"); writer.double(stage.duration.seconds)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.key("segments")
+        writer.beginArray()
+        for segment in segments {
+            writer.beginObject()
+            writer.key("stages"); writer.beginArray(); segment.stageIDs.forEach { writer.string($0) }; writer.endArray()
+            writer.key("workers"); writer.int(segment.workers)
+            writer.key("busy_seconds"); writer.double(segment.busy.seconds)
+            writer.key("input_wait_seconds"); writer.double(segment.inputWait.seconds)
+            writer.key("output_wait_seconds"); writer.double(segment.outputWait.seconds)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.endObject()
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+}
