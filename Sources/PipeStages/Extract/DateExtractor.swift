@@ -60,7 +60,9 @@ struct DateExtractor: Sendable {
 
     /// An absolute date starting at `index`, with the index of its last token.
     private func absolute(at index: Int, tokens: [Token], reference: CalendarDate?) -> (CalendarDate, Int)? {
-        if tokens[index].isWord, let date = CalendarDate(tokens[index].text) { return (date, index) }
+        if tokens[index].isNumber, tokens[index].text.utf8.count == 10, let date = CalendarDate(tokens[index].text) {
+            return (date, index)
+        }
         let skipComma: (Int) -> Int = { $0 < tokens.count && tokens[$0].text == "," ? $0 + 1 : $0 }
         if let month = month(tokens, index) {
             let dayIndex = index + (tokens.indices.contains(index + 1) && tokens[index + 1].text == "." ? 2 : 1)

@@ -92,12 +92,12 @@ enum Gazetteer {
 
     /// Single words whose case matters (`US`, `IS`, `WHO`): matched only as written.
     static let caseSensitive: Set<String> = ["US", "IS", "WHO", "AP", "Fed", "UK", "UN", "EU", "SANA"]
+    private static let caseSensitiveLowercased = Set(caseSensitive.map { $0.lowercased() })
 
     /// The type of a name, if the gazetteer knows it.
     static func type(of name: String) -> EntityType? {
-        if caseSensitive.contains(where: { $0.lowercased() == name.lowercased() }) {
-            return caseSensitive.contains(name) ? table[name.lowercased()] : nil
-        }
-        return table[name.lowercased()]
+        let key = name.lowercased()
+        if caseSensitiveLowercased.contains(key), !caseSensitive.contains(name) { return nil }
+        return table[key]
     }
 }

@@ -28,9 +28,16 @@ struct KeywordExtractor: Sendable {
         var left: [Int] = []
         var right: [Int] = []
 
-        /// Distinct neighbours per co-occurrence, 0 without neighbours.
-        static func diversity(_ neighbours: [Int]) -> Double {
-            neighbours.isEmpty ? 0 : Double(Set(neighbours).count) / Double(neighbours.count)
+        /// Distinct neighbours per co-occurrence, 0 without neighbours; `stamps` is scratch space
+        /// as long as the vocabulary, marked with `owner`.
+        static func diversity(_ neighbours: [Int], owner: Int, stamps: inout [Int]) -> Double {
+            guard !neighbours.isEmpty else { return 0 }
+            var distinct = 0
+            for neighbour in neighbours where stamps[neighbour] != owner {
+                stamps[neighbour] = owner
+                distinct += 1
+            }
+            return Double(distinct) / Double(neighbours.count)
         }
     }
 
@@ -81,6 +88,7 @@ struct KeywordExtractor: Sendable {
         let deviation = (frequencies.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(frequencies.count)).squareRoot()
         let maxFrequency = frequencies.max() ?? 1
         var wordScore = [Double](repeating: 1, count: words.count)
+        var leftStamps = [Int](repeating: -1, count: words.count), rightStamps = leftStamps
         for id in content {
             let word = words[id]
             let frequency = Double(word.frequency)
@@ -88,7 +96,8 @@ struct KeywordExtractor: Sendable {
             let median = Double(word.positions[word.positions.count / 2])
             let position = log(log(3 + median))
             let normalized = frequency / (mean + deviation)
-            let diversity = WordStats.diversity(word.left) + WordStats.diversity(word.right)
+            let diversity = WordStats.diversity(word.left, owner: id, stamps: &leftStamps)
+                + WordStats.diversity(word.right, owner: id, stamps: &rightStamps)
             let relatedness = 1 + diversity * frequency / maxFrequency
             let spread = Double(word.sentenceCount) / Double(sentenceCount)
             wordScore[id] = relatedness * position / (casing + normalized / relatedness + spread / relatedness)

@@ -1,6 +1,9 @@
 import PipeKit
 
 /// A word or punctuation mark of a text with its place, in Unicode scalars.
+///
+/// The facts the extractors ask about every token (lower-case form, capital, acronym, number)
+/// are worked out once, when the token is made.
 struct Token: Sendable, Hashable {
     enum Kind: Sendable, Hashable {
         /// Letters, digits, and the hyphens, apostrophes and dots inside them (`al-Assad`, `U.S.`, `2.5`).
@@ -16,9 +19,14 @@ struct Token: Sendable, Hashable {
     let sentence: Int
     /// Whether the token starts its sentence (ignoring opening quotes and brackets).
     let startsSentence: Bool
-
-    /// The text in lower case, computed once.
+    /// The text in lower case.
     let lowercased: String
+    /// Whether the first letter is a capital.
+    let isCapitalized: Bool
+    /// Whether every letter is a capital and there are at least two (`UN`, `NATO`, `U.S.`).
+    let isAcronym: Bool
+    /// Whether the token starts with a digit.
+    let isNumber: Bool
 
     init(text: String, kind: Kind, span: TextSpan, sentence: Int, startsSentence: Bool) {
         self.text = text
@@ -26,94 +34,137 @@ struct Token: Sendable, Hashable {
         self.span = span
         self.sentence = sentence
         self.startsSentence = startsSentence
-        lowercased = text.utf8.contains(where: { (0x41...0x5A).contains($0) || $0 >= 0x80 }) ? text.lowercased() : text
+        var isASCII = true
+        var upper = 0, lower = 0
+        var firstIsUpper = false, firstIsDigit = false, first = true
+        for byte in text.utf8 {
+            if byte >= 0x80 {
+                isASCII = false
+                break
+            }
+            let isUpper = (0x41...0x5A).contains(byte), isLower = (0x61...0x7A).contains(byte)
+            if first {
+                firstIsUpper = isUpper
+                firstIsDigit = (0x30...0x39).contains(byte)
+                first = false
+            }
+            if isUpper { upper += 1 }
+            if isLower { lower += 1 }
+        }
+        if isASCII {
+            lowercased = upper == 0 ? text : String(decoding: text.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+            isCapitalized = firstIsUpper
+            isAcronym = upper >= 2 && lower == 0
+            isNumber = firstIsDigit
+        } else {
+            lowercased = text.lowercased()
+            let scalars = text.unicodeScalars
+            isCapitalized = scalars.first?.properties.isUppercase ?? false
+            let letters = scalars.filter(\.properties.isAlphabetic)
+            isAcronym = letters.count >= 2 && letters.allSatisfy(\.properties.isUppercase)
+            isNumber = scalars.first.map { $0.properties.numericType != nil } ?? false
+        }
     }
 
     var isWord: Bool { kind == .word }
-
-    /// Whether the first letter is a capital.
-    var isCapitalized: Bool {
-        guard let first = text.unicodeScalars.first else { return false }
-        return first.properties.isUppercase
-    }
-
-    /// Whether every letter is a capital and there are at least two (`UN`, `NATO`, `U.S.`).
-    var isAcronym: Bool {
-        var letters = 0
-        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
-            guard scalar.properties.isUppercase else { return false }
-            letters += 1
-        }
-        return letters >= 2
-    }
-
-    var isNumber: Bool { text.unicodeScalars.first.map { $0.properties.numericType != nil } ?? false }
 }
 
 /// Cuts a body into tokens, using the article's sentence boundaries when it has them.
+///
+/// It reads the body as UTF-8 bytes and counts Unicode scalars as it goes, so that spans are
+/// scalar offsets; only non-ASCII letters need a Unicode property lookup.
 enum Tokenizer {
     static func tokens(of article: Article) -> [Token] {
-        let scalars = Array(article.body.unicodeScalars)
-        let sentences = article.sentences.isEmpty ? [TextSpan(start: 0, end: scalars.count)] : article.sentences
-        var tokens: [Token] = []
-        tokens.reserveCapacity(scalars.count / 5)
-        for (index, sentence) in sentences.enumerated() {
-            tokenize(scalars, in: sentence, sentence: index, into: &tokens)
+        var body = article.body
+        return body.withUTF8 { bytes in
+            var tokens: [Token] = []
+            tokens.reserveCapacity(bytes.count / 5)
+            var cursor = Cursor(bytes: bytes)
+            let sentences = article.sentences.isEmpty ? [TextSpan(start: 0, end: Int.max)] : article.sentences
+            for (index, sentence) in sentences.enumerated() {
+                cursor.tokenize(until: sentence.end, from: sentence.start, sentence: index, into: &tokens)
+            }
+            return tokens
         }
-        return tokens
     }
 
     static func tokens(of text: String) -> [Token] {
-        let scalars = Array(text.unicodeScalars)
-        var tokens: [Token] = []
-        tokenize(scalars, in: TextSpan(start: 0, end: scalars.count), sentence: 0, into: &tokens)
-        return tokens
+        tokens(of: Article(id: "", source: "", title: "", body: text))
     }
 
-    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII {
-            let value = scalar.value
-            return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+    /// A position in the body: a byte offset and the scalar offset it corresponds to.
+    struct Cursor {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var byte = 0
+        var scalar = 0
+
+        /// The scalar at the cursor and its length in bytes.
+        func peek(_ at: Int) -> (Unicode.Scalar, Int)? {
+            guard at < bytes.count else { return nil }
+            let lead = bytes[at]
+            if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            guard at + length <= bytes.count else { return (Unicode.Scalar(0xFFFD)!, 1) }
+            var value = UInt32(lead & (0xFF >> (length + 1)))
+            for offset in 1..<length { value = value << 6 | UInt32(bytes[at + offset] & 0x3F) }
+            return (Unicode.Scalar(value) ?? Unicode.Scalar(0xFFFD)!, length)
         }
-        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-    }
 
-    private static func tokenize(_ scalars: [Unicode.Scalar], in range: TextSpan, sentence: Int, into tokens: inout [Token]) {
-        var index = range.start
-        var atStart = true
-        while index < range.end {
-            let scalar = scalars[index]
-            if scalar == " " || scalar == "\n" || scalar.properties.isWhitespace {
-                index += 1
-                continue
+        static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+            if scalar.isASCII {
+                let value = scalar.value
+                return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
             }
-            let start = index
-            if isWordScalar(scalar) {
-                index += 1
-                while index < range.end {
-                    if isWordScalar(scalars[index]) {
-                        index += 1
-                    } else if ["-", "'", "\u{2019}", ".", "&"].contains(scalars[index]), index + 1 < range.end,
-                              isWordScalar(scalars[index + 1]) {
-                        index += 2
-                    } else {
-                        break
+            return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        }
+
+        static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.isASCII ? (scalar == " " || (0x09...0x0D).contains(scalar.value)) : scalar.properties.isWhitespace
+        }
+
+        mutating func advance(_ length: Int) {
+            byte += length
+            scalar += 1
+        }
+
+        /// Tokens from scalar `start` up to scalar `end` (the sentence), all in sentence `sentence`.
+        mutating func tokenize(until end: Int, from start: Int, sentence: Int, into tokens: inout [Token]) {
+            while scalar < start, let (_, length) = peek(byte) { advance(length) }
+            var atStart = true
+            while scalar < end, let (current, length) = peek(byte) {
+                if Self.isSpace(current) {
+                    advance(length)
+                    continue
+                }
+                let startByte = byte, startScalar = scalar
+                if Self.isWordScalar(current) {
+                    advance(length)
+                    var dots = 0
+                    while scalar < end, let (next, nextLength) = peek(byte) {
+                        if Self.isWordScalar(next) {
+                            advance(nextLength)
+                        } else if ["-", "'", "\u{2019}", ".", "&"].contains(next), scalar + 1 < end,
+                                  let (after, _) = peek(byte + nextLength), Self.isWordScalar(after) {
+                            advance(nextLength)
+                            if next == "." { dots += 1 }
+                        } else if next == ".", dots > 0, scalar - startScalar == 2 * dots + 1, current.properties.isAlphabetic {
+                            // The final dot of an abbreviation made of single letters: `U.S.`
+                            advance(nextLength)
+                            break
+                        } else {
+                            break
+                        }
                     }
+                    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[startByte..<byte]), as: UTF8.self)
+                    tokens.append(Token(text: text, kind: .word, span: TextSpan(start: startScalar, end: scalar),
+                                        sentence: sentence, startsSentence: atStart))
+                    atStart = false
+                } else {
+                    advance(length)
+                    tokens.append(Token(text: String(current), kind: .punctuation, span: TextSpan(start: startScalar, end: scalar),
+                                        sentence: sentence, startsSentence: false))
+                    if !"\"'\u{201C}\u{2018}(\u{AB}[".unicodeScalars.contains(current) { atStart = false }
                 }
-                // Keep the final dot of an abbreviation made of single letters: `U.S.`
-                if index < range.end, scalars[index] == ".", index - start >= 3, scalars[index - 2] == "." {
-                    index += 1
-                }
-                let text = String(String.UnicodeScalarView(scalars[start..<index]))
-                tokens.append(Token(text: text, kind: .word, span: TextSpan(start: start, end: index),
-                                    sentence: sentence, startsSentence: atStart))
-                atStart = false
-            } else {
-                index += 1
-                let text = String(scalar)
-                tokens.append(Token(text: text, kind: .punctuation, span: TextSpan(start: start, end: index),
-                                    sentence: sentence, startsSentence: false))
-                if !"\"'\u{201C}\u{2018}(\u{AB}[".unicodeScalars.contains(scalar) { atStart = false }
             }
         }
     }

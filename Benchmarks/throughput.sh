@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# End-to-end throughput of `pipe` on one machine, against the Python reference, on 1 and 2 cores.
+#
+# usage: Benchmarks/throughput.sh [--size 200MB] [--runs 3] [--keep-stream]
+#   --size: stream size for ../shared/corpus/make-stream.sh (200MB by default; 1GB on request)
+#   --runs: runs per configuration; the median (by MB/s) is reported
+# Prints, per configuration: articles/s, MB/s, peak RSS and the per-stage busy time, then the
+# Python baseline on the same file and the ratio. Needs ../shared/corpus and ../shared/bench.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+size=200MB
+runs=3
+keep=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --size) size=$2; shift 2 ;;
+    --runs) runs=$2; shift 2 ;;
+    --keep-stream) keep=1; shift ;;
+    *) echo "unknown argument: $1" >&2; exit 2 ;;
+  esac
+done
+
+maker=../shared/corpus/make-stream.sh
+baseline=../shared/bench/python_baseline.py
+if [ ! -f "$maker" ] || [ ! -f "$baseline" ]; then
+  echo "skipped: ../shared/corpus or ../shared/bench is absent"
+  exit 0
+fi
+
+work=${TMPDIR:-/tmp}/pipe-throughput
+mkdir -p "$work"
+stream="$work/stream-$size.jsonl"
+[ "$keep" = 1 ] || trap 'rm -rf "$work"' EXIT
+[ -s "$stream" ] || bash "$maker" jsonl "$size" "$stream" >/dev/null 2>&1
+
+swift build -c release --product pipe >/dev/null
+pipe=.build/release/pipe
+records=$(wc -l < "$stream")
+bytes=$(wc -c < "$stream")
+echo "machine: $(nproc) cores, $(uname -m), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+echo "stream:  $records articles, $bytes bytes ($size), $(date -u +%Y-%m-%d)"
+
+run_config() { # label, cpu list
+  local label=$1 cpus=$2 results=()
+  for run in $(seq 1 "$runs"); do
+    BENCH_INPUT="$stream" BENCH_OUTPUT="$work/out.jsonl" /usr/bin/time -f "%M" -o "$work/rss" \
+      taskset -c "$cpus" "$pipe" run Benchmarks/throughput.yaml --quiet --stats "$work/stats-$label-$run.json"
+    python3 - "$work/stats-$label-$run.json" "$(cat "$work/rss")" > "$work/line-$label-$run" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1]))
+print(f"{s['megabytes_per_second']:.3f} {s['articles_per_second']:.0f} {int(sys.argv[2]) / 1024:.0f} {sys.argv[1]}")
+PY
+    results+=("$(cat "$work/line-$label-$run")")
+  done
+  local median
+  median=$(printf '%s\n' "${results[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
+  read -r mbs aps rss stats <<< "$median"
+  echo "$label: $aps articles/s, $mbs MB/s, peak RSS $rss MB (median of $runs; all MB/s: $(printf '%s\n' "${results[@]}" | cut -d' ' -f1 | tr '\n' ' '))"
+  python3 - "$stats" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1]))
+for st in s["stages"]:
+    print(f"    {st['id']:<15} busy {st['busy_seconds']:8.2f} s")
+for seg in s["segments"]:
+    print(f"    segment {'+'.join(seg['stages'])} x{seg['workers']}: busy {seg['busy_seconds']:.2f} s, "
+          f"input wait {seg['input_wait_seconds']:.2f} s, output wait {seg['output_wait_seconds']:.2f} s")
+PY
+  echo "$mbs" > "$work/mbs-$label"
+}
+
+run_config "2 cores" "0,1"
+run_config "1 core" "0"
+python_line=$(taskset -c 0 python3 "$baseline" "$stream" | tail -n 1)
+echo "$python_line"
+python3 - "$(cat "$work/mbs-2 cores")" "$(cat "$work/mbs-1 core")" "$python_line" <<'PY'
+import sys, re
+two, one, line = float(sys.argv[1]), float(sys.argv[2]), sys.argv[3]
+py = float(re.search(r"MB_per_s=([0-9.]+)", line).group(1))
+print(f"scaling 2 cores / 1 core: {two / one:.2f}x")
+print(f"pipe 2 cores / python 1 core: {two / py:.2f}x; pipe 1 core / python 1 core: {one / py:.2f}x")
+PY
