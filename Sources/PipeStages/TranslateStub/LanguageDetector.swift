@@ -5,14 +5,30 @@
 /// and Han (`zh`). Latin-script text is scored by its words that are among the commonest function
 /// words of each language, a word shared by k languages counting 1/k for each. The confidence is
 /// the winner's share of the score, scaled down for texts of fewer than 12 words.
-struct LanguageDetector: Sendable {
-    struct Result: Equatable {
-        var language: String
-        var confidence: Double
+///
+/// The detector reads the text's UTF-8 bytes once: ASCII letters are classified and lower-cased
+/// by arithmetic, and each word is looked up as a `PackedWord`, so English text costs no Unicode
+/// property lookup and no allocation.
+public struct LanguageDetector: Sendable {
+    /// A language code (ISO 639-1, or `und` when the text has no letters) and how sure the detector is of it.
+    public struct Result: Equatable, Sendable {
+        /// The ISO 639-1 code of the language.
+        public var language: String
+        /// How sure the detector is, from 0 to 1.
+        public var confidence: Double
+
+        /// A result naming `language` with `confidence`.
+        public init(language: String, confidence: Double) {
+            self.language = language
+            self.confidence = confidence
+        }
     }
 
+    /// A detector; it holds no state.
+    public init() {}
+
     /// The languages the detector can name.
-    static let languages = ["en", "fr", "de", "es", "it", "pt", "nl", "tr", "pl", "ru", "uk", "ar", "fa", "el", "he", "hi", "ko", "ja", "zh"]
+    public static let languages = ["en", "fr", "de", "es", "it", "pt", "nl", "tr", "pl", "ru", "uk", "ar", "fa", "el", "he", "hi", "ko", "ja", "zh"]
 
     static let functionWords: [String: Set<String>] = [
         "en": ["the", "of", "and", "to", "in", "is", "that", "for", "it", "was", "on", "with", "he", "as", "by", "at",
@@ -45,83 +61,140 @@ struct LanguageDetector: Sendable {
     ]
 
     /// The language of `text`, judged on at most its first `limit` scalars.
-    func detect(_ text: String, limit: Int = 4000) -> Result {
-        var scripts: [String: Int] = [:]
-        var words: [String] = []
-        var word = String.UnicodeScalarView()
-        var seen = 0
+    public func detect(_ text: String, limit: Int = 4000) -> Result {
+        var text = text
+        return text.withUTF8 { detect(bytes: $0, limit: limit) }
+    }
+
+    private func detect(bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> Result {
+        var scripts = Array(repeating: 0, count: Script.allCases.count)
+        var scores = Array(repeating: 0.0, count: Self.latinLanguages.count)
+        var words = 0
+        var word = PackedWord()
         func closeWord() {
-            if !word.isEmpty {
-                words.append(String(word).lowercased())
-                word.removeAll()
+            guard !word.isEmpty else { return }
+            words += 1
+            if let languages = Self.wordLanguages[word] {
+                let share = 1 / Double(languages.nonzeroBitCount)
+                for index in scores.indices where languages & (1 << index) != 0 { scores[index] += share }
             }
+            word = PackedWord()
         }
-        for scalar in text.unicodeScalars {
+        var offset = 0, seen = 0
+        while offset < bytes.count, seen < limit {
             seen += 1
-            if seen > limit { break }
-            if let script = Self.script(of: scalar) {
-                scripts[script, default: 0] += 1
+            let lead = bytes[offset]
+            if lead < 0x80 {
+                offset += 1
+                switch lead {
+                case 0x41...0x5A, 0x61...0x7A:
+                    scripts[Script.latin.rawValue] += 1
+                    word.append(lead | 0x20)
+                case UInt8(ascii: "'"): word.append(lead)
+                default: closeWord()
+                }
+                continue
             }
-            if scalar.properties.isAlphabetic || scalar == "'" {
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            var value = UInt32(lead & (0xFF >> (length + 1)))
+            for next in (offset + 1)..<min(offset + length, bytes.count) { value = value << 6 | UInt32(bytes[next] & 0x3F) }
+            offset += length
+            guard let scalar = Unicode.Scalar(value) else {
+                closeWord()
+                continue
+            }
+            let script = Self.script(of: scalar)
+            if let script { scripts[script.rawValue] += 1 }
+            if script == .latin, value != 0xD7, value != 0xF7 {
+                if (0xC0...0xDE).contains(value), let lower = Unicode.Scalar(value + 0x20) {
+                    word.append(lower)
+                } else {
+                    for byte in scalar.properties.lowercaseMapping.utf8 { word.append(byte) }
+                }
+            } else if script != .latin, scalar.properties.isAlphabetic {
                 word.append(scalar)
             } else {
                 closeWord()
             }
         }
         closeWord()
-        let letters = scripts.values.reduce(0, +)
+        let letters = scripts.reduce(0, +)
         guard letters > 0 else { return Result(language: "und", confidence: 0) }
-        let (script, count) = scripts.max { ($0.value, $1.key) < ($1.value, $0.key) } ?? ("latin", 0)
-        let share = Double(count) / Double(letters)
+        let script = Script.allCases.max { (scripts[$0.rawValue], $1.name) < (scripts[$1.rawValue], $0.name) } ?? .latin
+        let share = Double(scripts[script.rawValue]) / Double(letters)
         switch script {
-        case "latin": return latin(words)
-        case "cyrillic": return Result(language: scripts["ukrainian", default: 0] > 0 ? "uk" : "ru", confidence: share)
-        case "arabic": return Result(language: scripts["persian", default: 0] > 0 ? "fa" : "ar", confidence: share)
-        case "kana": return Result(language: "ja", confidence: share)
-        case "han": return Result(language: scripts["kana", default: 0] > 0 ? "ja" : "zh", confidence: share)
-        default: return Result(language: script, confidence: share)
+        case .latin: return latin(scores: scores, words: words)
+        case .cyrillic, .ukrainian:
+            return Result(language: scripts[Script.ukrainian.rawValue] > 0 ? "uk" : "ru", confidence: share)
+        case .arabic, .persian:
+            return Result(language: scripts[Script.persian.rawValue] > 0 ? "fa" : "ar", confidence: share)
+        case .kana: return Result(language: "ja", confidence: share)
+        case .han: return Result(language: scripts[Script.kana.rawValue] > 0 ? "ja" : "zh", confidence: share)
+        default: return Result(language: script.name, confidence: share)
         }
     }
 
-    /// For each function word, the languages that have it.
-    static let wordLanguages: [String: [String]] = {
-        var index: [String: [String]] = [:]
-        for (language, words) in functionWords {
-            for word in words { index[word, default: []].append(language) }
-        }
-        return index
-    }()
+    /// The Latin-script languages scored by function words, in the order of their bits in `wordLanguages`.
+    static let latinLanguages = functionWords.keys.sorted()
 
-    private func latin(_ words: [String]) -> Result {
-        var scores: [String: Double] = [:]
-        for word in words {
-            guard let languages = Self.wordLanguages[word] else { continue }
-            for language in languages { scores[language, default: 0] += 1 / Double(languages.count) }
-        }
-        guard let best = scores.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) else {
+    /// For each function word, the languages that have it, as bits over `latinLanguages`.
+    static let wordLanguages = WordTable(
+        functionWords.flatMap { language, words in
+            let bit = UInt16(1) << latinLanguages.firstIndex(of: language).unsafelyUnwrapped
+            return words.map { ($0, bit) }
+        },
+        merge: |
+    )
+
+    private func latin(scores: [Double], words: Int) -> Result {
+        let total = scores.reduce(0, +)
+        guard total > 0, let best = scores.indices.max(by: {
+            (scores[$0], Self.latinLanguages[$1]) < (scores[$1], Self.latinLanguages[$0])
+        }) else {
             return Result(language: "und", confidence: 0)
         }
-        let share = best.value / scores.values.reduce(0, +)
-        let coverage = min(1, Double(words.count) / 12)
-        return Result(language: best.key, confidence: (share * coverage * 1000).rounded() / 1000)
+        let share = scores[best] / total
+        let coverage = min(1, Double(words) / 12)
+        return Result(language: Self.latinLanguages[best], confidence: (share * coverage * 1000).rounded() / 1000)
+    }
+
+    /// The scripts the detector tells apart, with the letters that single out a language as scripts of their own.
+    enum Script: Int, CaseIterable {
+        case latin, ukrainian, cyrillic, persian, arabic, greek, hebrew, devanagari, hangul, kana, han
+
+        /// The name that breaks ties between scripts, and the language code of the one-language scripts.
+        var name: String {
+            switch self {
+            case .latin: "latin"
+            case .ukrainian: "ukrainian"
+            case .cyrillic: "cyrillic"
+            case .persian: "persian"
+            case .arabic: "arabic"
+            case .greek: "el"
+            case .hebrew: "he"
+            case .devanagari: "hi"
+            case .hangul: "ko"
+            case .kana: "kana"
+            case .han: "han"
+            }
+        }
     }
 
     /// The script a letter belongs to, with the letters that single out a language marked.
-    static func script(of scalar: Unicode.Scalar) -> String? {
-        let value = scalar.value
-        switch value {
-        case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F: return "latin"
-        case 0x456, 0x457, 0x454, 0x491, 0x406, 0x407, 0x404, 0x490: return "ukrainian"
-        case 0x400...0x4FF: return "cyrillic"
-        case 0x67E, 0x686, 0x698, 0x6AF, 0x6CC: return "persian"
-        case 0x600...0x6FF, 0x750...0x77F: return "arabic"
-        case 0x370...0x3FF: return "el"
-        case 0x590...0x5FF: return "he"
-        case 0x900...0x97F: return "hi"
-        case 0xAC00...0xD7AF, 0x1100...0x11FF: return "ko"
-        case 0x3040...0x30FF: return "kana"
-        case 0x4E00...0x9FFF: return "han"
-        default: return nil
+    static func script(of scalar: Unicode.Scalar) -> Script? {
+        switch scalar.value {
+        case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F: .latin
+        case 0x456, 0x457, 0x454, 0x491, 0x406, 0x407, 0x404, 0x490: .ukrainian
+        case 0x400...0x4FF: .cyrillic
+        case 0x67E, 0x686, 0x698, 0x6AF, 0x6CC: .persian
+        case 0x600...0x6FF, 0x750...0x77F: .arabic
+        case 0x370...0x3FF: .greek
+        case 0x590...0x5FF: .hebrew
+        case 0x900...0x97F: .devanagari
+        case 0xAC00...0xD7AF, 0x1100...0x11FF: .hangul
+        case 0x3040...0x30FF: .kana
+        case 0x4E00...0x9FFF: .han
+        default: nil
         }
     }
 }

@@ -1,0 +1,53 @@
+/// A short word packed into three machine words, so that looking it up costs no allocation and
+/// no `Hasher`.
+///
+/// A word of up to 24 UTF-8 bytes fits; the unused bytes are zero, which no word contains, so
+/// equal words pack to equal values. Every word in Pipe's word lists fits.
+struct PackedWord: Hashable, Sendable {
+    /// The most bytes a packed word holds.
+    static let capacity = 24
+
+    private(set) var a: UInt64 = 0
+    private(set) var b: UInt64 = 0
+    private(set) var c: UInt64 = 0
+    /// The bytes appended so far; more than `capacity` means the word did not fit.
+    private(set) var count = 0
+
+    init() {}
+
+    /// Packs `text`, or returns nil when it is longer than `capacity` bytes.
+    init?(_ text: some StringProtocol) {
+        for byte in text.utf8 { append(byte) }
+        guard fits else { return nil }
+    }
+
+    /// Whether every byte appended so far fits.
+    var fits: Bool { count <= Self.capacity }
+
+    var isEmpty: Bool { count == 0 }
+
+    /// Appends one byte; a word that grows past `capacity` stops fitting.
+    mutating func append(_ byte: UInt8) {
+        let shift = UInt64((count & 7) * 8)
+        switch count >> 3 {
+        case 0: a |= UInt64(byte) << shift
+        case 1: b |= UInt64(byte) << shift
+        case 2: c |= UInt64(byte) << shift
+        default: break
+        }
+        count += 1
+    }
+
+    /// Appends `scalar` as UTF-8.
+    mutating func append(_ scalar: Unicode.Scalar) {
+        for byte in UTF8.encode(scalar).unsafelyUnwrapped { append(byte) }
+    }
+
+    /// A well-mixed hash (a multiply-xorshift of the three words).
+    var mixed: UInt64 {
+        var h = a &* 0x9E37_79B9_7F4A_7C15
+        h ^= (b &+ 0x632B_E59B_D9B4_E019) &* 0xC2B2_AE3D_27D4_EB4F
+        h ^= (c &+ 0x1656_67B1_9E37_79F9) &* 0x94D0_49BB_1331_11EB
+        return h ^ (h >> 29)
+    }
+}

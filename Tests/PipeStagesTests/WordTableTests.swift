@@ -1,0 +1,37 @@
+@testable import PipeStages
+import Testing
+
+@Suite("WordTable")
+struct WordTableTests {
+    @Test func findsEveryWordItWasBuiltFromAndNoOther() {
+        let words = (0..<500).map { "w\($0)" } + ["Secretary-General", "communiqué", "a", "x-2345678901234567890123"]
+        let table = WordTable(words.enumerated().map { ($1, $0) })
+        for (index, word) in words.enumerated() {
+            #expect(table[word] == index)
+        }
+        for missing in ["w500", "W1", "", "Secretary", "communique", "b", "w1 "] {
+            #expect(table[missing] == nil)
+        }
+    }
+
+    @Test func aWordGivenTwiceMergesItsValues() {
+        let table = WordTable([("de", 1), ("la", 2), ("de", 4)], merge: |)
+        #expect(table["de"] == 5)
+        #expect(table["la"] == 2)
+    }
+
+    @Test func wordsLongerThanTheCapacityAreNeverFound() {
+        let long = String(repeating: "a", count: PackedWord.capacity + 1)
+        let table = WordTable([(long, 1), (String(long.dropLast()), 2)])
+        #expect(table[long] == nil)
+        #expect(table[String(long.dropLast())] == 2)
+        #expect(PackedWord(long) == nil)
+    }
+
+    @Test func packingByteByByteEqualsPackingTheString() throws {
+        var word = PackedWord()
+        for scalar in "Genève".unicodeScalars { word.append(scalar) }
+        #expect(word == PackedWord("Genève"))
+        #expect(word.count == 7)
+    }
+}
