@@ -43,11 +43,9 @@ struct DateExtractor: Sendable {
     }
 
     private func month(_ tokens: [Token], _ index: Int) -> Int? {
-        guard var text = word(tokens, index) else { return nil }
-        if text.hasSuffix(".") { text.removeLast() }
-        guard let month = WordLists.months[text] else { return nil }
+        guard index < tokens.count, tokens[index].isWord, tokens[index].lexeme.month != 0 else { return nil }
         // `May` and `March` are also ordinary words: require a capital.
-        return tokens[index].isCapitalized ? month : nil
+        return tokens[index].isCapitalized ? Int(tokens[index].lexeme.month) : nil
     }
 
     private func number(_ tokens: [Token], _ index: Int, in range: ClosedRange<Int>) -> Int? {
@@ -91,7 +89,11 @@ struct DateExtractor: Sendable {
 
     /// A relative date around `index`, with the indices of its first and last tokens.
     private func relative(at index: Int, tokens: [Token], reference: CalendarDate) -> (CalendarDate, Int, Int)? {
-        guard let text = word(tokens, index) else { return nil }
+        let token = tokens[index]
+        guard token.isWord, token.isNumber || token.lexeme.weekday != 0 || token.lexeme.flags.contains(.relativeDate) else {
+            return nil
+        }
+        let text = token.lowercased
         let previous = index > 0 ? word(tokens, index - 1) : nil
         switch text {
         case "today": return reference.adding(days: 0).map { ($0, index, index) }
@@ -106,15 +108,16 @@ struct DateExtractor: Sendable {
             case "month": value = reference.adding(months: sign)
             case "year": value = reference.adding(months: 12 * sign)
             default:
-                guard let weekday = WordLists.weekdays[unit], tokens[index + 1].isCapitalized else { return nil }
+                let weekday = Int(tokens[index + 1].lexeme.weekday)
+                guard weekday != 0, tokens[index + 1].isCapitalized else { return nil }
                 value = weekdayDate(weekday, reference: reference, direction: sign)
             }
             return value.map { ($0, index, index + 1) }
         default:
             break
         }
-        if let weekday = WordLists.weekdays[text], tokens[index].isCapitalized {
-            let value = weekdayDate(weekday, reference: reference, direction: -1)
+        if token.lexeme.weekday != 0, token.isCapitalized {
+            let value = weekdayDate(Int(token.lexeme.weekday), reference: reference, direction: -1)
             return value.map { ($0, previous == "on" ? index - 1 : index, index) }
         }
         if let count = Int(text) ?? Self.smallNumbers[text],

@@ -36,10 +36,10 @@ struct EntityRecognizer: Sendable {
             while end < tokens.count, tokens[end].sentence == tokens[start].sentence {
                 if isNameToken(tokens[end]) || (tokens[end].isNumber && tokens[end - 1].isCapitalized) {
                     end += 1
-                } else if tokens[end].text == ".", WordLists.titles.contains(tokens[end - 1].text + "."), end + 1 < tokens.count,
+                } else if tokens[end].text == ".", tokens[end - 1].lexeme.flags.contains(.titleBeforeDot), end + 1 < tokens.count,
                           isNameToken(tokens[end + 1]), tokens[end + 1].sentence == tokens[start].sentence {
                     end += 2
-                } else if WordLists.connectors.contains(tokens[end].text), end + 1 < tokens.count,
+                } else if tokens[end].lexeme.flags.contains(.connector), end + 1 < tokens.count,
                           isNameToken(tokens[end + 1]), tokens[end + 1].sentence == tokens[start].sentence {
                     end += 2
                 } else {
@@ -55,20 +55,21 @@ struct EntityRecognizer: Sendable {
     func isNameToken(_ token: Token) -> Bool {
         guard token.isWord else { return false }
         if token.isCapitalized { return true }
-        for prefix in WordLists.namePrefixes where token.text.hasPrefix(prefix) {
-            return token.text.unicodeScalars.dropFirst(prefix.unicodeScalars.count).first?.properties.isUppercase == true
-        }
-        return false
+        // A lower-case name prefix, then a capital: `al-Assad`.
+        let utf8 = token.text.utf8
+        guard let hyphen = utf8.prefix(4).firstIndex(of: UInt8(ascii: "-")),
+              WordLists.namePrefixes.contains(String(token.text[...hyphen])) else { return false }
+        return token.text.unicodeScalars[utf8.index(after: hyphen)...].first?.properties.isUppercase == true
     }
 
     /// Types a chunk, splitting it at titles and organisation words, and appends its mentions.
     func classify(_ range: Range<Int>, tokens: [Token], into mentions: inout [Mention]) {
         var range = range
-        while let first = range.first, isDroppable(tokens[first]) || WordLists.connectors.contains(tokens[first].text)
+        while let first = range.first, isDroppable(tokens[first]) || tokens[first].lexeme.flags.contains(.connector)
             || !tokens[first].isWord {
             range = range.dropFirst()
         }
-        while let last = range.last, WordLists.connectors.contains(tokens[last].text) || isDateWord(tokens[last]) {
+        while let last = range.last, tokens[last].lexeme.flags.contains(.connector) || tokens[last].lexeme.isDateWord {
             range = range.dropLast()
         }
         guard !range.isEmpty else { return }
@@ -77,12 +78,12 @@ struct EntityRecognizer: Sendable {
         if let type = Gazetteer.type(of: text) {
             return mentions.append(mention(range, text: text, type: type, tokens: tokens))
         }
-        if let title = range.last(where: { WordLists.titles.contains(tokens[$0].text) }) {
+        if let title = range.last(where: { tokens[$0].lexeme.flags.contains(.title) }) {
             splitAtTitle(range, title: title, tokens: tokens, into: &mentions)
             return
         }
-        if let cue = range.first(where: { WordLists.organizationCues.contains(tokens[$0].text) }), cue < range.last ?? cue,
-           !WordLists.connectors.contains(tokens[cue + 1].text) {
+        if let cue = range.first(where: { tokens[$0].lexeme.flags.contains(.organizationCue) }), cue < range.last ?? cue,
+           !tokens[cue + 1].lexeme.flags.contains(.connector) {
             classify(range.lowerBound..<(cue + 1), tokens: tokens, into: &mentions)
             classify((cue + 1)..<range.upperBound, tokens: tokens, into: &mentions)
             return
@@ -98,19 +99,19 @@ struct EntityRecognizer: Sendable {
 
     private func splitAtTitle(_ range: Range<Int>, title: Int, tokens: [Token], into mentions: inout [Mention]) {
         var before = range.lowerBound..<title
-        while let last = before.last, WordLists.titleModifiers.contains(tokens[last].text) || WordLists.titles.contains(tokens[last].text) {
+        while let last = before.last, !tokens[last].lexeme.flags.isDisjoint(with: [.titleModifier, .title]) {
             before = before.dropLast()
         }
         if !before.isEmpty { classify(before, tokens: tokens, into: &mentions) }
         var after = (title + 1)..<range.upperBound
         while let first = after.first, !tokens[first].isWord { after = after.dropFirst() }
-        if let first = after.first, WordLists.connectors.contains(tokens[first].text) {
+        if let first = after.first, tokens[first].lexeme.flags.contains(.connector) {
             let complement = gazetteerPrefix((first + 1)..<range.upperBound, tokens: tokens) ?? ((first + 1)..<(first + 2))
             classify(complement, tokens: tokens, into: &mentions)
             after = complement.upperBound..<range.upperBound
         }
         guard !after.isEmpty else { return }
-        if Gazetteer.type(of: name(of: after, tokens: tokens)) != nil || after.contains(where: { WordLists.organizationCues.contains(tokens[$0].text) }) {
+        if Gazetteer.type(of: name(of: after, tokens: tokens)) != nil || after.contains(where: { tokens[$0].lexeme.flags.contains(.organizationCue) }) {
             classify(after, tokens: tokens, into: &mentions)
         } else {
             mentions.append(mention(after, text: name(of: after, tokens: tokens), type: .person, tokens: tokens))
@@ -130,10 +131,10 @@ struct EntityRecognizer: Sendable {
     private func type(of range: Range<Int>, tokens: [Token]) -> EntityType {
         let words = range.map { tokens[$0] }
         guard let last = words.last else { return .misc }
-        if WordLists.organizationCues.contains(last.text) { return .organization }
-        if words.contains(where: { WordLists.connectors.contains($0.text) }),
-           words.contains(where: { WordLists.organizationCues.contains($0.text) }) { return .organization }
-        if WordLists.locationCues.contains(last.text), words.count > 1 { return .location }
+        if last.lexeme.flags.contains(.organizationCue) { return .organization }
+        if words.contains(where: { $0.lexeme.flags.contains(.connector) }),
+           words.contains(where: { $0.lexeme.flags.contains(.organizationCue) }) { return .organization }
+        if last.lexeme.flags.contains(.locationCue), words.count > 1 { return .location }
         if words.count == 1 { return last.isAcronym && last.text.count <= 6 ? .organization : .misc }
         let isNameLike = words.allSatisfy { word in
             !word.isNumber && !word.isAcronym && (word.isCapitalized || isNameToken(word))
@@ -142,13 +143,8 @@ struct EntityRecognizer: Sendable {
     }
 
     private func isDroppable(_ token: Token) -> Bool {
-        WordLists.stopwords.contains(token.lowercased) || isDateWord(token)
-            || (token.startsSentence && !token.isAcronym && WordLists.speechVerbs.contains(token.lowercased))
-    }
-
-    private func isDateWord(_ token: Token) -> Bool {
-        let lower = token.lowercased.hasSuffix(".") ? String(token.lowercased.dropLast()) : token.lowercased
-        return WordLists.months[lower] != nil || WordLists.weekdays[lower] != nil
+        token.lexeme.flags.contains(.stopword) || token.lexeme.isDateWord
+            || (token.startsSentence && !token.isAcronym && token.lexeme.flags.contains(.speechVerb))
     }
 
     /// The text of a run of tokens as written, without a final possessive `'s`.

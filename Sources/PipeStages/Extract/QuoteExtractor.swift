@@ -74,7 +74,7 @@ struct QuoteExtractor: Sendable {
                 index += 1
             }
             let window = Array(tokens[index..<min(tokens.count, index + 10)].prefix { $0.sentence == quoteSentence })
-            if let verb = window.firstIndex(where: { WordLists.speechVerbs.contains($0.lowercased) }) {
+            if let verb = window.firstIndex(where: { $0.lexeme.flags.contains(.speechVerb) }) {
                 if verb > 0, window[..<verb].allSatisfy(\.isWord) {
                     return Array(window[..<verb])
                 }
@@ -91,7 +91,7 @@ struct QuoteExtractor: Sendable {
             guard index >= 0 else { return nil }
             let sentence = tokens[index].sentence
             var verb = index
-            while verb >= 0, tokens[verb].sentence == sentence, !WordLists.speechVerbs.contains(tokens[verb].lowercased) {
+            while verb >= 0, tokens[verb].sentence == sentence, !tokens[verb].lexeme.flags.contains(.speechVerb) {
                 if index - verb > 4 { return nil }
                 verb -= 1
             }
@@ -125,17 +125,17 @@ struct QuoteExtractor: Sendable {
         default:
             break
         }
-        if isDefinite, WordLists.organizationCues.contains(where: { $0.lowercased() == lower }) {
+        if isDefinite, head.lexeme.flags.contains(.organizationNoun) {
             return before.last { $0.type == .organization && $0.text.lowercased().contains(lower) }?.text
                 ?? before.last { $0.type == .organization }?.text
         }
-        if isDefinite, WordLists.communicationNouns.contains(lower) {
+        if isDefinite, head.lexeme.flags.contains(.communicationNoun) {
             return previous ?? before.last { $0.type == .organization }?.text
         }
-        if isDefinite, WordLists.personNouns.contains(lower) {
+        if isDefinite, head.lexeme.flags.contains(.personNoun) {
             return before.last { $0.type == .person }?.text
         }
         let text = words.map(\.text).joined(separator: " ")
-        return text.isEmpty || words.allSatisfy({ WordLists.stopwords.contains($0.lowercased) }) ? nil : text
+        return text.isEmpty || words.allSatisfy({ $0.lexeme.flags.contains(.stopword) }) ? nil : text
     }
 }

@@ -27,6 +27,8 @@ struct Token: Sendable, Hashable {
     let isAcronym: Bool
     /// Whether the token starts with a digit.
     let isNumber: Bool
+    /// The word lists the token is in (none for punctuation).
+    let lexeme: Lexeme
 
     init(text: String, kind: Kind, span: TextSpan, sentence: Int, startsSentence: Bool) {
         self.text = text
@@ -35,8 +37,9 @@ struct Token: Sendable, Hashable {
         self.sentence = sentence
         self.startsSentence = startsSentence
         var isASCII = true
-        var upper = 0, lower = 0
+        var upper = 0, lowerCount = 0
         var firstIsUpper = false, firstIsDigit = false, first = true
+        var exact = PackedWord(), lower = PackedWord()
         for byte in text.utf8 {
             if byte >= 0x80 {
                 isASCII = false
@@ -49,13 +52,16 @@ struct Token: Sendable, Hashable {
                 first = false
             }
             if isUpper { upper += 1 }
-            if isLower { lower += 1 }
+            if isLower { lowerCount += 1 }
+            exact.append(byte)
+            lower.append(isUpper ? byte | 0x20 : byte)
         }
         if isASCII {
             lowercased = upper == 0 ? text : String(decoding: text.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
             isCapitalized = firstIsUpper
-            isAcronym = upper >= 2 && lower == 0
+            isAcronym = upper >= 2 && lowerCount == 0
             isNumber = firstIsDigit
+            lexeme = kind == .word ? Lexeme.of(lower: lower, exact: exact) : Lexeme()
         } else {
             lowercased = text.lowercased()
             let scalars = text.unicodeScalars
@@ -63,6 +69,7 @@ struct Token: Sendable, Hashable {
             let letters = scalars.filter(\.properties.isAlphabetic)
             isAcronym = letters.count >= 2 && letters.allSatisfy(\.properties.isUppercase)
             isNumber = scalars.first.map { $0.properties.numericType != nil } ?? false
+            lexeme = kind == .word ? Lexeme.of(lower: PackedWord(lowercased) ?? PackedWord(), exact: PackedWord(text) ?? PackedWord()) : Lexeme()
         }
     }
 

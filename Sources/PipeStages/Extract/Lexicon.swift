@@ -1,0 +1,86 @@
+/// What the rule-based extractors know about a word, looked up once per token.
+///
+/// The word lists of `WordLists` are folded into two `WordTable`s: one keyed by the lower-case
+/// form (stopwords, speech verbs, generic nouns, months and weekdays) and one keyed by the word as
+/// written (titles, organisation and place cues, name connectors), so the extractors test a bit
+/// instead of hashing a string for every list they consult.
+struct Lexeme: Sendable, Hashable {
+    /// The lists a word belongs to.
+    struct Flags: OptionSet, Sendable, Hashable {
+        let rawValue: UInt16
+
+        /// An English function word or sentence adverb (lower-case form).
+        static let stopword = Flags(rawValue: 1 << 0)
+        /// A verb that attributes a quotation (lower-case form).
+        static let speechVerb = Flags(rawValue: 1 << 1)
+        /// A noun for something that speaks for someone else: `statement` (lower-case form).
+        static let communicationNoun = Flags(rawValue: 1 << 2)
+        /// A noun for a person named before: `president` (lower-case form).
+        static let personNoun = Flags(rawValue: 1 << 3)
+        /// An organisation cue in any case: `ministry` (lower-case form).
+        static let organizationNoun = Flags(rawValue: 1 << 4)
+        /// A person's title as written: `President`, `Dr.`.
+        static let title = Flags(rawValue: 1 << 5)
+        /// A word between a title and its head as written: `Foreign`, `Special`.
+        static let titleModifier = Flags(rawValue: 1 << 6)
+        /// A word that ends an organisation's name as written: `Ministry`.
+        static let organizationCue = Flags(rawValue: 1 << 7)
+        /// A word that ends a place's name as written: `Province`.
+        static let locationCue = Flags(rawValue: 1 << 8)
+        /// A lower-case word that joins the parts of a name as written: `of`, `al`.
+        static let connector = Flags(rawValue: 1 << 9)
+        /// A title that is written with a final dot, without the dot: `Dr`, `Gen`.
+        static let titleBeforeDot = Flags(rawValue: 1 << 10)
+        /// A word that may start a relative date: `yesterday`, `last`, `two` (lower-case form).
+        static let relativeDate = Flags(rawValue: 1 << 11)
+    }
+
+    var flags: Flags = []
+    /// The month a word names (1…12), 0 if none; a final dot is allowed: `Dec.`.
+    var month: UInt8 = 0
+    /// The weekday a word names (1 = Monday … 7 = Sunday), 0 if none.
+    var weekday: UInt8 = 0
+
+    /// Whether the word names a month or a weekday.
+    var isDateWord: Bool { month != 0 || weekday != 0 }
+
+    /// The lexeme of a word, from its lower-case form and its form as written.
+    static func of(lower: PackedWord, exact: PackedWord) -> Lexeme {
+        var lexeme = lowerTable[lower] ?? Lexeme()
+        if let flags = exactTable[exact] { lexeme.flags.formUnion(flags) }
+        return lexeme
+    }
+
+    private static let lowerTable: WordTable<Lexeme> = {
+        var entries: [(String, Lexeme)] = []
+        func add(_ words: some Sequence<String>, _ flags: Flags) {
+            entries += words.map { ($0, Lexeme(flags: flags)) }
+        }
+        add(WordLists.stopwords, .stopword)
+        add(WordLists.speechVerbs, .speechVerb)
+        add(WordLists.communicationNouns, .communicationNoun)
+        add(WordLists.personNouns, .personNoun)
+        add(WordLists.organizationCues.map { $0.lowercased() }, .organizationNoun)
+        add(["today", "yesterday", "tomorrow", "last", "next", "this"] + DateExtractor.smallNumbers.keys, .relativeDate)
+        for (word, month) in WordLists.months {
+            entries += [(word, Lexeme(month: UInt8(month))), (word + ".", Lexeme(month: UInt8(month)))]
+        }
+        for (word, weekday) in WordLists.weekdays {
+            entries += [(word, Lexeme(weekday: UInt8(weekday))), (word + ".", Lexeme(weekday: UInt8(weekday)))]
+        }
+        return WordTable(entries) { old, new in
+            Lexeme(flags: old.flags.union(new.flags), month: max(old.month, new.month), weekday: max(old.weekday, new.weekday))
+        }
+    }()
+
+    private static let exactTable: WordTable<Flags> = {
+        var entries: [(String, Flags)] = []
+        entries += WordLists.titles.map { ($0, .title) }
+        entries += WordLists.titles.filter { $0.hasSuffix(".") }.map { (String($0.dropLast()), .titleBeforeDot) }
+        entries += WordLists.titleModifiers.map { ($0, .titleModifier) }
+        entries += WordLists.organizationCues.map { ($0, .organizationCue) }
+        entries += WordLists.locationCues.map { ($0, .locationCue) }
+        entries += WordLists.connectors.map { ($0, .connector) }
+        return WordTable(entries) { $0.union($1) }
+    }()
+}
