@@ -23,64 +23,78 @@ struct KeywordExtractor: Sendable {
         var acronym = 0
         var sentenceCount = 0
         var lastSentence = -1
-        /// The sentence of each occurrence, in order.
-        var positions: [Int] = []
-        var left: [Int] = []
-        var right: [Int] = []
+        /// The sentence of the occurrence in the middle (the median position).
+        var medianSentence = 0
+        /// Occurrences seen so far in the second pass.
+        var seen = 0
+        /// Neighbour counts: all of them and the distinct ones, on each side.
+        var left = 0, right = 0, distinctLeft = 0, distinctRight = 0
 
-        /// Distinct neighbours per co-occurrence, 0 without neighbours; `stamps` is scratch space
-        /// as long as the vocabulary, marked with `owner`.
-        static func diversity(_ neighbours: [Int], owner: Int, stamps: inout [Int]) -> Double {
-            guard !neighbours.isEmpty else { return 0 }
-            var distinct = 0
-            for neighbour in neighbours where stamps[neighbour] != owner {
-                stamps[neighbour] = owner
-                distinct += 1
-            }
-            return Double(distinct) / Double(neighbours.count)
+        var diversity: Double {
+            (left == 0 ? 0 : Double(distinctLeft) / Double(left)) + (right == 0 ? 0 : Double(distinctRight) / Double(right))
+        }
+    }
+
+    /// A candidate phrase: up to three word ids packed into `key`, 21 bits each, first word highest.
+    private struct Phrase {
+        var key: UInt64
+        var length: Int
+        var frequency = 1
+        /// The token index of its first occurrence.
+        var first: Int
+        var score = 0.0
+
+        var ids: [Int] {
+            (0..<length).map { Int((key >> UInt64(21 * (length - 1 - $0))) & 0x1F_FFFF) - 1 }
         }
     }
 
     func extract(_ tokens: [Token], count: Int) -> [Keyword] {
         guard count > 0 else { return [] }
         let sentenceCount = (tokens.last?.sentence ?? 0) + 1
-        var ids: [String: Int] = [:]
+        var index = WordIndex(capacity: tokens.count / 2)
         var words: [WordStats] = []
         // The word id of every token, or -1 for numbers and punctuation.
         var tokenIDs = [Int](repeating: -1, count: tokens.count)
+        // Every pair of words side by side in a sentence, packed as left << 32 | right.
+        var pairs: [UInt64] = []
+        pairs.reserveCapacity(tokens.count)
         var previous: (id: Int, sentence: Int)?
         for (position, token) in tokens.enumerated() {
             guard token.isWord, !token.isNumber else {
                 previous = nil
                 continue
             }
-            let term = token.lowercased
-            let id: Int
-            if let known = ids[term] {
-                id = known
-            } else {
-                id = words.count
-                ids[term] = id
-                words.append(WordStats(term: term, isStopword: isStopword(term)))
-            }
+            let (id, isNew) = index.id(of: token.lowercased, key: token.key)
+            if isNew { words.append(WordStats(term: token.lowercased, isStopword: isStopword(token))) }
             tokenIDs[position] = id
             words[id].frequency += 1
             if words[id].lastSentence != token.sentence {
                 words[id].sentenceCount += 1
                 words[id].lastSentence = token.sentence
             }
-            words[id].positions.append(token.sentence)
             if token.isAcronym {
                 words[id].acronym += 1
             } else if token.isCapitalized, !token.startsSentence {
                 words[id].capitalized += 1
             }
             if let previous, previous.sentence == token.sentence {
-                words[id].left.append(previous.id)
-                words[previous.id].right.append(id)
+                pairs.append(UInt64(previous.id) << 32 | UInt64(id))
+                words[id].left += 1
+                words[previous.id].right += 1
             }
             previous = (id, token.sentence)
         }
+        for (position, id) in tokenIDs.enumerated() where id >= 0 {
+            if words[id].seen == words[id].frequency / 2 { words[id].medianSentence = tokens[position].sentence }
+            words[id].seen += 1
+        }
+        pairs.sort()
+        for (offset, pair) in pairs.enumerated() where offset == 0 || pairs[offset - 1] != pair {
+            words[Int(pair >> 32)].distinctRight += 1
+            words[Int(pair & 0xFFFF_FFFF)].distinctLeft += 1
+        }
+
         let content = words.indices.filter { !words[$0].isStopword }
         guard !content.isEmpty else { return [] }
         let frequencies = content.map { Double(words[$0].frequency) }
@@ -88,62 +102,59 @@ struct KeywordExtractor: Sendable {
         let deviation = (frequencies.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(frequencies.count)).squareRoot()
         let maxFrequency = frequencies.max() ?? 1
         var wordScore = [Double](repeating: 1, count: words.count)
-        var leftStamps = [Int](repeating: -1, count: words.count), rightStamps = leftStamps
         for id in content {
             let word = words[id]
             let frequency = Double(word.frequency)
             let casing = Double(max(word.capitalized, word.acronym)) / (1 + log(frequency))
-            let median = Double(word.positions[word.positions.count / 2])
-            let position = log(log(3 + median))
+            let position = log(log(3 + Double(word.medianSentence)))
             let normalized = frequency / (mean + deviation)
-            let diversity = WordStats.diversity(word.left, owner: id, stamps: &leftStamps)
-                + WordStats.diversity(word.right, owner: id, stamps: &rightStamps)
-            let relatedness = 1 + diversity * frequency / maxFrequency
+            let relatedness = 1 + word.diversity * frequency / maxFrequency
             let spread = Double(word.sentenceCount) / Double(sentenceCount)
             wordScore[id] = relatedness * position / (casing + normalized / relatedness + spread / relatedness)
         }
 
-        // Phrases of up to three word ids, packed into one key; counted with their first place.
-        var phrases: [UInt64: (ids: [Int], frequency: Int, first: Int)] = [:]
+        // Phrases counted by key, with their first place.
+        var phraseIndex: [UInt64: Int] = [:]
+        var phrases: [Phrase] = []
         for start in tokens.indices where tokenIDs[start] >= 0 && !words[tokenIDs[start]].isStopword {
             var key: UInt64 = 0
             for length in 1...maximumLength {
                 let end = start + length
-                guard end <= tokens.count, tokenIDs[end - 1] >= 0, tokens[end - 1].sentence == tokens[start].sentence else { break }
+                guard end <= tokens.count, tokenIDs[end - 1] >= 0, tokenIDs[end - 1] < 0x1F_FFFF,
+                      tokens[end - 1].sentence == tokens[start].sentence else { break }
                 key = key << 21 | UInt64(tokenIDs[end - 1] + 1)
                 guard !words[tokenIDs[end - 1]].isStopword else { continue }
-                if phrases[key] == nil {
-                    phrases[key] = (Array(tokenIDs[start..<end]), 1, start)
+                if let known = phraseIndex[key] {
+                    phrases[known].frequency += 1
                 } else {
-                    phrases[key]?.frequency += 1
+                    phraseIndex[key] = phrases.count
+                    phrases.append(Phrase(key: key, length: length, first: start))
                 }
             }
         }
-
-        var scored: [(ids: [Int], score: Double, first: Int)] = []
-        scored.reserveCapacity(phrases.count)
-        for phrase in phrases.values {
+        for index in phrases.indices {
             var product = 1.0, sum = 0.0
-            for id in phrase.ids {
+            for id in phrases[index].ids {
                 product *= wordScore[id]
                 sum += wordScore[id]
             }
-            scored.append((phrase.ids, product / (Double(phrase.frequency) * (1 + sum)), phrase.first))
+            phrases[index].score = product / (Double(phrases[index].frequency) * (1 + sum))
         }
-        scored.sort { ($0.score, $0.first, $0.ids.count) < ($1.score, $1.first, $1.ids.count) }
+        phrases.sort { ($0.score, $0.first, $0.length) < ($1.score, $1.first, $1.length) }
         var chosen: [Keyword] = []
-        var chosenWords: [Set<Int>] = []
-        for candidate in scored {
-            let phraseWords = Set(candidate.ids)
-            if chosenWords.contains(where: { $0.isSubset(of: phraseWords) || phraseWords.isSubset(of: $0) }) { continue }
-            chosen.append(Keyword(text: candidate.ids.map { words[$0].term }.joined(separator: " "), score: candidate.score))
-            chosenWords.append(phraseWords)
+        var chosenWords: [[Int]] = []
+        func isSubset(_ a: [Int], of b: [Int]) -> Bool { a.allSatisfy(b.contains) }
+        for candidate in phrases {
+            let ids = candidate.ids
+            if chosenWords.contains(where: { isSubset($0, of: ids) || isSubset(ids, of: $0) }) { continue }
+            chosen.append(Keyword(text: ids.map { words[$0].term }.joined(separator: " "), score: candidate.score))
+            chosenWords.append(ids)
             if chosen.count == count { break }
         }
         return chosen
     }
 
-    private func isStopword(_ term: String) -> Bool {
-        WordLists.stopwords.contains(term) || term.count < 2 || ["mr", "mrs", "ms", "dr"].contains(term)
+    private func isStopword(_ token: Token) -> Bool {
+        token.lexeme.flags.contains(.stopword) || token.lowercased.count < 2 || ["mr", "mrs", "ms", "dr"].contains(token.lowercased)
     }
 }

@@ -29,6 +29,8 @@ struct Token: Sendable, Hashable {
     let isNumber: Bool
     /// The word lists the token is in (none for punctuation).
     let lexeme: Lexeme
+    /// The lower-case form packed for `WordIndex`, nil when it is longer than `PackedWord.capacity`.
+    let key: PackedWord?
 
     init(text: String, kind: Kind, span: TextSpan, sentence: Int, startsSentence: Bool) {
         self.text = text
@@ -62,6 +64,7 @@ struct Token: Sendable, Hashable {
             isAcronym = upper >= 2 && lowerCount == 0
             isNumber = firstIsDigit
             lexeme = kind == .word ? Lexeme.of(lower: lower, exact: exact) : Lexeme()
+            key = lower.fits ? lower : nil
         } else {
             lowercased = text.lowercased()
             let scalars = text.unicodeScalars
@@ -69,7 +72,8 @@ struct Token: Sendable, Hashable {
             let letters = scalars.filter(\.properties.isAlphabetic)
             isAcronym = letters.count >= 2 && letters.allSatisfy(\.properties.isUppercase)
             isNumber = scalars.first.map { $0.properties.numericType != nil } ?? false
-            lexeme = kind == .word ? Lexeme.of(lower: PackedWord(lowercased) ?? PackedWord(), exact: PackedWord(text) ?? PackedWord()) : Lexeme()
+            key = PackedWord(lowercased)
+            lexeme = kind == .word ? Lexeme.of(lower: key ?? PackedWord(), exact: PackedWord(text) ?? PackedWord()) : Lexeme()
         }
     }
 
