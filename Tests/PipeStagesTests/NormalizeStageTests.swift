@@ -46,9 +46,28 @@ struct NormalizeStageTests {
         #expect(article.paragraphTexts == ["One line wrapped here. Done", "Second para."])
     }
 
+    @Test(arguments: [
+        ("One\r\n\r\nTwo", ["One", "Two"]),
+        ("One\rstill one\r\rTwo", ["One still one", "Two"]),
+        ("One\u{2029}\u{2029}Two\u{85}\u{85}Three", ["One", "Two", "Three"]),
+        ("One\n\u{200B} \t\nTwo", ["One", "Two"]),
+        ("\n\n\nOne\n\n", ["One"]),
+        ("One\u{2028}line", ["One line"]),
+    ])
+    func blankLinesOfEveryKindSeparateParagraphs(body: String, paragraphs: [String]) throws {
+        #expect(try normalized(body).paragraphTexts == paragraphs)
+    }
+
     @Test func dropsAFirstParagraphThatRepeatsTheTitle() throws {
         #expect(try normalized("The Title.\n\nBody.", title: "The title").body == "Body.")
         #expect(try normalized("The Title is longer\n\nBody.", title: "The title").body == "The Title is longer\n\nBody.")
+    }
+
+    @Test func nfcLeavesTextThatIsAlreadyComposedAndComposesTheRest() throws {
+        let composed = "Genève \u{2014} \u{201C}Ça va\u{201D}, said Łukasz in Київ for \u{20AC}5\u{2026}"
+        #expect(try normalized(composed).body == composed)
+        #expect(try normalized("Gene\u{300}ve and \u{2126}hm").body == "Gen\u{E8}ve and \u{3A9}hm")
+        #expect(try normalized("\u{2000}x").body == "x")
     }
 
     @Test func appliesNFCByDefaultAndNFKCOnRequest() throws {

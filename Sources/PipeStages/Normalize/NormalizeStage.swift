@@ -78,7 +78,7 @@ public struct NormalizeStage: ConfigurableStage {
     public func normalize(_ article: Article) throws -> Article {
         var article = article
         let title = TextNormalizer.collapse(unicode(article.title))
-        var paragraphs = TextNormalizer.paragraphs(of: unicode(article.body))
+        var paragraphs = TextNormalizer.paragraphs(of: Array(unicode(article.body).unicodeScalars))
         if options.dropRepeatedTitle, let first = paragraphs.first, TextNormalizer.isSameTitle(first, title) {
             paragraphs.removeFirst()
         }
@@ -88,22 +88,22 @@ public struct NormalizeStage: ConfigurableStage {
         guard !paragraphs.isEmpty else {
             throw PipeError(.malformedRecord, "the body is empty once normalized")
         }
-        var body = ScalarText()
+        var body = ScalarText(capacity: article.body.utf8.count)
         var paragraphSpans: [TextSpan] = []
         var sentenceSpans: [TextSpan] = []
         var offset = 0
         for (index, paragraph) in paragraphs.enumerated() {
             if index > 0 {
-                body.append(contentsOf: "\n\n".unicodeScalars)
+                body.append("\n")
+                body.append("\n")
                 offset += 2
             }
-            let scalars = Array(paragraph.unicodeScalars)
-            paragraphSpans.append(TextSpan(start: offset, end: offset + scalars.count))
-            for sentence in SentenceSplitter.sentences(in: scalars) {
+            paragraphSpans.append(TextSpan(start: offset, end: offset + paragraph.count))
+            for sentence in SentenceSplitter.sentences(in: paragraph) {
                 sentenceSpans.append(TextSpan(start: offset + sentence.lowerBound, end: offset + sentence.upperBound))
             }
-            body.append(contentsOf: scalars)
-            offset += scalars.count
+            body.append(contentsOf: paragraph)
+            offset += paragraph.count
         }
         article.title = title
         article.body = body.string
@@ -113,11 +113,10 @@ public struct NormalizeStage: ConfigurableStage {
     }
 
     private func unicode(_ text: String) -> String {
-        // ASCII text is already in every normalization form.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
         switch options.unicode {
-        case .nfc: return text.precomposedStringWithCanonicalMapping
-        case .nfkc: return text.precomposedStringWithCompatibilityMapping
+        case .nfc: TextNormalizer.isCertainlyNFC(text) ? text : text.precomposedStringWithCanonicalMapping
+        // ASCII text is already in every normalization form.
+        case .nfkc: text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCompatibilityMapping
         }
     }
 }

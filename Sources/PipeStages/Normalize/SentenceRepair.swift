@@ -4,9 +4,9 @@
 /// → `said." The`. Left alone: abbreviations with one-letter parts (`U.S.`, `e.g.`), numbers
 /// (`2.5`), domain names (`sputnikglobe.com`), URLs and e-mail addresses.
 enum SentenceRepair {
-    static func repair(_ paragraph: String) -> String {
-        let scalars = Array(paragraph.unicodeScalars)
-        var output = ScalarText(capacity: scalars.count + 16)
+    static func repair(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var output: [Unicode.Scalar] = []
+        output.reserveCapacity(scalars.count + 16)
         var insideQuote = false
         var tokenStart = 0
         var index = 0
@@ -32,7 +32,7 @@ enum SentenceRepair {
             }
             index += 1
         }
-        return output.string
+        return output
     }
 
     static func isTerminal(_ scalar: Unicode.Scalar) -> Bool {
@@ -41,10 +41,10 @@ enum SentenceRepair {
 
     /// Whether a capitalised word begins at `index`: `The`, `UN ` — not `U.S` or a lone capital.
     static func startsWord(at index: Int, in scalars: [Unicode.Scalar]) -> Bool {
-        guard index + 1 < scalars.count, scalars[index].properties.isUppercase else { return false }
+        guard index + 1 < scalars.count, isUppercase(scalars[index]) else { return false }
         let second = scalars[index + 1]
-        if second.properties.isLowercase { return true }
-        guard second.properties.isUppercase else { return false }
+        if second.isASCII ? (0x61...0x7A).contains(second.value) : second.properties.isLowercase { return true }
+        guard isUppercase(second) else { return false }
         return index + 2 >= scalars.count || !(scalars[index + 2] == ".")
     }
 
@@ -52,7 +52,7 @@ enum SentenceRepair {
     static func wordLength(before index: Int, in scalars: [Unicode.Scalar]) -> Int {
         var count = 0
         var position = index - 1
-        while position >= 0, scalars[position].properties.isAlphabetic || scalars[position].properties.numericType != nil {
+        while position >= 0, isLetterOrDigit(scalars[position]) {
             count += 1
             position -= 1
         }
@@ -61,7 +61,24 @@ enum SentenceRepair {
 
     /// Whether the token so far is a URL or an e-mail address.
     static func isAddress(_ token: ArraySlice<Unicode.Scalar>) -> Bool {
-        let text = String(String.UnicodeScalarView(token)).lowercased()
-        return text.contains("://") || text.hasPrefix("www.") || text.contains("@")
+        if token.contains("@") { return true }
+        let lower = token.prefix(4).map { (0x41...0x5A).contains($0.value) ? Unicode.Scalar(UInt8($0.value) | 0x20) : $0 }
+        return lower == ["w", "w", "w", "."] || token.indices.contains {
+            $0 + 2 < token.endIndex && token[$0] == ":" && token[$0 + 1] == "/" && token[$0 + 2] == "/"
+        }
+    }
+
+    /// Whether a scalar is a capital letter, without a property lookup for ASCII.
+    static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? (0x41...0x5A).contains(scalar.value) : scalar.properties.isUppercase
+    }
+
+    /// Whether a scalar is a letter or a digit, without a property lookup for ASCII.
+    static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let value = scalar.value | 0x20
+            return (0x61...0x7A).contains(value) || (0x30...0x39).contains(scalar.value)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 }

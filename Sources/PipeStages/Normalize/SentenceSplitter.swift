@@ -4,11 +4,12 @@
 /// by a space and a capital letter, a digit or an opening quote, unless the word before the stop
 /// is a known abbreviation (`Mr.`, `Dr.`, `Jan.`) or a single letter (`U.S.`, `George W. Bush`).
 enum SentenceSplitter {
-    static let abbreviations: Set<String> = [
+    static let abbreviationList = [
         "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm",
         "gov", "sen", "rep", "rev", "mt", "ft", "vs", "etc", "no", "nos", "vol", "approx", "dept", "est",
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "fig", "pp",
     ]
+    static let abbreviations = WordTable(abbreviationList.map { ($0, true) })
 
     /// The sentences as ranges of scalar offsets into `scalars`, trimmed of spaces.
     static func sentences(in scalars: [Unicode.Scalar]) -> [Range<Int>] {
@@ -40,24 +41,35 @@ enum SentenceSplitter {
         return ranges
     }
 
+    /// Whether a scalar is a letter, without a property lookup for ASCII.
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? (0x61...0x7A).contains(scalar.value | 0x20) : scalar.properties.isAlphabetic
+    }
+
     static func isClosing(_ scalar: Unicode.Scalar, insideQuote: Bool) -> Bool {
         (scalar == "\"" && insideQuote) || scalar == "\u{201D}" || scalar == "\u{2019}" || scalar == ")" || scalar == "]"
     }
 
     static func startsSentence(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isUppercase || scalar.properties.numericType != nil
+        if scalar.isASCII {
+            let value = scalar.value
+            return (0x41...0x5A).contains(value) || (0x30...0x39).contains(value) || scalar == "\"" || scalar == "("
+        }
+        return scalar.properties.isUppercase || scalar.properties.numericType != nil
             || scalar == "\"" || scalar == "\u{201C}" || scalar == "\u{2018}" || scalar == "("
     }
 
     static func isAbbreviation(before index: Int, in scalars: [Unicode.Scalar]) -> Bool {
         guard scalars[index] == "." else { return false }
-        var position = index - 1
-        var word = String.UnicodeScalarView()
-        while position >= 0, scalars[position].properties.isAlphabetic {
-            word.insert(scalars[position], at: word.startIndex)
-            position -= 1
+        var start = index
+        while start > 0, isLetter(scalars[start - 1]) { start -= 1 }
+        if index - start == 1 { return true }
+        guard index - start <= PackedWord.capacity else { return false }
+        var word = PackedWord()
+        for scalar in scalars[start..<index] {
+            guard scalar.isASCII else { return false }
+            word.append(UInt8(scalar.value) | 0x20)
         }
-        if word.count == 1 { return true }
-        return abbreviations.contains(String(word).lowercased())
+        return abbreviations[word] != nil
     }
 }

@@ -1,51 +1,44 @@
-/// Whitespace and paragraph handling for `normalize`.
+/// Whitespace, paragraph and Unicode-form handling for `normalize`.
 enum TextNormalizer {
     /// The paragraphs of a text (split at blank lines), each with its whitespace collapsed; empty ones dropped.
-    static func paragraphs(of text: String) -> [String] {
-        var paragraphs: [String] = []
-        var current: [Substring.UnicodeScalarView] = []
+    ///
+    /// One pass over the scalars: line breaks and other white space become one space inside a
+    /// paragraph, and a line holding only white space ends the paragraph. CR LF counts as one break.
+    static func paragraphs(of scalars: [Unicode.Scalar]) -> [[Unicode.Scalar]] {
+        var paragraphs: [[Unicode.Scalar]] = []
+        var current: [Unicode.Scalar] = []
+        var pendingSpace = false
+        var lineHasContent = false
         func close() {
-            let paragraph = collapse(current)
-            if !paragraph.isEmpty { paragraphs.append(paragraph) }
-            current.removeAll()
+            if !current.isEmpty { paragraphs.append(current) }
+            current = []
+            pendingSpace = false
         }
-        let text = text.utf8.contains(0x0D) ? text.replacing("\r\n", with: "\n") : text
-        for line in text.unicodeScalars.split(omittingEmptySubsequences: false, whereSeparator: isLineBreak) {
-            if line.allSatisfy(ScalarText.isWhitespace) {
-                close()
+        for (index, scalar) in scalars.enumerated() {
+            if scalar == "\r", index + 1 < scalars.count, scalars[index + 1] == "\n" { continue }
+            if isLineBreak(scalar) {
+                if !lineHasContent { close() }
+                lineHasContent = false
+                pendingSpace = !current.isEmpty
+            } else if ScalarText.isWhitespace(scalar) {
+                pendingSpace = !current.isEmpty
             } else {
-                current.append(line)
+                if pendingSpace { current.append(" ") }
+                pendingSpace = false
+                current.append(scalar)
+                lineHasContent = true
             }
         }
         close()
         return paragraphs
     }
 
-    /// Whether a scalar ends a line: LF, CR, VT, FF, NEL, LS, PS (CR LF is made LF first).
+    /// Whether a scalar ends a line: LF, CR, VT, FF, NEL, LS, PS.
     static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029: return true
         default: return false
         }
-    }
-
-    /// The lines joined by one space, with every run of white space made one space, and trimmed.
-    static func collapse(_ lines: [Substring.UnicodeScalarView]) -> String {
-        var result = ScalarText(capacity: lines.reduce(0) { $0 + $1.count })
-        var pendingSpace = false
-        for line in lines {
-            pendingSpace = !result.isEmpty
-            for scalar in line {
-                if ScalarText.isWhitespace(scalar) {
-                    pendingSpace = !result.isEmpty
-                } else {
-                    if pendingSpace { result.append(" ") }
-                    pendingSpace = false
-                    result.append(scalar)
-                }
-            }
-        }
-        return result.string
     }
 
     /// The text with every run of whitespace (including line breaks and no-break spaces) made one space, and trimmed.
@@ -65,12 +58,45 @@ enum TextNormalizer {
     }
 
     /// Whether a paragraph repeats the title, ignoring case and a final full stop.
-    static func isSameTitle(_ paragraph: String, _ title: String) -> Bool {
+    static func isSameTitle(_ paragraph: [Unicode.Scalar], _ title: String) -> Bool {
         func key(_ text: String) -> String {
             var text = text.lowercased()
             while text.last == "." || text.last == " " { text.removeLast() }
             return text
         }
-        return !title.isEmpty && key(paragraph) == key(title)
+        return !title.isEmpty && key(String(String.UnicodeScalarView(paragraph))) == key(title)
+    }
+
+    /// Whether `text` is certainly in NFC already, judged without normalizing it.
+    ///
+    /// True when every scalar is one whose NFC quick-check value is Yes and that never takes part
+    /// in a composition: ASCII, Latin-1 and the Latin Extended blocks below the combining marks
+    /// (U+0000–U+02FF), Cyrillic without its combining marks, general punctuation and currency
+    /// signs (no singletons such as U+2000 or U+2126). Such text has no combining mark to reorder or
+    /// compose and no scalar that decomposes, so NFC leaves it as it is. Most English news passes.
+    static func isCertainlyNFC(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            // Eight ASCII bytes at a time, then scalar by scalar.
+            while index + 8 <= bytes.count {
+                let word = UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 != 0 { break }
+                index += 8
+            }
+            for scalar in String(decoding: UnsafeBufferPointer(rebasing: bytes[index...]), as: UTF8.self).unicodeScalars
+            where !isNFCSafe(scalar) {
+                return false
+            }
+            return true
+        }
+    }
+
+    /// Whether a scalar is one of those `isCertainlyNFC` accepts.
+    static func isNFCSafe(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0000...0x02FF, 0x0400...0x0482, 0x048A...0x04FF, 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20BF: true
+        default: false
+        }
     }
 }

@@ -1,0 +1,33 @@
+import Foundation
+@testable import PipeStages
+import Testing
+
+@Suite("TextNormalizer")
+struct TextNormalizerTests {
+    /// Every scalar the NFC shortcut accepts is left alone by NFC, alone and after a letter it
+    /// could compose with, so skipping Foundation's normalization for such text changes nothing.
+    @Test func everyScalarTheShortcutAcceptsIsStableUnderNFC() {
+        var unstable: [String] = []
+        for value in UInt32(0)...0x20BF {
+            guard let scalar = Unicode.Scalar(value), TextNormalizer.isNFCSafe(scalar) else { continue }
+            for text in [String(scalar), "e" + String(scalar), "\u{418}" + String(scalar), "A" + String(scalar)]
+            where text.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(text.unicodeScalars) == false {
+                unstable.append(String(value, radix: 16))
+            }
+        }
+        #expect(unstable.isEmpty)
+    }
+
+    @Test(arguments: [
+        ("plain ASCII text, long enough to use the eight-byte loop", true),
+        ("Genève, Łódź, Київ \u{2014} \u{201C}quoted\u{201D} \u{20AC}", true),
+        ("Cafe\u{301}", false),
+        ("\u{2126}", false),
+        ("\u{2000}", false),
+        ("\u{627}\u{644}\u{639}\u{631}\u{628}\u{64A}\u{629}", false),
+        ("", true),
+    ])
+    func certainlyNFC(text: String, expected: Bool) {
+        #expect(TextNormalizer.isCertainlyNFC(text) == expected)
+    }
+}
