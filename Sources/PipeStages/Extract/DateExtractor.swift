@@ -11,12 +11,11 @@ import PipeKit
 struct DateExtractor: Sendable {
     static let smallNumbers = ["a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7]
 
-    func extract(_ article: Article, tokens: [Token]) -> [DateMention] {
+    func extract(_ article: Article, tokens: [Token], scalars: [Unicode.Scalar]) -> [DateMention] {
         var dates: [DateMention] = []
         if let date = article.date {
             dates.append(DateMention(text: date.description, value: date, span: nil))
         }
-        let scalars = Array(article.body.unicodeScalars)
         func text(_ from: Int, _ to: Int) -> (String, TextSpan) {
             let span = TextSpan(start: tokens[from].span.start, end: tokens[to].span.end)
             return (String(String.UnicodeScalarView(scalars[span.start..<span.end])), span)
@@ -49,7 +48,7 @@ struct DateExtractor: Sendable {
     }
 
     private func number(_ tokens: [Token], _ index: Int, in range: ClosedRange<Int>) -> Int? {
-        guard index < tokens.count, tokens[index].isWord else { return nil }
+        guard index < tokens.count, tokens[index].isWord, tokens[index].isNumber else { return nil }
         var text = tokens[index].lowercased
         for suffix in ["st", "nd", "rd", "th"] where text.hasSuffix(suffix) { text.removeLast(2) }
         guard let value = Int(text), range.contains(value) else { return nil }

@@ -177,17 +177,35 @@ struct EntityRecognizer: Sendable {
     }
 
     /// Merges short forms into the full names met before them and groups mentions into entities.
+    ///
+    /// A one-word person or misc mention (`Assad`) takes the latest earlier person whose last
+    /// word, or the last part of whose hyphenated last word, it is (`Bashar al-Assad`); an
+    /// organisation mention takes the latest earlier, longer organisation it ends (`Foreign
+    /// Ministry` → `Russian Foreign Ministry`). Places are never merged.
     func resolve(_ mentions: [Mention]) -> (entities: [Entity], mentions: [Mention]) {
         var resolved: [Mention] = []
         var entities: [Entity] = []
         var index: [String: Int] = [:]
-        var fullNames: [(words: [Substring], mention: Mention)] = []
+        // The latest full name by the short form that refers to it.
+        var personByLastWord: [Substring: Mention] = [:]
+        var organizationBySuffix: [String: Mention] = [:]
         for var mention in mentions {
-            if let full = fullName(for: mention, among: fullNames) {
+            let full: Mention? = switch mention.type {
+            case .person, .misc: mention.text.contains(" ") ? nil : personByLastWord[Substring(mention.text)]
+            case .organization: organizationBySuffix[mention.text]
+            case .location: nil
+            }
+            if let full {
                 mention.text = full.text
                 mention.type = full.type
             } else if mention.type == .person || mention.type == .organization, mention.text.contains(" ") {
-                fullNames.append((mention.text.split(separator: " "), mention))
+                let words = mention.text.split(separator: " ")
+                if mention.type == .person, let last = words.last {
+                    if let part = last.split(separator: "-").last { personByLastWord[part] = mention }
+                    personByLastWord[last] = mention
+                } else {
+                    for start in 1..<words.count { organizationBySuffix[words[start...].joined(separator: " ")] = mention }
+                }
             }
             let key = "\(mention.type.rawValue)\u{0}\(mention.text)"
             if let position = index[key] {
@@ -199,26 +217,5 @@ struct EntityRecognizer: Sendable {
             resolved.append(mention)
         }
         return (entities, resolved)
-    }
-
-    /// The earlier multi-word name that a mention is a short form of.
-    private func fullName(for mention: Mention, among earlier: [(words: [Substring], mention: Mention)]) -> Mention? {
-        guard mention.type != .location else { return nil }
-        let words = mention.text.split(separator: " ")
-        for (candidateWords, candidate) in earlier.reversed() where candidate.text != mention.text {
-            guard candidateWords.count > words.count else { continue }
-            switch candidate.type {
-            case .person where mention.type == .person || mention.type == .misc:
-                if let last = candidateWords.last, words.count == 1, words[0] == last
-                    || words[0] == last.split(separator: "-").last {
-                    return candidate
-                }
-            case .organization where mention.type == .organization:
-                if Array(candidateWords.suffix(words.count)) == words { return candidate }
-            default:
-                continue
-            }
-        }
-        return nil
     }
 }

@@ -80,8 +80,11 @@ public struct ExtractStage: ConfigurableStage {
             mentions = recognized.mentions
             if options.entities { article.entities = recognized.entities }
         }
-        if options.dates { article.dates = DateExtractor().extract(article, tokens: tokens) }
-        if options.quotes { article.quotes = QuoteExtractor().extract(article, tokens: tokens, mentions: mentions) }
+        let scalars = options.dates || options.quotes ? Array(article.body.unicodeScalars) : []
+        if options.dates { article.dates = DateExtractor().extract(article, tokens: tokens, scalars: scalars) }
+        if options.quotes {
+            article.quotes = QuoteExtractor().extract(article, tokens: tokens, scalars: scalars, mentions: mentions)
+        }
         if options.keywords > 0 { article.keywords = KeywordExtractor().extract(tokens, count: options.keywords) }
         return article
     }

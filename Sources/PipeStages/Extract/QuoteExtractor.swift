@@ -12,8 +12,7 @@ struct QuoteExtractor: Sendable {
     /// Quotations shorter than this many words are taken for scare quotes and left out.
     static let minimumWords = 3
 
-    func extract(_ article: Article, tokens: [Token], mentions: [EntityRecognizer.Mention]) -> [Quote] {
-        let scalars = Array(article.body.unicodeScalars)
+    func extract(_ article: Article, tokens: [Token], scalars: [Unicode.Scalar], mentions: [EntityRecognizer.Mention]) -> [Quote] {
         let paragraphs = article.paragraphs.isEmpty ? [TextSpan(start: 0, end: scalars.count)] : article.paragraphs
         var quotes: [Quote] = []
         var previousSpeaker: String?

@@ -64,7 +64,11 @@ enum TextNormalizer {
             while text.last == "." || text.last == " " { text.removeLast() }
             return text
         }
-        return !title.isEmpty && key(String(String.UnicodeScalarView(paragraph))) == key(title)
+        // Lower-casing makes a scalar at most three, so a paragraph over three times the title's
+        // length (trailing stops and spaces aside) cannot be the same: skip building the keys.
+        let trailing = paragraph.reversed().prefix { $0 == "." || $0 == " " }.count
+        guard !title.isEmpty, paragraph.count - trailing <= 3 * title.unicodeScalars.count else { return false }
+        return key(String(String.UnicodeScalarView(paragraph))) == key(title)
     }
 
     /// Whether `text` is certainly in NFC already, judged without normalizing it.
