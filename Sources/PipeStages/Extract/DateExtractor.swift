@@ -18,7 +18,7 @@ struct DateExtractor: Sendable {
         }
         func text(_ from: Int, _ to: Int) -> (String, TextSpan) {
             let span = TextSpan(start: tokens[from].span.start, end: tokens[to].span.end)
-            return (String(String.UnicodeScalarView(scalars[span.start..<span.end])), span)
+            return (String(scalars: scalars[span.start..<span.end]), span)
         }
         var index = 0
         while index < tokens.count {

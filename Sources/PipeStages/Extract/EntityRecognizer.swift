@@ -75,7 +75,7 @@ struct EntityRecognizer: Sendable {
         guard !range.isEmpty else { return }
         let text = name(of: range, tokens: tokens)
 
-        if let type = Gazetteer.type(of: text) {
+        if let type = gazetteerType(range, text: text, tokens: tokens) {
             return mentions.append(mention(range, text: text, type: type, tokens: tokens))
         }
         if let title = range.last(where: { tokens[$0].lexeme.flags.contains(.title) }) {
@@ -89,7 +89,7 @@ struct EntityRecognizer: Sendable {
             return
         }
         if let prefix = gazetteerPrefix(range, tokens: tokens), prefix.upperBound < range.upperBound,
-           Gazetteer.type(of: name(of: prefix, tokens: tokens)) != .misc {
+           gazetteerType(prefix, tokens: tokens) != .misc {
             classify(prefix, tokens: tokens, into: &mentions)
             classify(prefix.upperBound..<range.upperBound, tokens: tokens, into: &mentions)
             return
@@ -111,11 +111,22 @@ struct EntityRecognizer: Sendable {
             after = complement.upperBound..<range.upperBound
         }
         guard !after.isEmpty else { return }
-        if Gazetteer.type(of: name(of: after, tokens: tokens)) != nil || after.contains(where: { tokens[$0].lexeme.flags.contains(.organizationCue) }) {
+        if gazetteerType(after, tokens: tokens) != nil || after.contains(where: { tokens[$0].lexeme.flags.contains(.organizationCue) }) {
             classify(after, tokens: tokens, into: &mentions)
         } else {
             mentions.append(mention(after, text: name(of: after, tokens: tokens), type: .person, tokens: tokens))
         }
+    }
+
+    /// The type the gazetteer gives the name of `range` (`text`, when already built).
+    ///
+    /// The name is only built and looked up when its first word can start a gazetteer name, or
+    /// is glued to the next token (then the name's first word is not the token's).
+    private func gazetteerType(_ range: Range<Int>, text: String? = nil, tokens: [Token]) -> EntityType? {
+        guard let first = range.first else { return nil }
+        guard tokens[first].lexeme.flags.contains(.gazetteerStart)
+            || (first + 1 < range.upperBound && tokens[first + 1].span.start == tokens[first].span.end) else { return nil }
+        return Gazetteer.type(of: text ?? name(of: range, tokens: tokens))
     }
 
     /// The longest run at the start of `range` that the gazetteer knows.
@@ -123,7 +134,7 @@ struct EntityRecognizer: Sendable {
         guard !range.isEmpty else { return nil }
         for length in stride(from: min(5, range.count), through: 1, by: -1) {
             let prefix = range.lowerBound..<(range.lowerBound + length)
-            if Gazetteer.type(of: name(of: prefix, tokens: tokens)) != nil { return prefix }
+            if gazetteerType(prefix, tokens: tokens) != nil { return prefix }
         }
         return nil
     }
@@ -176,6 +187,11 @@ struct EntityRecognizer: Sendable {
         return Mention(text: text, type: type, span: span, tokens: range)
     }
 
+    private struct EntityKey: Hashable {
+        var text: String
+        var type: EntityType
+    }
+
     /// Merges short forms into the full names met before them and groups mentions into entities.
     ///
     /// A one-word person or misc mention (`Assad`) takes the latest earlier person whose last
@@ -185,7 +201,7 @@ struct EntityRecognizer: Sendable {
     func resolve(_ mentions: [Mention]) -> (entities: [Entity], mentions: [Mention]) {
         var resolved: [Mention] = []
         var entities: [Entity] = []
-        var index: [String: Int] = [:]
+        var index: [EntityKey: Int] = [:]
         // The latest full name by the short form that refers to it.
         var personByLastWord: [Substring: Mention] = [:]
         var organizationBySuffix: [String: Mention] = [:]
@@ -207,7 +223,7 @@ struct EntityRecognizer: Sendable {
                     for start in 1..<words.count { organizationBySuffix[words[start...].joined(separator: " ")] = mention }
                 }
             }
-            let key = "\(mention.type.rawValue)\u{0}\(mention.text)"
+            let key = EntityKey(text: mention.text, type: mention.type)
             if let position = index[key] {
                 entities[position].spans.append(mention.span)
             } else {

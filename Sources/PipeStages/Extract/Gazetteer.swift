@@ -90,6 +90,12 @@ enum Gazetteer {
         return table
     }()
 
+    /// The lower-cased first word of every name, alone and with a possessive `'s`, for `Lexeme`'s
+    /// `gazetteerStart` bit: a run of words whose first word is not among them is no known name.
+    static let firstWords: [String] = table.keys.compactMap { name in
+        name.split(separator: " ").first.map(String.init)
+    }.flatMap { [$0, $0 + "'s", $0 + "\u{2019}s"] }
+
     /// Single words whose case matters (`US`, `IS`, `WHO`): matched only as written.
     static let caseSensitive: Set<String> = ["US", "IS", "WHO", "AP", "Fed", "UK", "UN", "EU", "SANA"]
     private static let caseSensitiveLowercased = Set(caseSensitive.map { $0.lowercased() })

@@ -33,6 +33,8 @@ struct Lexeme: Sendable, Hashable {
         static let titleBeforeDot = Flags(rawValue: 1 << 10)
         /// A word that may start a relative date: `yesterday`, `last`, `two` (lower-case form).
         static let relativeDate = Flags(rawValue: 1 << 11)
+        /// The first word of a name in the gazetteer, maybe with a possessive (lower-case form).
+        static let gazetteerStart = Flags(rawValue: 1 << 12)
     }
 
     var flags: Flags = []
@@ -61,6 +63,7 @@ struct Lexeme: Sendable, Hashable {
         add(WordLists.communicationNouns, .communicationNoun)
         add(WordLists.personNouns, .personNoun)
         add(WordLists.organizationCues.map { $0.lowercased() }, .organizationNoun)
+        add(Gazetteer.firstWords, .gazetteerStart)
         add(["today", "yesterday", "tomorrow", "last", "next", "this"] + DateExtractor.smallNumbers.keys, .relativeDate)
         for (word, month) in WordLists.months {
             entries += [(word, Lexeme(month: UInt8(month))), (word + ".", Lexeme(month: UInt8(month)))]

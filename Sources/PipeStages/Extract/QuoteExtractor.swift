@@ -22,8 +22,8 @@ struct QuoteExtractor: Sendable {
                 while content.end > content.start, [",", " "].contains(scalars[content.end - 1]) {
                     content = TextSpan(start: content.start, end: content.end - 1)
                 }
-                let text = String(String.UnicodeScalarView(scalars[content.start..<content.end]))
-                guard text.split(separator: " ").count >= Self.minimumWords else { continue }
+                guard Self.wordCount(scalars[content.start..<content.end]) >= Self.minimumWords else { continue }
+                let text = String(scalars: scalars[content.start..<content.end])
                 let speaker = attribution(after: span.end + 1, before: span.start - 1, tokens: tokens)
                     .flatMap { resolve($0, at: span.start, mentions: mentions, previous: previousSpeaker) }
                 quotes.append(Quote(text: text, speaker: speaker, span: content))
@@ -64,10 +64,27 @@ struct QuoteExtractor: Sendable {
         }
     }
 
+    static let determiners: Set<String> = ["the", "a", "an", "this", "that", "his", "her", "its", "their", "our"]
+    static let definites: Set<String> = ["the", "this", "that", "its", "their", "his", "her"]
+
+    /// The number of words (runs of scalars other than the space) in a quotation.
+    static func wordCount(_ scalars: ArraySlice<Unicode.Scalar>) -> Int {
+        var count = 0, inWord = false
+        for scalar in scalars {
+            if scalar == " " {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+            }
+        }
+        return count
+    }
+
     /// The speaker phrase (as tokens) named right after the closing mark or right before the opening one.
     func attribution(after end: Int, before start: Int, tokens: [Token]) -> [Token]? {
-        let quoteSentence = tokens.last(where: { $0.span.end <= end })?.sentence
-        if let next = tokens.firstIndex(where: { $0.span.start >= end }) {
+        let quoteSentence = tokens.lastIndex(endingBy: end).map { tokens[$0].sentence }
+        if let next = tokens.firstIndex(startingFrom: end) {
             var index = next
             while index < tokens.count, tokens[index].kind == .punctuation, [",", "\u{2014}", "-"].contains(tokens[index].text) {
                 index += 1
@@ -84,7 +101,7 @@ struct QuoteExtractor: Sendable {
                 }
             }
         }
-        if let previous = tokens.lastIndex(where: { $0.span.end <= start + 1 }) {
+        if let previous = tokens.lastIndex(endingBy: start + 1) {
             var index = previous
             while index >= 0, tokens[index].kind == .punctuation { index -= 1 }
             guard index >= 0 else { return nil }
@@ -107,12 +124,11 @@ struct QuoteExtractor: Sendable {
 
     /// The name a speaker phrase stands for.
     func resolve(_ phrase: [Token], at position: Int, mentions: [EntityRecognizer.Mention], previous: String?) -> String? {
-        let determiners: Set<String> = ["the", "a", "an", "this", "that", "his", "her", "its", "their", "our"]
-        let isDefinite = phrase.first.map { ["the", "this", "that", "its", "their", "his", "her"].contains($0.lowercased) } ?? false
-        let words = phrase.drop { determiners.contains($0.lowercased) }
+        let isDefinite = phrase.first.map { Self.definites.contains($0.lowercased) } ?? false
+        let words = phrase.drop { Self.determiners.contains($0.lowercased) }
         guard let head = words.last else { return nil }
         let lower = head.lowercased
-        let before = mentions.filter { $0.span.end <= position }
+        let before = mentions.lazy.filter { $0.span.end <= position }
         if let mention = mentions.first(where: { $0.span.start <= head.span.start && head.span.end <= $0.span.end }) {
             return mention.text
         }

@@ -59,7 +59,10 @@ struct Token: Sendable, Hashable {
             lower.append(isUpper ? byte | 0x20 : byte)
         }
         if isASCII {
-            lowercased = upper == 0 ? text : String(decoding: text.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+            lowercased = upper == 0 ? text : String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
+                for (index, byte) in text.utf8.enumerated() { buffer[index] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
+                return text.utf8.count
+            }
             isCapitalized = firstIsUpper
             isAcronym = upper >= 2 && lowerCount == 0
             isNumber = firstIsDigit
@@ -78,6 +81,30 @@ struct Token: Sendable, Hashable {
     }
 
     var isWord: Bool { kind == .word }
+}
+
+extension [Token] {
+    /// The index of the first token that starts at or after scalar `offset`, by binary search.
+    func firstIndex(startingFrom offset: Int) -> Int? {
+        let index = partition { $0.span.start >= offset }
+        return index < count ? index : nil
+    }
+
+    /// The index of the last token that ends at or before scalar `offset`, by binary search.
+    func lastIndex(endingBy offset: Int) -> Int? {
+        let index = partition { $0.span.end > offset }
+        return index > 0 ? index - 1 : nil
+    }
+
+    /// The first index whose token satisfies `isAfter`, which must be false then true along the tokens.
+    private func partition(_ isAfter: (Token) -> Bool) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if isAfter(self[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
 }
 
 /// Cuts a body into tokens, using the article's sentence boundaries when it has them.
@@ -133,6 +160,22 @@ enum Tokenizer {
             scalar.isASCII ? (scalar == " " || (0x09...0x0D).contains(scalar.value)) : scalar.properties.isWhitespace
         }
 
+        /// Whether a mark between two word characters keeps them one token: `al-Assad`, `U.S`, `AT&T`.
+        static func joinsWords(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar {
+            case "-", "'", "\u{2019}", ".", "&": true
+            default: false
+            }
+        }
+
+        /// Whether a mark may stand before the first word of a sentence: quotes and brackets.
+        static func opensSentence(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar {
+            case "\"", "'", "\u{201C}", "\u{2018}", "(", "\u{AB}", "[": true
+            default: false
+            }
+        }
+
         mutating func advance(_ length: Int) {
             byte += length
             scalar += 1
@@ -154,7 +197,7 @@ enum Tokenizer {
                     while scalar < end, let (next, nextLength) = peek(byte) {
                         if Self.isWordScalar(next) {
                             advance(nextLength)
-                        } else if ["-", "'", "\u{2019}", ".", "&"].contains(next), scalar + 1 < end,
+                        } else if Self.joinsWords(next), scalar + 1 < end,
                                   let (after, _) = peek(byte + nextLength), Self.isWordScalar(after) {
                             advance(nextLength)
                             if next == "." { dots += 1 }
@@ -174,7 +217,7 @@ enum Tokenizer {
                     advance(length)
                     tokens.append(Token(text: String(current), kind: .punctuation, span: TextSpan(start: startScalar, end: scalar),
                                         sentence: sentence, startsSentence: false))
-                    if !"\"'\u{201C}\u{2018}(\u{AB}[".unicodeScalars.contains(current) { atStart = false }
+                    if !Self.opensSentence(current) { atStart = false }
                 }
             }
         }

@@ -68,7 +68,7 @@ enum TextNormalizer {
         // length (trailing stops and spaces aside) cannot be the same: skip building the keys.
         let trailing = paragraph.reversed().prefix { $0 == "." || $0 == " " }.count
         guard !title.isEmpty, paragraph.count - trailing <= 3 * title.unicodeScalars.count else { return false }
-        return key(String(String.UnicodeScalarView(paragraph))) == key(title)
+        return key(String(scalars: paragraph)) == key(title)
     }
 
     /// Whether `text` is certainly in NFC already, judged without normalizing it.

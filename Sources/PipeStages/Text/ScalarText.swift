@@ -31,3 +31,21 @@ struct ScalarText {
         return scalar.properties.isWhitespace || scalar == "\u{200B}"
     }
 }
+
+extension String {
+    /// The text of a run of scalars, encoded in one allocation.
+    init(scalars: some Collection<Unicode.Scalar>) {
+        var utf8Count = 0
+        for scalar in scalars { utf8Count += UTF8.width(scalar) }
+        self.init(unsafeUninitializedCapacity: utf8Count) { buffer in
+            var index = 0
+            for scalar in scalars {
+                UTF8.encode(scalar) { byte in
+                    buffer[index] = byte
+                    index += 1
+                }
+            }
+            return index
+        }
+    }
+}
