@@ -34,4 +34,13 @@ struct WordTableTests {
         #expect(word == PackedWord("Genève"))
         #expect(word.count == 7)
     }
+
+    @Test(arguments: ["Secretary-General", "AT&T", "@[`{Z]A_z", "ÉCOLE Genève", "x", "", "MIXED case WORDS 123456"])
+    func copyingTheBytesAndLowerCasingEightAtATimeMatchTheByteLoop(text: String) throws {
+        var text = text
+        let copied = text.withUTF8 { PackedWord(utf8: $0) }
+        #expect(copied == PackedWord(text))
+        let lowered = String(decoding: text.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+        #expect(copied?.lowercasedASCII == PackedWord(lowered))
+    }
 }

@@ -161,28 +161,36 @@ struct EntityRecognizer: Sendable {
     /// The text of a run of tokens as written, without a final possessive `'s`.
     func name(of range: Range<Int>, tokens: [Token]) -> String {
         guard let first = range.first, let last = range.last else { return "" }
-        var parts: [String] = []
+        if first == last { return Self.strippingPossessive(tokens[first].text) }
+        var name = ""
         for index in range {
-            var text = tokens[index].text
-            if index == last { text = Self.strippingPossessive(text) }
             if index > first, tokens[index].span.start > tokens[index - 1].span.end {
-                parts.append(" ")
+                name.append(" ")
             }
-            parts.append(text)
+            name.append(index == last ? Self.strippingPossessive(tokens[index].text) : tokens[index].text)
         }
-        return parts.joined()
+        return name
+    }
+
+    /// The length in scalars of a final possessive `'s` or `\u{2019}s` (2), or 0; a bare `'s` is none.
+    static func possessiveLength(_ text: String) -> Int {
+        let scalars = text.unicodeScalars
+        guard scalars.last == "s" else { return 0 }
+        let s = scalars.index(before: scalars.endIndex)
+        guard s > scalars.startIndex else { return 0 }
+        let apostrophe = scalars.index(before: s)
+        guard scalars[apostrophe] == "'" || scalars[apostrophe] == "\u{2019}", apostrophe > scalars.startIndex else { return 0 }
+        return 2
     }
 
     static func strippingPossessive(_ text: String) -> String {
-        for suffix in ["'s", "\u{2019}s"] where text.hasSuffix(suffix) && text.count > suffix.count {
-            return String(text.dropLast(suffix.count))
-        }
-        return text
+        let length = possessiveLength(text)
+        return length == 0 ? text : String(text.unicodeScalars.dropLast(length))
     }
 
     private func mention(_ range: Range<Int>, text: String, type: EntityType, tokens: [Token]) -> Mention {
         let last = tokens[range.upperBound - 1]
-        let possessive = last.text.unicodeScalars.count - Self.strippingPossessive(last.text).unicodeScalars.count
+        let possessive = Self.possessiveLength(last.text)
         let span = TextSpan(start: tokens[range.lowerBound].span.start, end: last.span.end - possessive)
         return Mention(text: text, type: type, span: span, tokens: range)
     }
@@ -207,14 +215,14 @@ struct EntityRecognizer: Sendable {
         var organizationBySuffix: [String: Mention] = [:]
         for var mention in mentions {
             let full: Mention? = switch mention.type {
-            case .person, .misc: mention.text.contains(" ") ? nil : personByLastWord[Substring(mention.text)]
+            case .person, .misc: mention.text.utf8.contains(0x20) ? nil : personByLastWord[Substring(mention.text)]
             case .organization: organizationBySuffix[mention.text]
             case .location: nil
             }
             if let full {
                 mention.text = full.text
                 mention.type = full.type
-            } else if mention.type == .person || mention.type == .organization, mention.text.contains(" ") {
+            } else if mention.type == .person || mention.type == .organization, mention.text.utf8.contains(0x20) {
                 let words = mention.text.split(separator: " ")
                 if mention.type == .person, let last = words.last {
                     if let part = last.split(separator: "-").last { personByLastWord[part] = mention }

@@ -32,42 +32,39 @@ struct Token: Sendable, Hashable {
     /// The lower-case form packed for `WordIndex`, nil when it is longer than `PackedWord.capacity`.
     let key: PackedWord?
 
-    init(text: String, kind: Kind, span: TextSpan, sentence: Int, startsSentence: Bool) {
+    /// A token of the given UTF-8 bytes; its facts are worked out here, ASCII words without
+    /// any Unicode property lookup.
+    init(utf8: UnsafeBufferPointer<UInt8>, kind: Kind, span: TextSpan, sentence: Int, startsSentence: Bool) {
+        let text = String(decoding: utf8, as: UTF8.self)
         self.text = text
         self.kind = kind
         self.span = span
         self.sentence = sentence
         self.startsSentence = startsSentence
-        var isASCII = true
-        var upper = 0, lowerCount = 0
-        var firstIsUpper = false, firstIsDigit = false, first = true
-        var exact = PackedWord(), lower = PackedWord()
-        for byte in text.utf8 {
+        guard kind == .word, let first = utf8.first else {
+            (lowercased, isCapitalized, isAcronym, isNumber, lexeme, key) = (text, false, false, false, Lexeme(), nil)
+            return
+        }
+        var upper = 0, lower = 0, isASCII = true
+        for byte in utf8 {
             if byte >= 0x80 {
                 isASCII = false
                 break
             }
-            let isUpper = (0x41...0x5A).contains(byte), isLower = (0x61...0x7A).contains(byte)
-            if first {
-                firstIsUpper = isUpper
-                firstIsDigit = (0x30...0x39).contains(byte)
-                first = false
-            }
-            if isUpper { upper += 1 }
-            if isLower { lowerCount += 1 }
-            exact.append(byte)
-            lower.append(isUpper ? byte | 0x20 : byte)
+            if (0x41...0x5A).contains(byte) { upper += 1 }
+            if (0x61...0x7A).contains(byte) { lower += 1 }
         }
         if isASCII {
-            lowercased = upper == 0 ? text : String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
-                for (index, byte) in text.utf8.enumerated() { buffer[index] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
-                return text.utf8.count
+            lowercased = upper == 0 ? text : String(unsafeUninitializedCapacity: utf8.count) { buffer in
+                for (index, byte) in utf8.enumerated() { buffer[index] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
+                return utf8.count
             }
-            isCapitalized = firstIsUpper
-            isAcronym = upper >= 2 && lowerCount == 0
-            isNumber = firstIsDigit
-            lexeme = kind == .word ? Lexeme.of(lower: lower, exact: exact) : Lexeme()
-            key = lower.fits ? lower : nil
+            isCapitalized = (0x41...0x5A).contains(first)
+            isAcronym = upper >= 2 && lower == 0
+            isNumber = (0x30...0x39).contains(first)
+            let exact = PackedWord(utf8: utf8)
+            key = exact?.lowercasedASCII
+            lexeme = Lexeme.of(lower: key ?? PackedWord(), exact: exact ?? PackedWord())
         } else {
             lowercased = text.lowercased()
             let scalars = text.unicodeScalars
@@ -76,7 +73,7 @@ struct Token: Sendable, Hashable {
             isAcronym = letters.count >= 2 && letters.allSatisfy(\.properties.isUppercase)
             isNumber = scalars.first.map { $0.properties.numericType != nil } ?? false
             key = PackedWord(lowercased)
-            lexeme = kind == .word ? Lexeme.of(lower: key ?? PackedWord(), exact: PackedWord(text) ?? PackedWord()) : Lexeme()
+            lexeme = Lexeme.of(lower: key ?? PackedWord(), exact: PackedWord(text) ?? PackedWord())
         }
     }
 
@@ -209,13 +206,12 @@ enum Tokenizer {
                             break
                         }
                     }
-                    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[startByte..<byte]), as: UTF8.self)
-                    tokens.append(Token(text: text, kind: .word, span: TextSpan(start: startScalar, end: scalar),
+                    tokens.append(Token(utf8: UnsafeBufferPointer(rebasing: bytes[startByte..<byte]), kind: .word, span: TextSpan(start: startScalar, end: scalar),
                                         sentence: sentence, startsSentence: atStart))
                     atStart = false
                 } else {
                     advance(length)
-                    tokens.append(Token(text: String(current), kind: .punctuation, span: TextSpan(start: startScalar, end: scalar),
+                    tokens.append(Token(utf8: UnsafeBufferPointer(rebasing: bytes[startByte..<byte]), kind: .punctuation, span: TextSpan(start: startScalar, end: scalar),
                                         sentence: sentence, startsSentence: false))
                     if !Self.opensSentence(current) { atStart = false }
                 }

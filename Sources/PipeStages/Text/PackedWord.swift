@@ -21,6 +21,35 @@ struct PackedWord: Hashable, Sendable {
         guard fits else { return nil }
     }
 
+    /// Packs UTF-8 bytes with one copy, or returns nil when there are more than `capacity`.
+    init?(utf8: UnsafeBufferPointer<UInt8>) {
+        guard utf8.count <= Self.capacity else { return nil }
+        var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(utf8)) }
+        a = UInt64(littleEndian: words.0)
+        b = UInt64(littleEndian: words.1)
+        c = UInt64(littleEndian: words.2)
+        count = utf8.count
+    }
+
+    /// The word with its ASCII capitals made small letters, eight bytes at a time.
+    var lowercasedASCII: PackedWord {
+        func lower(_ word: UInt64) -> UInt64 {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let low7 = word & (0x7F * ones)
+            // The high bit of each byte: set for bytes from `A` on, and for bytes after `Z`.
+            let fromA = low7 &+ (0x80 - 0x41) * ones
+            let afterZ = low7 &+ (0x80 - 0x5B) * ones
+            let isCapital = fromA & ~afterZ & ~word & (0x80 * ones)
+            return word | (isCapital >> 2)
+        }
+        var result = self
+        result.a = lower(a)
+        result.b = lower(b)
+        result.c = lower(c)
+        return result
+    }
+
     /// Whether every byte appended so far fits.
     var fits: Bool { count <= Self.capacity }
 
