@@ -44,3 +44,29 @@ struct WordTableTests {
         #expect(copied?.lowercasedASCII == PackedWord(lowered))
     }
 }
+
+@Suite("DenseIndex")
+struct DenseIndexTests {
+    @Test func numbersKeysInFirstSeenOrderThroughGrowth() {
+        var index = DenseIndex<UInt64>(capacity: 2)
+        let keys: [UInt64] = (0..<5000).map { $0 &* 0x9E37_79B9 } + [1 << 62, 1 << 63, UInt64.max]
+        for (position, key) in keys.enumerated() {
+            #expect(index.id(of: key) == (position, true))
+        }
+        for (position, key) in keys.enumerated().reversed() {
+            #expect(index.id(of: key) == (position, false))
+        }
+        #expect(index.count == keys.count)
+    }
+
+    @Test func wordIndexSharesOneNumberingBetweenShortAndLongWords() {
+        var index = WordIndex()
+        let long = String(repeating: "x", count: 40)
+        #expect(index.id(of: PackedWord("the"), word: "the") == (0, true))
+        #expect(index.id(of: nil, word: long) == (1, true))
+        #expect(index.id(of: PackedWord("envoy"), word: "envoy") == (2, true))
+        #expect(index.id(of: PackedWord("the"), word: "the") == (0, false))
+        #expect(index.id(of: nil, word: long) == (1, false))
+        #expect(index.count == 3)
+    }
+}

@@ -44,9 +44,12 @@ struct KeywordExtractor: Sendable {
         var first: Int
         var score = 0.0
 
-        var ids: [Int] {
-            (0..<length).map { Int((key >> UInt64(21 * (length - 1 - $0))) & 0x1F_FFFF) - 1 }
+        /// The word id at `position` (0 for the first word).
+        func id(at position: Int) -> Int {
+            Int((key >> UInt64(21 * (length - 1 - position))) & 0x1F_FFFF) - 1
         }
+
+        var ids: [Int] { (0..<length).map(id(at:)) }
     }
 
     func extract(_ tokens: [Token], count: Int) -> [Keyword] {
@@ -65,8 +68,11 @@ struct KeywordExtractor: Sendable {
                 previous = nil
                 continue
             }
-            let (id, isNew) = index.id(of: token.lowercased, key: token.key)
-            if isNew { words.append(WordStats(term: token.lowercased, isStopword: isStopword(token))) }
+            let (id, isNew) = index.id(of: token.key, word: token.lowercased)
+            if isNew {
+                let term = token.lowercased
+                words.append(WordStats(term: term, isStopword: isStopword(term, token: token)))
+            }
             tokenIDs[position] = id
             words[id].frequency += 1
             if words[id].lastSentence != token.sentence {
@@ -114,8 +120,9 @@ struct KeywordExtractor: Sendable {
         }
 
         // Phrases counted by key, with their first place.
-        var phraseIndex: [UInt64: Int] = [:]
+        var phraseIndex = DenseIndex<UInt64>(capacity: tokens.count)
         var phrases: [Phrase] = []
+        phrases.reserveCapacity(tokens.count)
         for start in tokens.indices where tokenIDs[start] >= 0 && !words[tokenIDs[start]].isStopword {
             var key: UInt64 = 0
             for length in 1...maximumLength {
@@ -124,17 +131,18 @@ struct KeywordExtractor: Sendable {
                       tokens[end - 1].sentence == tokens[start].sentence else { break }
                 key = key << 21 | UInt64(tokenIDs[end - 1] + 1)
                 guard !words[tokenIDs[end - 1]].isStopword else { continue }
-                if let known = phraseIndex[key] {
-                    phrases[known].frequency += 1
-                } else {
-                    phraseIndex[key] = phrases.count
+                let (id, isNew) = phraseIndex.id(of: key)
+                if isNew {
                     phrases.append(Phrase(key: key, length: length, first: start))
+                } else {
+                    phrases[id].frequency += 1
                 }
             }
         }
         for index in phrases.indices {
             var product = 1.0, sum = 0.0
-            for id in phrases[index].ids {
+            for position in 0..<phrases[index].length {
+                let id = phrases[index].id(at: position)
                 product *= wordScore[id]
                 sum += wordScore[id]
             }
@@ -154,7 +162,7 @@ struct KeywordExtractor: Sendable {
         return chosen
     }
 
-    private func isStopword(_ token: Token) -> Bool {
-        token.lexeme.flags.contains(.stopword) || token.lowercased.count < 2 || ["mr", "mrs", "ms", "dr"].contains(token.lowercased)
+    private func isStopword(_ term: String, token: Token) -> Bool {
+        token.lexeme.flags.contains(.stopword) || term.count < 2 || ["mr", "mrs", "ms", "dr"].contains(term)
     }
 }

@@ -19,8 +19,6 @@ struct Token: Sendable, Hashable {
     let sentence: Int
     /// Whether the token starts its sentence (ignoring opening quotes and brackets).
     let startsSentence: Bool
-    /// The text in lower case.
-    let lowercased: String
     /// Whether the first letter is a capital.
     let isCapitalized: Bool
     /// Whether every letter is a capital and there are at least two (`UN`, `NATO`, `U.S.`).
@@ -32,6 +30,9 @@ struct Token: Sendable, Hashable {
     /// The lower-case form packed for `WordIndex`, nil when it is longer than `PackedWord.capacity`.
     let key: PackedWord?
 
+    /// The text in lower case.
+    var lowercased: String { key?.string ?? text.lowercased() }
+
     /// A token of the given UTF-8 bytes; its facts are worked out here, ASCII words without
     /// any Unicode property lookup.
     init(utf8: UnsafeBufferPointer<UInt8>, kind: Kind, span: TextSpan, sentence: Int, startsSentence: Bool) {
@@ -42,7 +43,7 @@ struct Token: Sendable, Hashable {
         self.sentence = sentence
         self.startsSentence = startsSentence
         guard kind == .word, let first = utf8.first else {
-            (lowercased, isCapitalized, isAcronym, isNumber, lexeme, key) = (text, false, false, false, Lexeme(), nil)
+            (isCapitalized, isAcronym, isNumber, lexeme, key) = (false, false, false, Lexeme(), nil)
             return
         }
         var upper = 0, lower = 0, isASCII = true
@@ -55,10 +56,6 @@ struct Token: Sendable, Hashable {
             if (0x61...0x7A).contains(byte) { lower += 1 }
         }
         if isASCII {
-            lowercased = upper == 0 ? text : String(unsafeUninitializedCapacity: utf8.count) { buffer in
-                for (index, byte) in utf8.enumerated() { buffer[index] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
-                return utf8.count
-            }
             isCapitalized = (0x41...0x5A).contains(first)
             isAcronym = upper >= 2 && lower == 0
             isNumber = (0x30...0x39).contains(first)
@@ -66,13 +63,12 @@ struct Token: Sendable, Hashable {
             key = exact?.lowercasedASCII
             lexeme = Lexeme.of(lower: key ?? PackedWord(), exact: exact ?? PackedWord())
         } else {
-            lowercased = text.lowercased()
             let scalars = text.unicodeScalars
             isCapitalized = scalars.first?.properties.isUppercase ?? false
             let letters = scalars.filter(\.properties.isAlphabetic)
             isAcronym = letters.count >= 2 && letters.allSatisfy(\.properties.isUppercase)
             isNumber = scalars.first.map { $0.properties.numericType != nil } ?? false
-            key = PackedWord(lowercased)
+            key = PackedWord(text.lowercased())
             lexeme = Lexeme.of(lower: key ?? PackedWord(), exact: PackedWord(text) ?? PackedWord())
         }
     }

@@ -50,6 +50,14 @@ struct PackedWord: Hashable, Sendable {
         return result
     }
 
+    /// The packed bytes as text (when they fit).
+    var string: String {
+        let length = min(count, Self.capacity)
+        return withUnsafeBytes(of: (a.littleEndian, b.littleEndian, c.littleEndian)) { raw in
+            String(decoding: raw.prefix(length), as: UTF8.self)
+        }
+    }
+
     /// Whether every byte appended so far fits.
     var fits: Bool { count <= Self.capacity }
 
