@@ -17,6 +17,13 @@ struct JSONWriterTests {
         #expect(parsed?["z"] as? String == "quote \" slash \\ / tab \t nl \n bell \u{07} é")
     }
 
+    @Test(arguments: [0, 7, 9, 10, 99, 100, 1234567, Int.max, -1, -250, Int.min])
+    func writesWholeNumbersAsSwiftPrintsThem(value: Int) {
+        var writer = JSONWriter()
+        writer.int(value)
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == String(value))
+    }
+
     @Test func articleRecordHasAFixedKeyOrder() {
         let article = Article(id: "a", source: "s.txt", date: CalendarDate("2024-12-08"), url: nil, title: "T", body: "B",
                               fields: ["zeta": 1, "alpha": .string("x"), "id": "ignored"])

@@ -32,7 +32,19 @@ public struct JSONWriter: Sendable {
     /// Writes a string value, or `null` for `nil`.
     public mutating func string(_ value: String?) { if let value { string(value) } else { null() } }
     /// Writes a whole number.
-    public mutating func int(_ value: Int) { separate(); bytes.append(contentsOf: String(value).utf8) }
+    public mutating func int(_ value: Int) {
+        separate()
+        guard value >= 0 else { return bytes.append(contentsOf: String(value).utf8) }
+        // Digits written straight into the buffer, most significant first.
+        var divisor = 1
+        while divisor <= value / 10 { divisor *= 10 }
+        var rest = value
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
+    }
     /// Writes a Boolean.
     public mutating func bool(_ value: Bool) { separate(); bytes.append(contentsOf: (value ? "true" : "false").utf8) }
     /// Writes `null`.

@@ -148,11 +148,23 @@ struct KeywordExtractor: Sendable {
             }
             phrases[index].score = product / (Double(phrases[index].frequency) * (1 + sum))
         }
-        phrases.sort { ($0.score, $0.first, $0.length) < ($1.score, $1.first, $1.length) }
+        // Only the best few phrases are put in order: enough for `count` keywords unless many
+        // repeat each other, in which case all of them are.
+        var limit = 4 * count + 16
+        while true {
+            let candidates = Self.smallest(limit, of: phrases) { ($0.score, $0.first, $0.length) < ($1.score, $1.first, $1.length) }
+            let chosen = choose(count, from: candidates, words: words)
+            if chosen.count == count || candidates.count == phrases.count { return chosen }
+            limit = phrases.count
+        }
+    }
+
+    /// The first `count` candidates, in order, that do not repeat the words of one chosen before.
+    private func choose(_ count: Int, from candidates: [Phrase], words: [WordStats]) -> [Keyword] {
         var chosen: [Keyword] = []
         var chosenWords: [[Int]] = []
         func isSubset(_ a: [Int], of b: [Int]) -> Bool { a.allSatisfy(b.contains) }
-        for candidate in phrases {
+        for candidate in candidates {
             let ids = candidate.ids
             if chosenWords.contains(where: { isSubset($0, of: ids) || isSubset(ids, of: $0) }) { continue }
             chosen.append(Keyword(text: ids.map { words[$0].term }.joined(separator: " "), score: candidate.score))
@@ -160,6 +172,24 @@ struct KeywordExtractor: Sendable {
             if chosen.count == count { break }
         }
         return chosen
+    }
+
+    /// The `limit` smallest elements by `isBefore` (a strict total order), sorted; all of them when there are fewer.
+    static func smallest<Element>(_ limit: Int, of elements: [Element], by isBefore: (Element, Element) -> Bool) -> [Element] {
+        guard limit < elements.count else { return elements.sorted(by: isBefore) }
+        var best: [Element] = []
+        best.reserveCapacity(limit + 1)
+        for element in elements {
+            if best.count == limit, let last = best.last, !isBefore(element, last) { continue }
+            var low = 0, high = best.count
+            while low < high {
+                let middle = (low + high) / 2
+                if isBefore(best[middle], element) { low = middle + 1 } else { high = middle }
+            }
+            best.insert(element, at: low)
+            if best.count > limit { best.removeLast() }
+        }
+        return best
     }
 
     private func isStopword(_ term: String, token: Token) -> Bool {

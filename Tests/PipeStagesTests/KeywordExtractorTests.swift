@@ -1,0 +1,20 @@
+@testable import PipeStages
+import Testing
+
+@Suite("KeywordExtractor")
+struct KeywordExtractorTests {
+    @Test(arguments: [0, 1, 5, 48, 999, 1000, 5000])
+    func theSmallestAreTheSortedPrefix(limit: Int) {
+        // A fixed linear congruential sequence with many repeated values.
+        var state: UInt64 = 42
+        let values = (0..<1000).map { _ in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 54)
+        }
+        let pairs = values.enumerated().map { ($1, $0) }
+        let smallest = KeywordExtractor.smallest(limit, of: pairs) { $0 < $1 }
+        let expected = Array(pairs.sorted { $0 < $1 }.prefix(limit))
+        #expect(smallest.map(\.0) == expected.map(\.0))
+        #expect(smallest.map(\.1) == expected.map(\.1))
+    }
+}
