@@ -4,15 +4,8 @@ import PipeKit
 /// Reads one JSON Lines record: `id`, `date`, `url`, `title` and `body`; other keys become custom fields.
 enum JSONLineParser {
     static func parse(_ record: RawRecord) throws -> Article {
-        _ = try RecordText.decode(record.bytes)
-        let object: [String: JSONValue]
-        do {
-            object = try JSONDecoder().decode([String: JSONValue].self, from: Data(record.bytes))
-        } catch DecodingError.typeMismatch {
-            throw PipeError(.malformedRecord, "the line is JSON but not an object", hint: "write one object per line")
-        } catch {
-            throw PipeError(.malformedRecord, "the line is not valid JSON: \(describe(error))")
-        }
+        var text = try RecordText.decode(record.bytes)
+        let object = try text.withUTF8(FlatJSONObject.parse) ?? decode(record.bytes)
         func string(_ key: String, required: Bool) throws -> String? {
             switch object[key] {
             case .string(let value): return value
@@ -41,6 +34,17 @@ enum JSONLineParser {
         for key in Article.recordFields { fields[key] = nil }
         return Article(id: id, source: record.source, date: date, url: try string("url", required: false),
                        title: try string("title", required: false) ?? "", body: body, fields: fields)
+    }
+
+    /// Any JSON line, through `JSONDecoder`, whose errors name what is wrong.
+    private static func decode(_ bytes: [UInt8]) throws -> [String: JSONValue] {
+        do {
+            return try JSONDecoder().decode([String: JSONValue].self, from: Data(bytes))
+        } catch DecodingError.typeMismatch {
+            throw PipeError(.malformedRecord, "the line is JSON but not an object", hint: "write one object per line")
+        } catch {
+            throw PipeError(.malformedRecord, "the line is not valid JSON: \(describe(error))")
+        }
     }
 
     private static func describe(_ error: any Error) -> String {
