@@ -78,7 +78,21 @@ public struct NormalizeStage: ConfigurableStage {
     public func normalize(_ article: Article) throws -> Article {
         var article = article
         let title = TextNormalizer.collapse(unicode(article.title))
-        var paragraphs = TextNormalizer.paragraphs(of: Array(unicode(article.body).unicodeScalars))
+        let body = unicode(article.body)
+        let normalized = TextNormalizer.isASCII(body)
+            ? try normalize(body: Array(body.utf8), title: title)
+            : try normalize(body: Array(body.unicodeScalars), title: title)
+        article.title = title
+        article.body = normalized.body
+        article.paragraphs = normalized.paragraphs
+        article.sentences = normalized.sentences
+        return article
+    }
+
+    /// The body's paragraphs, repaired and split into sentences, with their spans.
+    private func normalize<Unit: TextUnit>(body units: [Unit], title: String) throws
+        -> (body: String, paragraphs: [TextSpan], sentences: [TextSpan]) {
+        var paragraphs = TextNormalizer.paragraphs(of: units)
         if options.dropRepeatedTitle, let first = paragraphs.first, TextNormalizer.isSameTitle(first, title) {
             paragraphs.removeFirst()
         }
@@ -88,28 +102,24 @@ public struct NormalizeStage: ConfigurableStage {
         guard !paragraphs.isEmpty else {
             throw PipeError(.malformedRecord, "the body is empty once normalized")
         }
-        var body = ScalarText(capacity: article.body.utf8.count)
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(units.count + 16)
         var paragraphSpans: [TextSpan] = []
         var sentenceSpans: [TextSpan] = []
         var offset = 0
         for (index, paragraph) in paragraphs.enumerated() {
             if index > 0 {
-                body.append("\n")
-                body.append("\n")
+                utf8.append(contentsOf: [0x0A, 0x0A])
                 offset += 2
             }
             paragraphSpans.append(TextSpan(start: offset, end: offset + paragraph.count))
             for sentence in SentenceSplitter.sentences(in: paragraph) {
                 sentenceSpans.append(TextSpan(start: offset + sentence.lowerBound, end: offset + sentence.upperBound))
             }
-            body.append(contentsOf: paragraph)
+            Unit.append(paragraph, to: &utf8)
             offset += paragraph.count
         }
-        article.title = title
-        article.body = body.string
-        article.paragraphs = paragraphSpans
-        article.sentences = sentenceSpans
-        return article
+        return (String(decoding: utf8, as: UTF8.self), paragraphSpans, sentenceSpans)
     }
 
     private func unicode(_ text: String) -> String {

@@ -4,28 +4,28 @@
 /// → `said." The`. Left alone: abbreviations with one-letter parts (`U.S.`, `e.g.`), numbers
 /// (`2.5`), domain names (`sputnikglobe.com`), URLs and e-mail addresses.
 enum SentenceRepair {
-    static func repair(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        var output: [Unicode.Scalar] = []
+    static func repair<Unit: TextUnit>(_ scalars: [Unit]) -> [Unit] {
+        var output: [Unit] = []
         output.reserveCapacity(scalars.count + 16)
         var insideQuote = false
         var tokenStart = 0
         var index = 0
         while index < scalars.count {
-            let scalar = scalars[index]
-            output.append(scalar)
+            let unit = scalars[index], scalar = unit.scalar
+            output.append(unit)
             if scalar == " " { tokenStart = index + 1 }
             if scalar == "\"" { insideQuote.toggle() }
             if isTerminal(scalar), index + 1 < scalars.count,
                wordLength(before: index, in: scalars) >= 2,
                !isAddress(scalars[tokenStart...index]) {
-                let next = scalars[index + 1]
+                let next = scalars[index + 1].scalar
                 if startsWord(at: index + 1, in: scalars) {
-                    output.append(" ")
+                    output.append(Unit(ascii: " "))
                 } else if (next == "\"" && !insideQuote) || next == "\u{201C}", startsWord(at: index + 2, in: scalars) {
-                    output.append(" ")
+                    output.append(Unit(ascii: " "))
                 } else if (next == "\"" && insideQuote) || next == "\u{201D}", startsWord(at: index + 2, in: scalars) {
-                    output.append(next)
-                    output.append(" ")
+                    output.append(scalars[index + 1])
+                    output.append(Unit(ascii: " "))
                     if next == "\"" { insideQuote = false }
                     index += 1
                 }
@@ -40,19 +40,19 @@ enum SentenceRepair {
     }
 
     /// Whether a capitalised word begins at `index`: `The`, `UN ` — not `U.S` or a lone capital.
-    static func startsWord(at index: Int, in scalars: [Unicode.Scalar]) -> Bool {
-        guard index + 1 < scalars.count, isUppercase(scalars[index]) else { return false }
-        let second = scalars[index + 1]
+    static func startsWord<Unit: TextUnit>(at index: Int, in scalars: [Unit]) -> Bool {
+        guard index + 1 < scalars.count, isUppercase(scalars[index].scalar) else { return false }
+        let second = scalars[index + 1].scalar
         if second.isASCII ? (0x61...0x7A).contains(second.value) : second.properties.isLowercase { return true }
         guard isUppercase(second) else { return false }
-        return index + 2 >= scalars.count || !(scalars[index + 2] == ".")
+        return index + 2 >= scalars.count || !(scalars[index + 2].scalar == ".")
     }
 
     /// The number of letters and digits right before `index`.
-    static func wordLength(before index: Int, in scalars: [Unicode.Scalar]) -> Int {
+    static func wordLength<Unit: TextUnit>(before index: Int, in scalars: [Unit]) -> Int {
         var count = 0
         var position = index - 1
-        while position >= 0, isLetterOrDigit(scalars[position]) {
+        while position >= 0, isLetterOrDigit(scalars[position].scalar) {
             count += 1
             position -= 1
         }
@@ -60,11 +60,11 @@ enum SentenceRepair {
     }
 
     /// Whether the token so far is a URL or an e-mail address.
-    static func isAddress(_ token: ArraySlice<Unicode.Scalar>) -> Bool {
-        if token.contains("@") { return true }
-        let lower = token.prefix(4).map { (0x41...0x5A).contains($0.value) ? Unicode.Scalar(UInt8($0.value) | 0x20) : $0 }
+    static func isAddress<Unit: TextUnit>(_ token: ArraySlice<Unit>) -> Bool {
+        if token.contains(where: { $0.scalar == "@" }) { return true }
+        let lower = token.prefix(4).map { (0x41...0x5A).contains($0.scalar.value) ? Unicode.Scalar(UInt8($0.scalar.value) | 0x20) : $0.scalar }
         return lower == ["w", "w", "w", "."] || token.indices.contains {
-            $0 + 2 < token.endIndex && token[$0] == ":" && token[$0 + 1] == "/" && token[$0 + 2] == "/"
+            $0 + 2 < token.endIndex && token[$0].scalar == ":" && token[$0 + 1].scalar == "/" && token[$0 + 2].scalar == "/"
         }
     }
 

@@ -12,25 +12,25 @@ enum SentenceSplitter {
     static let abbreviations = WordTable(abbreviationList.map { ($0, true) })
 
     /// The sentences as ranges of scalar offsets into `scalars`, trimmed of spaces.
-    static func sentences(in scalars: [Unicode.Scalar]) -> [Range<Int>] {
+    static func sentences<Unit: TextUnit>(in scalars: [Unit]) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var start = 0
         var insideQuote = false
         var index = 0
         while index < scalars.count {
-            let scalar = scalars[index]
+            let scalar = scalars[index].scalar
             if scalar == "\"" { insideQuote.toggle() }
             guard SentenceRepair.isTerminal(scalar) else {
                 index += 1
                 continue
             }
             var end = index + 1
-            while end < scalars.count, SentenceRepair.isTerminal(scalars[end]) { end += 1 }
-            while end < scalars.count, isClosing(scalars[end], insideQuote: insideQuote) {
-                if scalars[end] == "\"" { insideQuote = false }
+            while end < scalars.count, SentenceRepair.isTerminal(scalars[end].scalar) { end += 1 }
+            while end < scalars.count, isClosing(scalars[end].scalar, insideQuote: insideQuote) {
+                if scalars[end].scalar == "\"" { insideQuote = false }
                 end += 1
             }
-            if end + 1 < scalars.count, scalars[end] == " ", startsSentence(scalars[end + 1]),
+            if end + 1 < scalars.count, scalars[end].scalar == " ", startsSentence(scalars[end + 1].scalar),
                !isAbbreviation(before: index, in: scalars) {
                 ranges.append(start..<end)
                 start = end + 1
@@ -59,14 +59,15 @@ enum SentenceSplitter {
             || scalar == "\"" || scalar == "\u{201C}" || scalar == "\u{2018}" || scalar == "("
     }
 
-    static func isAbbreviation(before index: Int, in scalars: [Unicode.Scalar]) -> Bool {
-        guard scalars[index] == "." else { return false }
+    static func isAbbreviation<Unit: TextUnit>(before index: Int, in scalars: [Unit]) -> Bool {
+        guard scalars[index].scalar == "." else { return false }
         var start = index
-        while start > 0, isLetter(scalars[start - 1]) { start -= 1 }
+        while start > 0, isLetter(scalars[start - 1].scalar) { start -= 1 }
         if index - start == 1 { return true }
         guard index - start <= PackedWord.capacity else { return false }
         var word = PackedWord()
-        for scalar in scalars[start..<index] {
+        for unit in scalars[start..<index] {
+            let scalar = unit.scalar
             guard scalar.isASCII else { return false }
             word.append(UInt8(scalar.value) | 0x20)
         }

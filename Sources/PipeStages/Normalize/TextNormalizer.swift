@@ -4,9 +4,9 @@ enum TextNormalizer {
     ///
     /// One pass over the scalars: line breaks and other white space become one space inside a
     /// paragraph, and a line holding only white space ends the paragraph. CR LF counts as one break.
-    static func paragraphs(of scalars: [Unicode.Scalar]) -> [[Unicode.Scalar]] {
-        var paragraphs: [[Unicode.Scalar]] = []
-        var current: [Unicode.Scalar] = []
+    static func paragraphs<Unit: TextUnit>(of scalars: [Unit]) -> [[Unit]] {
+        var paragraphs: [[Unit]] = []
+        var current: [Unit] = []
         var pendingSpace = false
         var lineHasContent = false
         func close() {
@@ -14,8 +14,9 @@ enum TextNormalizer {
             current = []
             pendingSpace = false
         }
-        for (index, scalar) in scalars.enumerated() {
-            if scalar == "\r", index + 1 < scalars.count, scalars[index + 1] == "\n" { continue }
+        for (index, unit) in scalars.enumerated() {
+            let scalar = unit.scalar
+            if scalar == "\r", index + 1 < scalars.count, scalars[index + 1].scalar == "\n" { continue }
             if isLineBreak(scalar) {
                 if !lineHasContent { close() }
                 lineHasContent = false
@@ -23,9 +24,9 @@ enum TextNormalizer {
             } else if ScalarText.isWhitespace(scalar) {
                 pendingSpace = !current.isEmpty
             } else {
-                if pendingSpace { current.append(" ") }
+                if pendingSpace { current.append(Unit(ascii: " ")) }
                 pendingSpace = false
-                current.append(scalar)
+                current.append(unit)
                 lineHasContent = true
             }
         }
@@ -58,7 +59,7 @@ enum TextNormalizer {
     }
 
     /// Whether a paragraph repeats the title, ignoring case and a final full stop.
-    static func isSameTitle(_ paragraph: [Unicode.Scalar], _ title: String) -> Bool {
+    static func isSameTitle<Unit: TextUnit>(_ paragraph: [Unit], _ title: String) -> Bool {
         func key(_ text: String) -> String {
             var text = text.lowercased()
             while text.last == "." || text.last == " " { text.removeLast() }
@@ -66,9 +67,9 @@ enum TextNormalizer {
         }
         // Lower-casing makes a scalar at most three, so a paragraph over three times the title's
         // length (trailing stops and spaces aside) cannot be the same: skip building the keys.
-        let trailing = paragraph.reversed().prefix { $0 == "." || $0 == " " }.count
+        let trailing = paragraph.reversed().prefix { $0.scalar == "." || $0.scalar == " " }.count
         guard !title.isEmpty, paragraph.count - trailing <= 3 * title.unicodeScalars.count else { return false }
-        return key(String(scalars: paragraph)) == key(title)
+        return key(String(units: paragraph)) == key(title)
     }
 
     /// Whether `text` is certainly in NFC already, judged without normalizing it.
@@ -81,19 +82,31 @@ enum TextNormalizer {
     static func isCertainlyNFC(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            var index = 0
-            // Eight ASCII bytes at a time, then scalar by scalar.
-            while index + 8 <= bytes.count {
-                let word = UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 != 0 { break }
-                index += 8
-            }
+            let index = asciiPrefixLength(bytes)
             for scalar in String(decoding: UnsafeBufferPointer(rebasing: bytes[index...]), as: UTF8.self).unicodeScalars
             where !isNFCSafe(scalar) {
                 return false
             }
             return true
         }
+    }
+
+    /// Whether every byte of `text` is ASCII.
+    static func isASCII(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { asciiPrefixLength($0) == $0.count }
+    }
+
+    /// How many bytes at the start are ASCII, read eight at a time.
+    static func asciiPrefixLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            if word & 0x8080_8080_8080_8080 != 0 { break }
+            index += 8
+        }
+        while index < bytes.count, bytes[index] < 0x80 { index += 1 }
+        return index
     }
 
     /// Whether a scalar is one of those `isCertainlyNFC` accepts.
