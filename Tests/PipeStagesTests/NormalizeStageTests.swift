@@ -58,6 +58,20 @@ struct NormalizeStageTests {
         #expect(try normalized(body).paragraphTexts == paragraphs)
     }
 
+    /// Pure-ASCII bodies are normalized as bytes and the rest as scalars: both must agree.
+    @Test(arguments: [
+        "in a Telegram post.The ministry said.\"We stay,\" he said.\"We fight.\"Then he left.",
+        "  One\tline\nwrapped   here. Done \n \n\n\nSecond\r\n  para.  Mr. Smith met Gen. Jones at 5 p.m. in the U.S. yesterday.",
+        "see www.Example.Org and mail press@Ministry.Gov or https://example.com/News.Html today.Then",
+    ])
+    func asciiAndUnicodeBodiesAreNormalizedAlike(body: String) throws {
+        let ascii = try normalized(body)
+        let unicode = try normalized(body + "\n\n\u{E9}t\u{E9}")
+        #expect(unicode.body == ascii.body + "\n\n\u{E9}t\u{E9}")
+        #expect(Array(unicode.paragraphs.dropLast()) == ascii.paragraphs)
+        #expect(Array(unicode.sentences.dropLast()) == ascii.sentences)
+    }
+
     @Test func dropsAFirstParagraphThatRepeatsTheTitle() throws {
         #expect(try normalized("The Title.\n\nBody.", title: "The title").body == "Body.")
         #expect(try normalized("The Title is longer\n\nBody.", title: "The title").body == "The Title is longer\n\nBody.")
