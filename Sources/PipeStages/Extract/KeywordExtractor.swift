@@ -59,9 +59,8 @@ struct KeywordExtractor: Sendable {
         var words: [WordStats] = []
         // The word id of every token, or -1 for numbers and punctuation.
         var tokenIDs = [Int](repeating: -1, count: tokens.count)
-        // Every pair of words side by side in a sentence, packed as left << 32 | right.
-        var pairs: [UInt64] = []
-        pairs.reserveCapacity(tokens.count)
+        // Every distinct pair of words side by side in a sentence, packed as left << 32 | right.
+        var pairs = DenseIndex<UInt64>(capacity: tokens.count)
         var previous: (id: Int, sentence: Int)?
         for (position, token) in tokens.enumerated() {
             guard token.isWord, !token.isNumber else {
@@ -85,7 +84,10 @@ struct KeywordExtractor: Sendable {
                 words[id].capitalized += 1
             }
             if let previous, previous.sentence == token.sentence {
-                pairs.append(UInt64(previous.id) << 32 | UInt64(id))
+                if pairs.id(of: UInt64(previous.id) << 32 | UInt64(id)).isNew {
+                    words[previous.id].distinctRight += 1
+                    words[id].distinctLeft += 1
+                }
                 words[id].left += 1
                 words[previous.id].right += 1
             }
@@ -94,11 +96,6 @@ struct KeywordExtractor: Sendable {
         for (position, id) in tokenIDs.enumerated() where id >= 0 {
             if words[id].seen == words[id].frequency / 2 { words[id].medianSentence = tokens[position].sentence }
             words[id].seen += 1
-        }
-        pairs.sort()
-        for (offset, pair) in pairs.enumerated() where offset == 0 || pairs[offset - 1] != pair {
-            words[Int(pair >> 32)].distinctRight += 1
-            words[Int(pair & 0xFFFF_FFFF)].distinctLeft += 1
         }
 
         let content = words.indices.filter { !words[$0].isStopword }
