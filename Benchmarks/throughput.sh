@@ -4,6 +4,7 @@
 # usage: Benchmarks/throughput.sh [--size 200MB] [--runs 3] [--keep-stream]
 #   --size: stream size for ../shared/corpus/make-stream.sh (200MB by default; 1GB on request)
 #   --runs: runs per configuration; the median (by MB/s) is reported
+#   --keep-stream: keep the stream in ${TMPDIR:-/tmp}/pipe-throughput and reuse it next time
 # Prints, per configuration: articles/s, MB/s, peak RSS and the per-stage busy time, then the
 # Python baseline on the same file and the ratio. Needs ../shared/corpus and ../shared/bench.
 set -euo pipefail
@@ -28,10 +29,16 @@ if [ ! -f "$maker" ] || [ ! -f "$baseline" ]; then
   exit 0
 fi
 
-work=${TMPDIR:-/tmp}/pipe-throughput
-mkdir -p "$work"
+# With --keep-stream the stream stays in a fixed folder for the next run; otherwise every run
+# works in a folder of its own and removes it.
+if [ "$keep" = 1 ]; then
+  work=${TMPDIR:-/tmp}/pipe-throughput
+  mkdir -p "$work"
+else
+  work=$(mktemp -d "${TMPDIR:-/tmp}/pipe-throughput.XXXXXX")
+  trap 'rm -rf "$work"' EXIT
+fi
 stream="$work/stream-$size.jsonl"
-[ "$keep" = 1 ] || trap 'rm -rf "$work"' EXIT
 [ -s "$stream" ] || bash "$maker" jsonl "$size" "$stream" >/dev/null 2>&1
 
 swift build -c release --product pipe >/dev/null
