@@ -140,7 +140,7 @@ struct EntityRecognizer: Sendable {
     }
 
     private func type(of range: Range<Int>, tokens: [Token]) -> EntityType {
-        let words = range.map { tokens[$0] }
+        let words = tokens[range]
         guard let last = words.last else { return .misc }
         if last.lexeme.flags.contains(.organizationCue) { return .organization }
         if words.contains(where: { $0.lexeme.flags.contains(.connector) }),

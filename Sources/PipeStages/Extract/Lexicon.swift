@@ -48,12 +48,32 @@ struct Lexeme: Sendable, Hashable {
 
     /// The lexeme of a word, from its lower-case form and its form as written.
     static func of(lower: PackedWord, exact: PackedWord) -> Lexeme {
-        var lexeme = lowerTable[lower] ?? Lexeme()
-        if let flags = exactTable[exact] { lexeme.flags.formUnion(flags) }
+        if lower == exact {
+            // No capitals: one probe answers for both forms.
+            guard let entry = table[lower] else { return Lexeme() }
+            var lexeme = entry.asLower ?? Lexeme()
+            if let flags = entry.asWritten { lexeme.flags.formUnion(flags) }
+            return lexeme
+        }
+        var lexeme = table[lower]?.asLower ?? Lexeme()
+        if let flags = table[exact]?.asWritten { lexeme.flags.formUnion(flags) }
         return lexeme
     }
 
-    private static let lowerTable: WordTable<Lexeme> = {
+    /// What a packed word means as a lower-case form and as written.
+    private struct Entry: Sendable {
+        var asLower: Lexeme?
+        var asWritten: Flags?
+    }
+
+    /// Both lists in one table, so that a word without capitals costs one probe.
+    private static let table = WordTable(
+        lowerTable.map { ($0, Entry(asLower: $1)) } + exactTable.map { ($0, Entry(asWritten: $1)) }
+    ) { old, new in
+        Entry(asLower: old.asLower ?? new.asLower, asWritten: old.asWritten ?? new.asWritten)
+    }
+
+    private static let lowerTable: [(String, Lexeme)] = {
         var entries: [(String, Lexeme)] = []
         func add(_ words: some Sequence<String>, _ flags: Flags) {
             entries += words.map { ($0, Lexeme(flags: flags)) }
@@ -71,12 +91,12 @@ struct Lexeme: Sendable, Hashable {
         for (word, weekday) in WordLists.weekdays {
             entries += [(word, Lexeme(weekday: UInt8(weekday))), (word + ".", Lexeme(weekday: UInt8(weekday)))]
         }
-        return WordTable(entries) { old, new in
+        return Dictionary(entries) { old, new in
             Lexeme(flags: old.flags.union(new.flags), month: max(old.month, new.month), weekday: max(old.weekday, new.weekday))
-        }
+        }.map { ($0, $1) }
     }()
 
-    private static let exactTable: WordTable<Flags> = {
+    private static let exactTable: [(String, Flags)] = {
         var entries: [(String, Flags)] = []
         entries += WordLists.titles.map { ($0, .title) }
         entries += WordLists.titles.filter { $0.hasSuffix(".") }.map { (String($0.dropLast()), .titleBeforeDot) }
@@ -84,6 +104,6 @@ struct Lexeme: Sendable, Hashable {
         entries += WordLists.organizationCues.map { ($0, .organizationCue) }
         entries += WordLists.locationCues.map { ($0, .locationCue) }
         entries += WordLists.connectors.map { ($0, .connector) }
-        return WordTable(entries) { $0.union($1) }
+        return Dictionary(entries) { $0.union($1) }.map { ($0, $1) }
     }()
 }

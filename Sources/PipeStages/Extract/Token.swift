@@ -149,6 +149,10 @@ enum Tokenizer {
             return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
         }
 
+        static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+            (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte | 0x20)
+        }
+
         static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
             scalar.isASCII ? (scalar == " " || (0x09...0x0D).contains(scalar.value)) : scalar.properties.isWhitespace
         }
@@ -188,7 +192,10 @@ enum Tokenizer {
                     advance(length)
                     var dots = 0
                     while scalar < end, let (next, nextLength) = peek(byte) {
-                        if Self.isWordScalar(next) {
+                        // A run of ASCII letters and digits in one go.
+                        if nextLength == 1, Self.isASCIIWordByte(bytes[byte]) {
+                            repeat { advance(1) } while scalar < end && byte < bytes.count && Self.isASCIIWordByte(bytes[byte])
+                        } else if Self.isWordScalar(next) {
                             advance(nextLength)
                         } else if Self.joinsWords(next), scalar + 1 < end,
                                   let (after, _) = peek(byte + nextLength), Self.isWordScalar(after) {
