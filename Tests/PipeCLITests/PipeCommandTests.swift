@@ -76,6 +76,37 @@ struct PipeCommandTests {
         #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
     }
 
+    /// A billion-laughs file is refused at once: exit 2, within seconds, without the memory an
+    /// expansion would take (libyaml's events are counted before anything is composed).
+    @Test(.timeLimit(.minutes(1)), arguments: ["validate", "run"])
+    func anAliasBombIsRefusedQuicklyAndSmall(command: String) throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var lines = ["pipeline: bomb", "input: {path: in, format: jsonl}", #"l0: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]"#]
+        for level in 1...9 {
+            lines.append("l\(level): &l\(level) [" + Array(repeating: "*l\(level - 1)", count: 9).joined(separator: ", ") + "]")
+        }
+        lines += ["stages:", "  - type: parse", "  - type: export", "    options: {path: out.jsonl, format: *l9}"]
+        try (lines.joined(separator: "\n") + "\n").write(toFile: folder + "/bomb.yaml", atomically: false, encoding: .utf8)
+        let started = ContinuousClock.now
+        let result = try PipeProcess.run([command, "bomb.yaml"], in: folder)
+        #expect(ContinuousClock.now - started < .seconds(5))
+        #expect(result.status == 2)
+        #expect(result.error.hasPrefix("bomb.yaml:8:"))
+        #expect(result.error.contains("error: aliases expand the file to more than 100000 values (an alias bomb?)"))
+        #expect(!result.error.contains("lol"), "the expansion is never printed")
+        // The largest resident size of any child this test process has waited for, so a bound on this one.
+        var usage = rusage()
+        #if canImport(Glibc)
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        let peakMB = usage.ru_maxrss / 1024  // kilobytes on Linux
+        #else
+        getrusage(RUSAGE_CHILDREN, &usage)
+        let peakMB = usage.ru_maxrss / 1024 / 1024  // bytes on macOS
+        #endif
+        #expect(peakMB < 200, "a child of the tests peaked at \(peakMB) MB")
+    }
+
     @Test func validateAcceptsTheShippedPipeline() throws {
         let result = try PipeProcess.run(["validate", "Pipelines/syria.yaml"])
         #expect(result.status == 0)

@@ -1,4 +1,4 @@
-import PipeKit
+@testable import PipeKit
 import Testing
 
 @Suite("PipelineLoader")
@@ -194,6 +194,65 @@ struct PipelineLoaderTests {
     @Test func missingSections() throws {
         let errors = try diagnostics("pipeline: x\n")
         #expect(errors.map(\.message) == ["missing `input`", "missing `stages`"])
+    }
+
+    /// A "billion laughs" file: ten levels of nine aliases each, 9¹⁰ values once expanded.
+    static func aliasBomb(at place: String) -> String {
+        var lines = [#"l0: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]"#]
+        for level in 1...9 {
+            lines.append("l\(level): &l\(level) [" + Array(repeating: "*l\(level - 1)", count: 9).joined(separator: ", ") + "]")
+        }
+        let stages = place == "key"
+            ? "stages:\n  - type: parse\n  - type: sink\n    options: {path: out.txt, *l9 : 1}"
+            : "stages:\n  - type: parse\n  - type: sink\n    options: {path: out.txt, mode: *l9}"
+        return "pipeline: bomb\ninput: {path: in, format: jsonl}\n" + lines.joined(separator: "\n") + "\n" + stages + "\n"
+    }
+
+    @Test(.timeLimit(.minutes(1)), arguments: ["value", "key"])
+    func anAliasBombIsRefusedBeforeItIsExpanded(place: String) throws {
+        let found = try diagnostics(Self.aliasBomb(at: place))
+        #expect(found.count == 1)
+        #expect(found.first?.code == .yamlAlias)
+        // The definitions alone already expand past the limit, wherever the bomb is used.
+        #expect(found.first?.message == "aliases expand the file to more than 100000 values (an alias bomb?)")
+        #expect(found.first?.hint == "pipeline files need no anchors or aliases: write the values out")
+        #expect(found.first?.location?.line == 8)
+    }
+
+    @Test func anAliasAsAKeyIsRefusedWhereItIsUsed() throws {
+        let found = try diagnostics("""
+            pipeline: p
+            base: &k parse
+            input: {path: in, format: jsonl}
+            stages:
+              - type: parse
+            *k : 1
+            """)
+        #expect(found.map(\.message) == ["an alias cannot be a mapping key"])
+        #expect(found.first?.location == SourceLocation(file: "p.yaml", line: 6, column: 1))
+    }
+
+    @Test func tooManyAliasesAreRefused() throws {
+        let uses = Array(repeating: "*m", count: AliasGuard.maximumAliases + 1).joined(separator: ", ")
+        let found = try diagnostics("pipeline: &m p\ninput: {path: in, format: jsonl}\nstages: [{type: parse}]\nmany: [\(uses)]\n")
+        #expect(found.map(\.code) == [.yamlAlias])
+        #expect(found.first?.message == "the file uses more than 100 aliases")
+    }
+
+    @Test func aFewAliasesForSharedOptionsStillWork() throws {
+        let definition = try loader.load(yaml: """
+            pipeline: shared
+            input: {path: in, format: jsonl}
+            stages:
+              - type: parse
+              - type: tag
+                id: first
+                options: &common {mode: lower, limit: 3}
+              - type: tag
+                id: second
+                options: *common
+            """, file: "p.yaml")
+        #expect(definition.stages.map(\.id) == ["parse", "first", "second"])
     }
 
     @Test func renderedDiagnosticShowsTheLineAndACaret() throws {

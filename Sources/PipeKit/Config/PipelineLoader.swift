@@ -41,6 +41,10 @@ public struct PipelineLoader: Sendable {
     public func load(yaml text: String, file: String, input: String? = nil) throws -> PipelineDefinition {
         var context = LoadContext(file: file, environment: environment)
         let fail = { (context: LoadContext) in PipelineFileError(diagnostics: context.sortedDiagnostics, sourceText: text) }
+        if let abuse = AliasGuard.check(text) {
+            context.report(Self.error(for: abuse, file: file))
+            throw fail(context)
+        }
         let composed: Node?
         do {
             composed = try Yams.compose(yaml: text)
@@ -69,6 +73,22 @@ public struct PipelineLoader: Sendable {
 
         guard context.diagnostics.isEmpty, let inputSpec else { throw fail(context) }
         return PipelineDefinition(name: name, input: inputSpec, stages: stages, deadLetterPath: deadLetter, file: file)
+    }
+
+    /// The diagnostic for alias abuse; it never prints what the aliases expand to.
+    static func error(for abuse: AliasGuard.Abuse, file: String) -> PipeError {
+        let hint = "pipeline files need no anchors or aliases: write the values out"
+        switch abuse {
+        case .tooManyAliases(let line, let column):
+            return PipeError(.yamlAlias, "the file uses more than \(AliasGuard.maximumAliases) aliases", hint: hint,
+                             at: SourceLocation(file: file, line: line, column: column))
+        case .tooLarge(let line, let column):
+            return PipeError(.yamlAlias, "aliases expand the file to more than \(AliasGuard.maximumNodes) values (an alias bomb?)",
+                             hint: hint, at: SourceLocation(file: file, line: line, column: column))
+        case .aliasKey(let line, let column):
+            return PipeError(.yamlAlias, "an alias cannot be a mapping key", hint: "write the key out",
+                             at: SourceLocation(file: file, line: line, column: column))
+        }
     }
 
     private func readInput(

@@ -11,6 +11,8 @@ public struct PipeError: Error, Sendable, Hashable, CustomStringConvertible {
 
         /// The pipeline file is not valid YAML.
         public static let yamlSyntax = Code(rawValue: "yaml-syntax")
+        /// The pipeline file uses YAML aliases in a way Pipe refuses (an alias bomb, an alias as a key).
+        public static let yamlAlias = Code(rawValue: "yaml-alias")
         /// A required key is missing.
         public static let missingKey = Code(rawValue: "missing-key")
         /// A key is not known at this place.
