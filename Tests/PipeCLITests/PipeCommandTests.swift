@@ -76,6 +76,55 @@ struct PipeCommandTests {
         #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
     }
 
+    /// Every article read is accounted for, at every stage and overall, when faults are injected
+    /// among good articles: parse failures are dead-lettered, a body that normalizes to nothing is
+    /// skipped, duplicates are filtered, the rest is written.
+    @Test func everyArticleIsAccountedForWithInjectedFaults() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let input = folder + "/in"
+        try FileManager.default.createDirectory(atPath: input, withIntermediateDirectories: true)
+        let samples = PipeProcess.packageRoot + "/Pipelines/samples"
+        let good = try FileManager.default.contentsOfDirectory(atPath: samples).sorted()
+        for name in good {
+            try FileManager.default.copyItem(atPath: samples + "/" + name, toPath: input + "/" + name)
+        }
+        try FileManager.default.copyItem(atPath: samples + "/" + good[0], toPath: input + "/zz-duplicate.txt")
+        let faults: [String: [UInt8]] = [
+            "f-empty.txt": [],
+            "f-binary.txt": [0x7F, 0x45, 0x4C, 0x46, 0x00, 0x01],
+            "f-bad-utf8.txt": Array(" date 2024-12-08 u\n\nT\n\nBody ".utf8) + [0xC3, 0x28] + Array(" more\n\n".utf8),
+            "f-bad-date.txt": Array(" date 2024-13-45 u\n\nT\n\nBody.\n\n".utf8),
+            "f-title-only.txt": Array(" date 2024-12-08 u\n\nOnly a title\n".utf8),
+            "f-blank-body.txt": Array(" date 2024-12-08 u\n\nTitle\n\n\u{200B}\n\n".utf8),
+        ]
+        for (name, bytes) in faults { try Data(bytes).write(to: URL(fileURLWithPath: input + "/" + name)) }
+        try """
+            pipeline: faults
+            input: {path: in, format: dated-text}
+            stages:
+              - {type: parse, on_error: dead-letter}
+              - {type: dedupe}
+              - {type: normalize, on_error: skip}
+              - {type: export, options: {format: jsonl, path: out/faults.jsonl}}
+            """.write(toFile: folder + "/faults.yaml", atomically: false, encoding: .utf8)
+        let result = try PipeProcess.run(["run", "faults.yaml", "--stats", "stats.json"], in: folder)
+        #expect(result.status == 0)
+        #expect(result.error.contains("read 13 = written 6 + filtered 1 + skipped 1 + dead-lettered 5: every article accounted for"))
+        let stats = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/stats.json"))) as? [String: Any])
+        #expect(stats["balanced"] as? Bool == true)
+        #expect(stats["unaccounted"] as? Int == 0)
+        let stages = try #require(stats["stages"] as? [[String: Any]])
+        #expect(stages.allSatisfy { $0["balanced"] as? Bool == true })
+        #expect(stages.map { $0["dead_lettered"] as? Int } == [5, 0, 0, 0])
+        #expect(stages.map { $0["filtered"] as? Int } == [0, 1, 0, 0])
+        #expect(stages.map { $0["skipped"] as? Int } == [0, 0, 1, 0])
+        let written = try String(contentsOfFile: folder + "/out/faults.jsonl", encoding: .utf8).split(separator: "\n")
+        #expect(written.count == 6)
+        let deadLetters = try String(contentsOfFile: folder + "/out/faults.dead-letter.jsonl", encoding: .utf8).split(separator: "\n")
+        #expect(deadLetters.count == 5)
+    }
+
     /// A billion-laughs file is refused at once: exit 2, within seconds, without the memory an
     /// expansion would take (libyaml's events are counted before anything is composed).
     @Test(.timeLimit(.minutes(1)), arguments: ["validate", "run"])

@@ -22,11 +22,13 @@ struct SummaryTable {
         let seconds = summary.elapsed.seconds
         let megabytes = Double(summary.bytesRead) / 1_000_000
         let rate = seconds > 0 ? megabytes / seconds : 0
+        let accounts = "written \(summary.written) + filtered \(summary.filtered) + skipped \(summary.skipped)"
+            + " + dead-lettered \(summary.deadLettered)"
+        lines.append(summary.isBalanced
+            ? "read \(summary.read) = \(accounts): every article accounted for"
+            : "read \(summary.read) ≠ \(accounts): \(summary.unaccounted) not accounted for (in flight when the run stopped)")
         lines.append(
-            "read \(summary.read) · written \(summary.written) · filtered \(summary.filtered) · "
-                + "skipped \(summary.skipped) · dead-lettered \(summary.deadLettered) · "
-                + "\(Self.format(seconds: seconds)) · \(Self.decimal(summary.itemsPerSecond, 0)) articles/s · "
-                + "\(Self.decimal(rate, 1)) MB/s"
+            "\(Self.format(seconds: seconds)) · \(Self.decimal(summary.itemsPerSecond, 0)) articles/s · \(Self.decimal(rate, 1)) MB/s"
         )
         for segment in summary.segments where summary.segments.count > 1 {
             lines.append(

@@ -1,6 +1,8 @@
 extension RunSummary {
     /// The summary as one JSON object, as `pipe run --stats FILE` writes it.
     ///
+    /// `balanced` says whether read = written + filtered + skipped + dead-lettered (and, per
+    /// stage, in = out + filtered + skipped + dead-lettered); `unaccounted` is the difference.
     /// Times are in seconds. `segments` lists the fused stages with their busy time (summed over
     /// workers) and the time spent waiting for input and for room downstream.
     public var json: String {
@@ -17,6 +19,8 @@ extension RunSummary {
         writer.key("filtered"); writer.int(filtered)
         writer.key("skipped"); writer.int(skipped)
         writer.key("dead_lettered"); writer.int(deadLettered)
+        writer.key("unaccounted"); writer.int(unaccounted)
+        writer.key("balanced"); writer.bool(isBalanced)
         writer.key("bytes_read"); writer.int(bytesRead)
         writer.key("seconds"); writer.double(elapsed.seconds)
         writer.key("articles_per_second"); writer.double(itemsPerSecond)
@@ -31,6 +35,7 @@ extension RunSummary {
             writer.key("filtered"); writer.int(stage.filtered)
             writer.key("skipped"); writer.int(stage.skipped)
             writer.key("dead_lettered"); writer.int(stage.deadLettered)
+            writer.key("balanced"); writer.bool(stage.isBalanced)
             writer.key("busy_seconds"); writer.double(stage.duration.seconds)
             writer.endObject()
         }

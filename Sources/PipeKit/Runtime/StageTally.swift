@@ -20,6 +20,9 @@ public struct StageTally: Sendable, Hashable {
         self.stageID = stageID
     }
 
+    /// Whether every item the stage received is accounted for: in = out + filtered + skipped + dead-lettered.
+    public var isBalanced: Bool { received == emitted + filtered + skipped + deadLettered }
+
     mutating func add(_ other: StageTally) {
         received += other.received
         emitted += other.emitted
@@ -79,8 +82,13 @@ public struct RunSummary: Sendable, Hashable {
     /// Items dropped on purpose by stages.
     public var filtered: Int { stages.reduce(0) { $0 + $1.filtered } }
 
-    /// Whether every item read is accounted for: read = written + skipped + dead-lettered + filtered.
-    public var isBalanced: Bool { read == written + skipped + deadLettered + filtered }
+    /// Whether every item read is accounted for, overall and at every stage:
+    /// read = written + filtered + skipped + dead-lettered.
+    public var isBalanced: Bool { unaccounted == 0 && stages.allSatisfy(\.isBalanced) }
+
+    /// Items read that were neither written nor filtered, skipped or dead-lettered: 0 unless the
+    /// run stopped on a failure with items in flight.
+    public var unaccounted: Int { read - (written + filtered + skipped + deadLettered) }
 
     /// Items read per second of wall-clock time.
     public var itemsPerSecond: Double {
