@@ -56,6 +56,25 @@ struct InputReaderTests {
         #expect(records.map(\.bytes.count) == [1, 3_000_000, 1])
     }
 
+    /// Lines and files past `max_record_size` arrive cut to their first bytes, with their size;
+    /// the records around them are intact, whether the long line fits in a block or not.
+    @Test(arguments: [100_000, 2_500_000])
+    func recordsLargerThanTheLimitAreCutAndMeasured(length: Int) async throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let long = String(repeating: "y", count: length)
+        try write(["in.jsonl": "{\"id\":1}\n\(long)\r\n{\"id\":3}\n\(long)", "one.txt": long, "small.txt": "ok"], in: folder)
+        let limit = ByteSize(bytes: 50_000)
+        let lines = try await read(InputSpec(path: folder + "/in.jsonl", format: .jsonl, maxRecordSize: limit))
+        #expect(lines.map(\.id) == ["in:1", "in:2", "in:3", "in:4"])
+        #expect(lines.map(\.oversize) == [nil, length, nil, length])
+        #expect(lines.map(\.bytes.count) == [8, RawRecord.oversizePrefix, 8, RawRecord.oversizePrefix])
+        #expect(lines[2].text == "{\"id\":3}")
+        let files = try await read(InputSpec(path: folder + "/*.txt", format: .text, maxRecordSize: limit))
+        #expect(files.map(\.oversize) == [length, nil])
+        #expect(files.map(\.bytes.count) == [RawRecord.oversizePrefix, 2])
+    }
+
     @Test func missingInputIsAnIOErrorAtThePathNode() async throws {
         let location = SourceLocation(file: "p.yaml", line: 3, column: 9)
         #expect {

@@ -232,6 +232,22 @@ struct PipelineLoaderTests {
         #expect(found.first?.location == SourceLocation(file: "p.yaml", line: 6, column: 1))
     }
 
+    @Test func maxRecordSizeIsASize() throws {
+        let definition = try loader.load(yaml: """
+            pipeline: p
+            input: {path: in, format: jsonl, max_record_size: 2MiB}
+            stages: [{type: parse}]
+            """, file: "p.yaml")
+        #expect(definition.input.maxRecordSize == ByteSize(bytes: 2 << 20))
+        let found = try diagnostics("""
+            pipeline: p
+            input: {path: in, format: jsonl, max_record_size: lots}
+            stages: [{type: parse}]
+            """)
+        #expect(found.map(\.message) == ["`input.max_record_size` must be a size, not `lots`"])
+        #expect(found.first?.location == SourceLocation(file: "p.yaml", line: 2, column: 51))
+    }
+
     @Test func tooManyAliasesAreRefused() throws {
         let uses = Array(repeating: "*m", count: AliasGuard.maximumAliases + 1).joined(separator: ", ")
         let found = try diagnostics("pipeline: &m p\ninput: {path: in, format: jsonl}\nstages: [{type: parse}]\nmany: [\(uses)]\n")

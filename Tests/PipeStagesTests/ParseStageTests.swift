@@ -4,6 +4,15 @@ import Testing
 
 @Suite("ParseStage")
 struct ParseStageTests {
+    @Test func aRecordCutAtTheSizeLimitIsAnErrorThatSaysWhatToRaise() throws {
+        let record = RawRecord(id: "big", source: "big.jsonl", format: .jsonl, bytes: Array("{\"id\":\"a\",\"body\":\"xx".utf8),
+                               oversize: 52_428_800)
+        let error = try #require(throws: PipeError.self) { try ParseStage.parse(record) }
+        #expect(error.code == .malformedRecord)
+        #expect(error.message == "the record is 52428800 bytes, more than `input.max_record_size` allows; only its first 20 bytes are kept")
+        #expect(error.hint == "raise `input.max_record_size` in the pipeline file, or split the record")
+    }
+
     @Test func readsDatedTextWithTheTitleTwice() throws {
         let article = try ParseStage.parse(Fixtures.record(
             " date 2024-12-08 https://example.org/a\n\nA Title\n\nA Title\n\nFirst paragraph.\n\nSecond one.\n\n"))

@@ -14,7 +14,7 @@ public struct PipelineLoader: Sendable {
     public var environment: [String: String]
 
     static let rootKeys = ["pipeline", "input", "stages", "dead_letter"]
-    static let inputKeys = ["path", "format"]
+    static let inputKeys = ["path", "format", "max_record_size"]
 
     /// Creates a loader.
     public init(registry: StageRegistry, environment: [String: String] = ProcessInfo.processInfo.environment) {
@@ -114,9 +114,19 @@ public struct PipelineLoader: Sendable {
                                hint: Suggestion.hint(for: text, among: names, noun: "formats"), at: node)
             }
         }
+        var maxRecordSize = InputSpec.defaultMaxRecordSize
+        if let node = keys["max_record_size"]?.value, let text = context.string(node, key: "input.max_record_size") {
+            if let size = ByteSize(text) {
+                maxRecordSize = size
+            } else {
+                context.report(.invalidValue, "`input.max_record_size` must be a size, not `\(text)`",
+                               hint: "write a number of bytes or a size with a unit: `16MiB`, `500KB`, `1GB`", at: node)
+            }
+        }
         let pathNode = keys["path"]?.value
         if let override {
-            return InputSpec(path: override, format: format, location: pathNode.map { context.location(of: $0) })
+            return InputSpec(path: override, format: format, location: pathNode.map { context.location(of: $0) },
+                             maxRecordSize: maxRecordSize)
         }
         guard let pathNode else {
             context.report(.missingKey, "missing `input.path`",
@@ -124,7 +134,7 @@ public struct PipelineLoader: Sendable {
             return nil
         }
         guard let path = context.string(pathNode, key: "input.path") else { return nil }
-        return InputSpec(path: path, format: format, location: context.location(of: pathNode))
+        return InputSpec(path: path, format: format, location: context.location(of: pathNode), maxRecordSize: maxRecordSize)
     }
 
     private func deadLetterPath(

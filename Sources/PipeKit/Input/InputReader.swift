@@ -137,9 +137,9 @@ public struct InputReader: AsyncSequence, Sendable, StopAwareSource {
             while true {
                 if let current = lines {
                     if let line = try current.next() {
-                        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+                        if line.oversize == nil, line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
                         let id = InputReader.recordID(for: linesFile, root: listing.root) + ":\(current.lineNumber)"
-                        return RawRecord(id: id, source: linesFile, format: spec.format, bytes: line)
+                        return RawRecord(id: id, source: linesFile, format: spec.format, bytes: line.bytes, oversize: line.oversize)
                     }
                     lines = nil
                     continue
@@ -152,27 +152,47 @@ public struct InputReader: AsyncSequence, Sendable, StopAwareSource {
                     linesFile = file
                     continue
                 }
-                let bytes = try Self.readAll(file, spec: spec)
+                let (bytes, oversize) = try Self.readAll(file, spec: spec)
                 let id = file == "-" ? "stdin" : InputReader.recordID(for: file, root: listing.root)
-                return RawRecord(id: id, source: file, format: spec.format, bytes: bytes)
+                return RawRecord(id: id, source: file, format: spec.format, bytes: bytes, oversize: oversize)
             }
         }
 
         private static func openLines(_ file: String, spec: InputSpec, stop: StopSignal?) throws -> LineReader {
-            if file == "-" { return LineReader(descriptor: STDIN_FILENO, closesDescriptor: false, stop: stop) }
+            let limit = spec.maxRecordSize.bytes
+            if file == "-" { return LineReader(descriptor: STDIN_FILENO, closesDescriptor: false, stop: stop, maxLineSize: limit) }
             let descriptor = open(file, O_RDONLY | O_CLOEXEC)
             guard descriptor >= 0 else {
                 throw PipeError(.io, "cannot read `\(file)`: \(String(cString: strerror(errno)))", at: spec.location)
             }
-            return LineReader(descriptor: descriptor, closesDescriptor: true)
+            return LineReader(descriptor: descriptor, closesDescriptor: true, maxLineSize: limit)
         }
 
-        private static func readAll(_ file: String, spec: InputSpec) throws -> [UInt8] {
-            if file == "-" { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw PipeError(.io, "cannot read `\(file)`", at: spec.location)
+        /// A whole file (or standard input) as one record; past `max_record_size`, only its first
+        /// bytes and its size.
+        private static func readAll(_ file: String, spec: InputSpec) throws -> (bytes: [UInt8], oversize: Int?) {
+            let descriptor = file == "-" ? STDIN_FILENO : open(file, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else {
+                throw PipeError(.io, "cannot read `\(file)`: \(String(cString: strerror(errno)))", at: spec.location)
             }
-            return [UInt8](data)
+            defer { if file != "-" { close(descriptor) } }
+            let limit = spec.maxRecordSize.bytes
+            var bytes: [UInt8] = []
+            var size = 0
+            var block = [UInt8](repeating: 0, count: 1 << 20)
+            while true {
+                let count = block.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw PipeError(.io, "cannot read `\(file)`: \(String(cString: strerror(errno)))", at: spec.location)
+                }
+                if count == 0 { break }
+                size += count
+                // Past the limit only the first bytes are kept, and the rest is read and counted.
+                if bytes.count < limit + 1 { bytes.append(contentsOf: block[..<Swift.min(count, limit + 1 - bytes.count)]) }
+            }
+            guard size > limit else { return (bytes, nil) }
+            return (Array(bytes.prefix(RawRecord.oversizePrefix)), size)
         }
     }
 }

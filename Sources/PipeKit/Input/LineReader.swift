@@ -4,11 +4,22 @@ import Glibc
 import Darwin
 #endif
 
-/// Reads a file descriptor line by line in large blocks, so that memory stays bounded by the longest line.
+/// Reads a file descriptor line by line in large blocks, so that memory stays bounded by the
+/// longest line, or by `maxLineSize` when a line is longer: such a line is returned cut to its
+/// first bytes, with its whole size, and the rest of it is read past without being kept.
 final class LineReader {
+    /// A line without its `\n` (and without a `\r` before it).
+    struct Line {
+        /// The line's bytes; only the first `RawRecord.oversizePrefix` when it was too long.
+        var bytes: [UInt8]
+        /// The line's whole size when it was longer than `maxLineSize`, else nil.
+        var oversize: Int?
+    }
+
     private let descriptor: Int32
     private let closesDescriptor: Bool
     private let stop: StopSignal?
+    private let maxLineSize: Int
     private var buffer: [UInt8] = []
     private var start = 0
     private var atEnd = false
@@ -18,32 +29,59 @@ final class LineReader {
     private static let blockSize = 1 << 20
 
     /// Creates a reader; when `stop` fires, a read waiting for data ends as if at the end of input.
-    init(descriptor: Int32, closesDescriptor: Bool, stop: StopSignal? = nil) {
+    init(descriptor: Int32, closesDescriptor: Bool, stop: StopSignal? = nil, maxLineSize: Int = .max) {
         self.descriptor = descriptor
         self.closesDescriptor = closesDescriptor
         self.stop = stop
+        self.maxLineSize = maxLineSize
     }
 
-    /// The next line without its `\n` (and without a `\r` before it), or `nil` at the end.
-    func next() throws -> [UInt8]? {
+    /// The next line, or `nil` at the end.
+    func next() throws -> Line? {
         while true {
             if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
                 var end = newline
                 if end > start, buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-                let line = Array(buffer[start..<end])
-                start = newline + 1
-                lineNumber += 1
-                return line
+                defer { start = newline + 1 }
+                return line(start..<end)
             }
             if atEnd {
                 guard start < buffer.count else { return nil }
-                let line = Array(buffer[start...])
-                start = buffer.count
-                lineNumber += 1
-                return line
+                defer { start = buffer.count }
+                return line(start..<buffer.count)
             }
+            if buffer.count - start > maxLineSize { return try skipLongLine() }
             try fill()
         }
+    }
+
+    private func line(_ range: Range<Int>) -> Line {
+        lineNumber += 1
+        guard range.count > maxLineSize else { return Line(bytes: Array(buffer[range])) }
+        return Line(bytes: Array(buffer[range].prefix(RawRecord.oversizePrefix)), oversize: range.count)
+    }
+
+    /// Cuts the line at the cursor, longer than `maxLineSize` and not yet ended, and reads past the rest of it.
+    private func skipLongLine() throws -> Line {
+        let kept = Array(buffer[start...].prefix(RawRecord.oversizePrefix))
+        var size = 0
+        var last: UInt8 = 0
+        while true {
+            if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                size += newline - start
+                // Like a short line, the size leaves out a `\r` before the `\n`.
+                if (newline > start ? buffer[newline - 1] : last) == UInt8(ascii: "\r") { size -= 1 }
+                start = newline + 1
+                break
+            }
+            size += buffer.count - start
+            last = buffer.last ?? last
+            start = buffer.count
+            if atEnd { break }
+            try fill()
+        }
+        lineNumber += 1
+        return Line(bytes: kept, oversize: size)
     }
 
     private func fill() throws {

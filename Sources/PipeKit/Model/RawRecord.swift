@@ -6,16 +6,22 @@ public struct RawRecord: Sendable, Hashable {
     public var source: String
     /// How the record is to be read, from `input.format`.
     public var format: InputFormat
-    /// The record's bytes, exactly as read.
+    /// The record's bytes, exactly as read; only the first ones when the record was too large.
     public var bytes: [UInt8]
+    /// The record's whole size when it was larger than `input.max_record_size` and cut, else nil.
+    public var oversize: Int?
 
     /// Creates a record.
-    public init(id: String, source: String, format: InputFormat, bytes: [UInt8]) {
+    public init(id: String, source: String, format: InputFormat, bytes: [UInt8], oversize: Int? = nil) {
         self.id = id
         self.source = source
         self.format = format
         self.bytes = bytes
+        self.oversize = oversize
     }
+
+    /// How many bytes of a record larger than `max_record_size` are kept, for the dead-letter file.
+    public static let oversizePrefix = 4096
 
     /// The bytes as text, with invalid UTF-8 replaced by U+FFFD, for messages and dead letters.
     public var text: String { String(decoding: bytes, as: UTF8.self) }

@@ -29,6 +29,11 @@ public struct ParseStage: ConfigurableStage {
 
     /// Parses one record synchronously.
     public static func parse(_ record: RawRecord) throws -> Article {
+        if let size = record.oversize {
+            throw PipeError(.malformedRecord, "the record is \(size) bytes, more than `input.max_record_size`"
+                            + " allows; only its first \(record.bytes.count) bytes are kept",
+                            hint: "raise `input.max_record_size` in the pipeline file, or split the record")
+        }
         switch record.format {
         case .datedText, .text:
             let text = try RecordText.decode(record.bytes)
