@@ -67,12 +67,40 @@ struct InputReaderTests {
         let limit = ByteSize(bytes: 50_000)
         let lines = try await read(InputSpec(path: folder + "/in.jsonl", format: .jsonl, maxRecordSize: limit))
         #expect(lines.map(\.id) == ["in:1", "in:2", "in:3", "in:4"])
-        #expect(lines.map(\.oversize) == [nil, length, nil, length])
+        #expect(lines.map(\.problem) == [nil, .tooLarge(size: length), nil, .tooLarge(size: length)])
         #expect(lines.map(\.bytes.count) == [8, RawRecord.oversizePrefix, 8, RawRecord.oversizePrefix])
         #expect(lines[2].text == "{\"id\":3}")
         let files = try await read(InputSpec(path: folder + "/*.txt", format: .text, maxRecordSize: limit))
-        #expect(files.map(\.oversize) == [length, nil])
+        #expect(files.map(\.problem) == [.tooLarge(size: length), nil])
         #expect(files.map(\.bytes.count) == [RawRecord.oversizePrefix, 2])
+    }
+
+    /// A file listed at the start and gone when its turn comes is a record with a problem, not
+    /// the end of the run.
+    @Test(arguments: [InputFormat.datedText, .jsonl])
+    func aFileThatDisappearsIsARecordWithAProblem(format: InputFormat) async throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try write(["a.txt": "A", "b.txt": "B", "c.txt": "C"], in: folder)
+        let reader = InputReader(spec: InputSpec(path: folder, format: format))
+        let listed = try reader.files()
+        try FileManager.default.removeItem(atPath: folder + "/b.txt")
+        var records: [RawRecord] = []
+        for try await record in InputReader(spec: reader.spec, files: listed) { records.append(record) }
+        #expect(records.map(\.id) == (format == .jsonl ? ["a:1", "b", "c:1"] : ["a", "b", "c"]))
+        #expect(records[1].problem == .unreadable(reason: "No such file or directory"))
+        #expect(records[1].source == folder + "/b.txt")
+    }
+
+    /// Links to folders are not followed, so a link back up the tree cannot loop; the listing ends.
+    @Test func aSymlinkLoopInTheInputFolderEnds() async throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try write(["a.txt": "A", "sub/b.txt": "B"], in: folder)
+        try FileManager.default.createSymbolicLink(atPath: folder + "/sub/up", withDestinationPath: "..")
+        try FileManager.default.createSymbolicLink(atPath: folder + "/sub/self", withDestinationPath: folder)
+        let records = try await read(InputSpec(path: folder, format: .text))
+        #expect(records.map(\.id) == ["a", "sub/b"])
     }
 
     @Test func missingInputIsAnIOErrorAtThePathNode() async throws {

@@ -6,11 +6,56 @@ import Testing
 struct ParseStageTests {
     @Test func aRecordCutAtTheSizeLimitIsAnErrorThatSaysWhatToRaise() throws {
         let record = RawRecord(id: "big", source: "big.jsonl", format: .jsonl, bytes: Array("{\"id\":\"a\",\"body\":\"xx".utf8),
-                               oversize: 52_428_800)
+                               problem: .tooLarge(size: 52_428_800))
         let error = try #require(throws: PipeError.self) { try ParseStage.parse(record) }
         #expect(error.code == .malformedRecord)
         #expect(error.message == "the record is 52428800 bytes, more than `input.max_record_size` allows; only its first 20 bytes are kept")
         #expect(error.hint == "raise `input.max_record_size` in the pipeline file, or split the record")
+    }
+
+    static let datedText = " date 2024-12-08 https://example.org/a\n\nTitre été\n\nLe corps, en été — 😀.\n\n"
+
+    /// UTF-8 with a byte order mark, and UTF-16 in either byte order with one, read to the same article.
+    @Test(arguments: ["utf-8 bom", "utf-16le", "utf-16be"])
+    func readsTextWithAByteOrderMark(encoding: String) throws {
+        let units = Array(Self.datedText.utf16)
+        let bytes: [UInt8] = switch encoding {
+        case "utf-8 bom": [0xEF, 0xBB, 0xBF] + Array(Self.datedText.utf8)
+        case "utf-16le": [0xFF, 0xFE] + units.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        default: [0xFE, 0xFF] + units.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        }
+        let article = try ParseStage.parse(RawRecord(id: "a", source: "a.txt", format: .datedText, bytes: bytes))
+        #expect(article == (try ParseStage.parse(Fixtures.record(Self.datedText))))
+        #expect(article.title == "Titre été")
+    }
+
+    @Test func aJSONLinesRecordAfterAUTF8ByteOrderMarkIsRead() throws {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array(#"{"id":"x","body":"B"}"#.utf8)
+        #expect(try ParseStage.parse(RawRecord(id: "f:1", source: "f.jsonl", format: .jsonl, bytes: bytes)).id == "x")
+    }
+
+    @Test(arguments: [[0xFF, 0xFE, 0x41], [0xFF, 0xFE, 0x00, 0xD8, 0x41, 0x00]] as [[UInt8]])
+    func brokenUTF16IsAnErrorThatSaysHowToConvert(bytes: [UInt8]) throws {
+        let error = try #require(throws: PipeError.self) {
+            try ParseStage.parse(RawRecord(id: "a", source: "a.txt", format: .datedText, bytes: bytes))
+        }
+        #expect(error.message == "the record starts with a UTF-16 byte order mark but is not valid UTF-16")
+        #expect(error.hint == "convert the file to UTF-8, for example with `iconv -f UTF-16 -t UTF-8`")
+    }
+
+    @Test func aFileThatCouldNotBeReadIsAnErrorForItAlone() throws {
+        let record = RawRecord(id: "gone", source: "in/gone.txt", format: .datedText, bytes: [],
+                               problem: .unreadable(reason: "No such file or directory"))
+        let error = try #require(throws: PipeError.self) { try ParseStage.parse(record) }
+        #expect(error.code == .io)
+        #expect(error.message == "cannot read `in/gone.txt`: No such file or directory")
+    }
+
+    @Test func aHeaderWithoutAURLIsRead() throws {
+        let article = try ParseStage.parse(Fixtures.record(" date 2024-12-08\n\nTitle\n\nBody.\n\n"))
+        #expect(article.url == nil)
+        #expect(article.date == CalendarDate(year: 2024, month: 12, day: 8))
+        #expect(article.body == "Body.")
     }
 
     @Test func readsDatedTextWithTheTitleTwice() throws {

@@ -139,7 +139,8 @@ public struct InputReader: AsyncSequence, Sendable, StopAwareSource {
                     if let line = try current.next() {
                         if line.oversize == nil, line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
                         let id = InputReader.recordID(for: linesFile, root: listing.root) + ":\(current.lineNumber)"
-                        return RawRecord(id: id, source: linesFile, format: spec.format, bytes: line.bytes, oversize: line.oversize)
+                        return RawRecord(id: id, source: linesFile, format: spec.format, bytes: line.bytes,
+                                         problem: line.oversize.map { .tooLarge(size: $0) })
                     }
                     lines = nil
                     continue
@@ -147,36 +148,34 @@ public struct InputReader: AsyncSequence, Sendable, StopAwareSource {
                 guard fileIndex < listing.files.count, reader.stop?.signal == nil else { return nil }
                 let file = listing.files[fileIndex]
                 fileIndex += 1
+                let id = file == "-" ? "stdin" : InputReader.recordID(for: file, root: listing.root)
+                // A file that cannot be opened now (gone, or no longer readable, since it was
+                // listed) is a record with a problem, for `parse` to report; the run goes on.
+                let descriptor = file == "-" ? STDIN_FILENO : open(file, O_RDONLY | O_CLOEXEC)
+                guard descriptor >= 0 else {
+                    let reason = String(cString: strerror(errno))
+                    return RawRecord(id: id, source: file, format: spec.format, bytes: [], problem: .unreadable(reason: reason))
+                }
                 if spec.format == .jsonl {
-                    lines = try Self.openLines(file, spec: spec, stop: reader.stop)
+                    lines = LineReader(descriptor: descriptor, closesDescriptor: file != "-", stop: reader.stop,
+                                       maxLineSize: spec.maxRecordSize.bytes)
                     linesFile = file
                     continue
                 }
-                let (bytes, oversize) = try Self.readAll(file, spec: spec)
-                let id = file == "-" ? "stdin" : InputReader.recordID(for: file, root: listing.root)
-                return RawRecord(id: id, source: file, format: spec.format, bytes: bytes, oversize: oversize)
+                defer { if file != "-" { close(descriptor) } }
+                do {
+                    let (bytes, oversize) = try Self.readAll(descriptor, limit: spec.maxRecordSize.bytes)
+                    return RawRecord(id: id, source: file, format: spec.format, bytes: bytes, problem: oversize.map { .tooLarge(size: $0) })
+                } catch {
+                    return RawRecord(id: id, source: file, format: spec.format, bytes: [],
+                                     problem: .unreadable(reason: String(cString: strerror(error.code.rawValue))))
+                }
             }
         }
 
-        private static func openLines(_ file: String, spec: InputSpec, stop: StopSignal?) throws -> LineReader {
-            let limit = spec.maxRecordSize.bytes
-            if file == "-" { return LineReader(descriptor: STDIN_FILENO, closesDescriptor: false, stop: stop, maxLineSize: limit) }
-            let descriptor = open(file, O_RDONLY | O_CLOEXEC)
-            guard descriptor >= 0 else {
-                throw PipeError(.io, "cannot read `\(file)`: \(String(cString: strerror(errno)))", at: spec.location)
-            }
-            return LineReader(descriptor: descriptor, closesDescriptor: true, maxLineSize: limit)
-        }
-
-        /// A whole file (or standard input) as one record; past `max_record_size`, only its first
+        /// A whole file (or standard input) as one record; past `limit` bytes, only its first
         /// bytes and its size.
-        private static func readAll(_ file: String, spec: InputSpec) throws -> (bytes: [UInt8], oversize: Int?) {
-            let descriptor = file == "-" ? STDIN_FILENO : open(file, O_RDONLY | O_CLOEXEC)
-            guard descriptor >= 0 else {
-                throw PipeError(.io, "cannot read `\(file)`: \(String(cString: strerror(errno)))", at: spec.location)
-            }
-            defer { if file != "-" { close(descriptor) } }
-            let limit = spec.maxRecordSize.bytes
+        private static func readAll(_ descriptor: Int32, limit: Int) throws(POSIXError) -> (bytes: [UInt8], oversize: Int?) {
             var bytes: [UInt8] = []
             var size = 0
             var block = [UInt8](repeating: 0, count: 1 << 20)
@@ -184,7 +183,7 @@ public struct InputReader: AsyncSequence, Sendable, StopAwareSource {
                 let count = block.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
                 if count < 0 {
                     if errno == EINTR { continue }
-                    throw PipeError(.io, "cannot read `\(file)`: \(String(cString: strerror(errno)))", at: spec.location)
+                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
                 }
                 if count == 0 { break }
                 size += count

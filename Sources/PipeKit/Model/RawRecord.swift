@@ -8,16 +8,27 @@ public struct RawRecord: Sendable, Hashable {
     public var format: InputFormat
     /// The record's bytes, exactly as read; only the first ones when the record was too large.
     public var bytes: [UInt8]
-    /// The record's whole size when it was larger than `input.max_record_size` and cut, else nil.
-    public var oversize: Int?
+    /// Why the record could not be read whole, if it could not; `parse` turns it into an error
+    /// for this record alone.
+    public var problem: Problem?
+
+    /// Why a record could not be read whole.
+    public enum Problem: Sendable, Hashable {
+        /// The record is larger than `input.max_record_size`: its whole size in bytes (only the
+        /// first `RawRecord.oversizePrefix` bytes are kept).
+        case tooLarge(size: Int)
+        /// The file could not be opened or read, for example because it disappeared or lost its
+        /// read permission during the run: the system's reason.
+        case unreadable(reason: String)
+    }
 
     /// Creates a record.
-    public init(id: String, source: String, format: InputFormat, bytes: [UInt8], oversize: Int? = nil) {
+    public init(id: String, source: String, format: InputFormat, bytes: [UInt8], problem: Problem? = nil) {
         self.id = id
         self.source = source
         self.format = format
         self.bytes = bytes
-        self.oversize = oversize
+        self.problem = problem
     }
 
     /// How many bytes of a record larger than `max_record_size` are kept, for the dead-letter file.

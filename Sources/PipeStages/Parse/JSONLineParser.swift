@@ -5,7 +5,7 @@ import PipeKit
 enum JSONLineParser {
     static func parse(_ record: RawRecord) throws -> Article {
         var text = try RecordText.decode(record.bytes)
-        let object = try text.withUTF8(FlatJSONObject.parse) ?? decode(record.bytes)
+        let object = try text.withUTF8(FlatJSONObject.parse) ?? decode(Array(text.utf8))
         func string(_ key: String, required: Bool) throws -> String? {
             switch object[key] {
             case .string(let value): return value

@@ -29,10 +29,16 @@ public struct ParseStage: ConfigurableStage {
 
     /// Parses one record synchronously.
     public static func parse(_ record: RawRecord) throws -> Article {
-        if let size = record.oversize {
+        switch record.problem {
+        case .tooLarge(let size):
             throw PipeError(.malformedRecord, "the record is \(size) bytes, more than `input.max_record_size`"
                             + " allows; only its first \(record.bytes.count) bytes are kept",
                             hint: "raise `input.max_record_size` in the pipeline file, or split the record")
+        case .unreadable(let reason):
+            throw PipeError(.io, "cannot read `\(record.source)`: \(reason)",
+                            hint: "the file was listed when the run started; check that it still exists and is readable")
+        case nil:
+            break
         }
         switch record.format {
         case .datedText, .text:
@@ -46,11 +52,26 @@ public struct ParseStage: ConfigurableStage {
     }
 }
 
-/// Checks that a record is text: not empty, no NUL bytes, valid UTF-8.
+/// Checks that a record is text: not empty, no NUL bytes, valid UTF-8 (or UTF-16 with a byte
+/// order mark, converted); a UTF-8 byte order mark is dropped.
 enum RecordText {
     static func decode(_ bytes: [UInt8]) throws -> String {
         guard !bytes.isEmpty else {
             throw PipeError(.malformedRecord, "the record is empty")
+        }
+        // A byte order mark: UTF-8's is dropped; UTF-16 text (either order) is decoded.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return try decode(Array(bytes.dropFirst(3))) }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            let bigEndian = bytes[0] == 0xFE
+            let units = stride(from: 2, to: bytes.count - 1, by: 2).map { (index: Int) -> UInt16 in
+                let first = UInt16(bytes[index]), second = UInt16(bytes[index + 1])
+                return bigEndian ? first << 8 | second : second << 8 | first
+            }
+            guard bytes.count % 2 == 0, let text = String(validating: units, as: UTF16.self) else {
+                throw PipeError(.malformedRecord, "the record starts with a UTF-16 byte order mark but is not valid UTF-16",
+                                hint: "convert the file to UTF-8, for example with `iconv -f UTF-16 -t UTF-8`")
+            }
+            return try decode(Array(text.utf8))
         }
         if let nul = bytes.firstIndex(of: 0) {
             throw PipeError(.malformedRecord, "the record is binary, not text (NUL byte at offset \(nul))")
