@@ -1,3 +1,4 @@
+import Foundation
 @testable import PipeKit
 import Testing
 
@@ -232,6 +233,56 @@ struct PipelineLoaderTests {
         #expect(found.first?.location == SourceLocation(file: "p.yaml", line: 6, column: 1))
     }
 
+    @Test(arguments: [
+        ("pipeline: a\npipeline: b\ninput: {path: in, format: jsonl}\nstages: [{type: parse}]\n", "pipeline", 2, 1, 1),
+        ("pipeline: a\ninput: {path: in, format: jsonl}\nstages:\n  - type: parse\n  - type: tag\n    options: {mode: lower, mode: upper}\n",
+         "mode", 6, 28, 6),
+    ])
+    func aKeyGivenTwiceIsReportedAtItsSecondPlace(yaml: String, key: String, line: Int, column: Int, firstLine: Int) throws {
+        let found = try diagnostics(yaml)
+        #expect(found.map(\.message) == ["the key `\(key)` is given twice in this mapping (first on line \(firstLine))"])
+        #expect(found.first?.location == SourceLocation(file: "p.yaml", line: line, column: column))
+    }
+
+    @Test func aTabIsNamedAsTheProblem() throws {
+        let found = try diagnostics("pipeline: t\ninput:\n\tpath: in\nstages:\n  - type: parse\n")
+        #expect(found.first?.code == .yamlSyntax)
+        #expect(found.first?.location?.line == 3)
+        #expect(found.first?.hint == "YAML indents with spaces, not tabs: replace the tab on this line with spaces")
+    }
+
+    @Test(arguments: ["", "\n\n", "# only a comment\n"])
+    func anEmptyFileSaysWhatAPipelineFileIs(yaml: String) throws {
+        let found = try diagnostics(yaml)
+        #expect(found.map(\.message) == ["a pipeline file is a mapping with `pipeline`, `input` and `stages`"])
+    }
+
+    @Test func outputsThatCannotBeWrittenAreReportedBeforeAnythingRuns() throws {
+        let folder = NSTemporaryDirectory() + "pipe-loader-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "x".write(toFile: folder + "/file", atomically: false, encoding: .utf8)
+        let found = try diagnostics("""
+            pipeline: p
+            input: {path: in, format: jsonl}
+            dead_letter: \(folder)/file/dead.jsonl
+            stages:
+              - type: parse
+              - type: sink
+                options: {path: \(folder)/file/out.txt}
+              - type: sink
+                id: second
+                options: {path: \(folder)}
+            """)
+        #expect(found.map(\.message) == [
+            "cannot write the dead-letter file `\(folder)/file/dead.jsonl`: `\(folder)/file` is a file, so the folders for `\(folder)/file/dead.jsonl` cannot be created",
+            "`sink` cannot write `\(folder)/file/out.txt`: `\(folder)/file` is a file, so the folders for `\(folder)/file/out.txt` cannot be created",
+            "`second` cannot write `\(folder)`: `\(folder)` is a folder",
+        ])
+        #expect(found.map { $0.location?.line } == [3, 7, 10])
+        #expect(!FileManager.default.fileExists(atPath: folder + "/file/out.txt"))
+    }
+
     @Test func maxRecordSizeIsASize() throws {
         let definition = try loader.load(yaml: """
             pipeline: p
@@ -249,7 +300,7 @@ struct PipelineLoaderTests {
     }
 
     @Test func tooManyAliasesAreRefused() throws {
-        let uses = Array(repeating: "*m", count: AliasGuard.maximumAliases + 1).joined(separator: ", ")
+        let uses = Array(repeating: "*m", count: YAMLPreflight.maximumAliases + 1).joined(separator: ", ")
         let found = try diagnostics("pipeline: &m p\ninput: {path: in, format: jsonl}\nstages: [{type: parse}]\nmany: [\(uses)]\n")
         #expect(found.map(\.code) == [.yamlAlias])
         #expect(found.first?.message == "the file uses more than 100 aliases")

@@ -36,15 +36,20 @@ struct LoadContext {
         }.map(\.element)
     }
 
-    /// Turns a libyaml error into a diagnostic.
-    mutating func reportSyntax(_ error: any Error) {
+    /// Turns a libyaml error into a diagnostic; `text` is the file, to recognise a tab.
+    mutating func reportSyntax(_ error: any Error, text: String) {
         switch error {
         case YamlError.scanner(let context, let problem, let mark, _),
              YamlError.parser(let context, let problem, let mark, _),
              YamlError.composer(let context, let problem, let mark, _):
             let detail = context.map { "\(problem) \($0.text)" } ?? problem
-            let hint = context.map { "it started at line \($0.mark.line), column \($0.mark.column): check the brackets, quotes and indentation from there" }
-                ?? "check the indentation and quoting on this line and the one above"
+            let line = text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(mark.line - 1).first
+            let hint = if line?.prefix(mark.column).contains("\t") == true {
+                "YAML indents with spaces, not tabs: replace the tab on this line with spaces"
+            } else {
+                context.map { "it started at line \($0.mark.line), column \($0.mark.column): check the brackets, quotes and indentation from there" }
+                    ?? "check the indentation and quoting on this line and the one above"
+            }
             diagnostics.append(PipeError(
                 .yamlSyntax, "invalid YAML: \(detail)",
                 hint: hint,

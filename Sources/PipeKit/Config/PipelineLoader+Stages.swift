@@ -58,10 +58,21 @@ extension PipelineLoader {
             if let stage = build(descriptor, options: keys["options"]?.value, typeNode: typeEntry.value,
                                  setup: setup, concurrency: concurrency, policy: policy, context: &context) {
                 stages.append(stage)
+                checkOutputs(of: stage, options: keys["options"]?.value, typeNode: typeEntry.value, context: &context)
             }
         }
         checkTypes(entries, context: &context)
         return stages
+    }
+
+    /// Reports each file the stage will write that cannot be, at the option that names it.
+    private func checkOutputs(of stage: AnyStage, options: Node?, typeNode: Node, context: inout LoadContext) {
+        for file in stage.outputFiles {
+            guard let problem = OutputPathCheck.problem(writing: file) else { continue }
+            let node = options?.mapping?.first { $0.value.scalar?.string == file }?.value ?? typeNode
+            context.report(.io, "`\(stage.id)` cannot write `\(file)`: \(problem)",
+                           hint: "choose a path in a folder you can write to", at: node)
+        }
     }
 
     private func readConcurrency(_ node: Node?, descriptor: StageDescriptor, context: inout LoadContext) -> Concurrency {

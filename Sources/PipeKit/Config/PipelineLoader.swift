@@ -41,15 +41,15 @@ public struct PipelineLoader: Sendable {
     public func load(yaml text: String, file: String, input: String? = nil) throws -> PipelineDefinition {
         var context = LoadContext(file: file, environment: environment)
         let fail = { (context: LoadContext) in PipelineFileError(diagnostics: context.sortedDiagnostics, sourceText: text) }
-        if let abuse = AliasGuard.check(text) {
-            context.report(Self.error(for: abuse, file: file))
+        if let finding = YAMLPreflight.check(text) {
+            context.report(Self.error(for: finding, file: file))
             throw fail(context)
         }
         let composed: Node?
         do {
             composed = try Yams.compose(yaml: text)
         } catch {
-            context.reportSyntax(error)
+            context.reportSyntax(error, text: text)
             throw fail(context)
         }
         guard let composed, composed.mapping != nil else {
@@ -60,7 +60,7 @@ public struct PipelineLoader: Sendable {
         let root = context.substitute(composed)
         let keys = context.pairs(of: root, allowed: Self.rootKeys, noun: "the pipeline file")
 
-        let fileStem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+        let fileStem = PathParts.stem(file)
         let name = keys["pipeline"].flatMap { context.string($0.value, key: "pipeline") } ?? fileStem
         let inputSpec = readInput(keys["input"], root: root, override: input, context: &context)
         var stages: [AnyStage] = []
@@ -75,19 +75,22 @@ public struct PipelineLoader: Sendable {
         return PipelineDefinition(name: name, input: inputSpec, stages: stages, deadLetterPath: deadLetter, file: file)
     }
 
-    /// The diagnostic for alias abuse; it never prints what the aliases expand to.
-    static func error(for abuse: AliasGuard.Abuse, file: String) -> PipeError {
+    /// The diagnostic for what the preflight found; it never prints what aliases expand to.
+    static func error(for finding: YAMLPreflight.Finding, file: String) -> PipeError {
         let hint = "pipeline files need no anchors or aliases: write the values out"
-        switch abuse {
+        switch finding {
         case .tooManyAliases(let line, let column):
-            return PipeError(.yamlAlias, "the file uses more than \(AliasGuard.maximumAliases) aliases", hint: hint,
+            return PipeError(.yamlAlias, "the file uses more than \(YAMLPreflight.maximumAliases) aliases", hint: hint,
                              at: SourceLocation(file: file, line: line, column: column))
         case .tooLarge(let line, let column):
-            return PipeError(.yamlAlias, "aliases expand the file to more than \(AliasGuard.maximumNodes) values (an alias bomb?)",
+            return PipeError(.yamlAlias, "aliases expand the file to more than \(YAMLPreflight.maximumNodes) values (an alias bomb?)",
                              hint: hint, at: SourceLocation(file: file, line: line, column: column))
         case .aliasKey(let line, let column):
             return PipeError(.yamlAlias, "an alias cannot be a mapping key", hint: "write the key out",
                              at: SourceLocation(file: file, line: line, column: column))
+        case .duplicateKey(let key, let line, let column, let firstLine):
+            return PipeError(.invalidValue, "the key `\(key)` is given twice in this mapping (first on line \(firstLine))",
+                             hint: "remove one of them", at: SourceLocation(file: file, line: line, column: column))
         }
     }
 
@@ -141,6 +144,10 @@ public struct PipelineLoader: Sendable {
         _ entry: (key: Node, value: Node)?, stages: [AnyStage], context: inout LoadContext
     ) -> String? {
         let explicit = entry.flatMap { context.string($0.value, key: "dead_letter") }
+        if let explicit, let entry, let problem = OutputPathCheck.problem(writing: explicit) {
+            context.report(.io, "cannot write the dead-letter file `\(explicit)`: \(problem)",
+                           hint: "choose a path in a folder you can write to", at: entry.value)
+        }
         guard let first = stages.first(where: { $0.policy == .deadLetter }) else { return explicit }
         if let explicit { return explicit }
         if let output = stages.lazy.flatMap(\.outputFiles).first {

@@ -47,7 +47,7 @@ public struct InputReader: AsyncSequence, Sendable, StopAwareSource {
                             hint: "check `input.path` or pass `--input PATH`", at: spec.location)
         }
         if !isDirectory.boolValue {
-            return ((path as NSString).deletingLastPathComponent, [path])
+            return (PathParts.parent(path), [path])
         }
         guard let enumerator = FileManager.default.enumerator(atPath: path) else {
             throw PipeError(.io, "cannot list folder `\(path)`", at: spec.location)

@@ -2,28 +2,30 @@
 // before Yams composes (and hashes) the tree they would expand into.
 import CYaml
 
-/// Refuses YAML alias abuse in a pipeline file before the file is composed.
+/// Checks what Yams cannot check safely or point at precisely, before the file is composed:
+/// alias abuse, and keys given twice in one mapping (with the position of the second).
 ///
 /// A "billion laughs" file defines an anchor and aliases it in the definition of the next, so a
 /// few hundred bytes expand into billions of nodes; an alias used as a mapping key makes the
 /// composer hash the whole expanded tree. Both would hang or exhaust memory in `Yams.compose`.
 /// The guard reads libyaml's events once (linear in the text), counts alias uses, and adds up
 /// the size every alias would expand to, without building anything.
-struct AliasGuard {
+struct YAMLPreflight {
     /// The most alias uses a pipeline file may make.
     static let maximumAliases = 100
     /// The most nodes the file may hold once every alias is expanded.
     static let maximumNodes = 100_000
 
-    /// What the guard refuses, with the 1-based line and column of the alias.
-    enum Abuse: Equatable {
+    /// What the check refuses, with the 1-based line and column of the alias or key.
+    enum Finding: Equatable {
         case tooManyAliases(line: Int, column: Int)
         case tooLarge(line: Int, column: Int)
         case aliasKey(line: Int, column: Int)
+        case duplicateKey(String, line: Int, column: Int, firstLine: Int)
     }
 
-    /// The first abuse in `text`, or nil; a syntax error also gives nil (Yams reports it).
-    static func check(_ text: String) -> Abuse? {
+    /// The first finding in `text`, or nil; a syntax error also gives nil (Yams reports it).
+    static func check(_ text: String) -> Finding? {
         var text = text
         return text.withUTF8 { bytes in
             var parser = yaml_parser_t()
@@ -35,7 +37,7 @@ struct AliasGuard {
             while yaml_parser_parse(&parser, &event) == 1 {
                 defer { yaml_event_delete(&event) }
                 if event.type == YAML_STREAM_END_EVENT { return nil }
-                if let abuse = scan.take(event) { return abuse }
+                if let finding = scan.take(event) { return finding }
             }
             return nil
         }
@@ -50,6 +52,8 @@ struct AliasGuard {
             var anchor: String?
             var isMapping: Bool
             var expectsKey: Bool
+            /// The plain keys met so far, with their lines.
+            var keys: [String: Int] = [:]
         }
 
         var frames: [Frame] = []
@@ -57,18 +61,23 @@ struct AliasGuard {
         var aliases = 0
         var total = 0
 
-        mutating func take(_ event: yaml_event_t) -> Abuse? {
+        mutating func take(_ event: yaml_event_t) -> Finding? {
             let line = Int(event.start_mark.line) + 1, column = Int(event.start_mark.column) + 1
             switch event.type {
             case YAML_SCALAR_EVENT:
-                _ = startNode()
+                if startNode(), let last = frames.indices.last, let key = Self.string(event.data.scalar.value) {
+                    if let firstLine = frames[last].keys[key] {
+                        return .duplicateKey(key, line: line, column: column, firstLine: firstLine)
+                    }
+                    frames[last].keys[key] = line
+                }
                 if let anchor = Self.string(event.data.scalar.anchor) { anchorSizes[anchor] = 1 }
                 return add(1, line: line, column: column)
             case YAML_ALIAS_EVENT:
                 let isKey = startNode()
                 aliases += 1
                 if isKey { return .aliasKey(line: line, column: column) }
-                if aliases > AliasGuard.maximumAliases { return .tooManyAliases(line: line, column: column) }
+                if aliases > YAMLPreflight.maximumAliases { return .tooManyAliases(line: line, column: column) }
                 let size = Self.string(event.data.alias.anchor).flatMap { anchorSizes[$0] } ?? 1
                 return add(size, line: line, column: column)
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
@@ -94,11 +103,11 @@ struct AliasGuard {
         }
 
         /// Adds a finished node's expanded size to its parent and to the file's total.
-        mutating func add(_ size: Int, line: Int, column: Int, countsTowardsTotal: Bool = true) -> Abuse? {
+        mutating func add(_ size: Int, line: Int, column: Int, countsTowardsTotal: Bool = true) -> Finding? {
             if let last = frames.indices.last { frames[last].size = min(frames[last].size + size, Int.max / 2) }
             if countsTowardsTotal { total = min(total + size, Int.max / 2) }
             let largest = max(total, frames.last?.size ?? 0)
-            return largest > AliasGuard.maximumNodes ? .tooLarge(line: line, column: column) : nil
+            return largest > YAMLPreflight.maximumNodes ? .tooLarge(line: line, column: column) : nil
         }
 
         static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {

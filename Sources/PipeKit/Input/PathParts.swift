@@ -1,0 +1,28 @@
+/// The folder and name parts of a path, by its slashes.
+///
+/// Pipe does not use `NSString`'s path methods: swift-corelibs-foundation's
+/// `deletingLastPathComponent` traps on a one-character path such as `o` (Swift 6.3.1).
+enum PathParts {
+    /// The folder that holds `path`: `a/b/c.txt` → `a/b`, `c.txt` → `` (the current folder), `/c` and `/` → `/`.
+    static func parent(_ path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return "" }
+        let folder = trimmed[..<slash]
+        return folder.isEmpty ? "/" : String(folder)
+    }
+
+    /// The last part of `path`: `a/b/c.txt` → `c.txt`.
+    static func name(_ path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
+        return String(trimmed.split(separator: "/").last ?? trimmed)
+    }
+
+    /// The last part of `path` without its extension: `a/b/c.tar.gz` → `c.tar`, `.hidden` → `.hidden`.
+    static func stem(_ path: String) -> String {
+        let name = name(path)
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        return String(name[..<dot])
+    }
+}
