@@ -125,6 +125,34 @@ struct PipeCommandTests {
         #expect(deadLetters.count == 5)
     }
 
+    /// Paths and values read from the environment are shown as their `${NAME}` in errors, in the
+    /// summary and in dead letters.
+    @Test func environmentValuesNeverAppearInErrorsOrDeadLetters() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let secret = folder + "/private-7f3a"
+        try FileManager.default.createDirectory(atPath: secret + "/in", withIntermediateDirectories: true)
+        try " date 2024-13-45 u\n\nT\n\nBody.\n\n".write(toFile: secret + "/in/bad.txt", atomically: false, encoding: .utf8)
+        try """
+            pipeline: secret
+            input: {path: "${SECRET_DIR}/in", format: dated-text}
+            stages:
+              - {type: parse, on_error: dead-letter}
+              - {type: export, options: {format: jsonl, path: "${SECRET_DIR}/out/x.jsonl"}}
+            """.write(toFile: folder + "/p.yaml", atomically: false, encoding: .utf8)
+        let run = try PipeProcess.run(["run", "p.yaml"], in: folder, environment: ["SECRET_DIR": secret])
+        #expect(run.status == 0)
+        #expect(!run.error.contains("private-7f3a"), "\(run.error)")
+        #expect(run.error.contains("dead letters: ${SECRET_DIR}/out/x.dead-letter.jsonl"))
+        let letter = try String(contentsOfFile: secret + "/out/x.dead-letter.jsonl", encoding: .utf8)
+        #expect(letter.contains(#""source":"${SECRET_DIR}/in/bad.txt""#))
+        #expect(!letter.contains("private-7f3a"))
+        let missing = try PipeProcess.run(["run", "p.yaml"], in: folder, environment: ["SECRET_DIR": secret + "/nowhere"])
+        #expect(missing.status == 1)
+        #expect(missing.error.contains("input `${SECRET_DIR}/in` does not exist"))
+        #expect(!missing.error.contains("private-7f3a"))
+    }
+
     /// A billion-laughs file is refused at once: exit 2, within seconds, without the memory an
     /// expansion would take (libyaml's events are counted before anything is composed).
     @Test(.timeLimit(.minutes(1)), arguments: ["validate", "run"])

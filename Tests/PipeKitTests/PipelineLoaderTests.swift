@@ -283,6 +283,27 @@ struct PipelineLoaderTests {
         #expect(!FileManager.default.fileExists(atPath: folder + "/file/out.txt"))
     }
 
+    @Test func valuesFromTheEnvironmentNeverAppearInMessages() throws {
+        let loader = PipelineLoader(registry: TestRegistry.registry,
+                                    environment: ["FORMAT": "s3cr3t-format", "LIMIT": "hunter2", "WORKERS": "7x"])
+        do {
+            _ = try loader.load(yaml: """
+                pipeline: p
+                input: {path: in, format: "${FORMAT}", max_record_size: "${LIMIT}"}
+                stages:
+                  - type: parse
+                    concurrency: ${WORKERS}
+                  - {type: tag, options: {mode: "${FORMAT:-lower}"}}
+                """, file: "p.yaml")
+            Issue.record("the pipeline loaded but should not have")
+        } catch let error as PipelineFileError {
+            let text = error.diagnostics.map { "\($0.message) \($0.hint ?? "")" }.joined(separator: "\n")
+            for secret in ["s3cr3t-format", "hunter2", "7x"] { #expect(!text.contains(secret), "\(secret) leaked: \(text)") }
+            #expect(text.contains("unknown input format `${FORMAT}`"))
+            #expect(text.contains("`input.max_record_size` must be a size, not `${LIMIT}`"))
+        }
+    }
+
     @Test func maxRecordSizeIsASize() throws {
         let definition = try loader.load(yaml: """
             pipeline: p

@@ -31,13 +31,14 @@ struct RunCommand: AsyncParsableCommand {
         var configuration = RunConfiguration()
         configuration.stop = trap.stop
         configuration.logger.logLevel = logLevel
-        let summary: RunSummary
+        var summary: RunSummary
         do {
             summary = try await definition.run(configuration: configuration)
         } catch let error as PipeError {
-            Terminal.report(error)
+            Terminal.report(definition.redaction.apply(to: error))
             throw ExitCode(1)
         }
+        summary.deadLetterFile = summary.deadLetterFile.map(definition.redaction.apply(to:))
         if !quiet {
             SummaryTable(summary: summary).lines.forEach(Terminal.error)
         }

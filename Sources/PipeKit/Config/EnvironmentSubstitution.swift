@@ -17,8 +17,9 @@ struct EnvironmentSubstitution: Sendable {
         let text: String
     }
 
-    /// The text with every reference replaced.
-    func apply(to text: String) throws -> String {
+    /// The text with every reference replaced; each value taken from the environment is noted
+    /// in `redaction`, so that messages can hide it.
+    func apply(to text: String, redaction: inout Redaction) throws -> String {
         guard text.contains("$") else { return text }
         var result = ""
         var rest = Substring(text)
@@ -31,7 +32,9 @@ struct EnvironmentSubstitution: Sendable {
             } else if after.hasPrefix("${") {
                 guard let close = after.firstIndex(of: "}") else { throw Malformed(text: String(after)) }
                 let inner = after[after.index(dollar, offsetBy: 2)..<close]
-                result += try value(of: inner)
+                let (value, isFromEnvironment) = try value(of: inner)
+                if isFromEnvironment { redaction.hide(value, behind: String(after[...close])) }
+                result += value
                 rest = after[after.index(after: close)...]
             } else {
                 result += "$"
@@ -41,7 +44,8 @@ struct EnvironmentSubstitution: Sendable {
         return result + rest
     }
 
-    private func value(of reference: Substring) throws -> String {
+    /// The value a reference stands for, and whether it came from the environment (not a default).
+    private func value(of reference: Substring) throws -> (String, Bool) {
         let name: Substring
         var fallback: Substring?
         if let separator = reference.range(of: ":-") {
@@ -53,8 +57,8 @@ struct EnvironmentSubstitution: Sendable {
         guard !name.isEmpty, name.allSatisfy({ $0 == "_" || $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
             throw Malformed(text: "${\(reference)}")
         }
-        if let value = environment[String(name)], !(value.isEmpty && fallback != nil) { return value }
-        if let fallback { return String(fallback) }
+        if let value = environment[String(name)], !(value.isEmpty && fallback != nil) { return (value, true) }
+        if let fallback { return (String(fallback), false) }
         throw Unset(name: String(name))
     }
 }

@@ -5,6 +5,8 @@ struct LoadContext {
     let file: String
     let substitution: EnvironmentSubstitution
     private(set) var diagnostics: [PipeError] = []
+    /// The values taken from the environment, hidden in every message.
+    private(set) var redaction = Redaction()
 
     init(file: String, environment: [String: String]) {
         self.file = file
@@ -27,13 +29,13 @@ struct LoadContext {
         diagnostics.append(error)
     }
 
-    /// The problems in file order.
+    /// The problems in file order, with environment values hidden.
     var sortedDiagnostics: [PipeError] {
         diagnostics.enumerated().sorted { lhs, rhs in
             let l = lhs.element.location, r = rhs.element.location
             let lk = (l?.line ?? 0, l?.column ?? 0, lhs.offset), rk = (r?.line ?? 0, r?.column ?? 0, rhs.offset)
             return lk < rk
-        }.map(\.element)
+        }.map { redaction.apply(to: $0.element) }
     }
 
     /// Turns a libyaml error into a diagnostic; `text` is the file, to recognise a tab.
@@ -68,7 +70,7 @@ struct LoadContext {
         switch node {
         case .scalar(let scalar):
             do {
-                let text = try substitution.apply(to: scalar.string)
+                let text = try substitution.apply(to: scalar.string, redaction: &redaction)
                 guard text != scalar.string else { return node }
                 return .scalar(Node.Scalar(text, .implicit, scalar.style, scalar.mark))
             } catch let unset as EnvironmentSubstitution.Unset {

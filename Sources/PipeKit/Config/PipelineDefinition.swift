@@ -14,6 +14,8 @@ public struct PipelineDefinition: Sendable {
     public var deadLetterPath: String?
     /// The file the pipeline was loaded from.
     public var file: String
+    /// The values `${NAME}` references were replaced with, to hide in messages and dead letters.
+    public var redaction = Redaction()
 
     /// Creates a definition; ``PipelineLoader`` is the usual way.
     public init(name: String, input: InputSpec, stages: [AnyStage], deadLetterPath: String?, file: String) {
@@ -64,6 +66,8 @@ public struct PipelineDefinition: Sendable {
         var configuration = configuration
         configuration.pipelineName = name
         configuration.deadLetterPath = configuration.deadLetterPath ?? deadLetterPath
+        configuration.redaction = redaction
+        configuration.logger = RedactingLogHandler.wrapping(configuration.logger, redaction: redaction)
         let runner = PipelineRunner(stages: stages, configuration: configuration)
         return try await runner.run(source) { batch in
             guard let onOutput else { return }

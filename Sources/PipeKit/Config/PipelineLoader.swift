@@ -72,7 +72,9 @@ public struct PipelineLoader: Sendable {
         let deadLetter = deadLetterPath(keys["dead_letter"], stages: stages, context: &context)
 
         guard context.diagnostics.isEmpty, let inputSpec else { throw fail(context) }
-        return PipelineDefinition(name: name, input: inputSpec, stages: stages, deadLetterPath: deadLetter, file: file)
+        var definition = PipelineDefinition(name: name, input: inputSpec, stages: stages, deadLetterPath: deadLetter, file: file)
+        definition.redaction = context.redaction
+        return definition
     }
 
     /// The diagnostic for what the preflight found; it never prints what aliases expand to.

@@ -84,7 +84,8 @@ struct PipelineRunner: Sendable {
                 do {
                     for await batch in channels[segments.count] {
                         if let deadLetters, !batch.deadLetters.isEmpty {
-                            try deadLetters.write(batch.deadLetters.map { $0.jsonLine + "\n" }.joined())
+                            let redaction = configuration.redaction
+                            try deadLetters.write(batch.deadLetters.map { redaction.apply(to: $0).jsonLine + "\n" }.joined())
                         }
                         try await deliver(batch)
                     }

@@ -12,6 +12,8 @@ public struct RunConfiguration: Sendable {
     public var stop: StopSignal?
     /// The pipeline's name, passed to stages.
     public var pipelineName: String = "pipeline"
+    /// Values to hide in dead letters and messages: those `${NAME}` references stood for.
+    public var redaction = Redaction()
     /// The logger for the run.
     public var logger: Logger = Logger(label: "pipe")
 
