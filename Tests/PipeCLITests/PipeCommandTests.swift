@@ -153,6 +153,45 @@ struct PipeCommandTests {
         #expect(!missing.error.contains("private-7f3a"))
     }
 
+    /// A dead-letter file is input: `--input x.dead-letter.jsonl` reads each `raw` record again
+    /// with its recorded format, so the articles can be replayed once the pipeline is fixed.
+    @Test func deadLettersReplayThroughAnotherPipeline() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/in", withIntermediateDirectories: true)
+        try " date 2024-12-08 u\n\nGood\n\nA body.\n\n".write(toFile: folder + "/in/good.txt", atomically: false, encoding: .utf8)
+        try " date 2024-12-08 u\n\nInvisible\n\n\u{200B}\n\n".write(toFile: folder + "/in/blank.txt", atomically: false, encoding: .utf8)
+        try """
+            pipeline: strict
+            input: {path: in, format: dated-text}
+            stages:
+              - {type: parse}
+              - {type: normalize, on_error: dead-letter}
+              - {type: export, options: {format: jsonl, path: out/strict.jsonl}}
+            """.write(toFile: folder + "/strict.yaml", atomically: false, encoding: .utf8)
+        try """
+            pipeline: lenient
+            input: {path: nowhere, format: jsonl}
+            stages:
+              - {type: parse, on_error: dead-letter}
+              - {type: export, options: {format: jsonl, path: replay/lenient.jsonl}}
+            """.write(toFile: folder + "/lenient.yaml", atomically: false, encoding: .utf8)
+        #expect(try PipeProcess.run(["run", "strict.yaml"], in: folder).status == 0)
+        let letters = try String(contentsOfFile: folder + "/out/strict.dead-letter.jsonl", encoding: .utf8)
+        #expect(letters.contains(#""id":"blank","source":"in/blank.txt","stage":"normalize""#))
+        #expect(letters.contains(#""format":"dated-text""#))
+        // One line that is no dead letter, to see it counted rather than lost.
+        try (letters + "not json\n").write(toFile: folder + "/out/strict.dead-letter.jsonl", atomically: false, encoding: .utf8)
+
+        let replay = try PipeProcess.run(["run", "lenient.yaml", "--input", "out/strict.dead-letter.jsonl"], in: folder)
+        #expect(replay.status == 0)
+        #expect(replay.error.contains("read 2 = written 1 + filtered 0 + skipped 0 + dead-lettered 1"))
+        let replayed = try String(contentsOfFile: folder + "/replay/lenient.jsonl", encoding: .utf8)
+        #expect(replayed.contains(#""id":"blank","source":"in/blank.txt","date":"2024-12-08""#))
+        let again = try String(contentsOfFile: folder + "/replay/lenient.dead-letter.jsonl", encoding: .utf8)
+        #expect(again.contains("this line of the dead-letter file cannot be replayed: the line is not a JSON object"))
+    }
+
     /// A billion-laughs file is refused at once: exit 2, within seconds, without the memory an
     /// expansion would take (libyaml's events are counted before anything is composed).
     @Test(.timeLimit(.minutes(1)), arguments: ["validate", "run"])

@@ -82,7 +82,7 @@ struct PipelineTests {
         let summary = try await pipeline.run(Sequenced(records), configuration: configuration) { _ in }
         let lines = try String(contentsOfFile: folder + "/sub/dead.jsonl", encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 6)
-        #expect(lines.first == #"{"id":"r0","source":"in.txt","stage":"LineParse","error":"bang in record","raw":"bad!|x"}"#)
+        #expect(lines.first == #"{"id":"r0","source":"in.txt","stage":"LineParse","error":"bang in record","raw":"bad!|x","format":"text"}"#)
         #expect(lines.map { $0.contains("\"id\":\"r7\"") } == [false, false, true, false, false, false])
         #expect(summary.deadLettered == 6)
         #expect(summary.written == 14)

@@ -71,7 +71,8 @@ struct ShippedPipelineTests {
         #expect(letters.allSatisfy { $0["stage"] as? String == "parse" })
         #expect(letters[0]["error"] as? String == "the record is empty")
         #expect((letters[4]["raw"] as? String) == "no header\n\nbody\n")
-        #expect(Set(letters[0].keys) == ["id", "source", "stage", "error", "raw"])
+        #expect(Set(letters[0].keys) == ["id", "source", "stage", "error", "raw", "format"])
+        #expect(letters[0]["format"] as? String == "dated-text")
     }
 
     @Test func severalExportsFollowOneAnother() async throws {

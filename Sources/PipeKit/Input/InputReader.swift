@@ -9,7 +9,8 @@ import Darwin
 /// Reads an ``InputSpec`` as a sequence of ``RawRecord``s.
 ///
 /// `dated-text` and `text`: every regular file is one record, whatever it holds. `jsonl`: every
-/// non-blank line is one record. A directory is read recursively, skipping hidden entries; files
+/// non-blank line is one record. A file named `*.dead-letter.jsonl` is replayed whatever the
+/// format: each line's `raw` record is read again with the `format` recorded beside it. A directory is read recursively, skipping hidden entries; files
 /// come in byte order of their paths. Only one file is open at a time. When the stop signal
 /// fires, reading ends before the next file or the next block of lines; lines already read are
 /// still returned.
@@ -112,6 +113,11 @@ public struct InputReader: AsyncSequence, Sendable, StopAwareSource {
         return relative
     }
 
+    /// Whether a file is read as dead letters to replay: its name ends in `.dead-letter.jsonl`.
+    static func isDeadLetterFile(_ file: String) -> Bool {
+        file.hasSuffix(".dead-letter.jsonl")
+    }
+
     /// Starts reading.
     public func makeAsyncIterator() -> Iterator { Iterator(spec: spec, reader: self, listing: listing) }
 
@@ -139,8 +145,9 @@ public struct InputReader: AsyncSequence, Sendable, StopAwareSource {
                     if let line = try current.next() {
                         if line.oversize == nil, line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
                         let id = InputReader.recordID(for: linesFile, root: listing.root) + ":\(current.lineNumber)"
-                        return RawRecord(id: id, source: linesFile, format: spec.format, bytes: line.bytes,
-                                         problem: line.oversize.map { .tooLarge(size: $0) })
+                        let record = RawRecord(id: id, source: linesFile, format: spec.format, bytes: line.bytes,
+                                               problem: line.oversize.map { .tooLarge(size: $0) })
+                        return InputReader.isDeadLetterFile(linesFile) ? DeadLetterReplay.record(from: record) : record
                     }
                     lines = nil
                     continue
@@ -156,7 +163,7 @@ public struct InputReader: AsyncSequence, Sendable, StopAwareSource {
                     let reason = String(cString: strerror(errno))
                     return RawRecord(id: id, source: file, format: spec.format, bytes: [], problem: .unreadable(reason: reason))
                 }
-                if spec.format == .jsonl {
+                if spec.format == .jsonl || InputReader.isDeadLetterFile(file) {
                     lines = LineReader(descriptor: descriptor, closesDescriptor: file != "-", stop: reader.stop,
                                        maxLineSize: spec.maxRecordSize.bytes)
                     linesFile = file

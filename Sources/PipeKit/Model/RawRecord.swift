@@ -20,6 +20,8 @@ public struct RawRecord: Sendable, Hashable {
         /// The file could not be opened or read, for example because it disappeared or lost its
         /// read permission during the run: the system's reason.
         case unreadable(reason: String)
+        /// A line of a dead-letter file that is not a dead letter with a `raw` record to replay.
+        case notADeadLetter(reason: String)
     }
 
     /// Creates a record.

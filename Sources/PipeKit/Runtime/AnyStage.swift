@@ -91,7 +91,8 @@ public struct AnyStage: Sendable {
                 case .deadLetter:
                     tally.deadLettered += 1
                     output.deadLetters.append(DeadLetter(
-                        id: id, source: source, stage: context.stageID, error: describe(error), raw: envelope.raw?.text
+                        id: id, source: source, stage: context.stageID, error: describe(error), raw: envelope.raw?.text,
+                        format: envelope.raw?.format
                     ))
                 }
             }

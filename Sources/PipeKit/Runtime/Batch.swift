@@ -35,17 +35,20 @@ public struct DeadLetter: Sendable, Hashable {
     public var error: String
     /// The raw record, as text, when there is one.
     public var raw: String?
+    /// How the raw record is read (`dated-text`, `jsonl`, `text`), so that it can be replayed.
+    public var format: InputFormat?
 
     /// Creates a dead letter.
-    public init(id: String, source: String, stage: String, error: String, raw: String?) {
+    public init(id: String, source: String, stage: String, error: String, raw: String?, format: InputFormat? = nil) {
         self.id = id
         self.source = source
         self.stage = stage
         self.error = error
         self.raw = raw
+        self.format = format
     }
 
-    /// One JSON Lines record: `{id, source, stage, error, raw}`.
+    /// One JSON Lines record: `{id, source, stage, error, raw, format}`.
     public var jsonLine: String {
         var writer = JSONWriter()
         writer.beginObject()
@@ -54,6 +57,7 @@ public struct DeadLetter: Sendable, Hashable {
         writer.key("stage"); writer.string(stage)
         writer.key("error"); writer.string(error)
         writer.key("raw"); writer.string(raw)
+        writer.key("format"); writer.string(format?.rawValue)
         writer.endObject()
         return String(decoding: writer.bytes, as: UTF8.self)
     }

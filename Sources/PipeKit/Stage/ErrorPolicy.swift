@@ -4,7 +4,7 @@ public enum ErrorPolicy: String, Sendable, Hashable, CaseIterable {
     case fail
     /// Drop the article and count it.
     case skip
-    /// Write `{id, source, stage, error, raw}` to the run's dead-letter file and count it.
+    /// Write `{id, source, stage, error, raw, format}` to the run's dead-letter file and count it.
     case deadLetter = "dead-letter"
 }
 

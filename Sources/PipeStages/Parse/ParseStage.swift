@@ -34,6 +34,9 @@ public struct ParseStage: ConfigurableStage {
             throw PipeError(.malformedRecord, "the record is \(size) bytes, more than `input.max_record_size`"
                             + " allows; only its first \(record.bytes.count) bytes are kept",
                             hint: "raise `input.max_record_size` in the pipeline file, or split the record")
+        case .notADeadLetter(let reason):
+            throw PipeError(.malformedRecord, "this line of the dead-letter file cannot be replayed: \(reason)",
+                            hint: "replay only the `.dead-letter.jsonl` files Pipe wrote")
         case .unreadable(let reason):
             throw PipeError(.io, "cannot read `\(record.source)`: \(reason)",
                             hint: "the file was listed when the run started; check that it still exists and is readable")
