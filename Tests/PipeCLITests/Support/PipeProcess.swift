@@ -28,12 +28,18 @@ struct PipeProcess {
     /// Both ends of the child's standard input stay open here, so that unread bytes can be counted.
     private let stdinRead: Int32, stdinWrite: FileHandle
 
-    init(_ arguments: [String], in folder: String, environment: [String: String] = [:]) throws {
+    init(_ arguments: [String], in folder: String, environment: [String: String] = [:], measuringInto report: String? = nil) throws {
         guard let executable = Self.executable else {
             throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "build `pipe` first: swift build"])
         }
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
+        if let report {
+            // GNU time writes the child's peak resident size in kilobytes to `report`.
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/time")
+            process.arguments = ["-f", "%M", "-o", report, executable] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardOutput = stdout
@@ -69,6 +75,17 @@ struct PipeProcess {
         let process = try PipeProcess(arguments, in: folder, environment: environment)
         if let input { process.write(input) }
         return process.wait()
+    }
+
+    /// Runs `pipe` to the end under `/usr/bin/time`, with its peak resident size in megabytes;
+    /// nil for the size where GNU time is not installed.
+    static func runMeasured(_ arguments: [String], in folder: String) throws -> (Result, peakMB: Int?) {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/time") else { return (try run(arguments, in: folder), nil) }
+        let report = folder + "/.peak-\(UUID().uuidString)"
+        let result = try PipeProcess(arguments, in: folder, measuringInto: report).wait()
+        let kilobytes = (try? String(contentsOfFile: report, encoding: .utf8))?
+            .split(separator: "\n").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        return (result, kilobytes.map { $0 / 1024 })
     }
 
     /// Bytes written to standard input and not yet read by `pipe`.
