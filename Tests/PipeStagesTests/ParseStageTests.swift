@@ -51,6 +51,13 @@ struct ParseStageTests {
         #expect(error.message == "cannot read `in/gone.txt`: No such file or directory")
     }
 
+    @Test(arguments: [#"{"id":"a","body":"cut off he"#, #"{"id":"a","body":"b"}{"#, #"{"id":"a","body":"b","#])
+    func aTruncatedOrRunOnJSONLineIsAnErrorForItAlone(line: String) throws {
+        let error = try #require(throws: PipeError.self) { try ParseStage.parse(Fixtures.record(line, format: .jsonl)) }
+        #expect(error.code == .malformedRecord)
+        #expect(error.message.hasPrefix("the line is not valid JSON: "))
+    }
+
     @Test func aHeaderWithoutAURLIsRead() throws {
         let article = try ParseStage.parse(Fixtures.record(" date 2024-12-08\n\nTitle\n\nBody.\n\n"))
         #expect(article.url == nil)
