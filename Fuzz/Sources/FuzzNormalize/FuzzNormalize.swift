@@ -1,0 +1,30 @@
+import FuzzSupport
+import PipeKit
+import PipeStages
+
+/// Any valid text as a title and body: normalize, then tokenization and every extractor, must
+/// not crash, and the spans they give must lie inside the body.
+@main
+struct FuzzNormalize {
+    static func main() {
+        runFuzzer { bytes in
+            let text = String(decoding: bytes, as: UTF8.self)
+            let split = text.firstIndex(of: "\n") ?? text.startIndex
+            let article = Article(id: "fuzz", source: "fuzz", date: CalendarDate(year: 2024, month: 12, day: 8),
+                                  title: String(text[..<split]), body: String(text[split...]))
+            for unicode in [NormalizeStage.UnicodeForm.nfc, .nfkc] {
+                var options = NormalizeStage.Options()
+                options.unicode = unicode
+                guard let normalized = try? NormalizeStage(options: options).normalize(article) else { continue }
+                let length = normalized.body.unicodeScalars.count
+                let extracted = ExtractStage().extract(normalized)
+                let spans = (normalized.paragraphs + normalized.sentences)
+                    + (extracted.entities ?? []).flatMap(\.spans) + (extracted.quotes ?? []).map(\.span)
+                    + (extracted.dates ?? []).compactMap(\.span)
+                if let bad = spans.first(where: { $0.start < 0 || $0.end > length || $0.start > $0.end }) {
+                    fatalError("span \(bad) outside a body of \(length) scalars")
+                }
+            }
+        }
+    }
+}

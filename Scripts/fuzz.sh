@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Runs Pipe's libFuzzer targets (the Fuzz/ package) for a fixed number of inputs each, under
+# AddressSanitizer, seeded from Pipelines/ and, when present, ../shared/corpus.
+#
+# usage: Scripts/fuzz.sh [--runs 50000] [--target FuzzNormalize]
+# A crash stops the script with the failing input saved in Fuzz/crashes/; minimise it with
+# `Fuzz/.build/release/TARGET -minimize_crash=1 -runs=10000 FILE` and add the fragment to a test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+runs=50000
+only=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --runs) runs=$2; shift 2 ;;
+    --target) only=$2; shift 2 ;;
+    *) echo "unknown argument: $1" >&2; exit 2 ;;
+  esac
+done
+
+# libFuzzer comes with the toolchain's clang runtime; lld links it (gold fails on these binaries).
+(cd Fuzz && swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld >/dev/null)
+work=$(mktemp -d "${TMPDIR:-/tmp}/pipe-fuzz.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+mkdir -p Fuzz/crashes "$work/articles" "$work/jsonl" "$work/pipelines"
+
+# Seeds: our own samples and pipeline files, and fragments of the shared corpus (not committed).
+cp Pipelines/samples/*.txt "$work/articles/"
+cp Pipelines/*.yaml Benchmarks/throughput.yaml "$work/pipelines/"
+if [ -d ../shared/corpus ]; then
+  for source in bbc fa-kes polnear; do
+    # The first 20 articles of each source, cut to 3,000 bytes (no pipe into `head`: pipefail).
+    files=("../shared/corpus/$source/articles/"*.txt)
+    for file in "${files[@]:0:20}"; do
+      head -c 3000 "$file" > "$work/articles/$source-$(basename "$file")"
+    done
+    sed -n '1,20p' "../shared/corpus/$source/articles.jsonl" > "$work/$source.jsonl"
+    split -l 1 "$work/$source.jsonl" "$work/jsonl/$source-"
+  done
+else
+  echo "../shared/corpus is absent: seeding from Pipelines/ only"
+fi
+printf '{"id":"a","date":"2024-12-08","url":null,"title":"T","body":"B \\u00e9 \\"q\\""}\n' > "$work/jsonl/own"
+
+run() { # target, seed folder, max input length
+  [ -z "$only" ] || [ "$only" = "$1" ] || return 0
+  echo "== $1: $runs inputs"
+  Fuzz/.build/release/"$1" "$2" -runs="$runs" -max_len="$3" -timeout=10 -rss_limit_mb=2048 \
+    -artifact_prefix="Fuzz/crashes/$1-" -print_final_stats=1 2>&1 | grep -E "^(Done|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY)" || true
+  if ls Fuzz/crashes/"$1"-* >/dev/null 2>&1; then
+    echo "FAILED: $1 found a crash: $(ls Fuzz/crashes/"$1"-*)" >&2
+    exit 1
+  fi
+}
+
+run FuzzDatedText "$work/articles" 8192
+run FuzzJSONLines "$work/jsonl" 8192
+run FuzzNormalize "$work/articles" 4096
+run FuzzPipelineFile "$work/pipelines" 4096
+echo "no crash in $runs inputs per target"
