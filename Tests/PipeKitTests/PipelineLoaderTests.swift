@@ -304,6 +304,35 @@ struct PipelineLoaderTests {
         }
     }
 
+    @Test func aStageTimeoutIsADuration() throws {
+        let definition = try loader.load(yaml: """
+            pipeline: p
+            input: {path: in, format: jsonl}
+            stages:
+              - {type: parse, timeout: 1.5s}
+              - {type: tag, timeout: 250ms}
+            """, file: "p.yaml")
+        #expect(definition.stages.map(\.timeout) == [.milliseconds(1500), .milliseconds(250)])
+        let found = try diagnostics("""
+            pipeline: p
+            input: {path: in, format: jsonl}
+            stages:
+              - {type: parse, timeout: soon}
+            """)
+        #expect(found.map(\.message) == ["`timeout` expects a duration, not `soon`"])
+        #expect(found.first?.location == SourceLocation(file: "p.yaml", line: 4, column: 28))
+    }
+
+    @Test(arguments: [("30s", 30_000), ("500ms", 500), ("2m", 120_000), ("1h", 3_600_000), ("1.5 s", 1500), ("10", 10_000), ("2min", 120_000)])
+    func durationsAreRead(text: String, milliseconds: Int64) {
+        #expect(DurationText.parse(text) == .milliseconds(milliseconds))
+    }
+
+    @Test(arguments: ["", "0s", "-1s", "soon", "5 parsecs", "1e9h", "s"])
+    func otherDurationsAreRefused(text: String) {
+        #expect(DurationText.parse(text) == nil)
+    }
+
     @Test func maxRecordSizeIsASize() throws {
         let definition = try loader.load(yaml: """
             pipeline: p

@@ -1,7 +1,7 @@
 import Yams
 
 extension PipelineLoader {
-    static let stageKeys = ["type", "id", "options", "concurrency", "on_error"]
+    static let stageKeys = ["type", "id", "options", "concurrency", "on_error", "timeout"]
 
     /// One stage entry as written, before it is built.
     private struct Entry {
@@ -55,8 +55,10 @@ extension PipelineLoader {
             entries.append(Entry(descriptor: descriptor, typeNode: typeEntry.value, id: id))
             let setup = StageSetup(pipeline: pipeline, stageID: id, inputFormat: format,
                                    precedingStages: entries.dropLast().compactMap { $0.descriptor?.name })
-            if let stage = build(descriptor, options: keys["options"]?.value, typeNode: typeEntry.value,
+            let timeout = readTimeout(keys["timeout"]?.value, context: &context)
+            if var stage = build(descriptor, options: keys["options"]?.value, typeNode: typeEntry.value,
                                  setup: setup, concurrency: concurrency, policy: policy, context: &context) {
+                stage.timeout = timeout
                 stages.append(stage)
                 checkOutputs(of: stage, options: keys["options"]?.value, typeNode: typeEntry.value, context: &context)
             }
@@ -73,6 +75,16 @@ extension PipelineLoader {
             context.report(.io, "`\(stage.id)` cannot write `\(file)`: \(problem)",
                            hint: "choose a path in a folder you can write to", at: node)
         }
+    }
+
+    private func readTimeout(_ node: Node?, context: inout LoadContext) -> Duration? {
+        guard let node, let text = context.string(node, key: "timeout") else { return nil }
+        guard let duration = DurationText.parse(text) else {
+            context.report(.invalidValue, "`timeout` expects a duration, not `\(text)`",
+                           hint: "write for example `timeout: 30s`, `500ms` or `2m`", at: node)
+            return nil
+        }
+        return duration
     }
 
     private func readConcurrency(_ node: Node?, descriptor: StageDescriptor, context: inout LoadContext) -> Concurrency {

@@ -29,6 +29,8 @@ public struct PipeError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let io = Code(rawValue: "io")
         /// A stage with `on_error: fail` failed on an article.
         public static let stageFailed = Code(rawValue: "stage-failed")
+        /// A stage took longer than its `timeout:` on an article.
+        public static let stageTimeout = Code(rawValue: "stage-timeout")
         /// A record could not be read as the input format says.
         public static let malformedRecord = Code(rawValue: "malformed-record")
     }

@@ -23,6 +23,8 @@ public struct AnyStage: Sendable {
     public let outputFiles: [String]
     /// Where the stage is declared, when it comes from a pipeline file.
     public let location: SourceLocation?
+    /// How long the stage may take on one item (`timeout:`); nil for no limit.
+    public var timeout: Duration?
 
     let processBatch: @Sendable (any AnyBatch, StageContext) async throws -> (any AnyBatch, StageTally)
     let start: @Sendable (StageContext) async throws -> Void
@@ -69,7 +71,14 @@ public struct AnyStage: Sendable {
         for envelope in batch.items {
             tally.received += 1
             do {
-                if let value = try await stage.process(envelope.value, context: context) {
+                let result = if let limit = context.timeout {
+                    try await StageTimeout.run(within: limit, item: identity(of: envelope).id, context: context) {
+                        try await stage.process(envelope.value, context: context)
+                    }
+                } else {
+                    try await stage.process(envelope.value, context: context)
+                }
+                if let value = result {
                     output.items.append(Envelope(value: value, raw: envelope.raw))
                     tally.emitted += 1
                 } else {

@@ -12,9 +12,12 @@ public struct Pipeline<Input: Sendable, Output: Sendable>: Sendable {
 
     /// A pipeline of one stage.
     public init<S: Stage>(
-        _ stage: S, id: String? = nil, concurrency: Concurrency = .workers(1), onError: ErrorPolicy = .fail
+        _ stage: S, id: String? = nil, concurrency: Concurrency = .workers(1), onError: ErrorPolicy = .fail,
+        timeout: Duration? = nil
     ) where S.Input == Input, S.Output == Output {
-        stages = [AnyStage(stage, id: id, concurrency: concurrency, onError: onError)]
+        var erased = AnyStage(stage, id: id, concurrency: concurrency, onError: onError)
+        erased.timeout = timeout
+        stages = [erased]
     }
 
     init(checked stages: [AnyStage]) {
@@ -23,9 +26,12 @@ public struct Pipeline<Input: Sendable, Output: Sendable>: Sendable {
 
     /// This pipeline followed by `stage`.
     public func then<S: Stage>(
-        _ stage: S, id: String? = nil, concurrency: Concurrency = .workers(1), onError: ErrorPolicy = .fail
+        _ stage: S, id: String? = nil, concurrency: Concurrency = .workers(1), onError: ErrorPolicy = .fail,
+        timeout: Duration? = nil
     ) -> Pipeline<Input, S.Output> where S.Input == Output {
-        Pipeline<Input, S.Output>(checked: stages + [AnyStage(stage, id: id, concurrency: concurrency, onError: onError)])
+        var erased = AnyStage(stage, id: id, concurrency: concurrency, onError: onError)
+        erased.timeout = timeout
+        return Pipeline<Input, S.Output>(checked: stages + [erased])
     }
 
     /// Runs the pipeline over `source` and hands every output to `onOutput`, in input order.

@@ -27,7 +27,9 @@ struct PipelineRunner: Sendable {
         let clock = ContinuousClock()
         let started = clock.now
         let contexts = stages.map {
-            StageContext(stageID: $0.id, pipeline: configuration.pipelineName, logger: configuration.logger)
+            var context = StageContext(stageID: $0.id, pipeline: configuration.pipelineName, logger: configuration.logger)
+            context.timeout = $0.timeout
+            return context
         }
         try await startStages(contexts: contexts)
         let deadLetters: AtomicFile?

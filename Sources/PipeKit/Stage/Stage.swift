@@ -66,6 +66,8 @@ public struct StageContext: Sendable {
     public var pipeline: String
     /// A logger labelled with the stage's id.
     public var logger: Logger
+    /// How long the stage may take on one item (`timeout:`), if it is limited.
+    public var timeout: Duration?
 
     /// Creates a context.
     public init(stageID: String, pipeline: String, logger: Logger? = nil) {

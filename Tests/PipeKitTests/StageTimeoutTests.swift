@@ -1,0 +1,88 @@
+import Foundation
+import Logging
+import PipeKit
+import Synchronization
+import Testing
+
+/// Keeps every message logged, for tests to read.
+struct RecordingLogHandler: LogHandler {
+    let messages: Messages
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .trace
+
+    final class Messages: Sendable {
+        private let lines = Mutex<[String]>([])
+        func append(_ line: String) { lines.withLock { $0.append(line) } }
+        var all: [String] { lines.withLock { $0 } }
+    }
+
+    func log(event: LogEvent) { messages.append("\(event.level): \(event.message)") }
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+}
+
+/// Sleeps (and so can be cancelled) on articles titled `slow`.
+struct Sleeper: Stage {
+    func process(_ article: Article, context: StageContext) async throws -> Article? {
+        if article.title == "slow" { try await Task.sleep(for: .seconds(30)) }
+        return article
+    }
+}
+
+/// Computes without ever awaiting on articles titled `busy`: no cancellation can stop it.
+struct BusyLoop: Stage {
+    func process(_ article: Article, context: StageContext) async throws -> Article? {
+        guard article.title == "busy" else { return article }
+        let clock = ContinuousClock(), end = clock.now + .milliseconds(400)
+        var spins = 0
+        while clock.now < end { spins &+= 1 }
+        return spins > 0 ? article : nil
+    }
+}
+
+@Suite("StageTimeout")
+struct StageTimeoutTests {
+    func articles(_ titles: [String]) -> Sequenced<Article> {
+        Sequenced(titles.enumerated().map { Article(id: "a\($0)", source: "s", title: $1, body: "b") })
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func aStageThatAwaitsIsCancelledAtItsTimeoutAndTheRunGoesOn() async throws {
+        let collected = Collected()
+        let pipeline = Pipeline(Sleeper(), id: "sleeper", concurrency: .workers(2), onError: .skip, timeout: .milliseconds(100))
+        let started = ContinuousClock.now
+        let summary = try await pipeline.run(articles(["ok", "slow", "ok", "slow", "ok"])) { collected.append($0) }
+        // Two 30-second sleeps cancelled after 0.1 s each, not waited for.
+        #expect(ContinuousClock.now - started < .seconds(10))
+        #expect(collected.all.map(\.id) == ["a0", "a2", "a4"])
+        #expect(summary.skipped == 2)
+        #expect(summary.isBalanced)
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func aTimeoutFailsTheRunWithTheStageAndArticleUnderFail() async throws {
+        let pipeline = Pipeline(Sleeper(), id: "sleeper", timeout: .milliseconds(50))
+        let error = await #expect(throws: PipeError.self) {
+            try await pipeline.run(articles(["ok", "slow"])) { _ in }
+        }
+        #expect(error?.message.contains("stage `sleeper` took longer than its timeout of 50 ms on article `a1`") == true, "\(String(describing: error))")
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func aStageThatCannotBeCancelledIsWatchedAndItsLateResultDiscarded() async throws {
+        let messages = RecordingLogHandler.Messages()
+        var configuration = RunConfiguration()
+        configuration.logger = Logger(label: "test") { _ in RecordingLogHandler(messages: messages) }
+        let collected = Collected()
+        let pipeline = Pipeline(BusyLoop(), id: "busy", onError: .skip, timeout: .milliseconds(100))
+        let summary = try await pipeline.run(articles(["ok", "busy", "ok"]), configuration: configuration) { collected.append($0) }
+        #expect(collected.all.map(\.id) == ["a0", "a2"])
+        #expect(summary.skipped == 1)
+        let warnings = messages.all.filter { $0.hasPrefix("warning: stage `busy` is still working on article `a1`") }
+        #expect(!warnings.isEmpty, "\(messages.all)")
+        #expect(warnings.first?.hasSuffix("it does not stop when cancelled, and its result will be discarded") == true)
+    }
+}
