@@ -119,10 +119,6 @@ enum Tokenizer {
         }
     }
 
-    static func tokens(of text: String) -> [Token] {
-        tokens(of: Article(id: "", source: "", title: "", body: text))
-    }
-
     /// A position in the body: a byte offset and the scalar offset it corresponds to.
     struct Cursor {
         let bytes: UnsafeBufferPointer<UInt8>
