@@ -32,13 +32,15 @@ struct Sleeper: Stage {
     }
 }
 
-/// Computes without ever awaiting on articles titled `busy`: no cancellation can stop it.
+/// Computes without ever awaiting on articles titled `busy`, until `done` says so (at most 10 s):
+/// no cancellation can stop it.
 struct BusyLoop: Stage {
+    let done: @Sendable () -> Bool
     func process(_ article: Article, context: StageContext) async throws -> Article? {
         guard article.title == "busy" else { return article }
-        let clock = ContinuousClock(), end = clock.now + .milliseconds(400)
+        let clock = ContinuousClock(), end = clock.now + .seconds(10)
         var spins = 0
-        while clock.now < end { spins &+= 1 }
+        while clock.now < end, !done() { spins &+= 1 }
         return spins > 0 ? article : nil
     }
 }
@@ -77,7 +79,9 @@ struct StageTimeoutTests {
         var configuration = RunConfiguration()
         configuration.logger = Logger(label: "test") { _ in RecordingLogHandler(messages: messages) }
         let collected = Collected()
-        let pipeline = Pipeline(BusyLoop(), id: "busy", onError: .skip, timeout: .milliseconds(100))
+        // The stage computes until the watchdog has warned about it.
+        let busy = BusyLoop { messages.all.contains { $0.contains("is still working") } }
+        let pipeline = Pipeline(busy, id: "busy", onError: .skip, timeout: .milliseconds(100))
         let summary = try await pipeline.run(articles(["ok", "busy", "ok"]), configuration: configuration) { collected.append($0) }
         #expect(collected.all.map(\.id) == ["a0", "a2"])
         #expect(summary.skipped == 1)

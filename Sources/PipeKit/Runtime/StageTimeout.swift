@@ -1,4 +1,6 @@
+import Dispatch
 import Logging
+import Synchronization
 
 /// Runs one item of a stage within its `timeout:`, and watches the items that overrun it.
 ///
@@ -7,46 +9,79 @@ import Logging
 /// `on_error` policy. Swift cannot pre-empt a stage that computes without awaiting, so for such a
 /// stage the watchdog logs a warning naming the stage and the article each time the limit passes
 /// again, until the stage returns; its result is then discarded and the item fails the same way.
+///
+/// The watchdog's clock runs on a Dispatch queue, not in Swift's cooperative pool, so it fires
+/// even while every worker of the pool is busy computing.
 enum StageTimeout {
     /// The item's result, or a `stage-timeout` error when `limit` passed first.
     static func run<Output: Sendable>(
         within limit: Duration, item: String, context: StageContext,
         _ work: @escaping @Sendable () async throws -> Output?
     ) async throws -> Output? {
-        // The work runs in a task of its own, so that it can be cancelled without cancelling the
-        // watch; cancelling the caller cancels it too.
         let task = Task { try await work() }
-        return try await withTaskCancellationHandler {
-            try await withThrowingTaskGroup(of: Outcome<Output>.self) { group in
-                group.addTask {
-                    do { return .finished(.success(try await task.value)) } catch { return .finished(.failure(error)) }
-                }
-                group.addTask { .limitPassed(try await sleep(limit)) }
-                var waited = Duration.zero
-                while let outcome = try await group.next() {
-                    switch outcome {
-                    case .finished(let result):
-                        group.cancelAll()
-                        // Before the limit, the stage's own result or error; after it, a timeout.
-                        if waited == .zero { return try result.get() }
-                        throw timeoutError(limit: limit, item: item, context: context)
-                    case .limitPassed:
-                        waited += limit
-                        if waited == limit {
-                            task.cancel()
-                        } else {
-                            context.logger.warning("""
-                                stage `\(context.stageID)` is still working on article `\(item)` after \(readable(waited)) \
-                                (timeout \(readable(limit))): it does not stop when cancelled, and its result will be discarded
-                                """)
-                        }
-                        group.addTask { .limitPassed(try await sleep(limit)) }
-                    }
-                }
-                throw timeoutError(limit: limit, item: item, context: context)
-            }
+        let watchdog = Watchdog(limit: limit, item: item, context: context, task: task)
+        watchdog.start()
+        let result = await withTaskCancellationHandler {
+            await task.result
         } onCancel: {
             task.cancel()
+        }
+        guard watchdog.stop() == 0 else {
+            throw PipeError(.stageTimeout, "stage `\(context.stageID)` took longer than its timeout of \(readable(limit)) on article `\(item)`",
+                            hint: "raise the stage's `timeout:`, or go on past such articles with `on_error: skip` or `dead-letter`")
+        }
+        return try result.get()
+    }
+
+    /// Counts how often the limit passed for one item, cancelling its task the first time and
+    /// warning each time after; its only mutable state is behind a `Mutex`.
+    private final class Watchdog<Output: Sendable>: Sendable {
+        let limit: Duration
+        let item: String
+        let context: StageContext
+        let task: Task<Output?, any Error>
+        /// How many times the limit has passed; nil once the item is done.
+        private let firings = Mutex<Int?>(0)
+
+        init(limit: Duration, item: String, context: StageContext, task: Task<Output?, any Error>) {
+            self.limit = limit
+            self.item = item
+            self.context = context
+            self.task = task
+        }
+
+        func start() { schedule() }
+
+        /// Ends the watch; how many times the limit passed before.
+        func stop() -> Int {
+            firings.withLock { count in
+                defer { count = nil }
+                return count ?? 0
+            }
+        }
+
+        private func schedule() {
+            let nanoseconds = limit.components.seconds * 1_000_000_000 + limit.components.attoseconds / 1_000_000_000
+            DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(Int(nanoseconds))) { [self] in fire() }
+        }
+
+        private func fire() {
+            let count: Int? = firings.withLock { count in
+                guard let current = count else { return nil }
+                count = current + 1
+                return current + 1
+            }
+            guard let count else { return }
+            if count == 1 {
+                task.cancel()
+            } else {
+                context.logger.warning("""
+                    stage `\(context.stageID)` is still working on article `\(item)` after \
+                    \(StageTimeout.readable(limit * count)) (timeout \(StageTimeout.readable(limit))): it does not \
+                    stop when cancelled, and its result will be discarded
+                    """)
+            }
+            schedule()
         }
     }
 
@@ -56,19 +91,5 @@ enum StageTimeout {
         if milliseconds < 1000 { return "\(Int(milliseconds.rounded())) ms" }
         let seconds = (milliseconds / 100).rounded() / 10
         return seconds == seconds.rounded() ? "\(Int(seconds)) s" : "\(seconds) s"
-    }
-
-    private static func sleep(_ limit: Duration) async throws {
-        try await Task.sleep(for: limit)
-    }
-
-    private static func timeoutError(limit: Duration, item: String, context: StageContext) -> PipeError {
-        PipeError(.stageTimeout, "stage `\(context.stageID)` took longer than its timeout of \(readable(limit)) on article `\(item)`",
-                  hint: "raise the stage's `timeout:`, or go on past such articles with `on_error: skip` or `dead-letter`")
-    }
-
-    private enum Outcome<Output: Sendable>: Sendable {
-        case finished(Result<Output?, any Error>)
-        case limitPassed(Void)
     }
 }
