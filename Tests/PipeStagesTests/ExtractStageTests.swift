@@ -126,6 +126,23 @@ struct ExtractStageTests {
         }
     }
 
+    /// Words that mix ASCII and other letters keep exact spans: the tokenizer's ASCII fast path
+    /// must stop at the first byte that is not ASCII.
+    @Test func spansOfNamesWithAccentsMapBackToTheText() throws {
+        let body = "President Zoë Müller met Envoy Geneviève Léger in Genève on Sunday. Müller said: \"The talks in Genève went well today.\""
+        let article = stage.extract(Article(id: "a", source: "s", date: CalendarDate("2024-12-08"), title: "T", body: body))
+        let entities = try #require(article.entities)
+        #expect(entities.map(\.text).contains("Zoë Müller"))
+        #expect(entities.map(\.text).contains("Geneviève Léger"))
+        for entity in entities {
+            for span in entity.spans {
+                #expect(entity.text.hasSuffix(try #require(span.text(in: body))), "\(entity.text) at \(span)")
+            }
+        }
+        for quote in article.quotes ?? [] { #expect(quote.span.text(in: body) == quote.text) }
+        #expect(article.dates?.compactMap { $0.span?.text(in: body) } == ["on Sunday", "today"])
+    }
+
     @Test func emptyAndOddBodiesDoNotTrip() throws {
         for body in ["\"", "\"\"\"", "“unclosed quote and more words here", "A.", "1 2 3 4", "— — —", "MAY", "on Sunday"] {
             let article = stage.extract(Article(id: "a", source: "s", date: CalendarDate("2024-12-08"), title: "", body: body))

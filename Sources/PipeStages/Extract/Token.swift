@@ -137,18 +137,6 @@ enum Tokenizer {
             return (Unicode.Scalar(value) ?? Unicode.Scalar(0xFFFD)!, length)
         }
 
-        static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-            if scalar.isASCII {
-                let value = scalar.value
-                return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
-            }
-            return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-        }
-
-        static func isASCIIWordByte(_ byte: UInt8) -> Bool {
-            (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte | 0x20)
-        }
-
         static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
             scalar.isASCII ? (scalar == " " || (0x09...0x0D).contains(scalar.value)) : scalar.properties.isWhitespace
         }
@@ -184,17 +172,18 @@ enum Tokenizer {
                     continue
                 }
                 let startByte = byte, startScalar = scalar
-                if Self.isWordScalar(current) {
+                if current.isLetterOrDigit {
                     advance(length)
                     var dots = 0
                     while scalar < end, let (next, nextLength) = peek(byte) {
                         // A run of ASCII letters and digits in one go.
-                        if nextLength == 1, Self.isASCIIWordByte(bytes[byte]) {
-                            repeat { advance(1) } while scalar < end && byte < bytes.count && Self.isASCIIWordByte(bytes[byte])
-                        } else if Self.isWordScalar(next) {
+                        if nextLength == 1, next.isLetterOrDigit {
+                            repeat { advance(1) } while scalar < end && byte < bytes.count && bytes[byte] < 0x80
+                                && Unicode.Scalar(bytes[byte]).isLetterOrDigit
+                        } else if next.isLetterOrDigit {
                             advance(nextLength)
                         } else if Self.joinsWords(next), scalar + 1 < end,
-                                  let (after, _) = peek(byte + nextLength), Self.isWordScalar(after) {
+                                  let (after, _) = peek(byte + nextLength), after.isLetterOrDigit {
                             advance(nextLength)
                             if next == "." { dots += 1 }
                         } else if next == ".", dots > 0, scalar - startScalar == 2 * dots + 1, current.properties.isAlphabetic {

@@ -41,10 +41,10 @@ enum SentenceRepair {
 
     /// Whether a capitalised word begins at `index`: `The`, `UN ` — not `U.S` or a lone capital.
     static func startsWord<Unit: TextUnit>(at index: Int, in scalars: [Unit]) -> Bool {
-        guard index + 1 < scalars.count, isUppercase(scalars[index].scalar) else { return false }
+        guard index + 1 < scalars.count, scalars[index].scalar.isCapital else { return false }
         let second = scalars[index + 1].scalar
-        if second.isASCII ? (0x61...0x7A).contains(second.value) : second.properties.isLowercase { return true }
-        guard isUppercase(second) else { return false }
+        if second.isSmallLetter { return true }
+        guard second.isCapital else { return false }
         return index + 2 >= scalars.count || !(scalars[index + 2].scalar == ".")
     }
 
@@ -52,7 +52,7 @@ enum SentenceRepair {
     static func wordLength<Unit: TextUnit>(before index: Int, in scalars: [Unit]) -> Int {
         var count = 0
         var position = index - 1
-        while position >= 0, isLetterOrDigit(scalars[position].scalar) {
+        while position >= 0, scalars[position].scalar.isLetterOrDigit {
             count += 1
             position -= 1
         }
@@ -66,19 +66,5 @@ enum SentenceRepair {
         return lower == ["w", "w", "w", "."] || token.indices.contains {
             $0 + 2 < token.endIndex && token[$0].scalar == ":" && token[$0 + 1].scalar == "/" && token[$0 + 2].scalar == "/"
         }
-    }
-
-    /// Whether a scalar is a capital letter, without a property lookup for ASCII.
-    static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII ? (0x41...0x5A).contains(scalar.value) : scalar.properties.isUppercase
-    }
-
-    /// Whether a scalar is a letter or a digit, without a property lookup for ASCII.
-    static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII {
-            let value = scalar.value | 0x20
-            return (0x61...0x7A).contains(value) || (0x30...0x39).contains(scalar.value)
-        }
-        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 }

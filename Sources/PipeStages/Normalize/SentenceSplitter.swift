@@ -41,11 +41,6 @@ enum SentenceSplitter {
         return ranges
     }
 
-    /// Whether a scalar is a letter, without a property lookup for ASCII.
-    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII ? (0x61...0x7A).contains(scalar.value | 0x20) : scalar.properties.isAlphabetic
-    }
-
     static func isClosing(_ scalar: Unicode.Scalar, insideQuote: Bool) -> Bool {
         (scalar == "\"" && insideQuote) || scalar == "\u{201D}" || scalar == "\u{2019}" || scalar == ")" || scalar == "]"
     }
@@ -62,7 +57,7 @@ enum SentenceSplitter {
     static func isAbbreviation<Unit: TextUnit>(before index: Int, in scalars: [Unit]) -> Bool {
         guard scalars[index].scalar == "." else { return false }
         var start = index
-        while start > 0, isLetter(scalars[start - 1].scalar) { start -= 1 }
+        while start > 0, scalars[start - 1].scalar.isLetter { start -= 1 }
         if index - start == 1 { return true }
         guard index - start <= PackedWord.capacity else { return false }
         var word = PackedWord()

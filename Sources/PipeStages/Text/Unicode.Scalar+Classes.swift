@@ -1,0 +1,22 @@
+extension Unicode.Scalar {
+    /// Whether the scalar is a letter or a digit; ASCII is decided without a Unicode property lookup.
+    var isLetterOrDigit: Bool {
+        if isASCII { return (0x30...0x39).contains(value) || (0x61...0x7A).contains(value | 0x20) }
+        return properties.isAlphabetic || properties.numericType != nil
+    }
+
+    /// Whether the scalar is a letter; ASCII is decided without a Unicode property lookup.
+    var isLetter: Bool {
+        isASCII ? (0x61...0x7A).contains(value | 0x20) : properties.isAlphabetic
+    }
+
+    /// Whether the scalar is a capital letter; ASCII is decided without a Unicode property lookup.
+    var isCapital: Bool {
+        isASCII ? (0x41...0x5A).contains(value) : properties.isUppercase
+    }
+
+    /// Whether the scalar is a small letter; ASCII is decided without a Unicode property lookup.
+    var isSmallLetter: Bool {
+        isASCII ? (0x61...0x7A).contains(value) : properties.isLowercase
+    }
+}
