@@ -78,10 +78,10 @@ public struct NormalizeStage: ConfigurableStage {
     public func normalize(_ article: Article) throws -> Article {
         var article = article
         let title = TextNormalizer.collapse(unicode(article.title))
-        let body = unicode(article.body)
-        let normalized = TextNormalizer.isASCII(body)
-            ? try normalize(body: Array(body.utf8), title: title)
-            : try normalize(body: Array(body.unicodeScalars), title: title)
+        // ASCII text is in every normalization form already, and its bytes are its scalars.
+        let normalized = TextNormalizer.isASCII(article.body)
+            ? try normalize(body: Array(article.body.utf8), title: title)
+            : try normalize(body: Array(unicode(article.body).unicodeScalars), title: title)
         article.title = title
         article.body = normalized.body
         article.paragraphs = normalized.paragraphs
@@ -125,8 +125,7 @@ public struct NormalizeStage: ConfigurableStage {
     private func unicode(_ text: String) -> String {
         switch options.unicode {
         case .nfc: TextNormalizer.isCertainlyNFC(text) ? text : text.precomposedStringWithCanonicalMapping
-        // ASCII text is already in every normalization form.
-        case .nfkc: text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCompatibilityMapping
+        case .nfkc: TextNormalizer.isASCII(text) ? text : text.precomposedStringWithCompatibilityMapping
         }
     }
 }
