@@ -24,6 +24,18 @@ struct JSONWriterTests {
         #expect(String(decoding: writer.bytes, as: UTF8.self) == String(value))
     }
 
+    @Test func writesAnArrayOfObjectsUnderAKey() {
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.objects("none", [Int]()) { _, _ in }
+        writer.objects("pairs", [(1, "a"), (2, "b")]) { writer, pair in
+            writer.key("n"); writer.int(pair.0)
+            writer.key("s"); writer.string(pair.1)
+        }
+        writer.endObject()
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == #"{"none":[],"pairs":[{"n":1,"s":"a"},{"n":2,"s":"b"}]}"#)
+    }
+
     @Test func articleRecordHasAFixedKeyOrder() {
         let article = Article(id: "a", source: "s.txt", date: CalendarDate("2024-12-08"), url: nil, title: "T", body: "B",
                               fields: ["zeta": 1, "alpha": .string("x"), "id": "ignored"])

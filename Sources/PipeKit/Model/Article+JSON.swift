@@ -36,53 +36,33 @@ extension Article {
             writer.endObject()
         }
         if let entities {
-            writer.key("entities")
-            writer.beginArray()
-            for entity in entities {
-                writer.beginObject()
+            writer.objects("entities", entities) { writer, entity in
                 writer.key("text"); writer.string(entity.text)
                 writer.key("type"); writer.string(entity.type.rawValue)
                 writer.key("count"); writer.int(entity.count)
                 writer.key("spans"); writer.spans(entity.spans)
-                writer.endObject()
             }
-            writer.endArray()
         }
         if let dates {
-            writer.key("dates")
-            writer.beginArray()
-            for date in dates {
-                writer.beginObject()
+            writer.objects("dates", dates) { writer, date in
                 writer.key("text"); writer.string(date.text)
                 writer.key("value"); writer.string(date.value.description)
                 writer.key("span")
                 if let span = date.span { writer.span(span) } else { writer.null() }
-                writer.endObject()
             }
-            writer.endArray()
         }
         if let quotes {
-            writer.key("quotes")
-            writer.beginArray()
-            for quote in quotes {
-                writer.beginObject()
+            writer.objects("quotes", quotes) { writer, quote in
                 writer.key("text"); writer.string(quote.text)
                 writer.key("speaker"); writer.string(quote.speaker)
                 writer.key("span"); writer.span(quote.span)
-                writer.endObject()
             }
-            writer.endArray()
         }
         if let keywords {
-            writer.key("keywords")
-            writer.beginArray()
-            for keyword in keywords {
-                writer.beginObject()
+            writer.objects("keywords", keywords) { writer, keyword in
                 writer.key("text"); writer.string(keyword.text)
                 writer.key("score"); writer.double((keyword.score * 10_000).rounded() / 10_000)
-                writer.endObject()
             }
-            writer.endArray()
         }
         for name in fields.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) })
         where !Self.recordFields.contains(name) {

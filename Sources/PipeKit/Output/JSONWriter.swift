@@ -27,6 +27,18 @@ public struct JSONWriter: Sendable {
         if !needsComma.isEmpty { needsComma[needsComma.count - 1] = false }
     }
 
+    /// Writes `key` and an array with one object per element, whose members `members` writes.
+    public mutating func objects<Element>(_ key: String, _ elements: [Element], members: (inout JSONWriter, Element) -> Void) {
+        self.key(key)
+        beginArray()
+        for element in elements {
+            beginObject()
+            members(&self, element)
+            endObject()
+        }
+        endArray()
+    }
+
     /// Writes a string value.
     public mutating func string(_ value: String) { separate(); appendString(value) }
     /// Writes a string value, or `null` for `nil`.

@@ -25,10 +25,7 @@ extension RunSummary {
         writer.key("seconds"); writer.double(elapsed.seconds)
         writer.key("articles_per_second"); writer.double(itemsPerSecond)
         writer.key("megabytes_per_second"); writer.double(megabytesPerSecond)
-        writer.key("stages")
-        writer.beginArray()
-        for stage in stages {
-            writer.beginObject()
+        writer.objects("stages", stages) { writer, stage in
             writer.key("id"); writer.string(stage.stageID)
             writer.key("in"); writer.int(stage.received)
             writer.key("out"); writer.int(stage.emitted)
@@ -37,21 +34,14 @@ extension RunSummary {
             writer.key("dead_lettered"); writer.int(stage.deadLettered)
             writer.key("balanced"); writer.bool(stage.isBalanced)
             writer.key("busy_seconds"); writer.double(stage.duration.seconds)
-            writer.endObject()
         }
-        writer.endArray()
-        writer.key("segments")
-        writer.beginArray()
-        for segment in segments {
-            writer.beginObject()
+        writer.objects("segments", segments) { writer, segment in
             writer.key("stages"); writer.beginArray(); segment.stageIDs.forEach { writer.string($0) }; writer.endArray()
             writer.key("workers"); writer.int(segment.workers)
             writer.key("busy_seconds"); writer.double(segment.busy.seconds)
             writer.key("input_wait_seconds"); writer.double(segment.inputWait.seconds)
             writer.key("output_wait_seconds"); writer.double(segment.outputWait.seconds)
-            writer.endObject()
         }
-        writer.endArray()
         writer.endObject()
         return String(decoding: writer.bytes, as: UTF8.self)
     }
