@@ -41,7 +41,7 @@ struct DedupeStageTests {
         for article in articles {
             distinct.insert(article.body.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " "))
         }
-        let summary = try await Pipeline(DedupeStage()).run(Sequence(articles)) { _ in }
+        let summary = try await Pipeline(DedupeStage()).run(Sequenced(articles)) { _ in }
         #expect(summary.filtered > 50, "the BBC set has many exact duplicates")
         #expect(summary.written == distinct.count)
         #expect(summary.filtered == articles.count - distinct.count)

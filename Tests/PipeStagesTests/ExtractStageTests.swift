@@ -17,14 +17,7 @@ struct ExtractStageTests {
     }
 
     @Test func findsTheSeedFacts() throws {
-        guard let corpus = Fixtures.corpus else {
-            print("skipped: ../shared/corpus/seed is absent")
-            return
-        }
-        let folder = corpus + "/seed"
-        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: folder).first { $0.hasSuffix(".txt") })
-        let bytes = try #require(FileManager.default.contents(atPath: folder + "/" + name))
-        let parsed = try ParseStage.parse(RawRecord(id: "seed", source: name, format: .datedText, bytes: [UInt8](bytes)))
+        guard let parsed = try Fixtures.seedArticle() else { return }
         let article = stage.extract(try NormalizeStage().normalize(parsed))
         let found = entities(article)
         for (text, type) in [("Bashar al-Assad", EntityType.person), ("Geir Pedersen", .person),

@@ -59,7 +59,7 @@ struct FilterStageTests {
         options.minWords = 10
         let pipeline = Pipeline(FilterStage(options: options))
         let articles = (0..<20).map { article(words: $0) }
-        let summary = try await pipeline.run(Sequence(articles)) { _ in }
+        let summary = try await pipeline.run(Sequenced(articles)) { _ in }
         #expect(summary.filtered == 10)
         #expect(summary.written == 10)
         #expect(summary.skipped == 0 && summary.deadLettered == 0)
@@ -68,7 +68,7 @@ struct FilterStageTests {
 }
 
 /// A fixed list as an async sequence.
-struct Sequence<Element: Sendable>: AsyncSequence, Sendable {
+struct Sequenced<Element: Sendable>: AsyncSequence, Sendable {
     let elements: [Element]
     init(_ elements: [Element]) { self.elements = elements }
     struct AsyncIterator: AsyncIteratorProtocol {

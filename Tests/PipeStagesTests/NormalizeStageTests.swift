@@ -114,14 +114,7 @@ struct NormalizeStageTests {
     }
 
     @Test func repairsTheSeedArticle() throws {
-        guard let corpus = Fixtures.corpus else {
-            print("skipped: ../shared/corpus/seed is absent")
-            return
-        }
-        let folder = corpus + "/seed"
-        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: folder).first { $0.hasSuffix(".txt") })
-        let bytes = try #require(FileManager.default.contents(atPath: folder + "/" + name))
-        let parsed = try ParseStage.parse(RawRecord(id: "seed", source: name, format: .datedText, bytes: [UInt8](bytes)))
+        guard let parsed = try Fixtures.seedArticle() else { return }
         let article = try stage.normalize(parsed)
         let title = "Syria's Assad Resigns Amid Peace Efforts, Orders Peaceful Power Handover - Russian Foreign Ministry"
         #expect(article.title == title)
