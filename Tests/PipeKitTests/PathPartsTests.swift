@@ -12,4 +12,9 @@ struct PathPartsTests {
         #expect(PathParts.name(path) == name)
         #expect(PathParts.stem(path) == stem)
     }
+
+    @Test(arguments: [("a/b/c.txt", "a/b/c"), ("c.tar.gz", "c.tar"), ("a/.hidden", "a/.hidden"), ("a.b/c", "a.b/c"), ("o", "o"), ("x.", "x")])
+    func dropsTheExtensionOfTheLastPart(path: String, expected: String) {
+        #expect(PathParts.droppingExtension(path) == expected)
+    }
 }

@@ -28,11 +28,7 @@ public struct PipelineDefinition: Sendable {
 
     /// The dead-letter path beside `output`: `out/syria.jsonl` gives `out/syria.dead-letter.jsonl`.
     public static func deadLetterPath(besides output: String) -> String {
-        let slash = output.lastIndex(of: "/")
-        let nameStart = slash.map { output.index(after: $0) } ?? output.startIndex
-        let name = output[nameStart...]
-        let stem = name.lastIndex(of: ".").flatMap { $0 == name.startIndex ? nil : name[..<$0] } ?? name
-        return String(output[..<nameStart]) + stem + ".dead-letter.jsonl"
+        PathParts.droppingExtension(output) + ".dead-letter.jsonl"
     }
 
     /// Reads the input and runs every stage over it, handing every item that leaves the last stage to `onOutput`.

@@ -106,11 +106,7 @@ public struct InputReader: AsyncSequence, Sendable, StopAwareSource {
         } else if relative.hasPrefix("./") {
             relative.removeFirst(2)
         }
-        let name = relative.split(separator: "/").last.map(String.init) ?? relative
-        if let dot = name.lastIndex(of: "."), dot != name.startIndex {
-            relative.removeLast(name.distance(from: dot, to: name.endIndex))
-        }
-        return relative
+        return PathParts.droppingExtension(relative)
     }
 
     /// Whether a file is read as dead letters to replay: its name ends in `.dead-letter.jsonl`.

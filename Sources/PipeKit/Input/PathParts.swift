@@ -25,4 +25,11 @@ enum PathParts {
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
         return String(name[..<dot])
     }
+
+    /// `path` without the extension of its last part: `a/b/c.txt` → `a/b/c`, `a/.hidden` → `a/.hidden`.
+    static func droppingExtension(_ path: String) -> String {
+        let nameStart = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+        guard let dot = path[nameStart...].lastIndex(of: "."), dot != nameStart else { return path }
+        return String(path[..<dot])
+    }
 }
