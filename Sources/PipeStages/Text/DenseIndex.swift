@@ -1,5 +1,5 @@
 /// A key that open-addressing tables place by a well-mixed 64-bit hash, without `Hasher`.
-protocol TableKey: Equatable {
+protocol TableKey: Equatable, Sendable {
     /// A hash whose high bits are well mixed.
     var mixed: UInt64 { get }
 }
@@ -16,9 +16,9 @@ extension UInt64: TableKey {
 
 /// Numbers distinct keys 0, 1, 2, … in the order they are first seen.
 ///
-/// Open addressing with linear probing; the table doubles when half full. Used per article, for
-/// word and phrase ids on the keyword hot path.
-struct DenseIndex<Key: TableKey> {
+/// Open addressing with linear probing; the table doubles when half full. Used per article for
+/// word and phrase ids on the keyword hot path, and under every `WordTable`.
+struct DenseIndex<Key: TableKey>: Sendable {
     private var slots: [Int32]
     /// The keys by id.
     private(set) var keys: [Key] = []
@@ -36,16 +36,28 @@ struct DenseIndex<Key: TableKey> {
 
     /// The number of `key`, and whether it is new.
     mutating func id(of key: Key) -> (id: Int, isNew: Bool) {
-        var slot = Int(truncatingIfNeeded: key.mixed >> 7) & (slots.count - 1)
-        while slots[slot] >= 0 {
-            let id = Int(slots[slot])
-            if keys[id] == key { return (id, false) }
-            slot = (slot + 1) & (slots.count - 1)
-        }
+        let (found, slot) = probe(key)
+        if let found { return (found, false) }
         slots[slot] = Int32(keys.count)
         keys.append(key)
         if keys.count * 2 > slots.count { grow() }
         return (keys.count - 1, true)
+    }
+
+    /// The number of `key` if it has one; numbers nothing.
+    func existingID(of key: Key) -> Int? {
+        probe(key).id
+    }
+
+    /// The id of `key`, or nil and the empty slot where it would go.
+    private func probe(_ key: Key) -> (id: Int?, slot: Int) {
+        var slot = Int(truncatingIfNeeded: key.mixed >> 7) & (slots.count - 1)
+        while slots[slot] >= 0 {
+            let id = Int(slots[slot])
+            if keys[id] == key { return (id, slot) }
+            slot = (slot + 1) & (slots.count - 1)
+        }
+        return (nil, slot)
     }
 
     private mutating func grow() {
