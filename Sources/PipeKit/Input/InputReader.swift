@@ -124,7 +124,8 @@ public struct InputReader: AsyncSequence, Sendable, StopAwareSource {
         private var listing: (root: String, files: [String])?
         private var fileIndex = 0
         private var lines: LineReader?
-        private var linesFile = ""
+        /// The file `lines` reads, its records' id before `:LINE`, and whether it holds dead letters.
+        private var linesFile = "", linesID = "", linesAreDeadLetters = false
 
         init(spec: InputSpec, reader: InputReader, listing: (root: String, files: [String])?) {
             self.spec = spec
@@ -140,10 +141,9 @@ public struct InputReader: AsyncSequence, Sendable, StopAwareSource {
                 if let current = lines {
                     if let line = try current.next() {
                         if line.oversize == nil, line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-                        let id = InputReader.recordID(for: linesFile, root: listing.root) + ":\(current.lineNumber)"
-                        let record = RawRecord(id: id, source: linesFile, format: spec.format, bytes: line.bytes,
-                                               problem: line.oversize.map { .tooLarge(size: $0) })
-                        return InputReader.isDeadLetterFile(linesFile) ? DeadLetterReplay.record(from: record) : record
+                        let record = RawRecord(id: linesID + ":\(current.lineNumber)", source: linesFile, format: spec.format,
+                                               bytes: line.bytes, problem: line.oversize.map { .tooLarge(size: $0) })
+                        return linesAreDeadLetters ? DeadLetterReplay.record(from: record) : record
                     }
                     lines = nil
                     continue
@@ -159,10 +159,12 @@ public struct InputReader: AsyncSequence, Sendable, StopAwareSource {
                     let reason = String(cString: strerror(errno))
                     return RawRecord(id: id, source: file, format: spec.format, bytes: [], problem: .unreadable(reason: reason))
                 }
-                if spec.format == .jsonl || InputReader.isDeadLetterFile(file) {
+                let isDeadLetterFile = InputReader.isDeadLetterFile(file)
+                if spec.format == .jsonl || isDeadLetterFile {
                     lines = LineReader(descriptor: descriptor, closesDescriptor: file != "-", stop: reader.stop,
                                        maxLineSize: spec.maxRecordSize.bytes)
-                    linesFile = file
+                    linesID = InputReader.recordID(for: file, root: listing.root)
+                    (linesFile, linesAreDeadLetters) = (file, isDeadLetterFile)
                     continue
                 }
                 defer { if file != "-" { close(descriptor) } }

@@ -14,7 +14,7 @@ struct EntityRecognizer: Sendable {
     }
 
     /// The entities of an article, in order of first mention, and every mention with the name it resolved to.
-    func recognize(_ tokens: [Token], in body: String) -> (entities: [Entity], mentions: [Mention]) {
+    func recognize(_ tokens: [Token]) -> (entities: [Entity], mentions: [Mention]) {
         var mentions: [Mention] = []
         for chunk in chunks(tokens) {
             classify(chunk, tokens: tokens, into: &mentions)

@@ -76,7 +76,7 @@ public struct ExtractStage: ConfigurableStage {
         let tokens = Tokenizer.tokens(of: article)
         var mentions: [EntityRecognizer.Mention] = []
         if options.entities || options.quotes {
-            let recognized = EntityRecognizer().recognize(tokens, in: article.body)
+            let recognized = EntityRecognizer().recognize(tokens)
             mentions = recognized.mentions
             if options.entities { article.entities = recognized.entities }
         }
