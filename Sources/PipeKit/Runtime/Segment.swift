@@ -39,35 +39,49 @@ struct Segment: Sendable {
 
     /// Processes batches from `input` with up to ``width`` in flight and sends them on in order.
     ///
-    /// The window slides: a new batch starts only when fewer than ``width`` batches are started
-    /// and not yet sent on, so the reorder buffer never holds more than ``width`` batches.
+    /// The window slides: a new batch is received only when fewer than ``width`` batches are
+    /// started and not yet sent on, so the reorder buffer never holds more than ``width``
+    /// batches. Receiving is a task of its own, so that batches in flight are finished and sent
+    /// on while the segment waits for input: a pause upstream (a checkpoint) never holds back
+    /// what was already read.
     func run(
         index: Int, input: BoundedChannel<any AnyBatch>, output: BoundedChannel<any AnyBatch>, tallies: TallyBoard
     ) async throws {
+        enum Event: Sendable {
+            case received((any AnyBatch)?)
+            case processed(any AnyBatch)
+        }
         let clock = ContinuousClock()
-        try await withThrowingTaskGroup(of: (any AnyBatch).self) { group in
+        let receive: @Sendable () async throws -> Event = {
+            let waiting = clock.now
+            defer { tallies.addSegment(index, inputWait: clock.now - waiting) }
+            return .received(await input.next())
+        }
+        try await withThrowingTaskGroup(of: Event.self) { group in
             var reorder = ReorderBuffer<any AnyBatch>()
             var inFlight = 0
-            var inputDone = false
-            while true {
-                while !inputDone, inFlight < width {
-                    let waiting = clock.now
-                    let next = await input.next()
-                    tallies.addSegment(index, inputWait: clock.now - waiting)
-                    guard let batch = next else {
-                        inputDone = true
-                        break
-                    }
-                    group.addTask { try await process(batch, index: index, tallies: tallies) }
+            var receiving = true
+            group.addTask(operation: receive)
+            while let event = try await group.next() {
+                switch event {
+                case .received(let batch?):
+                    group.addTask { .processed(try await process(batch, index: index, tallies: tallies)) }
                     inFlight += 1
+                    receiving = false
+                case .received(nil):
+                    continue
+                case .processed(let done):
+                    for ready in reorder.insert(done, at: done.sequence) {
+                        inFlight -= 1
+                        let waiting = clock.now
+                        let sent = await output.send(ready)
+                        tallies.addSegment(index, outputWait: clock.now - waiting)
+                        guard sent else { return }
+                    }
                 }
-                guard let done = try await group.next() else { break }
-                for ready in reorder.insert(done, at: done.sequence) {
-                    inFlight -= 1
-                    let waiting = clock.now
-                    let sent = await output.send(ready)
-                    tallies.addSegment(index, outputWait: clock.now - waiting)
-                    guard sent else { return }
+                if !receiving, inFlight < width {
+                    receiving = true
+                    group.addTask(operation: receive)
                 }
             }
         }
