@@ -23,12 +23,15 @@ final class LineReader {
     private var buffer: [UInt8] = []
     private var start = 0
     private var atEnd = false
+    /// Whether reading ended because the stop signal fired, not at the end of the input.
+    private var stopped = false
     /// The 1-based number of the line last returned.
     private(set) var lineNumber = 0
 
     private static let blockSize = 1 << 20
 
-    /// Creates a reader; when `stop` fires, a read waiting for data ends as if at the end of input.
+    /// Creates a reader; when `stop` fires, a read waiting for data ends as if at the end of
+    /// input, except that a line whose end was not yet read is left out.
     init(descriptor: Int32, closesDescriptor: Bool, stop: StopSignal? = nil, maxLineSize: Int = .max) {
         self.descriptor = descriptor
         self.closesDescriptor = closesDescriptor
@@ -46,7 +49,8 @@ final class LineReader {
                 return line(start..<end)
             }
             if atEnd {
-                guard start < buffer.count else { return nil }
+                // A line cut short by a stop is not a record: a resumed run reads it whole.
+                guard start < buffer.count, !stopped else { return nil }
                 defer { start = buffer.count }
                 return line(start..<buffer.count)
             }
@@ -62,7 +66,7 @@ final class LineReader {
     }
 
     /// Cuts the line at the cursor, longer than `maxLineSize` and not yet ended, and reads past the rest of it.
-    private func skipLongLine() throws -> Line {
+    private func skipLongLine() throws -> Line? {
         let kept = Array(buffer[start...].prefix(RawRecord.oversizePrefix))
         var size = 0
         var last: UInt8 = 0
@@ -80,6 +84,7 @@ final class LineReader {
             if atEnd { break }
             try fill()
         }
+        if stopped { return nil }
         lineNumber += 1
         return Line(bytes: kept, oversize: size)
     }
@@ -91,6 +96,7 @@ final class LineReader {
         }
         guard waitForData() else {
             atEnd = true
+            stopped = true
             return
         }
         let oldCount = buffer.count
