@@ -386,3 +386,49 @@ struct PipelineLoaderTests {
         }
     }
 }
+
+@Suite("PipelineLoader checkpoint")
+struct PipelineLoaderCheckpointTests {
+    let loader = PipelineLoader(registry: TestRegistry.registry, environment: ["STATE": "/tmp/state"])
+
+    func load(_ checkpoint: String) throws -> PipelineDefinition {
+        try loader.load(yaml: "pipeline: demo\ninput: {path: in, format: jsonl}\n\(checkpoint)\nstages:\n  - type: parse\n", file: "p.yaml")
+    }
+
+    @Test func defaultsToEveryTenSecondsInDotPipe() throws {
+        #expect(try load("").checkpoint == CheckpointSettings(folder: ".pipe/demo", interval: .seconds(10)))
+        #expect(try load("checkpoint: true").checkpoint == CheckpointSettings(folder: ".pipe/demo"))
+        #expect(try load("checkpoint: false").checkpoint == nil)
+    }
+
+    @Test func readsFolderIntervalAndRecords() throws {
+        let settings = try load("checkpoint: {folder: \"${STATE}/demo\", interval: 500ms, records: 2000}").checkpoint
+        #expect(settings == CheckpointSettings(folder: "/tmp/state/demo", interval: .milliseconds(500), records: 2000))
+    }
+
+    @Test(arguments: [
+        ("checkpoint: {interval: soon}", 3, 24, "`checkpoint.interval` expects a duration above zero, not `soon`"),
+        ("checkpoint: {records: -3}", 3, 23, "`checkpoint.records` expects a whole number above zero"),
+        ("checkpoint: {every: 3}", 3, 14, "unknown key `every` in `checkpoint`"),
+        ("checkpoint: [1]", 3, 13, "`checkpoint` expects `false` or a mapping"),
+    ])
+    func badValuesAreReportedWhereTheyAre(yaml: String, line: Int, column: Int, message: String) throws {
+        do {
+            _ = try load(yaml)
+            Issue.record("loaded")
+        } catch let error as PipelineFileError {
+            let first = try #require(error.diagnostics.first)
+            #expect(first.message.contains(message), "\(first.message)")
+            #expect(first.location?.line == line && first.location?.column == column, "\(String(describing: first.location))")
+        }
+    }
+
+    @Test func theFingerprintFollowsTheFileAndTheInput() throws {
+        let plain = try load("")
+        #expect(plain.fingerprint == (try load("")).fingerprint)
+        #expect(plain.fingerprint != (try load("checkpoint: {records: 5}")).fingerprint)
+        let other = try loader.load(yaml: "pipeline: demo\ninput: {path: in, format: jsonl}\n\nstages:\n  - type: parse\n",
+                                    file: "p.yaml", input: "elsewhere.jsonl")
+        #expect(plain.fingerprint != other.fingerprint)
+    }
+}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Logging
 import PipeKit
 
@@ -7,7 +8,11 @@ struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Check a pipeline file, then run it over its input.",
-        discussion: "Prints a summary per stage to standard error. Ctrl-C stops reading, finishes the articles in flight and writes the outputs."
+        discussion: """
+            Prints a summary per stage to standard error. Ctrl-C stops reading, finishes the articles in flight, \
+            writes a checkpoint and publishes the outputs; `pipe run --resume` continues from the checkpoint, \
+            also after a crash or `kill -9`, and gives the same files as a run that was never stopped.
+            """
     )
 
     @Argument(help: "The pipeline file.")
@@ -22,6 +27,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Also write the summary as JSON to this file (per-stage counts, busy time, queue waits).")
     var stats: String?
 
+    @Flag(name: .long, help: "Continue from the checkpoint an interrupted run left (a full run when there is none).")
+    var resume = false
+
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: Logger.Level = .warning
 
@@ -31,6 +39,20 @@ struct RunCommand: AsyncParsableCommand {
         var configuration = RunConfiguration()
         configuration.stop = trap.stop
         configuration.logger.logLevel = logLevel
+        if resume {
+            guard var settings = definition.checkpoint else {
+                Terminal.report(PipeError(.checkpoint, "`--resume` needs checkpoints, and `\(file)` turns them off",
+                                          hint: "remove `checkpoint: false` from the file, or run without `--resume`"))
+                throw ExitCode(2)
+            }
+            settings.resume = true
+            configuration.checkpoint = settings
+            if !quiet, !FileManager.default.fileExists(atPath: settings.folder + "/checkpoint.json") {
+                Terminal.error("no checkpoint in \(settings.folder): running from the start")
+            }
+        } else {
+            configuration.checkpoint = definition.checkpoint
+        }
         var summary: RunSummary
         do {
             summary = try await definition.run(configuration: configuration)

@@ -20,15 +20,16 @@ struct SummaryTable {
             }.joined(separator: "  ")
         }
         let seconds = summary.elapsed.seconds
-        let megabytes = Double(summary.bytesRead) / 1_000_000
-        let rate = seconds > 0 ? megabytes / seconds : 0
+        if summary.resumedRecords > 0 {
+            lines.append("resumed: the first \(summary.resumedRecords) records were done by the interrupted run; the counts cover both")
+        }
         let accounts = "written \(summary.written) + filtered \(summary.filtered) + skipped \(summary.skipped)"
             + " + dead-lettered \(summary.deadLettered)"
         lines.append(summary.isBalanced
             ? "read \(summary.read) = \(accounts): every article accounted for"
             : "read \(summary.read) ≠ \(accounts): \(summary.unaccounted) not accounted for (in flight when the run stopped)")
         lines.append(
-            "\(Self.format(seconds: seconds)) · \(Self.decimal(summary.itemsPerSecond, 0)) articles/s · \(Self.decimal(rate, 1)) MB/s"
+            "\(Self.format(seconds: seconds)) · \(Self.decimal(summary.itemsPerSecond, 0)) articles/s · \(Self.decimal(summary.megabytesPerSecond, 1)) MB/s"
         )
         for segment in summary.segments where summary.segments.count > 1 {
             lines.append(
@@ -42,6 +43,9 @@ struct SummaryTable {
         }
         if case .interrupted(let signal) = summary.outcome {
             lines.append("interrupted by signal \(signal): stopped reading; every article read was processed and written")
+            if let folder = summary.checkpointFolder {
+                lines.append("checkpoint in \(folder): `pipe run --resume` continues where this run stopped")
+            }
         }
         return lines
     }

@@ -16,6 +16,30 @@ public struct PipelineDefinition: Sendable {
     public var file: String
     /// The values `${NAME}` references were replaced with, to hide in messages and dead letters.
     public var redaction = Redaction()
+    /// Where and how often `pipe run` writes checkpoints (`checkpoint:`); `nil` for none.
+    ///
+    /// A run keeps checkpoints only when its ``RunConfiguration/checkpoint`` is set: `pipe run`
+    /// sets it from here.
+    public var checkpoint: CheckpointSettings?
+    /// The text of the pipeline file, when it was loaded from one.
+    public var sourceText: String?
+
+    /// A digest of what a run's outputs depend on: the file's text, the input, the stages and
+    /// every output path; a checkpoint can be resumed only by a pipeline with the same one.
+    public var fingerprint: String {
+        var hash = StableHash()
+        hash.add(sourceText ?? "")
+        hash.add(name)
+        hash.add(input.path)
+        hash.add(input.format.rawValue)
+        for stage in stages {
+            hash.add(stage.id)
+            hash.add(stage.typeName)
+            stage.outputFiles.forEach { hash.add($0) }
+        }
+        hash.add(deadLetterPath ?? "")
+        return hash.hex
+    }
 
     /// Creates a definition; ``PipelineLoader`` is the usual way.
     public init(name: String, input: InputSpec, stages: [AnyStage], deadLetterPath: String?, file: String) {
@@ -63,6 +87,7 @@ public struct PipelineDefinition: Sendable {
         configuration.pipelineName = name
         configuration.deadLetterPath = configuration.deadLetterPath ?? deadLetterPath
         configuration.redaction = redaction
+        configuration.fingerprint = fingerprint
         configuration.logger = RedactingLogHandler.wrapping(configuration.logger, redaction: redaction)
         let runner = PipelineRunner(stages: stages, configuration: configuration)
         return try await runner.run(source) { batch in

@@ -13,7 +13,7 @@ public struct PipelineLoader: Sendable {
     /// The variables `${NAME}` is replaced from.
     public var environment: [String: String]
 
-    static let rootKeys = ["pipeline", "input", "stages", "dead_letter"]
+    static let rootKeys = ["pipeline", "input", "stages", "dead_letter", "checkpoint"]
     static let inputKeys = ["path", "format", "max_record_size"]
 
     /// Creates a loader.
@@ -70,10 +70,13 @@ public struct PipelineLoader: Sendable {
             context.report(.missingKey, "missing `stages`", hint: "add `stages:` with at least one `- type: parse`", at: root)
         }
         let deadLetter = deadLetterPath(keys["dead_letter"], stages: stages, context: &context)
+        let checkpoint = readCheckpoint(keys["checkpoint"], pipeline: name, context: &context)
 
         guard context.diagnostics.isEmpty, let inputSpec else { throw fail(context) }
         var definition = PipelineDefinition(name: name, input: inputSpec, stages: stages, deadLetterPath: deadLetter, file: file)
         definition.redaction = context.redaction
+        definition.checkpoint = checkpoint
+        definition.sourceText = text
         return definition
     }
 

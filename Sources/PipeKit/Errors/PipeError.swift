@@ -33,6 +33,9 @@ public struct PipeError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let stageTimeout = Code(rawValue: "stage-timeout")
         /// A record could not be read as the input format says.
         public static let malformedRecord = Code(rawValue: "malformed-record")
+        /// `--resume` cannot continue from the checkpoint: the pipeline or its input changed, or
+        /// another run holds it.
+        public static let checkpoint = Code(rawValue: "checkpoint")
     }
 
     /// The stable error code.

@@ -11,7 +11,10 @@ import Darwin
 ///
 /// Readers of the final path see either the previous file or the complete new one, never half of
 /// it: ``commit()`` flushes, syncs and renames; ``discard()`` removes the temporary file. Writes
-/// are buffered. The type is safe to share between tasks: a lock guards the descriptor and buffer.
+/// are buffered. The temporary name is fixed, `.NAME.partial` beside the final path, so that a
+/// run that was stopped can be resumed: ``sync()`` makes what was written so far durable and
+/// tells its length, and ``init(path:resumingAt:)`` continues a file from such a length. The type
+/// is safe to share between tasks: a lock guards the descriptor and buffer.
 public final class AtomicFile: Sendable {
     /// The path the file is published under.
     public let path: String
@@ -22,28 +25,84 @@ public final class AtomicFile: Sendable {
     private struct State {
         var descriptor: Int32
         var buffer: [UInt8] = []
+        var flushed = 0
         var closed = false
     }
 
     private static let flushThreshold = 1 << 20
 
-    /// Creates the parent folders and opens a temporary file beside `path`.
-    public init(path: String) throws {
+    /// The temporary path of `path`: `.NAME.partial` in the same folder.
+    public static func partialPath(of path: String) -> String {
+        PathParts.sibling(of: path, named: "." + PathParts.name(path) + ".partial")
+    }
+
+    /// Creates the parent folders and opens an empty temporary file beside `path`.
+    public convenience init(path: String) throws {
+        try self.init(path: path, resumingAt: nil)
+    }
+
+    /// Creates the parent folders and opens the temporary file beside `path`, empty or continued.
+    ///
+    /// With `length`, the file continues what an earlier run wrote: the temporary file that run
+    /// left, cut to `length` bytes, or else the first `length` bytes of the file it published.
+    ///
+    /// - Throws: ``PipeError`` with code `io` when the folder or the file cannot be written, or
+    ///   when neither file holds `length` bytes.
+    public init(path: String, resumingAt length: Int?) throws {
         self.path = path
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent().path
+        let folder = PathParts.parent(path)
         do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         } catch {
             throw PipeError(.io, "cannot create folder `\(folder)` for `\(path)`: \(error.localizedDescription)")
         }
-        temporaryPath = folder + "/." + url.lastPathComponent + ".tmp-\(getpid())"
-        let descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        temporaryPath = Self.partialPath(of: path)
+        let descriptor = open(temporaryPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw PipeError(.io, "cannot write `\(temporaryPath)`: \(String(cString: strerror(errno)))",
                             hint: "check that the folder exists and is writable")
         }
-        state = Mutex(State(descriptor: descriptor))
+        do {
+            try Self.prepare(descriptor, temporaryPath: temporaryPath, path: path, length: length ?? 0)
+        } catch {
+            close(descriptor)
+            throw error
+        }
+        state = Mutex(State(descriptor: descriptor, flushed: length ?? 0))
+    }
+
+    /// Cuts the open temporary file to `length` bytes, copying them from `path` when it is shorter.
+    private static func prepare(_ descriptor: Int32, temporaryPath: String, path: String, length: Int) throws {
+        var status = stat()
+        if length > 0, fstat(descriptor, &status) == 0, Int(status.st_size) < length {
+            guard let source = FileHandle(forReadingAtPath: path),
+                  let bytes = try? source.read(upToCount: length), bytes.count == length else {
+                throw PipeError(.io, "cannot resume `\(path)`: neither it nor `\(temporaryPath)` holds the \(length) bytes the checkpoint recorded",
+                                hint: "run without `--resume` to start over")
+            }
+            try? source.close()
+            guard ftruncate(descriptor, 0) == 0, writeAll(bytes, to: descriptor) else {
+                throw PipeError(.io, "cannot write `\(temporaryPath)`: \(String(cString: strerror(errno)))")
+            }
+        }
+        guard ftruncate(descriptor, off_t(length)) == 0, lseek(descriptor, off_t(length), SEEK_SET) >= 0 else {
+            throw PipeError(.io, "cannot write `\(temporaryPath)`: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    private static func writeAll(_ bytes: some ContiguousBytes, to descriptor: Int32) -> Bool {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += written
+            }
+            return true
+        }
     }
 
     deinit {
@@ -66,6 +125,22 @@ public final class AtomicFile: Sendable {
 
     /// Appends text as UTF-8.
     public func write(_ text: String) throws { try write(Array(text.utf8)) }
+
+    /// The bytes written so far, buffered or not.
+    public var length: Int { state.withLock { $0.flushed + $0.buffer.count } }
+
+    /// Writes what is buffered and syncs it to disk; returns the file's length.
+    @discardableResult
+    public func sync() throws -> Int {
+        try state.withLock { state in
+            precondition(!state.closed, "sync after commit or discard")
+            try flush(&state)
+            guard fsync(state.descriptor) == 0 else {
+                throw PipeError(.io, "cannot sync `\(temporaryPath)`: \(String(cString: strerror(errno)))")
+            }
+            return state.flushed
+        }
+    }
 
     /// Writes what is buffered, syncs, closes and renames the file to ``path``.
     public func commit() throws {
@@ -99,18 +174,11 @@ public final class AtomicFile: Sendable {
     }
 
     private func flush(_ state: inout State) throws {
-        var offset = 0
-        let count = state.buffer.count
-        while offset < count {
-            let written = state.buffer.withUnsafeBytes { bytes in
-                Glibc.write(state.descriptor, bytes.baseAddress! + offset, count - offset)
-            }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw PipeError(.io, "cannot write `\(temporaryPath)`: \(String(cString: strerror(errno)))")
-            }
-            offset += written
+        guard !state.buffer.isEmpty else { return }
+        guard Self.writeAll(state.buffer, to: state.descriptor) else {
+            throw PipeError(.io, "cannot write `\(temporaryPath)`: \(String(cString: strerror(errno)))")
         }
+        state.flushed += state.buffer.count
         state.buffer.removeAll(keepingCapacity: true)
     }
 }

@@ -29,6 +29,10 @@ public struct AnyStage: Sendable {
     let processBatch: @Sendable (any AnyBatch, StageContext) async throws -> (any AnyBatch, StageTally)
     let start: @Sendable (StageContext) async throws -> Void
     let finish: @Sendable (RunOutcome, StageContext) async throws -> Void
+    /// The stage's ``ResumableStage/checkpoint(context:)``, when it is resumable.
+    let checkpoint: (@Sendable (StageContext) async throws -> StagePosition)?
+    /// The stage's ``ResumableStage/resume(from:context:)``, when it is resumable.
+    let resume: (@Sendable (StagePosition, StageContext) async throws -> Void)?
 
     /// Wraps a stage.
     public init<S: Stage>(
@@ -58,6 +62,18 @@ public struct AnyStage: Sendable {
         }
         self.start = { context in try await stage.start(context: context) }
         self.finish = { outcome, context in try await stage.finish(outcome, context: context) }
+        if let resumable = stage as? any ResumableStage {
+            (checkpoint, resume) = Self.resumeHooks(resumable)
+        } else {
+            (checkpoint, resume) = (nil, nil)
+        }
+    }
+
+    private static func resumeHooks<R: ResumableStage>(_ stage: R) -> (
+        @Sendable (StageContext) async throws -> StagePosition, @Sendable (StagePosition, StageContext) async throws -> Void
+    ) {
+        ({ context in try await stage.checkpoint(context: context) },
+         { position, context in try await stage.resume(from: position, context: context) })
     }
 
     private static func process<S: Stage>(

@@ -26,50 +26,94 @@ struct PipelineRunner: Sendable {
         }
         let clock = ContinuousClock()
         let started = clock.now
+        let checkpointer = try configuration.checkpoint.map {
+            try Checkpointer(settings: $0, pipeline: configuration.pipelineName, fingerprint: configuration.fingerprint)
+        }
+        let resumed = checkpointer?.resumed
         let contexts = stages.map {
             var context = StageContext(stageID: $0.id, pipeline: configuration.pipelineName, logger: configuration.logger)
             context.timeout = $0.timeout
+            context.stateFolder = checkpointer?.settings.folder
             return context
         }
-        try await startStages(contexts: contexts)
+        try await startStages(contexts: contexts, resuming: resumed)
         let deadLetters: AtomicFile?
         do {
-            deadLetters = try configuration.deadLetterPath.map { try AtomicFile(path: $0) }
+            deadLetters = try configuration.deadLetterPath.map { try AtomicFile(path: $0, resumingAt: resumed?.deadLetters) }
         } catch {
             await finishStages(.failed, contexts: contexts)
             throw error
         }
 
         let segments = Segment.fuse(stages, contexts: contexts)
-        let tallies = TallyBoard(stageIDs: stages.map(\.id), segments: segments)
+        let tallies = TallyBoard(stageIDs: stages.map(\.id), segments: segments, resuming: resumed)
         let channels = (0...segments.count).map { _ in
             BoundedChannel<any AnyBatch>(capacity: configuration.channelCapacity)
+        }
+        let terminate = { @Sendable in
+            channels.forEach { $0.terminate() }
+            checkpointer?.terminate()
         }
         let batchSize = max(1, configuration.batchSize)
         let stop = configuration.stop
         let checksStop = !(source is any StopAwareSource)
+        let saveCheckpoint = { @Sendable (digest: String) async throws in
+            guard let checkpointer else { return }
+            var positions: [String: StagePosition] = [:]
+            for (stage, context) in zip(stages, contexts) {
+                if let checkpoint = stage.checkpoint { positions[stage.id] = try await checkpoint(context) }
+            }
+            let read = tallies.read
+            try checkpointer.store.save(Checkpoint(
+                pipeline: checkpointer.pipeline, fingerprint: checkpointer.fingerprint, records: read.records,
+                bytes: read.bytes, inputDigest: digest, deadLetters: try deadLetters?.sync(), stages: positions,
+                tallies: tallies.stages
+            ))
+        }
 
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
                     defer { channels[0].finish() }
                     do {
+                        var digest = StableHash()
+                        var skipping = resumed?.records ?? 0
+                        var sinceCheckpoint = (records: 0, time: clock.now)
                         var batch = Batch<Input>(sequence: 0, items: [], deadLetters: [])
                         batch.items.reserveCapacity(batchSize)
                         for try await element in source {
+                            if skipping > 0 {
+                                // Done by the interrupted run: only checked to be the same records.
+                                Checkpointer.add(element, to: &digest)
+                                skipping -= 1
+                                if skipping == 0 { try checkpointer?.verifySkipped(digest: digest, count: resumed?.records ?? 0) }
+                                continue
+                            }
                             if checksStop, stop?.signal != nil { break }
+                            if checkpointer != nil { Checkpointer.add(element, to: &digest) }
                             let raw = element as? RawRecord
                             batch.items.append(Envelope(value: element, raw: raw))
                             tallies.recordRead(bytes: raw?.bytes.count ?? 0)
                             if batch.items.count == batchSize {
+                                sinceCheckpoint.records += batch.items.count
+                                let checkpointDue = checkpointer?.isDue(
+                                    records: sinceCheckpoint.records, elapsed: clock.now - sinceCheckpoint.time
+                                ) ?? false
+                                if checkpointDue { checkpointer?.request(after: batch.sequence, digest: digest.hex) }
                                 guard await channels[0].send(batch) else { return }
+                                if checkpointDue {
+                                    guard await checkpointer?.waitForCheckpoint() == true else { return }
+                                    sinceCheckpoint = (0, clock.now)
+                                }
                                 batch = Batch(sequence: batch.sequence + 1, items: [], deadLetters: [])
                                 batch.items.reserveCapacity(batchSize)
                             }
                         }
+                        if skipping > 0 { try checkpointer?.verifySkipped(digest: digest, count: (resumed?.records ?? 0) - skipping) }
+                        checkpointer?.inputEnded(digest: digest.hex)
                         if !batch.items.isEmpty { await channels[0].send(batch) }
                     } catch {
-                        channels.forEach { $0.terminate() }
+                        terminate()
                         throw error
                     }
                 }
@@ -78,7 +122,7 @@ struct PipelineRunner: Sendable {
                         do {
                             try await segment.run(index: index, input: channels[index], output: channels[index + 1], tallies: tallies)
                         } catch {
-                            channels.forEach { $0.terminate() }
+                            terminate()
                             throw error
                         }
                     }
@@ -90,9 +134,13 @@ struct PipelineRunner: Sendable {
                             try deadLetters.write(batch.deadLetters.map { redaction.apply(to: $0).jsonLine + "\n" }.joined())
                         }
                         try await deliver(batch)
+                        if let checkpointer, let digest = checkpointer.takeRequest(after: batch.sequence) {
+                            try await saveCheckpoint(digest)
+                            await checkpointer.release()
+                        }
                     }
                 } catch {
-                    channels.forEach { $0.terminate() }
+                    terminate()
                     throw error
                 }
                 try await group.waitForAll()
@@ -100,16 +148,21 @@ struct PipelineRunner: Sendable {
         } catch {
             deadLetters?.discard()
             await finishStages(.failed, contexts: contexts)
+            checkpointer?.store.clear()
             throw error
         }
 
         let outcome: RunOutcome = stop?.signal.map { .interrupted(signal: $0) } ?? .completed
         var firstError: (any Error)?
-        do { try deadLetters?.commit() } catch { firstError = error }
+        if case .interrupted = outcome, let digest = checkpointer?.endDigest {
+            do { try await saveCheckpoint(digest) } catch { firstError = error }
+        }
+        do { try deadLetters?.commit() } catch { firstError = firstError ?? error }
         for (stage, context) in zip(stages, contexts) {
             do { try await stage.finish(outcome, context) } catch { firstError = firstError ?? error }
         }
         if let firstError { throw firstError }
+        if outcome == .completed { checkpointer?.completed() }
 
         let stageTallies = tallies.stages
         let totals = tallies.read
@@ -117,14 +170,25 @@ struct PipelineRunner: Sendable {
         return RunSummary(
             outcome: outcome, read: totals.records, written: written, stages: stageTallies,
             segments: tallies.segments, elapsed: clock.now - started, bytesRead: totals.bytes,
-            deadLetterFile: deadLetters?.path
+            deadLetterFile: deadLetters?.path, resumedRecords: resumed?.records ?? 0, resumedBytes: resumed?.bytes ?? 0,
+            checkpointFolder: outcome == .completed ? nil : checkpointer?.settings.folder
         )
     }
 
-    private func startStages(contexts: [StageContext]) async throws {
+    /// Starts every stage, or resumes it where `checkpoint` left it.
+    private func startStages(contexts: [StageContext], resuming checkpoint: Checkpoint?) async throws {
         for index in stages.indices {
+            let stage = stages[index]
             do {
-                try await stages[index].start(contexts[index])
+                if let checkpoint, let resume = stage.resume {
+                    guard let position = checkpoint.stages[stage.id] else {
+                        throw PipeError(.checkpoint, "the checkpoint has no position for stage `\(stage.id)`",
+                                        hint: "run without `--resume` to start over")
+                    }
+                    try await resume(position, contexts[index])
+                } else {
+                    try await stage.start(contexts[index])
+                }
             } catch {
                 for earlier in 0..<index { try? await stages[earlier].finish(.failed, contexts[earlier]) }
                 throw error

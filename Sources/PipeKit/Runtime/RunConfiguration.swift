@@ -14,6 +14,10 @@ public struct RunConfiguration: Sendable {
     public var pipelineName: String = "pipeline"
     /// Values to hide in dead letters and messages: those `${NAME}` references stood for.
     public var redaction = Redaction()
+    /// Checkpoints to write and resume from; `nil` writes none (`pipe run` sets them from the file).
+    public var checkpoint: CheckpointSettings?
+    /// A digest of the pipeline, recorded in checkpoints so that only the same pipeline resumes them.
+    public var fingerprint = ""
     /// The logger for the run.
     public var logger: Logger = Logger(label: "pipe")
 

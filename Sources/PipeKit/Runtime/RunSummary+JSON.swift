@@ -22,6 +22,7 @@ extension RunSummary {
         writer.key("unaccounted"); writer.int(unaccounted)
         writer.key("balanced"); writer.bool(isBalanced)
         writer.key("bytes_read"); writer.int(bytesRead)
+        writer.key("resumed_records"); writer.int(resumedRecords)
         writer.key("seconds"); writer.double(elapsed.seconds)
         writer.key("articles_per_second"); writer.double(itemsPerSecond)
         writer.key("megabytes_per_second"); writer.double(megabytesPerSecond)

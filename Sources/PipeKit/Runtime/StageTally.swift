@@ -1,5 +1,5 @@
 /// What one stage did over a run, as `pipe run` reports it.
-public struct StageTally: Sendable, Hashable {
+public struct StageTally: Sendable, Hashable, Codable {
     /// The stage's id.
     public var stageID: String
     /// Items that reached the stage.
@@ -74,6 +74,12 @@ public struct RunSummary: Sendable, Hashable {
     public var bytesRead: Int
     /// The dead-letter file written, if any.
     public var deadLetterFile: String?
+    /// The records earlier runs finished, when this run resumed a checkpoint (included in ``read``).
+    public var resumedRecords = 0
+    /// Their bytes (included in ``bytesRead``).
+    public var resumedBytes = 0
+    /// The folder holding the checkpoint to resume from, when the run did not complete.
+    public var checkpointFolder: String?
 
     /// Items dropped by `skip` policies.
     public var skipped: Int { stages.reduce(0) { $0 + $1.skipped } }
@@ -90,16 +96,16 @@ public struct RunSummary: Sendable, Hashable {
     /// run stopped on a failure with items in flight.
     public var unaccounted: Int { read - (written + filtered + skipped + deadLettered) }
 
-    /// Items read per second of wall-clock time.
+    /// Items this run read per second of wall-clock time (not counting those a resumed checkpoint had done).
     public var itemsPerSecond: Double {
         let seconds = elapsed.seconds
-        return seconds > 0 ? Double(read) / seconds : 0
+        return seconds > 0 ? Double(read - resumedRecords) / seconds : 0
     }
 
-    /// Megabytes (10⁶ bytes) of input read per second of wall-clock time.
+    /// Megabytes (10⁶ bytes) of input this run read per second of wall-clock time.
     public var megabytesPerSecond: Double {
         let seconds = elapsed.seconds
-        return seconds > 0 ? Double(bytesRead) / 1e6 / seconds : 0
+        return seconds > 0 ? Double(bytesRead - resumedBytes) / 1e6 / seconds : 0
     }
 }
 

@@ -3,11 +3,18 @@ import Synchronization
 /// The counts of a run, added to by the reader and every worker.
 final class TallyBoard: Sendable {
     private let tallies: Mutex<[StageTally]>
-    private let input = Mutex((records: 0, bytes: 0))
+    private let input: Mutex<(records: Int, bytes: Int)>
     private let segmentTallies: Mutex<[SegmentTally]>
 
-    init(stageIDs: [String], segments: [Segment]) {
-        tallies = Mutex(stageIDs.map { StageTally(stageID: $0) })
+    /// Creates empty tallies, or the counts of the run `checkpoint` describes, to be continued.
+    init(stageIDs: [String], segments: [Segment], resuming checkpoint: Checkpoint? = nil) {
+        if let checkpoint, checkpoint.tallies.map(\.stageID) == stageIDs {
+            tallies = Mutex(checkpoint.tallies)
+            input = Mutex((checkpoint.records, checkpoint.bytes))
+        } else {
+            tallies = Mutex(stageIDs.map { StageTally(stageID: $0) })
+            input = Mutex((0, 0))
+        }
         segmentTallies = Mutex(segments.map { SegmentTally(stageIDs: $0.stages.map(\.stage.id), workers: $0.width) })
     }
 

@@ -68,6 +68,8 @@ public struct StageContext: Sendable {
     public var logger: Logger
     /// How long the stage may take on one item (`timeout:`), if it is limited.
     public var timeout: Duration?
+    /// A folder the stage may keep state in for a resumed run, while the run keeps checkpoints.
+    public var stateFolder: String?
 
     /// Creates a context.
     public init(stageID: String, pipeline: String, logger: Logger? = nil) {

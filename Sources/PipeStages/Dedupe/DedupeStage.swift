@@ -5,8 +5,10 @@ import Synchronization
 ///
 /// The body is hashed with its whitespace collapsed; the stage remembers a 128-bit hash per
 /// distinct body (16 bytes, whatever the article's length) and keeps the first article of each.
-/// It runs in input order, so which copy is kept never depends on timing.
-public struct DedupeStage: ConfigurableStage {
+/// It runs in input order, so which copy is kept never depends on timing. While the run keeps
+/// checkpoints, the hashes learnt are appended to `FOLDER/ID.seen` at each one, so that a resumed
+/// run remembers every body the interrupted run passed.
+public struct DedupeStage: ConfigurableStage, ResumableStage {
     /// What makes two articles duplicates.
     public enum Key: String, Sendable, CaseIterable, Decodable {
         /// The body alone.
@@ -45,7 +47,7 @@ public struct DedupeStage: ConfigurableStage {
 
     /// The options in force.
     public let options: Options
-    private let seen = Seen()
+    private let seen = SeenBodies()
 
     /// Creates the stage.
     public init(options: Options = Options(), setup: StageSetup) {
@@ -65,65 +67,72 @@ public struct DedupeStage: ConfigurableStage {
             hasher.separate()
         }
         hasher.add(article.body)
-        let hash = hasher.value
-        return seen.set.withLock { $0.insert(hash).inserted } ? article : nil
+        return seen.insert(hasher.value) ? article : nil
+    }
+
+    /// Starts remembering; while the run keeps checkpoints, the journal starts empty.
+    public func start(context: StageContext) async throws {
+        try seen.open(journal: context.stateFolder.map { Self.journalPath(folder: $0, stageID: context.stageID) }, keeping: 0)
+    }
+
+    /// Appends the hashes learnt since the last checkpoint to the journal and syncs it.
+    public func checkpoint(context: StageContext) async throws -> StagePosition {
+        ["bytes": try seen.sync()]
+    }
+
+    /// Remembers every body the journal holds up to the checkpoint, and goes on from there.
+    public func resume(from position: StagePosition, context: StageContext) async throws {
+        guard let folder = context.stateFolder else { return try await start(context: context) }
+        try seen.open(journal: Self.journalPath(folder: folder, stageID: context.stageID), keeping: position["bytes"] ?? 0)
+    }
+
+    /// Hashes are finished with when the run ends.
+    public func finish(_ outcome: RunOutcome, context: StageContext) async throws {
+        seen.close()
     }
 
     /// The number of distinct bodies remembered.
-    public var rememberedCount: Int { seen.set.withLock { $0.count } }
+    public var rememberedCount: Int { seen.count }
 
-    private final class Seen: Sendable {
-        let set = Mutex<Set<ContentHash.Value>>([])
+    static func journalPath(folder: String, stageID: String) -> String {
+        folder + "/" + stageID + ".seen"
     }
 }
 
 /// A 128-bit hash of text with runs of white space counted as one space and the ends trimmed.
 ///
-/// Two SipHash states from the standard library, fed different prefixes, give the two halves.
-/// They are seeded per process, which is all a run needs.
+/// ``StableHash`` (FNV-1a), the same in every process, so that a resumed run recognises the
+/// bodies the interrupted one saw.
 struct ContentHash {
-    struct Value: Hashable, Sendable {
-        let high: Int
-        let low: Int
-    }
-
-    private var first = Hasher()
-    private var second = Hasher()
-
-    init() {
-        first.combine(0x9E37_79B9)
-        second.combine(0x85EB_CA6B)
-    }
+    private var hash = StableHash()
 
     mutating func add(_ text: String) {
-        var collapsed: [UInt8] = []
-        collapsed.reserveCapacity(text.utf8.count)
         var pendingSpace = false
+        var started = false
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(256)
         for byte in text.utf8 {
             if byte == 0x20 || (0x09...0x0D).contains(byte) {
-                pendingSpace = !collapsed.isEmpty
+                pendingSpace = started
                 continue
             }
             if pendingSpace {
-                collapsed.append(0x20)
+                buffer.append(0x20)
                 pendingSpace = false
             }
-            collapsed.append(byte)
+            started = true
+            buffer.append(byte)
+            if buffer.count == 256 {
+                buffer.withUnsafeBytes { hash.add(contiguous: $0) }
+                buffer.removeAll(keepingCapacity: true)
+            }
         }
-        collapsed.withUnsafeBytes { bytes in
-            first.combine(bytes: bytes)
-            second.combine(bytes: bytes)
-        }
-        first.combine(collapsed.count)
-        second.combine(collapsed.count)
+        buffer.withUnsafeBytes { hash.add(contiguous: $0) }
     }
 
     mutating func separate() {
-        first.combine(UInt8(0))
-        second.combine(UInt8(0))
+        hash.add(bytes: CollectionOfOne(0))
     }
 
-    var value: Value {
-        Value(high: first.finalize(), low: second.finalize())
-    }
+    var value: UInt128 { hash.value }
 }

@@ -2,12 +2,15 @@ import PipeKit
 
 /// Writes articles in one output format; published or discarded at the end of the run.
 ///
-/// `export` calls ``write(_:)`` for one article at a time, in input order, then ``commit()``
-/// when the run completed or was interrupted, or ``discard()`` when it failed. A writer never
-/// leaves a half-written file under its final name.
+/// `export` calls ``write(_:)`` for one article at a time, in input order, then
+/// ``commit(resumable:)`` when the run completed or was interrupted (then `resumable`: the
+/// writer may keep what a resumed run needs), or ``discard()`` when it failed. A writer never
+/// leaves a half-written file under its final name. ``checkpoint()`` makes what was written
+/// durable and tells where the writer stands; a writer opened with that position continues there.
 protocol ArticleWriter: Sendable {
     func write(_ article: Article) throws
-    func commit() throws
+    func checkpoint() throws -> StagePosition
+    func commit(resumable: Bool) throws
     func discard()
 }
 
@@ -16,34 +19,35 @@ struct TextFileWriter: ArticleWriter {
     let file: AtomicFile
     let encode: @Sendable (Article) -> [UInt8]
 
-    init(path: String, header: String? = nil, encode: @escaping @Sendable (Article) -> [UInt8]) throws {
-        file = try AtomicFile(path: path)
+    init(path: String, header: String? = nil, resuming position: StagePosition?, encode: @escaping @Sendable (Article) -> [UInt8]) throws {
+        file = try AtomicFile(path: path, resumingAt: position.map { $0["bytes"] ?? 0 })
         self.encode = encode
-        if let header { try file.write(header) }
+        if let header, position == nil { try file.write(header) }
     }
 
     func write(_ article: Article) throws { try file.write(encode(article)) }
-    func commit() throws { try file.commit() }
+    func checkpoint() throws -> StagePosition { ["bytes": try file.sync()] }
+    func commit(resumable: Bool) throws { try file.commit() }
     func discard() { file.discard() }
 }
 
 extension ExportStage.Format {
-    /// Opens a writer of this format for `path`.
-    func makeWriter(path: String) throws -> any ArticleWriter {
+    /// Opens a writer of this format for `path`, new or continuing from `position`.
+    func makeWriter(path: String, resuming position: StagePosition? = nil) throws -> any ArticleWriter {
         switch self {
         case .jsonl:
-            return try TextFileWriter(path: path) { article in
+            return try TextFileWriter(path: path, resuming: position) { article in
                 var writer = JSONWriter()
                 article.writeJSON(into: &writer)
                 writer.raw("\n")
                 return writer.bytes
             }
         case .csv:
-            return try TextFileWriter(path: path, header: CSVRow.header) { Array(CSVRow(article: $0).line.utf8) }
+            return try TextFileWriter(path: path, header: CSVRow.header, resuming: position) { Array(CSVRow(article: $0).line.utf8) }
         case .markdown:
-            return try TextFileWriter(path: path) { Array(MarkdownReport(article: $0).text.utf8) }
+            return try TextFileWriter(path: path, resuming: position) { Array(MarkdownReport(article: $0).text.utf8) }
         case .sqlite:
-            return try SQLiteWriter(path: path)
+            return try SQLiteWriter(path: path, resuming: position)
         }
     }
 }

@@ -3,10 +3,11 @@ import Synchronization
 
 /// Writes every article to a file and passes it on, so that several exports may follow one another.
 ///
-/// The file is written under a temporary name beside `path` and renamed into place when the
-/// run ends (completed or interrupted); a failed run leaves the previous file untouched. The same
-/// input always gives the same bytes: fixed key order, no timestamps, no run ids.
-public struct ExportStage: ConfigurableStage {
+/// The file is written under a temporary name beside `path` (`.NAME.partial`) and renamed into
+/// place when the run ends (completed or interrupted); a failed run leaves the previous file
+/// untouched. The same input always gives the same bytes: fixed key order, no timestamps, no run
+/// ids; and a run resumed from a checkpoint gives the same bytes as one that was never stopped.
+public struct ExportStage: ConfigurableStage, ResumableStage {
     /// The output format.
     public enum Format: String, Sendable, CaseIterable, Decodable {
         /// One JSON object per line.
@@ -87,20 +88,35 @@ public struct ExportStage: ConfigurableStage {
         output.writer.withLock { $0 = writer }
     }
 
+    /// Makes what was written durable and returns its position (bytes, or rows per table).
+    public func checkpoint(context: StageContext) async throws -> StagePosition {
+        try openWriter(context).checkpoint()
+    }
+
+    /// Opens the output where a checkpoint left it.
+    public func resume(from position: StagePosition, context: StageContext) async throws {
+        let writer = try options.format.makeWriter(path: options.path, resuming: position)
+        output.writer.withLock { $0 = writer }
+    }
+
     /// Writes one article and passes it on.
     public func process(_ article: Article, context: StageContext) async throws -> Article? {
+        try openWriter(context).write(article)
+        return article
+    }
+
+    private func openWriter(_ context: StageContext) throws -> any ArticleWriter {
         guard let writer = output.writer.withLock({ $0 }) else {
             throw PipeError(.io, "export `\(context.stageID)` was not started")
         }
-        try writer.write(article)
-        return article
+        return writer
     }
 
     /// Publishes the output, or discards it when the run failed.
     public func finish(_ outcome: RunOutcome, context: StageContext) async throws {
         guard let writer = output.writer.withLock({ value in defer { value = nil }; return value }) else { return }
         if outcome.publishesOutputs {
-            try writer.commit()
+            try writer.commit(resumable: outcome != .completed)
         } else {
             writer.discard()
         }

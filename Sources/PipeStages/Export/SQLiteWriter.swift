@@ -2,15 +2,20 @@ import Foundation
 import GRDB
 import PipeKit
 
-/// Writes articles into a new SQLite database, in one transaction, replacing the file atomically.
+/// Writes articles into a new SQLite database, replacing the file atomically at the end.
 ///
 /// Tables: `articles` (one row per article, keyed by `id`, in input order by `rowid`), `entities`,
 /// `quotes`, `dates` and `keywords` (keyed by `article_id`). The database is built under a
-/// temporary name beside the final path, synced, and renamed into place by ``commit()``.
+/// temporary name beside the final path (`.NAME.partial`, with SQLite's rollback journal beside
+/// it), committed at every checkpoint, and published by ``commit()`` as a compacted copy
+/// (`VACUUM INTO`) renamed into place. The copy depends only on the rows, not on where the run
+/// committed or whether it was resumed, so the same input always gives the same bytes.
 final class SQLiteWriter: ArticleWriter {
     let path: String
     let temporaryPath: String
     private let queue: DatabaseQueue
+
+    static let tables = ["articles", "entities", "quotes", "dates", "keywords"]
 
     static let schema = """
         CREATE TABLE articles (
@@ -41,27 +46,59 @@ final class SQLiteWriter: ArticleWriter {
         CREATE INDEX keywords_by_article ON keywords(article_id);
         """
 
-    init(path: String) throws {
+    /// Opens a new database, or continues the one a checkpoint describes (`rows.TABLE` per table).
+    init(path: String, resuming position: StagePosition? = nil) throws {
         self.path = path
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent().path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        temporaryPath = folder + "/." + url.lastPathComponent + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        try? FileManager.default.removeItem(atPath: temporaryPath)
+        let folder = PathParts.parent(path)
+        if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        temporaryPath = AtomicFile.partialPath(of: path)
+        let files = FileManager.default
+        if position == nil {
+            try? files.removeItem(atPath: temporaryPath)
+            try? files.removeItem(atPath: temporaryPath + "-journal")
+        } else if !files.fileExists(atPath: temporaryPath) {
+            // The interrupted run published its database: continue a copy of it.
+            do {
+                try files.copyItem(atPath: path, toPath: temporaryPath)
+            } catch {
+                throw PipeError(.io, "cannot resume `\(path)`: neither it nor `\(temporaryPath)` can be read",
+                                hint: "run without `--resume` to start over")
+            }
+        }
         do {
             var configuration = Configuration()
-            configuration.journalMode = .default
-            // The whole run is one transaction, opened here and committed in `commit()`.
+            // The run is one transaction per checkpoint, opened here and committed in `checkpoint()`.
             configuration.allowsUnsafeTransactions = true
             queue = try DatabaseQueue(path: temporaryPath, configuration: configuration)
             try queue.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF")
-                try db.execute(sql: Self.schema)
+                // A rollback journal on disk, so that a killed run leaves the last checkpoint's rows.
+                try db.execute(sql: "PRAGMA journal_mode = DELETE; PRAGMA synchronous = NORMAL")
+                if let position {
+                    try Self.cut(db, to: position)
+                } else {
+                    try db.execute(sql: Self.schema)
+                }
                 try db.beginTransaction()
             }
+        } catch let error as PipeError {
+            throw error
         } catch {
-            try? FileManager.default.removeItem(atPath: temporaryPath)
+            try? files.removeItem(atPath: temporaryPath)
             throw PipeError(.io, "cannot create the database `\(temporaryPath)`: \(error)")
+        }
+    }
+
+    /// Removes the rows written after the checkpoint (a run can be killed after committing them
+    /// and before recording them), so that the next row gets the same `rowid` as in a whole run.
+    private static func cut(_ db: Database, to position: StagePosition) throws {
+        for table in tables {
+            let rows = position["rows.\(table)"] ?? 0
+            let present = try Int.fetchOne(db, sql: "SELECT coalesce(max(rowid), 0) FROM \(table)") ?? 0
+            guard present >= rows else {
+                throw PipeError(.io, "cannot resume the database: table `\(table)` has \(present) rows, the checkpoint recorded \(rows)",
+                                hint: "run without `--resume` to start over")
+            }
+            try db.execute(sql: "DELETE FROM \(table) WHERE rowid > ?", arguments: [rows])
         }
     }
 
@@ -118,24 +155,47 @@ final class SQLiteWriter: ArticleWriter {
         }
     }
 
-    func commit() throws {
+    func checkpoint() throws -> StagePosition {
+        try queue.writeWithoutTransaction { db in
+            try db.commit()
+            var position: StagePosition = [:]
+            for table in Self.tables {
+                position["rows.\(table)"] = try Int.fetchOne(db, sql: "SELECT coalesce(max(rowid), 0) FROM \(table)") ?? 0
+            }
+            try db.beginTransaction()
+            return position
+        }
+    }
+
+    func commit(resumable: Bool) throws {
+        let compacted = PathParts.sibling(of: path, named: "." + PathParts.name(path) + ".vacuum")
+        try? FileManager.default.removeItem(atPath: compacted)
         do {
-            try queue.writeWithoutTransaction { db in try db.commit() }
+            try queue.writeWithoutTransaction { db in
+                try db.commit()
+                try db.execute(sql: "VACUUM INTO ?", arguments: [compacted])
+            }
             try queue.close()
-            FileHandle(forUpdatingAtPath: temporaryPath)?.synchronizeFile()
+            FileHandle(forUpdatingAtPath: compacted)?.synchronizeFile()
         } catch {
             discard()
+            try? FileManager.default.removeItem(atPath: compacted)
             throw PipeError(.io, "cannot write the database `\(temporaryPath)`: \(error)")
         }
-        guard rename(temporaryPath, path) == 0 else {
+        guard rename(compacted, path) == 0 else {
             let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temporaryPath)
-            throw PipeError(.io, "cannot rename `\(temporaryPath)` to `\(path)`: \(reason)")
+            discard()
+            try? FileManager.default.removeItem(atPath: compacted)
+            throw PipeError(.io, "cannot rename `\(compacted)` to `\(path)`: \(reason)")
         }
+        // A resumed run continues the database itself rather than the compacted copy, whose
+        // header counts one more schema change: the final file then matches a whole run's.
+        if !resumable { discard() }
     }
 
     func discard() {
         try? queue.close()
         try? FileManager.default.removeItem(atPath: temporaryPath)
+        try? FileManager.default.removeItem(atPath: temporaryPath + "-journal")
     }
 }

@@ -1,0 +1,90 @@
+import Foundation
+import PipeKit
+import Synchronization
+
+/// The body hashes `dedupe` has seen, with a journal of them for resumed runs.
+///
+/// Every hash is 16 bytes in the journal, little-endian, in the order first seen. Shared by the
+/// copies of the stage value; a lock guards the set, the hashes not yet journalled and the file.
+final class SeenBodies: Sendable {
+    private struct State {
+        var set: Set<UInt128> = []
+        var unjournalled: [UInt128] = []
+        var journal: FileHandle?
+    }
+
+    private let state = Mutex(State())
+
+    /// Starts remembering, with `journal` (when set) holding the first `length` bytes of an
+    /// earlier run's journal, whose hashes are remembered.
+    func open(journal path: String?, keeping length: Int) throws {
+        guard let path else { return }
+        var known: Set<UInt128> = []
+        if length > 0 {
+            guard let data = FileManager.default.contents(atPath: path), data.count >= length, length % 16 == 0 else {
+                throw PipeError(.checkpoint, "cannot resume `dedupe`: `\(path)` does not hold the \(length) bytes the checkpoint recorded",
+                                hint: "run without `--resume` to start over")
+            }
+            known.reserveCapacity(length / 16)
+            data.prefix(length).withUnsafeBytes { bytes in
+                for offset in stride(from: 0, to: length, by: 16) {
+                    known.insert(UInt128(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt128.self)))
+                }
+            }
+        }
+        // The journal is a state file, never published: it is written in place, not renamed.
+        let file: FileHandle
+        do {
+            if !FileManager.default.fileExists(atPath: path) {
+                guard FileManager.default.createFile(atPath: path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
+            }
+            guard let handle = FileHandle(forUpdatingAtPath: path) else { throw CocoaError(.fileWriteNoPermission) }
+            try handle.truncate(atOffset: UInt64(length))
+            try handle.seekToEnd()
+            file = handle
+        } catch {
+            throw PipeError(.io, "cannot write `\(path)`: \(error.localizedDescription)")
+        }
+        state.withLock { $0 = State(set: known, unjournalled: [], journal: file) }
+    }
+
+    /// Remembers a hash; `true` when it is new.
+    func insert(_ hash: UInt128) -> Bool {
+        state.withLock { state in
+            guard state.set.insert(hash).inserted else { return false }
+            if state.journal != nil { state.unjournalled.append(hash) }
+            return true
+        }
+    }
+
+    /// Appends the hashes not yet journalled and syncs; returns the journal's length.
+    func sync() throws -> Int {
+        try state.withLock { state in
+            guard let journal = state.journal else { return 0 }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(state.unjournalled.count * 16)
+            for hash in state.unjournalled {
+                withUnsafeBytes(of: hash.littleEndian) { bytes.append(contentsOf: $0) }
+            }
+            do {
+                try journal.write(contentsOf: bytes)
+                try journal.synchronize()
+                state.unjournalled.removeAll()
+                return Int(try journal.offset())
+            } catch {
+                throw PipeError(.io, "cannot write the `dedupe` journal: \(error.localizedDescription)")
+            }
+        }
+    }
+
+    /// Forgets everything; the journal stays for the checkpoint that counts on it.
+    func close() {
+        state.withLock { state in
+            try? state.journal?.close()
+            state = State()
+        }
+    }
+
+    /// The number of distinct hashes remembered.
+    var count: Int { state.withLock { $0.set.count } }
+}

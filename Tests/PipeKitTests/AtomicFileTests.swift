@@ -1,0 +1,95 @@
+import Foundation
+import PipeKit
+import Testing
+
+@Suite("AtomicFile")
+struct AtomicFileTests {
+    @Test func nothingAppearsUnderTheFinalNameUntilCommit() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/new/out.jsonl"
+        let file = try AtomicFile(path: path)
+        try file.write("hello\n")
+        try file.write(Array(repeating: UInt8(ascii: "x"), count: 2 << 20))
+        #expect(!FileManager.default.fileExists(atPath: path))
+        #expect(FileManager.default.fileExists(atPath: file.temporaryPath))
+        try file.commit()
+        #expect(FileManager.default.fileExists(atPath: path))
+        #expect(!FileManager.default.fileExists(atPath: file.temporaryPath))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)).count == 6 + (2 << 20))
+    }
+
+    @Test func discardKeepsThePreviousFile() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/out.jsonl"
+        try "old\n".write(toFile: path, atomically: false, encoding: .utf8)
+        let file = try AtomicFile(path: path)
+        try file.write("new\n")
+        file.discard()
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "old\n")
+        #expect(!FileManager.default.fileExists(atPath: file.temporaryPath))
+    }
+
+    @Test(arguments: [
+        ("out/syria.jsonl", "out/syria.dead-letter.jsonl"),
+        ("syria.jsonl", "syria.dead-letter.jsonl"),
+        ("/a.b/report", "/a.b/report.dead-letter.jsonl"),
+        ("x/.hidden", "x/.hidden.dead-letter.jsonl"),
+    ])
+    func deadLetterFileSitsBesideTheOutput(output: String, expected: String) {
+        #expect(PipelineDefinition.deadLetterPath(besides: output) == expected)
+    }
+
+    @Test func theTemporaryFileIsAHiddenPartialBesideTheFinalPath() {
+        #expect(AtomicFile.partialPath(of: "out/syria.jsonl") == "out/.syria.jsonl.partial")
+        #expect(AtomicFile.partialPath(of: "syria.jsonl") == ".syria.jsonl.partial")
+        #expect(AtomicFile.partialPath(of: "/syria.jsonl") == "/.syria.jsonl.partial")
+    }
+
+    @Test func syncTellsTheLengthAndResumingCutsThePartialFileThere() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/out.jsonl"
+        let first = try AtomicFile(path: path)
+        try first.write("one\n")
+        #expect(try first.sync() == 4)
+        try first.write("two, never recorded\n")
+        #expect(try first.sync() == 24)
+        // A run killed here leaves the partial file; a checkpoint recorded 4 bytes.
+        let resumed = try AtomicFile(path: path, resumingAt: 4)
+        #expect(resumed.length == 4)
+        try resumed.write("two\n")
+        try resumed.commit()
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "one\ntwo\n")
+    }
+
+    @Test func resumingAfterPublishingContinuesACopyOfThePublishedFile() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/out.jsonl"
+        let interrupted = try AtomicFile(path: path)
+        try interrupted.write("one\n")
+        try interrupted.commit()
+        let resumed = try AtomicFile(path: path, resumingAt: 4)
+        try resumed.write("two\n")
+        // Until the resumed run commits, readers still see what the interrupted run published.
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "one\n")
+        try resumed.commit()
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "one\ntwo\n")
+    }
+
+    @Test func resumingPastWhatEitherFileHoldsIsAnError() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/out.jsonl"
+        try "one\n".write(toFile: path, atomically: false, encoding: .utf8)
+        #expect {
+            _ = try AtomicFile(path: path, resumingAt: 100)
+        } throws: { error in
+            let error = error as? PipeError
+            return error?.code == .io && error?.message.contains("the 100 bytes the checkpoint recorded") == true
+                && error?.hint == "run without `--resume` to start over"
+        }
+    }
+}
