@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# The kill -9 and Ctrl-C cases of Docs/Reliability.md, on a stream of 20,000+ articles:
+# a run killed (or stopped) part way and resumed with `pipe run --resume` must end with exactly the
+# same files, byte for byte, as a run that was never stopped: JSON Lines, CSV, Markdown, SQLite
+# and the dead-letter file. Cases: kill -9 after the 1st, 6th and 15th checkpoint; kill -9 at
+# fixed times, between checkpoints; a resumed run killed again, then resumed; SIGINT then resume.
+# The stream is ../shared/corpus/make-stream.sh's (60 MB, about 21,000 articles, most of them
+# repeats that `dedupe` drops) with 30 broken lines; without the corpus, 21,000 generated articles.
+# usage: Scripts/resume.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+swift build -c release --product pipe >/dev/null
+pipe=$PWD/.build/release/pipe
+work=$(mktemp -d "${TMPDIR:-/tmp}/pipe-resume.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+fail() { echo "FAILED: $*" >&2; exit 1; }
+
+corpus=../shared/corpus
+if [ -x "$corpus/make-stream.sh" ]; then
+  "$corpus/make-stream.sh" jsonl 60MB "$work/stream.jsonl" 2>/dev/null
+else
+  echo "../shared/corpus is absent: generating the articles instead"
+  python3 - "$work/stream.jsonl" <<'PY'
+import json, sys
+with open(sys.argv[1], "w") as f:
+    for n in range(21_000):
+        body = (f"Geir Pedersen met officials in Geneva on Sunday, report {n % 5000}. "
+                f"\"The talks will go on,\" he said on December {n % 28 + 1}, 2024. ") * 8
+        f.write(json.dumps({"id": f"g{n}", "date": "2024-12-08", "title": f"Report {n}", "body": body}) + "\n")
+PY
+fi
+python3 - "$work/stream.jsonl" "$work/input.jsonl" <<'PY'
+import random, sys
+lines = open(sys.argv[1]).read().splitlines()
+random.seed(7)
+for i in sorted(random.sample(range(len(lines)), 30), reverse=True):
+    lines.insert(i, '{"id": "broken-%d", "title": 5' % i)
+open(sys.argv[2], "w").write("\n".join(lines) + "\n")
+PY
+records=$(wc -l < "$work/input.jsonl")
+
+cat > "$work/p.yaml" <<'YAML'
+pipeline: resume-check
+input: {path: input.jsonl, format: jsonl}
+checkpoint: {records: 1000, interval: 1s}
+stages:
+  - {type: parse, concurrency: auto, on_error: dead-letter}
+  - {type: dedupe}
+  - {type: normalize, concurrency: auto, options: {repair_sentences: true}}
+  - {type: translate-stub, concurrency: auto, options: {target: en}}
+  - {type: extract, concurrency: auto, options: {entities: true, dates: true, quotes: true, keywords: 8}}
+  - {type: export, id: jsonl, options: {format: jsonl, path: out/a.jsonl}}
+  - {type: export, id: csv, options: {format: csv, path: out/a.csv}}
+  - {type: export, id: report, options: {format: markdown, path: out/a.md}}
+  - {type: export, id: sqlite, options: {format: sqlite, path: out/a.sqlite}}
+YAML
+outputs="a.jsonl a.csv a.md a.sqlite a.dead-letter.jsonl"
+
+# A folder per case with the pipeline and the input.
+case_folder() {
+  rm -rf "$work/$1" && mkdir -p "$work/$1"
+  cp "$work/p.yaml" "$work/$1/" && ln -s "$work/input.jsonl" "$work/$1/input.jsonl"
+  echo "$work/$1"
+}
+checkpointed() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["records"])' "$1/.pipe/resume-check/checkpoint.json" 2>/dev/null || echo 0; }
+# Starts a run in folder $1 (extra arguments after), kills it with signal $2 once the checkpoint
+# counts at least $3 records (or after $4 seconds when $3 is 0), and waits for it.
+run_and_stop() {
+  local folder=$1 signal=$2 threshold=$3 delay=$4; shift 4
+  (cd "$folder" && exec "$pipe" run -q "$@" p.yaml) & local pid=$!
+  if [ "$threshold" -gt 0 ]; then
+    while kill -0 $pid 2>/dev/null && [ "$(checkpointed "$folder")" -lt "$threshold" ]; do sleep 0.01; done
+  else
+    sleep "$delay"
+  fi
+  kill -"$signal" $pid 2>/dev/null || fail "the run ended before it could be stopped"
+  { wait $pid; } 2>/dev/null && status=0 || status=$?
+  echo "$status"
+}
+resume_and_compare() {
+  local folder=$1 name=$2 at
+  at=$(checkpointed "$folder")
+  (cd "$folder" && "$pipe" run --resume p.yaml) 2> "$folder/resume.log" || fail "$name: resume exited $?: $(cat "$folder/resume.log")"
+  grep -q "read $records = written" "$folder/resume.log" || fail "$name: $(cat "$folder/resume.log")"
+  for file in $outputs; do
+    cmp -s "$reference/out/$file" "$folder/out/$file" || fail "$name: $file differs from the whole run's"
+  done
+  [ "$(ls -A "$folder/out" | sort | tr '\n' ' ')" = "a.csv a.dead-letter.jsonl a.jsonl a.md a.sqlite " ] || fail "$name: left $(ls -A "$folder/out")"
+  [ ! -e "$folder/.pipe" ] || fail "$name: the checkpoint folder is left"
+  echo "ok: $name: resumed from record $at of $records; all five files identical ($(grep -o '[0-9.]* m\{0,1\}s · [0-9]* articles/s' "$folder/resume.log" | head -1) for the resumed part)"
+}
+
+echo "== a whole run ($records records)"
+reference=$(case_folder whole)
+(cd "$reference" && "$pipe" run p.yaml) 2> "$work/whole.log" || fail "whole run: $(cat "$work/whole.log")"
+grep "read $records" "$work/whole.log"
+grep -o '[0-9.]* s · [0-9]* articles/s · [0-9.]* MB/s' "$work/whole.log"
+
+for threshold in 1000 6000 15000; do
+  folder=$(case_folder "kill-at-$threshold")
+  status=$(run_and_stop "$folder" 9 $threshold 0)
+  [ "$status" -eq 137 ] || fail "kill -9 gave status $status"
+  resume_and_compare "$folder" "kill -9 once $threshold records were checkpointed"
+done
+
+for delay in 0.7 1.9 3.1; do
+  folder=$(case_folder "kill-after-$delay")
+  status=$(run_and_stop "$folder" 9 0 $delay)
+  resume_and_compare "$folder" "kill -9 after ${delay} s, between checkpoints"
+done
+
+folder=$(case_folder twice)
+run_and_stop "$folder" 9 3000 0 >/dev/null
+first=$(checkpointed "$folder")
+run_and_stop "$folder" 9 $((first + 4000)) 0 --resume >/dev/null
+resume_and_compare "$folder" "kill -9 at $first, kill -9 of the resumed run at $(checkpointed "$folder"), resumed again"
+
+folder=$(case_folder sigint)
+status=$(run_and_stop "$folder" INT 5000 0)
+[ "$status" -eq 130 ] || fail "SIGINT gave status $status"
+[ -s "$folder/out/a.jsonl" ] || fail "SIGINT did not publish the outputs"
+resume_and_compare "$folder" "SIGINT (exit 130, outputs published), then resumed"
+
+echo "all resume cases passed"
