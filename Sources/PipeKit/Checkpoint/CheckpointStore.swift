@@ -30,7 +30,7 @@ public final class CheckpointStore: Sendable {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
             throw PipeError(.io, "cannot create the checkpoint folder `\(folder)`: \(error.localizedDescription)",
-                            hint: "set `checkpoint: { folder: PATH }` to a folder you can write to")
+                            hint: "set `checkpoint: { folder: PATH }` to a folder you can write to, or `checkpoint: false`")
         }
         let descriptor = open(folder + "/lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
