@@ -35,11 +35,33 @@ public struct Redaction: Sendable, Hashable {
         return parts.joined(separator: "`")
     }
 
-    /// `text` with every occurrence of a value hidden.
+    /// Values shorter than this are hidden only where they stand alone, not inside longer words:
+    /// `OUT=s` must not turn `--resume` into `--re${OUT}ume`, and such a value is no secret.
+    static let shortValueLength = 4
+
+    /// `text` with every occurrence of a value hidden (of a short value, where it stands alone).
     public func apply(to text: String) -> String {
         replacements.reduce(text) { text, replacement in
-            text.replacing(replacement.value, with: replacement.reference)
+            replacement.value.count < Self.shortValueLength
+                ? Self.replacingAlone(replacement.value, with: replacement.reference, in: text)
+                : text.replacing(replacement.value, with: replacement.reference)
         }
+    }
+
+    /// `text` with the occurrences of `value` that no letter or digit touches replaced.
+    private static func replacingAlone(_ value: String, with reference: String, in text: String) -> String {
+        var result = ""
+        var rest = text[...]
+        while let range = rest.firstRange(of: value) {
+            let before = range.lowerBound > rest.startIndex ? rest[rest.index(before: range.lowerBound)] : nil
+            let after = range.upperBound < rest.endIndex ? rest[range.upperBound] : nil
+            let alone = !(before?.isLetter ?? false) && !(before?.isNumber ?? false)
+                && !(after?.isLetter ?? false) && !(after?.isNumber ?? false)
+            result += rest[..<range.lowerBound]
+            result += alone ? reference : value
+            rest = rest[range.upperBound...]
+        }
+        return result + rest
     }
 
     /// The error with the values hidden in its message and hint.
