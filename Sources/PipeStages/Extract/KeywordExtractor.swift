@@ -15,9 +15,10 @@ import PipeKit
 struct KeywordExtractor: Sendable {
     let maximumLength = 3
 
+    /// What is counted of one distinct word: plain numbers, so that updating them in the array
+    /// costs no reference counting (the words' text is kept apart, in `terms`).
     private struct WordStats {
-        let term: String
-        let isStopword: Bool
+        var isStopword = false
         var frequency = 0
         var capitalized = 0
         var acronym = 0
@@ -55,49 +56,20 @@ struct KeywordExtractor: Sendable {
     func extract(_ tokens: [Token], count: Int) -> [Keyword] {
         guard count > 0 else { return [] }
         let sentenceCount = (tokens.last?.sentence ?? 0) + 1
-        var index = WordIndex(capacity: tokens.count / 2)
-        var words: [WordStats] = []
+        var terms: [String] = []
+        // At most one distinct word per token: sized once, so the counting loop can work on a
+        // buffer without reallocation or uniqueness checks.
+        var words = [WordStats](repeating: WordStats(), count: tokens.count)
         // The word id of every token, or -1 for numbers and punctuation.
         var tokenIDs = [Int](repeating: -1, count: tokens.count)
-        // Every distinct pair of words side by side in a sentence, packed as left << 32 | right.
-        var pairs = DenseIndex<UInt64>(capacity: tokens.count)
-        var previous: (id: Int, sentence: Int)?
-        for (position, token) in tokens.enumerated() {
-            guard token.isWord, !token.isNumber else {
-                previous = nil
-                continue
-            }
-            let (id, isNew) = index.id(of: token.key, word: token.lowercased)
-            if isNew {
-                let term = token.lowercased
-                words.append(WordStats(term: term, isStopword: isStopword(term, token: token)))
-            }
-            tokenIDs[position] = id
-            words[id].frequency += 1
-            if words[id].lastSentence != token.sentence {
-                words[id].sentenceCount += 1
-                words[id].lastSentence = token.sentence
-            }
-            if token.isAcronym {
-                words[id].acronym += 1
-            } else if token.isCapitalized, !token.startsSentence {
-                words[id].capitalized += 1
-            }
-            if let previous, previous.sentence == token.sentence {
-                if pairs.id(of: UInt64(previous.id) << 32 | UInt64(id)).isNew {
-                    words[previous.id].distinctRight += 1
-                    words[id].distinctLeft += 1
+        tokens.withUnsafeBufferPointer { tokens in
+            words.withUnsafeMutableBufferPointer { words in
+                tokenIDs.withUnsafeMutableBufferPointer { tokenIDs in
+                    tally(tokens, into: words, ids: tokenIDs, terms: &terms)
                 }
-                words[id].left += 1
-                words[previous.id].right += 1
             }
-            previous = (id, token.sentence)
         }
-        for (position, id) in tokenIDs.enumerated() where id >= 0 {
-            if words[id].seen == words[id].frequency / 2 { words[id].medianSentence = tokens[position].sentence }
-            words[id].seen += 1
-        }
-
+        words.removeLast(words.count - terms.count)
         let content = words.indices.filter { !words[$0].isStopword }
         guard !content.isEmpty else { return [] }
         let frequencies = content.map { Double(words[$0].frequency) }
@@ -150,21 +122,70 @@ struct KeywordExtractor: Sendable {
         var limit = 4 * count + 16
         while true {
             let candidates = Self.smallest(limit, of: phrases) { ($0.score, $0.first, $0.length) < ($1.score, $1.first, $1.length) }
-            let chosen = choose(count, from: candidates, words: words)
+            let chosen = choose(count, from: candidates, terms: terms)
             if chosen.count == count || candidates.count == phrases.count { return chosen }
             limit = phrases.count
         }
     }
 
+    /// Counts every word's occurrences, casing, sentences, neighbours and median sentence.
+    private func tally(
+        _ tokens: UnsafeBufferPointer<Token>, into words: UnsafeMutableBufferPointer<WordStats>,
+        ids tokenIDs: UnsafeMutableBufferPointer<Int>, terms: inout [String]
+    ) {
+        var index = WordIndex(capacity: tokens.count / 2)
+        // Every distinct pair of words side by side in a sentence, packed as left << 32 | right.
+        var pairs = DenseIndex<UInt64>(capacity: tokens.count)
+        var previous = -1, previousSentence = -1
+        for position in tokens.indices {
+            guard tokens[position].isWord, !tokens[position].isNumber else {
+                previous = -1
+                continue
+            }
+            let sentence = tokens[position].sentence
+            let (id, isNew) = index.id(of: tokens[position].key, word: tokens[position].lowercased)
+            if isNew {
+                let term = tokens[position].lowercased
+                words[id].isStopword = isStopword(term, token: tokens[position])
+                terms.append(term)
+            }
+            tokenIDs[position] = id
+            words[id].frequency += 1
+            if words[id].lastSentence != sentence {
+                words[id].sentenceCount += 1
+                words[id].lastSentence = sentence
+            }
+            if tokens[position].isAcronym {
+                words[id].acronym += 1
+            } else if tokens[position].isCapitalized, !tokens[position].startsSentence {
+                words[id].capitalized += 1
+            }
+            if previous >= 0, previousSentence == sentence {
+                if pairs.id(of: UInt64(previous) << 32 | UInt64(id)).isNew {
+                    words[previous].distinctRight += 1
+                    words[id].distinctLeft += 1
+                }
+                words[id].left += 1
+                words[previous].right += 1
+            }
+            (previous, previousSentence) = (id, sentence)
+        }
+        for position in tokenIDs.indices where tokenIDs[position] >= 0 {
+            let id = tokenIDs[position]
+            if words[id].seen == words[id].frequency / 2 { words[id].medianSentence = tokens[position].sentence }
+            words[id].seen += 1
+        }
+    }
+
     /// The first `count` candidates, in order, that do not repeat the words of one chosen before.
-    private func choose(_ count: Int, from candidates: [Phrase], words: [WordStats]) -> [Keyword] {
+    private func choose(_ count: Int, from candidates: [Phrase], terms: [String]) -> [Keyword] {
         var chosen: [Keyword] = []
         var chosenWords: [[Int]] = []
         func isSubset(_ a: [Int], of b: [Int]) -> Bool { a.allSatisfy(b.contains) }
         for candidate in candidates {
             let ids = candidate.ids
             if chosenWords.contains(where: { isSubset($0, of: ids) || isSubset(ids, of: $0) }) { continue }
-            chosen.append(Keyword(text: ids.map { words[$0].term }.joined(separator: " "), score: candidate.score))
+            chosen.append(Keyword(text: ids.map { terms[$0] }.joined(separator: " "), score: candidate.score))
             chosenWords.append(ids)
             if chosen.count == count { break }
         }
