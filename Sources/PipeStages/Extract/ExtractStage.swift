@@ -80,7 +80,7 @@ public struct ExtractStage: ConfigurableStage {
             mentions = recognized.mentions
             if options.entities { article.entities = recognized.entities }
         }
-        let scalars = options.dates || options.quotes ? Array(article.body.unicodeScalars) : []
+        let scalars = options.dates || options.quotes ? article.body.scalarArray : []
         if options.dates { article.dates = DateExtractor().extract(article, tokens: tokens, scalars: scalars) }
         if options.quotes {
             article.quotes = QuoteExtractor().extract(article, tokens: tokens, scalars: scalars, mentions: mentions)
