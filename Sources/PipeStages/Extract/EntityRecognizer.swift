@@ -208,27 +208,35 @@ struct EntityRecognizer: Sendable {
     /// Ministry` → `Russian Foreign Ministry`). Places are never merged.
     func resolve(_ mentions: [Mention]) -> (entities: [Entity], mentions: [Mention]) {
         var resolved: [Mention] = []
+        resolved.reserveCapacity(mentions.count)
         var entities: [Entity] = []
-        var index: [EntityKey: Int] = [:]
-        // The latest full name by the short form that refers to it.
+        var index: [EntityKey: Int] = Dictionary(minimumCapacity: mentions.count)
+        // The latest full name by the short form that refers to it: a person's last word (or
+        // the part after its last hyphen), an organisation's name without its first words.
         var personByLastWord: [Substring: Mention] = [:]
-        var organizationBySuffix: [String: Mention] = [:]
+        var organizationBySuffix: [Substring: Mention] = [:]
         for var mention in mentions {
             let full: Mention? = switch mention.type {
             case .person, .misc: mention.text.utf8.contains(0x20) ? nil : personByLastWord[Substring(mention.text)]
-            case .organization: organizationBySuffix[mention.text]
+            case .organization: organizationBySuffix[Substring(mention.text)]
             case .location: nil
             }
             if let full {
                 mention.text = full.text
                 mention.type = full.type
             } else if mention.type == .person || mention.type == .organization, mention.text.utf8.contains(0x20) {
-                let words = mention.text.split(separator: " ")
-                if mention.type == .person, let last = words.last {
-                    if let part = last.split(separator: "-").last { personByLastWord[part] = mention }
+                let text = mention.text
+                if mention.type == .person, let space = text.lastIndex(of: " ") {
+                    let last = text[text.index(after: space)...]
+                    if let hyphen = last.lastIndex(of: "-") { personByLastWord[last[last.index(after: hyphen)...]] = mention }
                     personByLastWord[last] = mention
                 } else {
-                    for start in 1..<words.count { organizationBySuffix[words[start...].joined(separator: " ")] = mention }
+                    // Every suffix that starts after a space: `Foreign Ministry`, `Ministry`.
+                    var cursor = text.startIndex
+                    while let space = text[cursor...].firstIndex(of: " ") {
+                        cursor = text.index(after: space)
+                        if cursor < text.endIndex, text[cursor] != " " { organizationBySuffix[text[cursor...]] = mention }
+                    }
                 }
             }
             let key = EntityKey(text: mention.text, type: mention.type)
