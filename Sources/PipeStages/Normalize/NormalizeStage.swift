@@ -90,35 +90,42 @@ public struct NormalizeStage: ConfigurableStage {
     }
 
     /// The body's paragraphs, repaired and split into sentences, with their spans.
+    ///
+    /// The paragraphs are cut and collapsed into one array, then repaired one after the other
+    /// into the body's final text (paragraphs joined by a blank line), where the sentences are found.
     private func normalize<Unit: TextUnit>(body units: [Unit], title: String) throws
         -> (body: String, paragraphs: [TextSpan], sentences: [TextSpan]) {
-        var paragraphs = TextNormalizer.paragraphs(of: units)
-        if options.dropRepeatedTitle, let first = paragraphs.first, TextNormalizer.isSameTitle(first, title) {
+        var (collapsed, paragraphs) = TextNormalizer.paragraphs(of: units)
+        if options.dropRepeatedTitle, let first = paragraphs.first, TextNormalizer.isSameTitle(collapsed[first], title) {
             paragraphs.removeFirst()
-        }
-        if options.repairSentences {
-            paragraphs = paragraphs.map(SentenceRepair.repair)
         }
         guard !paragraphs.isEmpty else {
             throw PipeError(.malformedRecord, "the body is empty once normalized")
         }
-        var utf8: [UInt8] = []
-        utf8.reserveCapacity(units.count + 16)
+        var text: [Unit] = []
+        text.reserveCapacity(collapsed.count + 2 * paragraphs.count + 16)
         var paragraphSpans: [TextSpan] = []
         var sentenceSpans: [TextSpan] = []
-        var offset = 0
-        for (index, paragraph) in paragraphs.enumerated() {
-            if index > 0 {
-                utf8.append(contentsOf: [0x0A, 0x0A])
-                offset += 2
+        collapsed.withUnsafeBufferPointer { collapsed in
+            for paragraph in paragraphs {
+                if !text.isEmpty { text.append(contentsOf: [Unit(ascii: "\n"), Unit(ascii: "\n")]) }
+                let start = text.count
+                let source = UnsafeBufferPointer(rebasing: collapsed[paragraph])
+                if options.repairSentences {
+                    SentenceRepair.repair(source, into: &text)
+                } else {
+                    text.append(contentsOf: source)
+                }
+                paragraphSpans.append(TextSpan(start: start, end: text.count))
+                text.withUnsafeBufferPointer { text in
+                    for sentence in SentenceSplitter.sentences(in: UnsafeBufferPointer(rebasing: text[start...])) {
+                        sentenceSpans.append(TextSpan(start: start + sentence.lowerBound, end: start + sentence.upperBound))
+                    }
+                }
             }
-            paragraphSpans.append(TextSpan(start: offset, end: offset + paragraph.count))
-            for sentence in SentenceSplitter.sentences(in: paragraph) {
-                sentenceSpans.append(TextSpan(start: offset + sentence.lowerBound, end: offset + sentence.upperBound))
-            }
-            Unit.append(paragraph, to: &utf8)
-            offset += paragraph.count
         }
+        var utf8: [UInt8] = []
+        Unit.append(text, to: &utf8)
         return (String(decoding: utf8, as: UTF8.self), paragraphSpans, sentenceSpans)
     }
 

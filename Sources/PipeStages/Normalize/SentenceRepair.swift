@@ -4,9 +4,8 @@
 /// → `said." The`. Left alone: abbreviations with one-letter parts (`U.S.`, `e.g.`), numbers
 /// (`2.5`), domain names (`sputnikglobe.com`), URLs and e-mail addresses.
 enum SentenceRepair {
-    static func repair<Unit: TextUnit>(_ scalars: [Unit]) -> [Unit] {
-        var output: [Unit] = []
-        output.reserveCapacity(scalars.count + 16)
+    /// Appends the paragraph `scalars` to `output` with the missing spaces put in.
+    static func repair<Unit: TextUnit>(_ scalars: UnsafeBufferPointer<Unit>, into output: inout [Unit]) {
         var insideQuote = false
         var tokenStart = 0
         var index = 0
@@ -32,7 +31,6 @@ enum SentenceRepair {
             }
             index += 1
         }
-        return output
     }
 
     static func isTerminal(_ scalar: Unicode.Scalar) -> Bool {
@@ -40,7 +38,7 @@ enum SentenceRepair {
     }
 
     /// Whether a capitalised word begins at `index`: `The`, `UN ` — not `U.S` or a lone capital.
-    static func startsWord<Unit: TextUnit>(at index: Int, in scalars: [Unit]) -> Bool {
+    static func startsWord<Unit: TextUnit>(at index: Int, in scalars: UnsafeBufferPointer<Unit>) -> Bool {
         guard index + 1 < scalars.count, scalars[index].scalar.isCapital else { return false }
         let second = scalars[index + 1].scalar
         if second.isSmallLetter { return true }
@@ -49,7 +47,7 @@ enum SentenceRepair {
     }
 
     /// The number of letters and digits right before `index`.
-    static func wordLength<Unit: TextUnit>(before index: Int, in scalars: [Unit]) -> Int {
+    static func wordLength<Unit: TextUnit>(before index: Int, in scalars: UnsafeBufferPointer<Unit>) -> Int {
         var count = 0
         var position = index - 1
         while position >= 0, scalars[position].scalar.isLetterOrDigit {
@@ -60,7 +58,7 @@ enum SentenceRepair {
     }
 
     /// Whether the token so far is a URL or an e-mail address.
-    static func isAddress<Unit: TextUnit>(_ token: ArraySlice<Unit>) -> Bool {
+    static func isAddress<Unit: TextUnit>(_ token: Slice<UnsafeBufferPointer<Unit>>) -> Bool {
         if token.contains(where: { $0.scalar == "@" }) { return true }
         let lower = token.prefix(4).map { (0x41...0x5A).contains($0.scalar.value) ? Unicode.Scalar(UInt8($0.scalar.value) | 0x20) : $0.scalar }
         return lower == ["w", "w", "w", "."] || token.indices.contains {

@@ -12,7 +12,7 @@ enum SentenceSplitter {
     static let abbreviations = WordTable(abbreviationList.map { ($0, true) })
 
     /// The sentences as ranges of scalar offsets into `scalars`, trimmed of spaces.
-    static func sentences<Unit: TextUnit>(in scalars: [Unit]) -> [Range<Int>] {
+    static func sentences<Unit: TextUnit>(in scalars: UnsafeBufferPointer<Unit>) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var start = 0
         var insideQuote = false
@@ -54,7 +54,7 @@ enum SentenceSplitter {
             || scalar == "\"" || scalar == "\u{201C}" || scalar == "\u{2018}" || scalar == "("
     }
 
-    static func isAbbreviation<Unit: TextUnit>(before index: Int, in scalars: [Unit]) -> Bool {
+    static func isAbbreviation<Unit: TextUnit>(before index: Int, in scalars: UnsafeBufferPointer<Unit>) -> Bool {
         guard scalars[index].scalar == "." else { return false }
         var start = index
         while start > 0, scalars[start - 1].scalar.isLetter { start -= 1 }

@@ -4,14 +4,17 @@ enum TextNormalizer {
     ///
     /// One pass over the scalars: line breaks and other white space become one space inside a
     /// paragraph, and a line holding only white space ends the paragraph. CR LF counts as one break.
-    static func paragraphs<Unit: TextUnit>(of scalars: [Unit]) -> [[Unit]] {
-        var paragraphs: [[Unit]] = []
-        var current: [Unit] = []
+    /// The paragraphs are written one after the other into one array, with their ranges in it.
+    static func paragraphs<Unit: TextUnit>(of scalars: [Unit]) -> (units: [Unit], paragraphs: [Range<Int>]) {
+        var units: [Unit] = []
+        units.reserveCapacity(scalars.count)
+        var paragraphs: [Range<Int>] = []
+        var start = 0
         var pendingSpace = false
         var lineHasContent = false
         func close() {
-            if !current.isEmpty { paragraphs.append(current) }
-            current = []
+            if units.count > start { paragraphs.append(start..<units.count) }
+            start = units.count
             pendingSpace = false
         }
         for (index, unit) in scalars.enumerated() {
@@ -20,18 +23,18 @@ enum TextNormalizer {
             if isLineBreak(scalar) {
                 if !lineHasContent { close() }
                 lineHasContent = false
-                pendingSpace = !current.isEmpty
+                pendingSpace = units.count > start
             } else if ScalarText.isWhitespace(scalar) {
-                pendingSpace = !current.isEmpty
+                pendingSpace = units.count > start
             } else {
-                if pendingSpace { current.append(Unit(ascii: " ")) }
+                if pendingSpace { units.append(Unit(ascii: " ")) }
                 pendingSpace = false
-                current.append(unit)
+                units.append(unit)
                 lineHasContent = true
             }
         }
         close()
-        return paragraphs
+        return (units, paragraphs)
     }
 
     /// Whether a scalar ends a line: LF, CR, VT, FF, NEL, LS, PS.
@@ -59,7 +62,7 @@ enum TextNormalizer {
     }
 
     /// Whether a paragraph repeats the title, ignoring case and a final full stop.
-    static func isSameTitle<Unit: TextUnit>(_ paragraph: [Unit], _ title: String) -> Bool {
+    static func isSameTitle<Unit: TextUnit>(_ paragraph: ArraySlice<Unit>, _ title: String) -> Bool {
         func key(_ text: String) -> String {
             var text = text.lowercased()
             while text.last == "." || text.last == " " { text.removeLast() }
