@@ -11,6 +11,9 @@ import PipeKit
 struct DateExtractor: Sendable {
     static let smallNumbers = ["a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7]
 
+    /// The texts of the tokens.
+    let texts: TokenTexts
+
     func extract(_ article: Article, tokens: [Token], scalars: [Unicode.Scalar]) -> [DateMention] {
         var dates: [DateMention] = []
         if let date = article.date {
@@ -38,7 +41,7 @@ struct DateExtractor: Sendable {
     }
 
     private func word(_ tokens: [Token], _ index: Int) -> String? {
-        index < tokens.count && tokens[index].isWord ? tokens[index].lowercased : nil
+        index < tokens.count && tokens[index].isWord ? texts.lowercased(tokens[index]) : nil
     }
 
     private func month(_ tokens: [Token], _ index: Int) -> Int? {
@@ -49,7 +52,7 @@ struct DateExtractor: Sendable {
 
     private func number(_ tokens: [Token], _ index: Int, in range: ClosedRange<Int>) -> Int? {
         guard index < tokens.count, tokens[index].isWord, tokens[index].isNumber else { return nil }
-        var text = tokens[index].lowercased
+        var text = texts.lowercased(tokens[index])
         for suffix in ["st", "nd", "rd", "th"] where text.hasSuffix(suffix) { text.removeLast(2) }
         guard let value = Int(text), range.contains(value) else { return nil }
         return value
@@ -57,12 +60,12 @@ struct DateExtractor: Sendable {
 
     /// An absolute date starting at `index`, with the index of its last token.
     private func absolute(at index: Int, tokens: [Token], reference: CalendarDate?) -> (CalendarDate, Int)? {
-        if tokens[index].isNumber, tokens[index].text.utf8.count == 10, let date = CalendarDate(tokens[index].text) {
+        if tokens[index].isNumber, tokens[index].bytes.count == 10, let date = CalendarDate(texts[tokens[index]]) {
             return (date, index)
         }
-        let skipComma: (Int) -> Int = { $0 < tokens.count && tokens[$0].text == "," ? $0 + 1 : $0 }
+        let skipComma: (Int) -> Int = { $0 < tokens.count && tokens[$0].isMark(",") ? $0 + 1 : $0 }
         if let month = month(tokens, index) {
-            let dayIndex = index + (tokens.indices.contains(index + 1) && tokens[index + 1].text == "." ? 2 : 1)
+            let dayIndex = index + (tokens.indices.contains(index + 1) && tokens[index + 1].isMark(".") ? 2 : 1)
             guard let day = number(tokens, dayIndex, in: 1...31) else { return nil }
             let yearIndex = skipComma(dayIndex + 1)
             if let year = number(tokens, yearIndex, in: 1000...9999), let date = CalendarDate(year: year, month: month, day: day) {
@@ -92,7 +95,7 @@ struct DateExtractor: Sendable {
         guard token.isWord, token.isNumber || token.lexeme.weekday != 0 || token.lexeme.flags.contains(.relativeDate) else {
             return nil
         }
-        let text = token.lowercased
+        let text = texts.lowercased(token)
         let previous = index > 0 ? word(tokens, index - 1) : nil
         switch text {
         case "today": return reference.adding(days: 0).map { ($0, index, index) }

@@ -4,6 +4,9 @@ import PipeKit
 /// words, typed by a gazetteer and by cue words, with later short forms (`Assad`, `Foreign
 /// Ministry`) merged into the full name met earlier.
 struct EntityRecognizer: Sendable {
+    /// The texts of the tokens.
+    let texts: TokenTexts
+
     /// One occurrence of an entity.
     struct Mention: Equatable {
         var text: String
@@ -36,7 +39,7 @@ struct EntityRecognizer: Sendable {
             while end < tokens.count, tokens[end].sentence == tokens[start].sentence {
                 if isNameToken(tokens[end]) || (tokens[end].isNumber && tokens[end - 1].isCapitalized) {
                     end += 1
-                } else if tokens[end].text == ".", tokens[end - 1].lexeme.flags.contains(.titleBeforeDot), end + 1 < tokens.count,
+                } else if tokens[end].isMark("."), tokens[end - 1].lexeme.flags.contains(.titleBeforeDot), end + 1 < tokens.count,
                           isNameToken(tokens[end + 1]), tokens[end + 1].sentence == tokens[start].sentence {
                     end += 2
                 } else if tokens[end].lexeme.flags.contains(.connector), end + 1 < tokens.count,
@@ -56,10 +59,11 @@ struct EntityRecognizer: Sendable {
         guard token.isWord else { return false }
         if token.isCapitalized { return true }
         // A lower-case name prefix, then a capital: `al-Assad`.
-        let utf8 = token.text.utf8
-        guard let hyphen = utf8.prefix(4).firstIndex(of: UInt8(ascii: "-")),
-              WordLists.namePrefixes.contains(String(token.text[...hyphen])) else { return false }
-        return token.text.unicodeScalars[utf8.index(after: hyphen)...].first?.properties.isUppercase == true
+        guard texts.utf8[token.bytes].prefix(4).contains(UInt8(ascii: "-")) else { return false }
+        let text = texts[token], utf8 = text.utf8
+        guard let hyphen = utf8.firstIndex(of: UInt8(ascii: "-")),
+              WordLists.namePrefixes.contains(String(text[...hyphen])) else { return false }
+        return text.unicodeScalars[utf8.index(after: hyphen)...].first?.properties.isUppercase == true
     }
 
     /// Types a chunk, splitting it at titles and organisation words, and appends its mentions.
@@ -146,7 +150,7 @@ struct EntityRecognizer: Sendable {
         if words.contains(where: { $0.lexeme.flags.contains(.connector) }),
            words.contains(where: { $0.lexeme.flags.contains(.organizationCue) }) { return .organization }
         if last.lexeme.flags.contains(.locationCue), words.count > 1 { return .location }
-        if words.count == 1 { return last.isAcronym && last.text.count <= 6 ? .organization : .misc }
+        if words.count == 1 { return last.isAcronym && last.span.end - last.span.start <= 6 ? .organization : .misc }
         let isNameLike = words.allSatisfy { word in
             !word.isNumber && !word.isAcronym && (word.isCapitalized || isNameToken(word))
         }
@@ -161,13 +165,13 @@ struct EntityRecognizer: Sendable {
     /// The text of a run of tokens as written, without a final possessive `'s`.
     func name(of range: Range<Int>, tokens: [Token]) -> String {
         guard let first = range.first, let last = range.last else { return "" }
-        if first == last { return Self.strippingPossessive(tokens[first].text) }
+        if first == last { return Self.strippingPossessive(texts[tokens[first]]) }
         var name = ""
         for index in range {
             if index > first, tokens[index].span.start > tokens[index - 1].span.end {
                 name.append(" ")
             }
-            name.append(index == last ? Self.strippingPossessive(tokens[index].text) : tokens[index].text)
+            name.append(index == last ? Self.strippingPossessive(texts[tokens[index]]) : texts[tokens[index]])
         }
         return name
     }
@@ -190,7 +194,7 @@ struct EntityRecognizer: Sendable {
 
     private func mention(_ range: Range<Int>, text: String, type: EntityType, tokens: [Token]) -> Mention {
         let last = tokens[range.upperBound - 1]
-        let possessive = Self.possessiveLength(last.text)
+        let possessive = Self.possessiveLength(texts[last])
         let span = TextSpan(start: tokens[range.lowerBound].span.start, end: last.span.end - possessive)
         return Mention(text: text, type: type, span: span, tokens: range)
     }

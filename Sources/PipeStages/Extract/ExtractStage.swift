@@ -74,18 +74,19 @@ public struct ExtractStage: ConfigurableStage {
     public func extract(_ article: Article) -> Article {
         var article = article
         let tokens = Tokenizer.tokens(of: article)
+        let texts = TokenTexts(body: article.body)
         var mentions: [EntityRecognizer.Mention] = []
         if options.entities || options.quotes {
-            let recognized = EntityRecognizer().recognize(tokens)
+            let recognized = EntityRecognizer(texts: texts).recognize(tokens)
             mentions = recognized.mentions
             if options.entities { article.entities = recognized.entities }
         }
         let scalars = options.dates || options.quotes ? article.body.scalarArray : []
-        if options.dates { article.dates = DateExtractor().extract(article, tokens: tokens, scalars: scalars) }
+        if options.dates { article.dates = DateExtractor(texts: texts).extract(article, tokens: tokens, scalars: scalars) }
         if options.quotes {
-            article.quotes = QuoteExtractor().extract(article, tokens: tokens, scalars: scalars, mentions: mentions)
+            article.quotes = QuoteExtractor(texts: texts).extract(article, tokens: tokens, scalars: scalars, mentions: mentions)
         }
-        if options.keywords > 0 { article.keywords = KeywordExtractor().extract(tokens, count: options.keywords) }
+        if options.keywords > 0 { article.keywords = KeywordExtractor(texts: texts).extract(tokens, count: options.keywords) }
         return article
     }
 }

@@ -14,6 +14,8 @@ import PipeKit
 /// the words of a better one are skipped.
 struct KeywordExtractor: Sendable {
     let maximumLength = 3
+    /// The texts of the tokens.
+    let texts: TokenTexts
 
     /// What is counted of one distinct word: plain numbers, so that updating them in the array
     /// costs no reference counting (the words' text is kept apart, in `terms`).
@@ -143,9 +145,9 @@ struct KeywordExtractor: Sendable {
                 continue
             }
             let sentence = tokens[position].sentence
-            let (id, isNew) = index.id(of: tokens[position].key, word: tokens[position].lowercased)
+            let (id, isNew) = index.id(of: tokens[position].key, word: texts.lowercased(tokens[position]))
             if isNew {
-                let term = tokens[position].lowercased
+                let term = texts.lowercased(tokens[position])
                 words[id].isStopword = isStopword(term, token: tokens[position])
                 terms.append(term)
             }

@@ -12,6 +12,9 @@ struct QuoteExtractor: Sendable {
     /// Quotations shorter than this many words are taken for scare quotes and left out.
     static let minimumWords = 3
 
+    /// The texts of the tokens.
+    let texts: TokenTexts
+
     func extract(_ article: Article, tokens: [Token], scalars: [Unicode.Scalar], mentions: [EntityRecognizer.Mention]) -> [Quote] {
         let paragraphs = article.paragraphs.isEmpty ? [TextSpan(start: 0, end: scalars.count)] : article.paragraphs
         var quotes: [Quote] = []
@@ -86,7 +89,7 @@ struct QuoteExtractor: Sendable {
         let quoteSentence = tokens.lastIndex(endingBy: end).map { tokens[$0].sentence }
         if let next = tokens.firstIndex(startingFrom: end) {
             var index = next
-            while index < tokens.count, tokens[index].kind == .punctuation, [",", "\u{2014}", "-"].contains(tokens[index].text) {
+            while index < tokens.count, tokens[index].kind == .punctuation, [",", "\u{2014}", "-"].contains(tokens[index].symbol) {
                 index += 1
             }
             let window = Array(tokens[index..<min(tokens.count, index + 10)].prefix { $0.sentence == quoteSentence })
@@ -95,8 +98,9 @@ struct QuoteExtractor: Sendable {
                     return Array(window[..<verb])
                 }
                 if verb == 0 {
-                    let rest = window.dropFirst().prefix { $0.isWord && $0.text != "that" }
-                    let phrase = window.first?.lowercased == "according" ? Array(rest.drop { $0.lowercased == "to" }) : Array(rest)
+                    let rest = window.dropFirst().prefix { $0.isWord && !texts.isWord($0, "that") }
+                    let phrase = window.first.map(texts.lowercased) == "according"
+                        ? Array(rest.drop { texts.lowercased($0) == "to" }) : Array(rest)
                     if !phrase.isEmpty { return phrase }
                 }
             }
@@ -124,10 +128,10 @@ struct QuoteExtractor: Sendable {
 
     /// The name a speaker phrase stands for.
     func resolve(_ phrase: [Token], at position: Int, mentions: [EntityRecognizer.Mention], previous: String?) -> String? {
-        let isDefinite = phrase.first.map { Self.definites.contains($0.lowercased) } ?? false
-        let words = phrase.drop { Self.determiners.contains($0.lowercased) }
+        let isDefinite = phrase.first.map { Self.definites.contains(texts.lowercased($0)) } ?? false
+        let words = phrase.drop { Self.determiners.contains(texts.lowercased($0)) }
         guard let head = words.last else { return nil }
-        let lower = head.lowercased
+        let lower = texts.lowercased(head)
         let before = mentions.lazy.filter { $0.span.end <= position }
         if let mention = mentions.first(where: { $0.span.start <= head.span.start && head.span.end <= $0.span.end }) {
             return mention.text
@@ -150,7 +154,7 @@ struct QuoteExtractor: Sendable {
         if isDefinite, head.lexeme.flags.contains(.personNoun) {
             return before.last { $0.type == .person }?.text
         }
-        let text = words.map(\.text).joined(separator: " ")
+        let text = words.map { texts[$0] }.joined(separator: " ")
         return text.isEmpty || words.allSatisfy({ $0.lexeme.flags.contains(.stopword) }) ? nil : text
     }
 }

@@ -1,9 +1,11 @@
 import PipeKit
 
-/// A word or punctuation mark of a text with its place, in Unicode scalars.
+/// A word or punctuation mark of a text with its place, in Unicode scalars and in UTF-8 bytes.
 ///
 /// The facts the extractors ask about every token (lower-case form, capital, acronym, number)
-/// are worked out once, when the token is made.
+/// are worked out once, when the token is made. A token holds no text of its own (making a
+/// `String` per token cost a sixth of `extract`): ``TokenTexts`` cuts it from the body when an
+/// extractor needs it, which is for the few tokens that make a name, a date or a speaker.
 struct Token: Sendable, Hashable {
     enum Kind: Sendable, Hashable {
         /// Letters, digits, and the hyphens, apostrophes and dots inside them (`al-Assad`, `U.S.`, `2.5`).
@@ -12,9 +14,12 @@ struct Token: Sendable, Hashable {
         case punctuation
     }
 
-    let text: String
     let kind: Kind
     let span: TextSpan
+    /// The token's bytes in the body's UTF-8.
+    let bytes: Range<Int>
+    /// The first scalar; for punctuation, the whole token.
+    let symbol: Unicode.Scalar
     /// The index of the sentence the token is in.
     let sentence: Int
     /// Whether the token starts its sentence (ignoring opening quotes and brackets).
@@ -30,16 +35,17 @@ struct Token: Sendable, Hashable {
     /// The lower-case form packed for `WordIndex`, nil when it is longer than `PackedWord.capacity`.
     let key: PackedWord?
 
-    /// The text in lower case.
-    var lowercased: String { key?.string ?? text.lowercased() }
+    /// Whether the token is the punctuation mark `mark`.
+    func isMark(_ mark: Unicode.Scalar) -> Bool { kind == .punctuation && symbol == mark }
 
-    /// A token of the given UTF-8 bytes; its facts are worked out here, ASCII words without
-    /// any Unicode property lookup.
-    init(utf8: UnsafeBufferPointer<UInt8>, kind: Kind, span: TextSpan, sentence: Int, startsSentence: Bool) {
-        let text = String(decoding: utf8, as: UTF8.self)
-        self.text = text
+    /// A token of the given UTF-8 bytes, at `bytes` in the body; its facts are worked out here,
+    /// ASCII words without any Unicode property lookup.
+    init(utf8: UnsafeBufferPointer<UInt8>, at bytes: Range<Int>, symbol: Unicode.Scalar, kind: Kind, span: TextSpan,
+         sentence: Int, startsSentence: Bool) {
         self.kind = kind
         self.span = span
+        self.bytes = bytes
+        self.symbol = symbol
         self.sentence = sentence
         self.startsSentence = startsSentence
         guard kind == .word, let first = utf8.first else {
@@ -63,6 +69,7 @@ struct Token: Sendable, Hashable {
             key = exact?.lowercasedASCII
             lexeme = Lexeme.of(lower: key ?? PackedWord(), exact: exact ?? PackedWord())
         } else {
+            let text = String(decoding: utf8, as: UTF8.self)
             let scalars = text.unicodeScalars
             isCapitalized = scalars.first?.properties.isUppercase ?? false
             let letters = scalars.filter(\.properties.isAlphabetic)
@@ -194,12 +201,14 @@ enum Tokenizer {
                             break
                         }
                     }
-                    tokens.append(Token(utf8: UnsafeBufferPointer(rebasing: bytes[startByte..<byte]), kind: .word, span: TextSpan(start: startScalar, end: scalar),
+                    tokens.append(Token(utf8: UnsafeBufferPointer(rebasing: bytes[startByte..<byte]), at: startByte..<byte,
+                                        symbol: current, kind: .word, span: TextSpan(start: startScalar, end: scalar),
                                         sentence: sentence, startsSentence: atStart))
                     atStart = false
                 } else {
                     advance(length)
-                    tokens.append(Token(utf8: UnsafeBufferPointer(rebasing: bytes[startByte..<byte]), kind: .punctuation, span: TextSpan(start: startScalar, end: scalar),
+                    tokens.append(Token(utf8: UnsafeBufferPointer(rebasing: bytes[startByte..<byte]), at: startByte..<byte,
+                                        symbol: current, kind: .punctuation, span: TextSpan(start: startScalar, end: scalar),
                                         sentence: sentence, startsSentence: false))
                     if !Self.opensSentence(current) { atStart = false }
                 }

@@ -1,0 +1,33 @@
+/// The texts of an article's tokens, cut from the body's UTF-8 when an extractor asks.
+struct TokenTexts: Sendable {
+    /// The body as UTF-8; tokens' ``Token/bytes`` index it.
+    let utf8: [UInt8]
+
+    /// The texts of the tokens of `body`.
+    init(body: String) {
+        utf8 = Array(body.utf8)
+    }
+
+    /// The token's text.
+    subscript(token: Token) -> String {
+        String(decoding: utf8[token.bytes], as: UTF8.self)
+    }
+
+    /// The token's text in lower case: from its packed key when it has one, without decoding.
+    func lowercased(_ token: Token) -> String {
+        token.key?.string ?? self[token].lowercased()
+    }
+
+    /// Whether the token's text is exactly `word` (ASCII), compared byte by byte.
+    func isWord(_ token: Token, _ word: StaticString) -> Bool {
+        guard token.bytes.count == word.utf8CodeUnitCount else { return false }
+        return word.withUTF8Buffer { expected in
+            var index = token.bytes.lowerBound
+            for byte in expected {
+                if utf8[index] != byte { return false }
+                index += 1
+            }
+            return true
+        }
+    }
+}
