@@ -18,8 +18,10 @@ struct KeywordExtractor: Sendable {
     let texts: TokenTexts
 
     /// What is counted of one distinct word: plain numbers, so that updating them in the array
-    /// costs no reference counting (the words' text is kept apart, in `terms`).
+    /// costs no reference counting. Its text is made only if it ends up in a keyword, from the
+    /// token of its first occurrence.
     private struct WordStats {
+        var firstToken = 0
         var isStopword = false
         var frequency = 0
         var capitalized = 0
@@ -58,7 +60,7 @@ struct KeywordExtractor: Sendable {
     func extract(_ tokens: [Token], count: Int) -> [Keyword] {
         guard count > 0 else { return [] }
         let sentenceCount = (tokens.last?.sentence ?? 0) + 1
-        var terms: [String] = []
+        var distinct = 0
         // At most one distinct word per token: sized once, so the counting loop can work on a
         // buffer without reallocation or uniqueness checks.
         var words = [WordStats](repeating: WordStats(), count: tokens.count)
@@ -67,11 +69,11 @@ struct KeywordExtractor: Sendable {
         tokens.withUnsafeBufferPointer { tokens in
             words.withUnsafeMutableBufferPointer { words in
                 tokenIDs.withUnsafeMutableBufferPointer { tokenIDs in
-                    tally(tokens, into: words, ids: tokenIDs, terms: &terms)
+                    distinct = tally(tokens, into: words, ids: tokenIDs)
                 }
             }
         }
-        words.removeLast(words.count - terms.count)
+        words.removeLast(words.count - distinct)
         let content = words.indices.filter { !words[$0].isStopword }
         guard !content.isEmpty else { return [] }
         let frequencies = content.map { Double(words[$0].frequency) }
@@ -124,17 +126,18 @@ struct KeywordExtractor: Sendable {
         var limit = 4 * count + 16
         while true {
             let candidates = Self.smallest(limit, of: phrases) { ($0.score, $0.first, $0.length) < ($1.score, $1.first, $1.length) }
-            let chosen = choose(count, from: candidates, terms: terms)
+            let chosen = choose(count, from: candidates, words: words, tokens: tokens)
             if chosen.count == count || candidates.count == phrases.count { return chosen }
             limit = phrases.count
         }
     }
 
-    /// Counts every word's occurrences, casing, sentences, neighbours and median sentence.
+    /// Counts every word's occurrences, casing, sentences, neighbours and median sentence;
+    /// returns the number of distinct words.
     private func tally(
         _ tokens: UnsafeBufferPointer<Token>, into words: UnsafeMutableBufferPointer<WordStats>,
-        ids tokenIDs: UnsafeMutableBufferPointer<Int>, terms: inout [String]
-    ) {
+        ids tokenIDs: UnsafeMutableBufferPointer<Int>
+    ) -> Int {
         var index = WordIndex(capacity: tokens.count / 2)
         // Every distinct pair of words side by side in a sentence, packed as left << 32 | right.
         var pairs = DenseIndex<UInt64>(capacity: tokens.count)
@@ -147,9 +150,8 @@ struct KeywordExtractor: Sendable {
             let sentence = tokens[position].sentence
             let (id, isNew) = index.id(of: tokens[position].key, word: texts.lowercased(tokens[position]))
             if isNew {
-                let term = texts.lowercased(tokens[position])
-                words[id].isStopword = isStopword(term, token: tokens[position])
-                terms.append(term)
+                words[id].firstToken = position
+                words[id].isStopword = isStopword(tokens[position])
             }
             tokenIDs[position] = id
             words[id].frequency += 1
@@ -177,17 +179,19 @@ struct KeywordExtractor: Sendable {
             if words[id].seen == words[id].frequency / 2 { words[id].medianSentence = tokens[position].sentence }
             words[id].seen += 1
         }
+        return index.count
     }
 
     /// The first `count` candidates, in order, that do not repeat the words of one chosen before.
-    private func choose(_ count: Int, from candidates: [Phrase], terms: [String]) -> [Keyword] {
+    private func choose(_ count: Int, from candidates: [Phrase], words: [WordStats], tokens: [Token]) -> [Keyword] {
         var chosen: [Keyword] = []
         var chosenWords: [[Int]] = []
         func isSubset(_ a: [Int], of b: [Int]) -> Bool { a.allSatisfy(b.contains) }
         for candidate in candidates {
             let ids = candidate.ids
             if chosenWords.contains(where: { isSubset($0, of: ids) || isSubset(ids, of: $0) }) { continue }
-            chosen.append(Keyword(text: ids.map { terms[$0] }.joined(separator: " "), score: candidate.score))
+            chosen.append(Keyword(text: ids.map { texts.lowercased(tokens[words[$0].firstToken]) }.joined(separator: " "),
+                                  score: candidate.score))
             chosenWords.append(ids)
             if chosen.count == count { break }
         }
@@ -212,7 +216,15 @@ struct KeywordExtractor: Sendable {
         return best
     }
 
-    private func isStopword(_ term: String, token: Token) -> Bool {
-        token.lexeme.flags.contains(.stopword) || term.count < 2 || ["mr", "mrs", "ms", "dr"].contains(term)
+    /// Titles that are no keywords although the stopword list leaves them.
+    private static let honorifics = ["mr", "mrs", "ms", "dr"].compactMap { PackedWord($0) }
+
+    /// Whether a word is left out of keywords: a stopword, one character, or a title.
+    private func isStopword(_ token: Token) -> Bool {
+        if token.lexeme.flags.contains(.stopword) { return true }
+        if let key = token.key, Self.honorifics.contains(key) { return true }
+        let scalars = token.span.end - token.span.start
+        // One character: one scalar, or (rarely) more that make one character.
+        return scalars < 2 || (token.bytes.count > scalars && texts.lowercased(token).count < 2)
     }
 }
