@@ -10,6 +10,13 @@ public struct JSONWriter: Sendable {
     /// Creates an empty writer.
     public init() {}
 
+    /// Creates a writer with room for `capacity` bytes, so that writing a large value does not
+    /// grow the buffer step by step.
+    public init(capacity: Int) {
+        bytes.reserveCapacity(capacity)
+        needsComma.reserveCapacity(8)
+    }
+
     /// Opens an object (`{`).
     public mutating func beginObject() { separate(); bytes.append(UInt8(ascii: "{")); needsComma.append(false) }
     /// Closes the innermost object (`}`).

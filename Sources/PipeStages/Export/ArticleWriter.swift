@@ -37,7 +37,8 @@ extension ExportStage.Format {
         switch self {
         case .jsonl:
             return try TextFileWriter(path: path, resuming: position) { article in
-                var writer = JSONWriter()
+                // The record is mostly the title and body (twice when translated), then the annotations.
+                var writer = JSONWriter(capacity: 2 * (article.body.utf8.count + article.title.utf8.count) + 2048)
                 article.writeJSON(into: &writer)
                 writer.raw("\n")
                 return writer.bytes
