@@ -23,7 +23,16 @@ extension Unicode.Scalar: TextUnit {
     init(ascii: Unicode.Scalar) { self = ascii }
     var scalar: Unicode.Scalar { self }
     static func append(_ units: [Unicode.Scalar], to utf8: inout [UInt8]) {
-        for scalar in units { UTF8.encode(scalar) { utf8.append($0) } }
+        var count = 0
+        for scalar in units { count += UTF8.width(scalar) }
+        utf8.reserveCapacity(utf8.count + count)
+        for scalar in units {
+            if scalar.isASCII {
+                utf8.append(UInt8(truncatingIfNeeded: scalar.value))
+            } else {
+                UTF8.encode(scalar) { utf8.append($0) }
+            }
+        }
     }
 }
 
