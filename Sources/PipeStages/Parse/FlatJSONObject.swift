@@ -99,31 +99,36 @@ struct FlatJSONObject {
             position += 1
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position - 1]), as: UTF8.self)
         }
-        var utf8 = Array(bytes[start..<position])
+        // Escapes: the runs between them are copied whole.
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(bytes.count - start)
+        var runStart = start
         while position < bytes.count {
             let byte = bytes[position]
-            position += 1
-            switch byte {
-            case UInt8(ascii: "\""): return String(decoding: utf8, as: UTF8.self)
-            case UInt8(ascii: "\\"):
-                guard position < bytes.count else { return nil }
-                let escape = bytes[position]
+            guard byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
+                guard byte >= 0x20 else { return nil }
                 position += 1
-                switch escape {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): utf8.append(escape)
-                case UInt8(ascii: "b"): utf8.append(0x08)
-                case UInt8(ascii: "f"): utf8.append(0x0C)
-                case UInt8(ascii: "n"): utf8.append(0x0A)
-                case UInt8(ascii: "r"): utf8.append(0x0D)
-                case UInt8(ascii: "t"): utf8.append(0x09)
-                case UInt8(ascii: "u"):
-                    guard let scalar = escapedScalar() else { return nil }
-                    utf8.append(contentsOf: UTF8.encode(scalar).unsafelyUnwrapped)
-                default: return nil
-                }
-            case 0..<0x20: return nil
-            default: utf8.append(byte)
+                continue
             }
+            utf8.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position]))
+            position += 1
+            if byte == UInt8(ascii: "\"") { return String(decoding: utf8, as: UTF8.self) }
+            guard position < bytes.count else { return nil }
+            let escape = bytes[position]
+            position += 1
+            switch escape {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): utf8.append(escape)
+            case UInt8(ascii: "b"): utf8.append(0x08)
+            case UInt8(ascii: "f"): utf8.append(0x0C)
+            case UInt8(ascii: "n"): utf8.append(0x0A)
+            case UInt8(ascii: "r"): utf8.append(0x0D)
+            case UInt8(ascii: "t"): utf8.append(0x09)
+            case UInt8(ascii: "u"):
+                guard let scalar = escapedScalar() else { return nil }
+                utf8.append(contentsOf: UTF8.encode(scalar).unsafelyUnwrapped)
+            default: return nil
+            }
+            runStart = position
         }
         return nil
     }
