@@ -59,7 +59,7 @@ struct EntityRecognizer: Sendable {
         guard token.isWord else { return false }
         if token.isCapitalized { return true }
         // A lower-case name prefix, then a capital: `al-Assad`.
-        guard texts.utf8[token.bytes].prefix(4).contains(UInt8(ascii: "-")) else { return false }
+        guard token.hasEarlyHyphen else { return false }
         let text = texts[token], utf8 = text.utf8
         guard let hyphen = utf8.firstIndex(of: UInt8(ascii: "-")),
               WordLists.namePrefixes.contains(String(text[...hyphen])) else { return false }

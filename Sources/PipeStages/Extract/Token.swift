@@ -34,6 +34,8 @@ struct Token: Sendable, Hashable {
     let lexeme: Lexeme
     /// The lower-case form packed for `WordIndex`, nil when it is longer than `PackedWord.capacity`.
     let key: PackedWord?
+    /// Whether a hyphen is among the first four bytes, as after a name prefix (`al-Assad`).
+    let hasEarlyHyphen: Bool
 
     /// Whether the token is the punctuation mark `mark`.
     func isMark(_ mark: Unicode.Scalar) -> Bool { kind == .punctuation && symbol == mark }
@@ -49,9 +51,10 @@ struct Token: Sendable, Hashable {
         self.sentence = sentence
         self.startsSentence = startsSentence
         guard kind == .word, let first = utf8.first else {
-            (isCapitalized, isAcronym, isNumber, lexeme, key) = (false, false, false, Lexeme(), nil)
+            (isCapitalized, isAcronym, isNumber, lexeme, key, hasEarlyHyphen) = (false, false, false, Lexeme(), nil, false)
             return
         }
+        hasEarlyHyphen = utf8.prefix(4).contains(UInt8(ascii: "-"))
         var upper = 0, lower = 0, isASCII = true
         for byte in utf8 {
             if byte >= 0x80 {

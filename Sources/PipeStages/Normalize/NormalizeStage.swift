@@ -81,7 +81,7 @@ public struct NormalizeStage: ConfigurableStage {
         // ASCII text is in every normalization form already, and its bytes are its scalars.
         let normalized = TextNormalizer.isASCII(article.body)
             ? try normalize(body: Array(article.body.utf8), title: title)
-            : try normalize(body: Array(unicode(article.body).unicodeScalars), title: title)
+            : try normalize(body: unicode(article.body).scalarArray, title: title)
         article.title = title
         article.body = normalized.body
         article.paragraphs = normalized.paragraphs
