@@ -29,10 +29,12 @@ let package = Package(
             name: "PipeStages",
             dependencies: ["PipeKit", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .target(name: "CMallocTuning"),
         .target(
             name: "PipeCLI",
             dependencies: [
                 "PipeKit",
+                "CMallocTuning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -54,7 +56,7 @@ let package = Package(
     swiftLanguageModes: [.v6]
 )
 
-for target in package.targets {
+for target in package.targets where target.name != "CMallocTuning" {
     var settings = target.swiftSettings ?? []
     settings.append(.enableUpcomingFeature("ExistentialAny"))
     settings.append(.enableUpcomingFeature("MemberImportVisibility"))
