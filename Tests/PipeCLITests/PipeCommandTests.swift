@@ -7,34 +7,34 @@ import Glibc
 
 @Suite("pipe command")
 struct PipeCommandTests {
-    @Test func versionAndHelp() throws {
-        let version = try PipeProcess.run(["--version"])
+    @Test func versionAndHelp() async throws {
+        let version = try await PipeProcess.run(["--version"])
         #expect(version.status == 0)
         #expect(version.output == "0.1.0\n")
-        let help = try PipeProcess.run(["run", "--help"])
+        let help = try await PipeProcess.run(["run", "--help"])
         #expect(help.status == 0)
         #expect(help.output.contains("--input"))
     }
 
-    @Test func stagesListsAndDescribes() throws {
-        let list = try PipeProcess.run(["stages"])
+    @Test func stagesListsAndDescribes() async throws {
+        let list = try await PipeProcess.run(["stages"])
         #expect(list.status == 0)
         #expect(list.output.split(separator: "\n").map { $0.split(separator: " ").first ?? "" } == ["parse", "normalize", "filter", "dedupe", "translate-stub", "extract", "export", "reading-time"])
-        let normalize = try PipeProcess.run(["stages", "normalize"])
+        let normalize = try await PipeProcess.run(["stages", "normalize"])
         #expect(normalize.output.contains("input:  Article\noutput: Article"))
         #expect(normalize.output.contains("  unicode (nfc | nfkc, default nfc)"))
         #expect(normalize.output.contains("  repair_sentences (bool, default true)"))
-        let export = try PipeProcess.run(["stages", "export"])
+        let export = try await PipeProcess.run(["stages", "export"])
         #expect(export.output.contains("  path (path, required)"))
-        let unknown = try PipeProcess.run(["stages", "normalise"])
+        let unknown = try await PipeProcess.run(["stages", "normalise"])
         #expect(unknown.status == 2)
         #expect(unknown.error.contains("did you mean `normalize`?"))
     }
 
-    @Test func runTheMainJobAndPrintTheSummary() throws {
+    @Test func runTheMainJobAndPrintTheSummary() async throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let result = try PipeProcess.run(["run", "Pipelines/syria.yaml", "--stats", folder + "/stats.json"],
+        let result = try await PipeProcess.run(["run", "Pipelines/syria.yaml", "--stats", folder + "/stats.json"],
                                          environment: ["PIPE_OUT": folder])
         #expect(result.status == 0, "\(result.error)")
         #expect(result.error.contains("normalize"))
@@ -50,7 +50,7 @@ struct PipeCommandTests {
         #expect(lines.count >= 6)
     }
 
-    @Test func invalidPipelineExitsTwoWithCaretDiagnosticsAndWritesNothing() throws {
+    @Test func invalidPipelineExitsTwoWithCaretDiagnosticsAndWritesNothing() async throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try """
@@ -62,7 +62,7 @@ struct PipeCommandTests {
                 options: {path: out/x.jsonl, colour: red}
             """.write(toFile: folder + "/bad.yaml", atomically: false, encoding: .utf8)
         for command in ["run", "validate"] {
-            let result = try PipeProcess.run([command, "bad.yaml"], in: folder)
+            let result = try await PipeProcess.run([command, "bad.yaml"], in: folder)
             #expect(result.status == 2)
             #expect(result.error.hasPrefix("""
                 bad.yaml:4:11: error: unknown stage type `normalise`; did you mean `normalize`?
@@ -79,7 +79,7 @@ struct PipeCommandTests {
     /// Every article read is accounted for, at every stage and overall, when faults are injected
     /// among good articles: parse failures are dead-lettered, a body that normalizes to nothing is
     /// skipped, duplicates are filtered, the rest is written.
-    @Test func everyArticleIsAccountedForWithInjectedFaults() throws {
+    @Test func everyArticleIsAccountedForWithInjectedFaults() async throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let input = folder + "/in"
@@ -108,7 +108,7 @@ struct PipeCommandTests {
               - {type: normalize, on_error: skip}
               - {type: export, options: {format: jsonl, path: out/faults.jsonl}}
             """.write(toFile: folder + "/faults.yaml", atomically: false, encoding: .utf8)
-        let result = try PipeProcess.run(["run", "faults.yaml", "--stats", "stats.json"], in: folder)
+        let result = try await PipeProcess.run(["run", "faults.yaml", "--stats", "stats.json"], in: folder)
         #expect(result.status == 0)
         #expect(result.error.contains("read 13 = written 6 + filtered 1 + skipped 1 + dead-lettered 5: every article accounted for"))
         let stats = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/stats.json"))) as? [String: Any])
@@ -127,7 +127,7 @@ struct PipeCommandTests {
 
     /// Paths and values read from the environment are shown as their `${NAME}` in errors, in the
     /// summary and in dead letters.
-    @Test func environmentValuesNeverAppearInErrorsOrDeadLetters() throws {
+    @Test func environmentValuesNeverAppearInErrorsOrDeadLetters() async throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let secret = folder + "/private-7f3a"
@@ -140,14 +140,14 @@ struct PipeCommandTests {
               - {type: parse, on_error: dead-letter}
               - {type: export, options: {format: jsonl, path: "${SECRET_DIR}/out/x.jsonl"}}
             """.write(toFile: folder + "/p.yaml", atomically: false, encoding: .utf8)
-        let run = try PipeProcess.run(["run", "p.yaml"], in: folder, environment: ["SECRET_DIR": secret])
+        let run = try await PipeProcess.run(["run", "p.yaml"], in: folder, environment: ["SECRET_DIR": secret])
         #expect(run.status == 0)
         #expect(!run.error.contains("private-7f3a"), "\(run.error)")
         #expect(run.error.contains("dead letters: ${SECRET_DIR}/out/x.dead-letter.jsonl"))
         let letter = try String(contentsOfFile: secret + "/out/x.dead-letter.jsonl", encoding: .utf8)
         #expect(letter.contains(#""source":"${SECRET_DIR}/in/bad.txt""#))
         #expect(!letter.contains("private-7f3a"))
-        let missing = try PipeProcess.run(["run", "p.yaml"], in: folder, environment: ["SECRET_DIR": secret + "/nowhere"])
+        let missing = try await PipeProcess.run(["run", "p.yaml"], in: folder, environment: ["SECRET_DIR": secret + "/nowhere"])
         #expect(missing.status == 1)
         #expect(missing.error.contains("input `${SECRET_DIR}/in` does not exist"))
         #expect(!missing.error.contains("private-7f3a"))
@@ -155,7 +155,7 @@ struct PipeCommandTests {
 
     /// A dead-letter file is input: `--input x.dead-letter.jsonl` reads each `raw` record again
     /// with its recorded format, so the articles can be replayed once the pipeline is fixed.
-    @Test func deadLettersReplayThroughAnotherPipeline() throws {
+    @Test func deadLettersReplayThroughAnotherPipeline() async throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileManager.default.createDirectory(atPath: folder + "/in", withIntermediateDirectories: true)
@@ -176,14 +176,14 @@ struct PipeCommandTests {
               - {type: parse, on_error: dead-letter}
               - {type: export, options: {format: jsonl, path: replay/lenient.jsonl}}
             """.write(toFile: folder + "/lenient.yaml", atomically: false, encoding: .utf8)
-        #expect(try PipeProcess.run(["run", "strict.yaml"], in: folder).status == 0)
+        #expect(try await PipeProcess.run(["run", "strict.yaml"], in: folder).status == 0)
         let letters = try String(contentsOfFile: folder + "/out/strict.dead-letter.jsonl", encoding: .utf8)
         #expect(letters.contains(#""id":"blank","source":"in/blank.txt","stage":"normalize""#))
         #expect(letters.contains(#""format":"dated-text""#))
         // One line that is no dead letter, to see it counted rather than lost.
         try (letters + "not json\n").write(toFile: folder + "/out/strict.dead-letter.jsonl", atomically: false, encoding: .utf8)
 
-        let replay = try PipeProcess.run(["run", "lenient.yaml", "--input", "out/strict.dead-letter.jsonl"], in: folder)
+        let replay = try await PipeProcess.run(["run", "lenient.yaml", "--input", "out/strict.dead-letter.jsonl"], in: folder)
         #expect(replay.status == 0)
         #expect(replay.error.contains("read 2 = written 1 + filtered 0 + skipped 0 + dead-lettered 1"))
         let replayed = try String(contentsOfFile: folder + "/replay/lenient.jsonl", encoding: .utf8)
@@ -195,7 +195,7 @@ struct PipeCommandTests {
     /// A billion-laughs file is refused at once: exit 2, within seconds, without the memory an
     /// expansion would take (libyaml's events are counted before anything is composed).
     @Test(.timeLimit(.minutes(1)), arguments: ["validate", "run"])
-    func anAliasBombIsRefusedQuicklyAndSmall(command: String) throws {
+    func anAliasBombIsRefusedQuicklyAndSmall(command: String) async throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var lines = ["pipeline: bomb", "input: {path: in, format: jsonl}", #"l0: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]"#]
@@ -205,26 +205,26 @@ struct PipeCommandTests {
         lines += ["stages:", "  - type: parse", "  - type: export", "    options: {path: out.jsonl, format: *l9}"]
         try (lines.joined(separator: "\n") + "\n").write(toFile: folder + "/bomb.yaml", atomically: false, encoding: .utf8)
         let started = ContinuousClock.now
-        let (result, peak) = try PipeProcess.runMeasured([command, "bomb.yaml"], in: folder)
+        let (result, peak) = try await PipeProcess.runMeasured([command, "bomb.yaml"], in: folder)
         #expect(ContinuousClock.now - started < .seconds(5))
         #expect(result.status == 2)
         #expect(result.error.hasPrefix("bomb.yaml:8:"))
         #expect(result.error.contains("error: aliases expand the file to more than 100000 values (an alias bomb?)"))
         #expect(!result.error.contains("lol"), "the expansion is never printed")
         // Against `pipe --version` measured the same way, so that a sanitizer's own memory does not count.
-        let (_, baseline) = try PipeProcess.runMeasured(["--version"], in: folder)
+        let (_, baseline) = try await PipeProcess.runMeasured(["--version"], in: folder)
         if let peak, let baseline {
             #expect(peak - baseline < 200, "the bomb took \(peak) MB, `pipe --version` \(baseline) MB")
         }
     }
 
-    @Test func validateAcceptsTheShippedPipeline() throws {
-        let result = try PipeProcess.run(["validate", "Pipelines/syria.yaml"])
+    @Test func validateAcceptsTheShippedPipeline() async throws {
+        let result = try await PipeProcess.run(["validate", "Pipelines/syria.yaml"])
         #expect(result.status == 0)
         #expect(result.output.contains("parse → dedupe → normalize → translate-stub → extract → jsonl → sqlite"))
     }
 
-    @Test func aFailPolicyStopsTheRunWithExitOneAndKeepsOldOutputs() throws {
+    @Test func aFailPolicyStopsTheRunWithExitOneAndKeepsOldOutputs() async throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileManager.default.createDirectory(atPath: folder + "/in", withIntermediateDirectories: true)
@@ -234,29 +234,29 @@ struct PipeCommandTests {
             .write(toFile: folder + "/p.yaml", atomically: false, encoding: .utf8)
         try FileManager.default.createDirectory(atPath: folder + "/out", withIntermediateDirectories: true)
         try "old\n".write(toFile: folder + "/out/x.jsonl", atomically: false, encoding: .utf8)
-        let result = try PipeProcess.run(["run", "p.yaml"], in: folder)
+        let result = try await PipeProcess.run(["run", "p.yaml"], in: folder)
         #expect(result.status == 1)
         #expect(result.error.contains("p.yaml:3:11: error: stage `parse` failed on article `b` (in/b.txt): malformed header `garbage`"))
         #expect(try String(contentsOfFile: folder + "/out/x.jsonl", encoding: .utf8) == "old\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/out") == ["x.jsonl"])
     }
 
-    @Test func missingInputExitsOne() throws {
+    @Test func missingInputExitsOne() async throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try "input: {path: nowhere}\nstages:\n  - type: parse\n".write(toFile: folder + "/p.yaml", atomically: false, encoding: .utf8)
-        let result = try PipeProcess.run(["run", "p.yaml"], in: folder)
+        let result = try await PipeProcess.run(["run", "p.yaml"], in: folder)
         #expect(result.status == 1)
         #expect(result.error.contains("p.yaml:1:15: error: input `nowhere` does not exist"))
     }
 
-    @Test func readsJSONLinesFromStandardInput() throws {
+    @Test func readsJSONLinesFromStandardInput() async throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try "input: {path: x, format: jsonl}\nstages:\n  - type: parse\n  - type: normalize\n  - type: export\n    options: {path: o.jsonl}\n"
             .write(toFile: folder + "/p.yaml", atomically: false, encoding: .utf8)
         let input = (0..<300).map { #"{"id":"n\#($0)","title":"T","body":"one.Two"}"# }.joined(separator: "\n")
-        let result = try PipeProcess.run(["run", "p.yaml", "--input", "-"], in: folder, input: input)
+        let result = try await PipeProcess.run(["run", "p.yaml", "--input", "-"], in: folder, input: input)
         #expect(result.status == 0, "\(result.error)")
         let lines = try String(contentsOfFile: folder + "/o.jsonl", encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 300)
@@ -264,7 +264,7 @@ struct PipeCommandTests {
     }
 
     @Test(arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143))])
-    func aSignalStopsReadingFinishesAndPublishes(signal: Int32, status: Int32) throws {
+    func aSignalStopsReadingFinishesAndPublishes(signal: Int32, status: Int32) async throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try "input: {path: '-', format: jsonl}\nstages:\n  - type: parse\n  - type: export\n    options: {path: out/o.jsonl}\n"
@@ -273,13 +273,13 @@ struct PipeCommandTests {
         // The temporary output appears once the signal handlers are installed and the stages started.
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline, (try? FileManager.default.contentsOfDirectory(atPath: folder + "/out"))?.isEmpty ?? true {
-            Thread.sleep(forTimeInterval: 0.02)
+            try await Task.sleep(for: .milliseconds(20))
         }
         let lines = (0..<100).map { #"{"id":"n\#($0)","body":"b"}"# + "\n" }.joined()
         process.write(lines)
-        while Date() < deadline, process.unreadInput > 0 { Thread.sleep(forTimeInterval: 0.02) }
+        while Date() < deadline, process.unreadInput > 0 { try await Task.sleep(for: .milliseconds(20)) }
         kill(process.process.processIdentifier, signal)
-        let result = process.wait()
+        let result = await process.wait()
         #expect(result.status == status, "\(result.error)")
         #expect(result.error.contains("interrupted by signal \(signal)"))
         let written = try String(contentsOfFile: folder + "/out/o.jsonl", encoding: .utf8).split(separator: "\n")

@@ -423,6 +423,22 @@ struct PipelineLoaderCheckpointTests {
         }
     }
 
+    @Test func aCheckpointFolderThatCannotBeWrittenIsReportedAtItsValue() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "not a folder".write(toFile: folder + "/file", atomically: false, encoding: .utf8)
+        do {
+            _ = try load("checkpoint: {folder: \"\(folder)/file/state\"}")
+            Issue.record("loaded")
+        } catch let error as PipelineFileError {
+            let first = try #require(error.diagnostics.first)
+            #expect(first.code == .io)
+            #expect(first.message == "cannot keep checkpoints in `\(folder)/file/state`: `\(folder)/file` is a file, so the folders for `\(folder)/file/state/lock` cannot be created")
+            #expect(first.hint == "choose a folder you can write to, or write `checkpoint: false`")
+            #expect(first.location?.line == 3 && first.location?.column == 22)
+        }
+    }
+
     @Test func theFingerprintFollowsTheFileAndTheInput() throws {
         let plain = try load("")
         #expect(plain.fingerprint == (try load("")).fingerprint)

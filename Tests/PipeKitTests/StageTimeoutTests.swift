@@ -54,10 +54,12 @@ struct StageTimeoutTests {
     @Test(.timeLimit(.minutes(1)))
     func aStageThatAwaitsIsCancelledAtItsTimeoutAndTheRunGoesOn() async throws {
         let collected = Collected()
-        let pipeline = Pipeline(Sleeper(), id: "sleeper", concurrency: .workers(2), onError: .skip, timeout: .milliseconds(100))
+        // A limit the quick articles cannot overrun even when the tests running beside this one
+        // keep every thread busy for a while.
+        let pipeline = Pipeline(Sleeper(), id: "sleeper", concurrency: .workers(2), onError: .skip, timeout: .seconds(2))
         let started = ContinuousClock.now
         let summary = try await pipeline.run(articles(["ok", "slow", "ok", "slow", "ok"])) { collected.append($0) }
-        // Two 30-second sleeps cancelled after 0.1 s each, not waited for.
+        // Two 30-second sleeps cancelled after 2 s each, not waited for.
         #expect(ContinuousClock.now - started < .seconds(10))
         #expect(collected.all.map(\.id) == ["a0", "a2", "a4"])
         #expect(summary.skipped == 2)
@@ -81,7 +83,8 @@ struct StageTimeoutTests {
         let collected = Collected()
         // The stage computes until the watchdog has warned about it.
         let busy = BusyLoop { messages.all.contains { $0.contains("is still working") } }
-        let pipeline = Pipeline(busy, id: "busy", onError: .skip, timeout: .milliseconds(100))
+        // A limit the quick articles cannot overrun even on a loaded machine (the suite runs in parallel).
+        let pipeline = Pipeline(busy, id: "busy", onError: .skip, timeout: .seconds(2))
         let summary = try await pipeline.run(articles(["ok", "busy", "ok"]), configuration: configuration) { collected.append($0) }
         #expect(collected.all.map(\.id) == ["a0", "a2"])
         #expect(summary.skipped == 1)

@@ -50,6 +50,9 @@ struct RunCommand: AsyncParsableCommand {
             if !quiet, !FileManager.default.fileExists(atPath: settings.folder + "/checkpoint.json") {
                 Terminal.error("no checkpoint in \(settings.folder): running from the start")
             }
+        } else if let settings = definition.checkpoint, let problem = settings.folderProblem {
+            // Only the default folder gets here: one named in the file was checked when loading.
+            Terminal.error("warning: cannot keep checkpoints in \(settings.folder) (\(problem)); running without them, so this run cannot be resumed. Set `checkpoint: { folder: PATH }` to a writable folder, or `checkpoint: false`.")
         } else {
             configuration.checkpoint = definition.checkpoint
         }

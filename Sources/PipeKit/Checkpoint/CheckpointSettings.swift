@@ -19,6 +19,11 @@ public struct CheckpointSettings: Sendable, Hashable {
     /// The default folder for a pipeline: `.pipe/NAME` in the current folder.
     public static func defaultFolder(pipeline: String) -> String { ".pipe/" + pipeline }
 
+    /// What stops a run from keeping checkpoints in ``folder``, or nil when nothing does.
+    public var folderProblem: String? {
+        OutputPathCheck.problem(writing: folder + "/lock")
+    }
+
     /// Creates settings.
     public init(folder: String, interval: Duration = Self.defaultInterval, records: Int? = nil, resume: Bool = false) {
         self.folder = folder

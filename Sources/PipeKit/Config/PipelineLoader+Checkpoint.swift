@@ -5,7 +5,9 @@ extension PipelineLoader {
 
     /// Reads `checkpoint:`: `false` for none, or a mapping with `folder`, `interval` and `records`.
     ///
-    /// Without the key a run keeps checkpoints in `.pipe/NAME` every ten seconds.
+    /// Without the key a run keeps checkpoints in `.pipe/NAME` every ten seconds. A folder given
+    /// here must be writable; the default one is checked by `pipe run`, which goes on without
+    /// checkpoints (and says so) when it is not.
     func readCheckpoint(_ entry: (key: Node, value: Node)?, pipeline: String, context: inout LoadContext) -> CheckpointSettings? {
         var settings = CheckpointSettings(folder: CheckpointSettings.defaultFolder(pipeline: pipeline))
         guard let node = entry?.value else { return settings }
@@ -20,6 +22,10 @@ extension PipelineLoader {
         let keys = context.pairs(of: node, allowed: Self.checkpointKeys, noun: "`checkpoint`")
         if let value = keys["folder"]?.value, let folder = context.string(value, key: "checkpoint.folder") {
             settings.folder = folder
+            if let problem = settings.folderProblem {
+                context.report(.io, "cannot keep checkpoints in `\(folder)`: \(problem)",
+                               hint: "choose a folder you can write to, or write `checkpoint: false`", at: value)
+            }
         }
         if let value = keys["interval"]?.value, let text = context.string(value, key: "checkpoint.interval") {
             if let interval = DurationText.parse(text), interval > .zero {

@@ -59,30 +59,38 @@ struct PipeProcess {
     }
 
     /// Waits for the exit and collects what was printed.
-    func wait() -> Result {
+    ///
+    /// The waiting happens on a thread of its own: a test blocking one of the few threads that
+    /// Swift's concurrency runs every test on would hold back the tests that measure time.
+    func wait() async -> Result {
         try? stdinWrite.close()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        let error = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let (output, error, process) = (stdout.fileHandleForReading, stderr.fileHandleForReading, process)
+        let (status, out, err) = await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                let out = output.readDataToEndOfFile()
+                let err = error.readDataToEndOfFile()
+                process.waitUntilExit()
+                continuation.resume(returning: (process.terminationStatus, out, err))
+            }
+        }
         close(stdinRead)
-        return Result(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
-                      error: String(decoding: error, as: UTF8.self))
+        return Result(status: status, output: String(decoding: out, as: UTF8.self), error: String(decoding: err, as: UTF8.self))
     }
 
     /// Runs `pipe` to the end.
     static func run(_ arguments: [String], in folder: String = packageRoot, input: String? = nil,
-                    environment: [String: String] = [:]) throws -> Result {
+                    environment: [String: String] = [:]) async throws -> Result {
         let process = try PipeProcess(arguments, in: folder, environment: environment)
         if let input { process.write(input) }
-        return process.wait()
+        return await process.wait()
     }
 
     /// Runs `pipe` to the end under `/usr/bin/time`, with its peak resident size in megabytes;
     /// nil for the size where GNU time is not installed.
-    static func runMeasured(_ arguments: [String], in folder: String) throws -> (Result, peakMB: Int?) {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/time") else { return (try run(arguments, in: folder), nil) }
+    static func runMeasured(_ arguments: [String], in folder: String) async throws -> (Result, peakMB: Int?) {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/time") else { return (try await run(arguments, in: folder), nil) }
         let report = folder + "/.peak-\(UUID().uuidString)"
-        let result = try PipeProcess(arguments, in: folder, measuringInto: report).wait()
+        let result = await (try PipeProcess(arguments, in: folder, measuringInto: report)).wait()
         let kilobytes = (try? String(contentsOfFile: report, encoding: .utf8))?
             .split(separator: "\n").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         return (result, kilobytes.map { $0 / 1024 })
