@@ -124,9 +124,7 @@ public struct NormalizeStage: ConfigurableStage {
                 }
             }
         }
-        var utf8: [UInt8] = []
-        Unit.append(text, to: &utf8)
-        return (String(decoding: utf8, as: UTF8.self), paragraphSpans, sentenceSpans)
+        return (Unit.string(text), paragraphSpans, sentenceSpans)
     }
 
     private func unicode(_ text: String) -> String {

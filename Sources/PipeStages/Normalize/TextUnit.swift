@@ -9,31 +9,20 @@ protocol TextUnit: Equatable, Sendable {
     init(ascii: Unicode.Scalar)
     /// The scalar the unit stands for.
     var scalar: Unicode.Scalar { get }
-    /// Appends the units as UTF-8.
-    static func append(_ units: [Self], to utf8: inout [UInt8])
+    /// The text of the units.
+    static func string(_ units: [Self]) -> String
 }
 
 extension UInt8: TextUnit {
     init(ascii: Unicode.Scalar) { self = UInt8(truncatingIfNeeded: ascii.value) }
     var scalar: Unicode.Scalar { Unicode.Scalar(self) }
-    static func append(_ units: [UInt8], to utf8: inout [UInt8]) { utf8.append(contentsOf: units) }
+    static func string(_ units: [UInt8]) -> String { String(decoding: units, as: UTF8.self) }
 }
 
 extension Unicode.Scalar: TextUnit {
     init(ascii: Unicode.Scalar) { self = ascii }
     var scalar: Unicode.Scalar { self }
-    static func append(_ units: [Unicode.Scalar], to utf8: inout [UInt8]) {
-        var count = 0
-        for scalar in units { count += UTF8.width(scalar) }
-        utf8.reserveCapacity(utf8.count + count)
-        for scalar in units {
-            if scalar.isASCII {
-                utf8.append(UInt8(truncatingIfNeeded: scalar.value))
-            } else {
-                UTF8.encode(scalar) { utf8.append($0) }
-            }
-        }
-    }
+    static func string(_ units: [Unicode.Scalar]) -> String { String(scalars: units) }
 }
 
 extension String {

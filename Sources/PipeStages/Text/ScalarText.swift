@@ -51,16 +51,21 @@ extension String {
         }
     }
 
-    /// The text of a run of scalars, encoded in one allocation.
+    /// The text of a run of scalars, encoded in one allocation; ASCII scalars without the encoder.
     init(scalars: some Collection<Unicode.Scalar>) {
         var utf8Count = 0
         for scalar in scalars { utf8Count += UTF8.width(scalar) }
         self.init(unsafeUninitializedCapacity: utf8Count) { buffer in
             var index = 0
             for scalar in scalars {
-                UTF8.encode(scalar) { byte in
-                    buffer[index] = byte
+                if scalar.isASCII {
+                    buffer[index] = UInt8(truncatingIfNeeded: scalar.value)
                     index += 1
+                } else {
+                    UTF8.encode(scalar) { byte in
+                        buffer[index] = byte
+                        index += 1
+                    }
                 }
             }
             return index
