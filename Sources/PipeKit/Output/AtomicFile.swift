@@ -72,17 +72,30 @@ public final class AtomicFile: Sendable {
     }
 
     /// Cuts the open temporary file to `length` bytes, copying them from `path` when it is shorter.
+    ///
+    /// The copy goes a block at a time, so resuming a large output costs no more memory than writing it.
     private static func prepare(_ descriptor: Int32, temporaryPath: String, path: String, length: Int) throws {
         var status = stat()
         if length > 0, fstat(descriptor, &status) == 0, Int(status.st_size) < length {
-            guard let source = FileHandle(forReadingAtPath: path),
-                  let bytes = try? source.read(upToCount: length), bytes.count == length else {
-                throw PipeError(.io, "cannot resume `\(path)`: neither it nor `\(temporaryPath)` holds the \(length) bytes the checkpoint recorded",
-                                hint: "run without `--resume` to start over")
-            }
-            try? source.close()
-            guard ftruncate(descriptor, 0) == 0, writeAll(bytes, to: descriptor) else {
+            let missing = PipeError(.io, "cannot resume `\(path)`: neither it nor `\(temporaryPath)` holds the \(length) bytes the checkpoint recorded",
+                                    hint: "run without `--resume` to start over")
+            let source = open(path, O_RDONLY | O_CLOEXEC)
+            guard source >= 0 else { throw missing }
+            defer { close(source) }
+            guard fstat(source, &status) == 0, Int(status.st_size) >= length else { throw missing }
+            guard ftruncate(descriptor, 0) == 0, lseek(descriptor, 0, SEEK_SET) == 0 else {
                 throw PipeError(.io, "cannot write `\(temporaryPath)`: \(String(cString: strerror(errno)))")
+            }
+            var block = [UInt8](repeating: 0, count: min(length, 1 << 20))
+            var copied = 0
+            while copied < length {
+                let count = block.withUnsafeMutableBytes { read(source, $0.baseAddress, min($0.count, length - copied)) }
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { throw missing }
+                guard writeAll(block[..<count], to: descriptor) else {
+                    throw PipeError(.io, "cannot write `\(temporaryPath)`: \(String(cString: strerror(errno)))")
+                }
+                copied += count
             }
         }
         guard ftruncate(descriptor, off_t(length)) == 0, lseek(descriptor, off_t(length), SEEK_SET) >= 0 else {
