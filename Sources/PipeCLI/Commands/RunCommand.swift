@@ -47,7 +47,7 @@ struct RunCommand: AsyncParsableCommand {
             }
             settings.resume = true
             configuration.checkpoint = settings
-            if !quiet, !FileManager.default.fileExists(atPath: settings.folder + "/checkpoint.json") {
+            if !quiet, !FileManager.default.fileExists(atPath: CheckpointStore.checkpointPath(in: settings.folder)) {
                 Terminal.error("no checkpoint in \(settings.folder): running from the start")
             }
         } else if let settings = definition.checkpoint, let problem = settings.folderProblem {

@@ -18,7 +18,10 @@ public final class CheckpointStore: Sendable {
     private let lock: Int32
 
     /// The checkpoint's path in the folder.
-    public var checkpointPath: String { folder + "/checkpoint.json" }
+    public var checkpointPath: String { Self.checkpointPath(in: folder) }
+
+    /// The path of the checkpoint kept in `folder`.
+    public static func checkpointPath(in folder: String) -> String { folder + "/checkpoint.json" }
 
     /// Creates the folder if needed and locks it.
     ///
