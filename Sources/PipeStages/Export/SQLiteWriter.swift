@@ -93,7 +93,7 @@ final class SQLiteWriter: ArticleWriter {
     private static func cut(_ db: Database, to position: StagePosition) throws {
         for table in tables {
             let rows = position["rows.\(table)"] ?? 0
-            let present = try Int.fetchOne(db, sql: "SELECT coalesce(max(rowid), 0) FROM \(table)") ?? 0
+            let present = try lastRowID(of: table, in: db)
             guard present >= rows else {
                 throw PipeError(.io, "cannot resume the database: table `\(table)` has \(present) rows, the checkpoint recorded \(rows)",
                                 hint: "run without `--resume` to start over")
@@ -155,12 +155,17 @@ final class SQLiteWriter: ArticleWriter {
         }
     }
 
+    /// The largest `rowid` of `table`, 0 when it is empty: rows go in with `rowid`s 1, 2, 3, …
+    private static func lastRowID(of table: String, in db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT coalesce(max(rowid), 0) FROM \(table)") ?? 0
+    }
+
     func checkpoint() throws -> StagePosition {
         try queue.writeWithoutTransaction { db in
             try db.commit()
             var position: StagePosition = [:]
             for table in Self.tables {
-                position["rows.\(table)"] = try Int.fetchOne(db, sql: "SELECT coalesce(max(rowid), 0) FROM \(table)") ?? 0
+                position["rows.\(table)"] = try Self.lastRowID(of: table, in: db)
             }
             try db.beginTransaction()
             return position
