@@ -92,13 +92,17 @@ struct KeywordExtractor: Sendable {
             wordScore[id] = relatedness * position / (casing + normalized / relatedness + spread / relatedness)
         }
 
-        // Phrases counted by key, with their first place.
+        // Phrases of one word are the content words themselves; longer ones are counted by key,
+        // with their first place.
+        var phrases = content.map { id in
+            Phrase(key: UInt64(id + 1), length: 1, frequency: words[id].frequency, first: words[id].firstToken)
+        }
         var phraseIndex = DenseIndex<UInt64>(capacity: tokens.count)
-        var phrases: [Phrase] = []
-        phrases.reserveCapacity(tokens.count)
-        for start in tokens.indices where tokenIDs[start] >= 0 && !words[tokenIDs[start]].isStopword {
-            var key: UInt64 = 0
-            for length in 1...maximumLength {
+        // The index in `phrases` of each longer phrase, by its number in `phraseIndex`.
+        var longPhrases: [Int] = []
+        for start in tokens.indices where tokenIDs[start] >= 0 && tokenIDs[start] < 0x1F_FFFF && !words[tokenIDs[start]].isStopword {
+            var key = UInt64(tokenIDs[start] + 1)
+            for length in 2...maximumLength {
                 let end = start + length
                 guard end <= tokens.count, tokenIDs[end - 1] >= 0, tokenIDs[end - 1] < 0x1F_FFFF,
                       tokens[end - 1].sentence == tokens[start].sentence else { break }
@@ -106,9 +110,10 @@ struct KeywordExtractor: Sendable {
                 guard !words[tokenIDs[end - 1]].isStopword else { continue }
                 let (id, isNew) = phraseIndex.id(of: key)
                 if isNew {
+                    longPhrases.append(phrases.count)
                     phrases.append(Phrase(key: key, length: length, first: start))
                 } else {
-                    phrases[id].frequency += 1
+                    phrases[longPhrases[id]].frequency += 1
                 }
             }
         }
