@@ -1,5 +1,29 @@
 // swift-tools-version: 6.2
+import Foundation
 import PackageDescription
+
+/// Stage modules in `Plugins/`: every folder there with a `Sources` folder is a module of its own
+/// (and `Tests`, when it has one, its test target), compiled into `pipe`, which registers their
+/// `stages` through the `StageModules` build tool. A folder with a `Package.swift` of its own
+/// (a package built apart) or without `Sources` (scripts for `exec`) is left alone.
+/// SwiftPM reads this folder list only when it evaluates the manifest again: after adding a
+/// module, build once with `--manifest-cache none --disable-build-manifest-caching` (Docs/Plugins.md).
+let stageModules: [(name: String, hasTests: Bool, resources: [Resource])] = {
+    let plugins = URL(fileURLWithPath: Context.packageDirectory).appendingPathComponent("Plugins")
+    let files = FileManager.default
+    func exists(_ url: URL) -> Bool { files.fileExists(atPath: url.path) }
+    let names = (try? files.contentsOfDirectory(atPath: plugins.path)) ?? []
+    return names.sorted().compactMap { name in
+        let folder = plugins.appendingPathComponent(name)
+        guard !name.hasPrefix("."), exists(folder.appendingPathComponent("Sources")),
+              !exists(folder.appendingPathComponent("Package.swift")) else { return nil }
+        // Files in `Sources/Resources` are compiled into the module (`PackageResources.<file_name>`),
+        // so that `pipe` keeps working wherever its binary is copied.
+        let resources = (try? files.contentsOfDirectory(atPath: folder.appendingPathComponent("Sources/Resources").path)) ?? []
+        return (name, exists(folder.appendingPathComponent("Tests")),
+                resources.sorted().filter { !$0.hasPrefix(".") }.map { .embedInCode("Resources/\($0)") })
+    }
+}()
 
 let package = Package(
     name: "Pipe",
@@ -34,13 +58,18 @@ let package = Package(
             name: "PipeCLI",
             dependencies: [
                 "PipeKit",
+                "PipeStages",
                 "CMallocTuning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "ReadingTime", dependencies: ["PipeKit"], path: "Plugins/ReadingTime"),
-        .executableTarget(name: "pipe", dependencies: ["PipeCLI", "PipeKit", "PipeStages", "ReadingTime"]),
+        .executableTarget(
+            name: "pipe",
+            dependencies: ["PipeCLI", "PipeKit"] + stageModules.map { .target(name: $0.name) },
+            plugins: [.plugin(name: "StageModules")]
+        ),
+        .plugin(name: "StageModules", capability: .buildTool(), path: "BuildTools/StageModules"),
         .testTarget(name: "PipeKitTests", dependencies: ["PipeKit"]),
         .testTarget(
             name: "PipeStagesTests",
@@ -51,12 +80,17 @@ let package = Package(
             ]
         ),
         .testTarget(name: "PipeCLITests", dependencies: ["PipeCLI", "PipeStages", "PipeKit"]),
-        .testTarget(name: "ReadingTimeTests", dependencies: ["ReadingTime", "PipeStages", "PipeKit"]),
-    ],
+    ] + stageModules.flatMap { module -> [Target] in
+        let source = Target.target(name: module.name, dependencies: ["PipeKit"], path: "Plugins/\(module.name)/Sources",
+                                   resources: module.resources)
+        guard module.hasTests else { return [source] }
+        return [source, .testTarget(name: "\(module.name)Tests", dependencies: [.target(name: module.name), "PipeStages", "PipeKit"],
+                                    path: "Plugins/\(module.name)/Tests")]
+    },
     swiftLanguageModes: [.v6]
 )
 
-for target in package.targets where target.name != "CMallocTuning" {
+for target in package.targets where target.name != "CMallocTuning" && target.type != .plugin {
     var settings = target.swiftSettings ?? []
     settings.append(.enableUpcomingFeature("ExistentialAny"))
     settings.append(.enableUpcomingFeature("MemberImportVisibility"))

@@ -1,10 +1,16 @@
 import ArgumentParser
 import PipeKit
+import PipeStages
 
 /// The `pipe` command: runs, checks and describes text-processing pipelines.
 ///
-/// A package that adds stages builds its own `pipe` by calling ``main(registry:)`` with a
-/// registry holding the built-in stages and its own.
+/// A package that adds stages builds its own `pipe` by calling ``main(stages:)`` with them:
+///
+/// ```swift
+/// @main struct MyPipe {
+///     static func main() async { await PipeCommand.main(stages: [MyStage.self]) }
+/// }
+/// ```
 public struct PipeCommand: AsyncParsableCommand {
     /// The version `pipe --version` prints.
     public static let version = "0.1.0"
@@ -28,7 +34,16 @@ public struct PipeCommand: AsyncParsableCommand {
     /// Creates the command (ArgumentParser parses it from the arguments).
     public init() {}
 
-    /// Runs `pipe` with the arguments of this process and the stages in `registry`, then exits.
+    /// Runs `pipe` with the arguments of this process, the built-in stages and `stages`, then exits.
+    ///
+    /// A stage of `stages` with the name of a built-in one replaces it.
+    public static func main(stages: [any ConfigurableStage.Type]) async {
+        var registry = BuiltinStages.registry
+        registry.register(stages)
+        await main(registry: registry)
+    }
+
+    /// Runs `pipe` with the arguments of this process and exactly the stages in `registry`, then exits.
     public static func main(registry: StageRegistry) async {
         MallocTuning.apply()
         await $registry.withValue(registry) {

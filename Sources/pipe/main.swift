@@ -1,8 +1,5 @@
 import PipeCLI
-import PipeKit
-import PipeStages
-import ReadingTime
 
-var registry = BuiltinStages.registry
-registry.register(ReadingTimeStage.self)
-await PipeCommand.main(registry: registry)
+// The built-in stages and those of every module in Plugins/ (`pluginStages`, written at build
+// time by the StageModules build tool).
+await PipeCommand.main(stages: pluginStages)

@@ -20,6 +20,11 @@ public struct StageRegistry: Sendable {
         descriptors.append(descriptor)
     }
 
+    /// Registers stage types given as a list, for example a module's `stages`.
+    public mutating func register(_ types: [any ConfigurableStage.Type]) {
+        for type in types { register(type) }
+    }
+
     /// This registry with every stage of `other` added.
     public func merging(_ other: StageRegistry) -> StageRegistry {
         var merged = self
