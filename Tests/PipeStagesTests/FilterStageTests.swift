@@ -47,7 +47,7 @@ struct FilterStageTests {
             Issue.record("expected an error")
         } catch let error as PipelineFileError {
             #expect(error.diagnostics.map(\.description) == [
-                "f.yaml:5:25: error: stage `filter`: `language` needs the language detected by an earlier stage; insert `translate-stub` before this stage",
+                "f.yaml:4:11: error: stage `filter` reads `language`, which no stage before it sets; insert a stage that sets it before this one, for example `translate-stub`",
             ])
         }
         _ = try loader.load(yaml: "input: {path: x}\nstages:\n  - type: parse\n  - type: translate-stub\n  - type: filter\n    options: {language: [en]}\n",

@@ -53,6 +53,11 @@ public struct ReadingTimeStage: ConfigurableStage {
         self.options = options
     }
 
+    /// Reads title and body; sets the custom field.
+    public var fieldAccess: FieldAccess {
+        FieldAccess(reads: ["title", "body"], writes: [ArticleField(options.field)])
+    }
+
     /// Sets the reading time in whole minutes, at least 1.
     public func process(_ article: Article, context: StageContext) async throws -> Article? {
         var article = article

@@ -58,6 +58,11 @@ public struct SentimentStage: ConfigurableStage {
         self.options = options
     }
 
+    /// Reads title and body (and the language when set); sets the custom field.
+    public var fieldAccess: FieldAccess {
+        FieldAccess(reads: ["title", "body"], writes: [ArticleField(options.field)])
+    }
+
     /// The label of a score.
     public func label(_ score: Double) -> String {
         score > options.neutral ? "positive" : score < -options.neutral ? "negative" : "neutral"

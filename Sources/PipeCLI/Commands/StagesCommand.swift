@@ -37,8 +37,13 @@ struct StagesCommand: AsyncParsableCommand {
             "input:  \(descriptor.inputType)",
             "output: \(descriptor.outputType)",
             "runs:   " + (descriptor.runsInOrder ? "one worker, in input order" : "`concurrency` workers (default 1, `auto` = cores)"),
-            "",
         ]
+        if let access = descriptor.defaultFieldAccess {
+            func list(_ fields: [ArticleField]) -> String { fields.isEmpty ? "none" : fields.map(\.name).joined(separator: ", ") }
+            lines.append("reads:  " + list(access.reads) + " (with the default options)")
+            lines.append("writes: " + list(access.writes) + (access.writesAnyCustomField ? ", custom fields" : ""))
+        }
+        lines.append("")
         guard !descriptor.options.isEmpty else { return lines + ["options: none"] }
         lines.append("options:")
         for field in descriptor.options {

@@ -3,12 +3,14 @@ import Yams
 extension PipelineLoader {
     static let stageKeys = ["type", "id", "options", "concurrency", "on_error", "timeout"]
 
-    /// One stage entry as written, before it is built.
+    /// One stage entry as written, and the stage built from it.
     private struct Entry {
         /// `nil` when the type is unknown: the stages after it are not type-checked against it.
         let descriptor: StageDescriptor?
         let typeNode: Node
         let id: String
+        /// `nil` when the stage could not be built: the fields it would set are unknown.
+        var stage: AnyStage?
     }
 
     /// Reads every stage entry, builds each stage from its options, and checks that they connect.
@@ -60,11 +62,42 @@ extension PipelineLoader {
                                  setup: setup, concurrency: concurrency, policy: policy, context: &context) {
                 stage.timeout = timeout
                 stages.append(stage)
+                entries[entries.count - 1].stage = stage
                 checkOutputs(of: stage, options: keys["options"]?.value, typeNode: typeEntry.value, context: &context)
             }
         }
         checkTypes(entries, context: &context)
+        checkFields(entries, context: &context)
         return stages
+    }
+
+    /// Reports every field a stage reads that no stage before it writes, with the stage that
+    /// would set it: a later one of this pipeline, or a registered type.
+    private func checkFields(_ entries: [Entry], context: inout LoadContext) {
+        var written: [FieldAccess] = []
+        for (index, entry) in entries.enumerated() {
+            // Past a stage that could not be built, what is set is unknown: report nothing more.
+            guard let stage = entry.stage else { return }
+            for field in stage.fieldAccess.reads where !written.contains(where: { $0.sets(field) }) {
+                let noun = field.isCustom ? "the custom field `\(field)`" : "`\(field)`"
+                let hint: String
+                if let later = entries[(index + 1)...].first(where: { $0.stage?.fieldAccess.sets(field) == true }) {
+                    hint = "move it after `\(later.id)` (line \(context.location(of: later.typeNode).line)), which sets \(field)"
+                } else if let writer = registeredWriter(of: field) {
+                    hint = "insert a stage that sets it before this one, for example `\(writer)`"
+                } else {
+                    hint = "insert a stage that sets it before this one"
+                }
+                context.report(.missingField, "stage `\(entry.id)` reads \(noun), which no stage before it sets",
+                               hint: hint, at: entry.typeNode)
+            }
+            written.append(stage.fieldAccess)
+        }
+    }
+
+    /// The first registered stage type that sets `field` with its default options.
+    private func registeredWriter(of field: ArticleField) -> String? {
+        registry.descriptors.first { $0.defaultFieldAccess?.writes.contains(field) == true }?.name
     }
 
     /// Reports each file the stage will write that cannot be, at the option that names it.

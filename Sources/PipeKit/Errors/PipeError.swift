@@ -23,6 +23,8 @@ public struct PipeError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let invalidValue = Code(rawValue: "invalid-value")
         /// Two adjacent stages do not connect.
         public static let typeMismatch = Code(rawValue: "type-mismatch")
+        /// A stage reads an article field that no stage before it sets.
+        public static let missingField = Code(rawValue: "missing-field")
         /// Two stages share one id.
         public static let duplicateID = Code(rawValue: "duplicate-id")
         /// Reading the input or writing an output failed.

@@ -21,6 +21,8 @@ public struct AnyStage: Sendable {
     public let runsInOrder: Bool
     /// Files the stage writes.
     public let outputFiles: [String]
+    /// The article fields the stage needs and sets.
+    public let fieldAccess: FieldAccess
     /// Where the stage is declared, when it comes from a pipeline file.
     public let location: SourceLocation?
     /// How long the stage may take on one item (`timeout:`); nil for no limit.
@@ -53,6 +55,7 @@ public struct AnyStage: Sendable {
         self.policy = policy
         self.runsInOrder = S.runsInOrder
         self.outputFiles = stage.outputFiles
+        self.fieldAccess = stage.fieldAccess
         self.location = location
         self.processBatch = { batch, context in
             guard let typed = batch as? Batch<S.Input> else {

@@ -45,6 +45,9 @@ public protocol Stage<Input, Output>: Sendable {
 
     /// Files the stage writes, so that the runtime can put the dead-letter file beside the first.
     var outputFiles: [String] { get }
+
+    /// The article fields the stage needs and sets, checked before a run; none by default.
+    var fieldAccess: FieldAccess { get }
 }
 
 extension Stage {
@@ -56,6 +59,8 @@ extension Stage {
     public func finish(_ outcome: RunOutcome, context: StageContext) async throws {}
     /// No files.
     public var outputFiles: [String] { [] }
+    /// Needs and sets no field.
+    public var fieldAccess: FieldAccess { FieldAccess() }
 }
 
 /// What a stage knows about the run it is part of.

@@ -32,4 +32,10 @@ public struct StageDescriptor: Sendable {
                             onError: policy, location: location)
         }
     }
+
+    /// The fields the stage reads and sets with its default options; nil when it has required options.
+    public var defaultFieldAccess: FieldAccess? {
+        let setup = StageSetup(pipeline: "-", stageID: name)
+        return (try? build(Node.mapping(Node.Mapping([])), setup, .workers(1), .fail, nil))?.fieldAccess
+    }
 }

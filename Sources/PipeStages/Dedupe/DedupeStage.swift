@@ -59,6 +59,11 @@ public struct DedupeStage: ConfigurableStage, ResumableStage {
         self.options = options
     }
 
+    /// Reads the body, and the title when the key includes it.
+    public var fieldAccess: FieldAccess {
+        FieldAccess(reads: options.key == .titleAndBody ? ["title", "body"] : ["body"])
+    }
+
     /// Passes the first article with a given body and drops the later ones.
     public func process(_ article: Article, context: StageContext) async throws -> Article? {
         var hasher = ContentHash()

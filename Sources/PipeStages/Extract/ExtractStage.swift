@@ -65,6 +65,14 @@ public struct ExtractStage: ConfigurableStage {
         self.options = options
     }
 
+    /// Reads the body (sentences and paragraphs when present); sets the fields of the extractors turned on.
+    public var fieldAccess: FieldAccess {
+        let writes: [(Bool, ArticleField)] = [
+            (options.entities, "entities"), (options.dates, "dates"), (options.quotes, "quotes"), (options.keywords > 0, "keywords"),
+        ]
+        return FieldAccess(reads: ["body"], writes: writes.filter(\.0).map(\.1))
+    }
+
     /// Annotates one article.
     public func process(_ article: Article, context: StageContext) async throws -> Article? {
         extract(article)

@@ -56,12 +56,9 @@ public struct FilterStage: ConfigurableStage {
     /// The options in force.
     public let options: Options
 
-    /// Creates the stage, checking that the conditions can be met.
+    /// Creates the stage, checking that the conditions can be met (the fields it reads are
+    /// checked against the earlier stages by ``fieldAccess``).
     public init(options: Options, setup: StageSetup) throws {
-        if options.language != nil, !setup.precedingStages.contains(TranslateStubStage.name) {
-            throw OptionError(key: "language", "`language` needs the language detected by an earlier stage",
-                              hint: "insert `translate-stub` before this stage")
-        }
         if let minWords = options.minWords, minWords < 0 {
             throw OptionError(key: "min_words", "`min_words` must not be negative")
         }
@@ -74,6 +71,11 @@ public struct FilterStage: ConfigurableStage {
     /// Creates the stage outside a pipeline file (no check of earlier stages).
     public init(options: Options) {
         self.options = options
+    }
+
+    /// Reads the language when it filters by it, and every field it requires.
+    public var fieldAccess: FieldAccess {
+        FieldAccess(reads: (options.language == nil ? [] : ["language"]) + options.require.map { ArticleField($0) })
     }
 
     /// Keeps the article when every condition holds.

@@ -69,6 +69,11 @@ public struct NormalizeStage: ConfigurableStage {
         self.options = options
     }
 
+    /// Reads title and body; rewrites them and sets paragraphs and sentences.
+    public var fieldAccess: FieldAccess {
+        FieldAccess(reads: ["title", "body"], writes: ["title", "body", "paragraphs", "sentences"])
+    }
+
     /// Normalizes one article.
     public func process(_ article: Article, context: StageContext) async throws -> Article? {
         try normalize(article)

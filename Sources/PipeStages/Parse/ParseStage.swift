@@ -16,11 +16,24 @@ public struct ParseStage: ConfigurableStage {
     /// One line for `pipe stages`.
     public static let summary = "Read raw records (dated-text, jsonl, text) into articles"
 
+    /// The input's format, when the stage is built for a pipeline file.
+    let inputFormat: InputFormat?
+
     /// Creates the stage.
-    public init(options: NoOptions = NoOptions(), setup: StageSetup) {}
+    public init(options: NoOptions = NoOptions(), setup: StageSetup) {
+        inputFormat = setup.inputFormat
+    }
 
     /// Creates the stage outside a pipeline file.
-    public init() {}
+    public init() {
+        inputFormat = nil
+    }
+
+    /// Sets the record's fields; JSON Lines (or an input not known in advance) also the custom
+    /// fields the objects hold.
+    public var fieldAccess: FieldAccess {
+        FieldAccess(writes: ArticleField.record, writesAnyCustomField: inputFormat == nil || inputFormat == .jsonl)
+    }
 
     /// Parses one record.
     public func process(_ record: RawRecord, context: StageContext) async throws -> Article? {

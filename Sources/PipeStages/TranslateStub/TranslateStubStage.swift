@@ -63,6 +63,11 @@ public struct TranslateStubStage: ConfigurableStage {
         self.translator = translator
     }
 
+    /// Reads title and body; sets the language, its confidence and the translation.
+    public var fieldAccess: FieldAccess {
+        FieldAccess(reads: ["title", "body"], writes: ["language", "language_confidence", "translation"])
+    }
+
     /// Detects the language and attaches the translation.
     public func process(_ article: Article, context: StageContext) async throws -> Article? {
         var article = article
