@@ -1,0 +1,122 @@
+/// The Swift files of a new stage module: the stage, its registration and its test.
+///
+/// The stage is small but complete (options with defaults and checks, a field contract, doc
+/// comments), so that it builds, passes its test and runs in a pipeline as generated.
+struct StageTemplate {
+    let name: StageName
+
+    /// `<Module>Stage.swift`.
+    var stage: String {
+        """
+        import PipeKit
+
+        /// Counts an article's words and sentences into a custom field.
+        ///
+        /// ```yaml
+        /// - type: \(name.type)
+        ///   options: { field: \(name.field) }
+        /// ```
+        /// Sets `field` to `{"words": 412, "sentences": 18}`. Edit ``process(_:context:)`` to do
+        /// your own work, and ``fieldAccess`` to say which fields it needs and sets.
+        public struct \(name.module)Stage: ConfigurableStage {
+            /// The options of `\(name.type)`.
+            public struct Options: StageOptions {
+                /// The custom field to set.
+                public var field = "\(name.field)"
+
+                /// The defaults.
+                public init() {}
+
+                /// Every key, for `pipe stages \(name.type)` and for the checks of the pipeline file.
+                public static let fields: [OptionField] = [
+                    OptionField("field", type: "string", default: "\(name.field)", summary: "custom field that receives the counts"),
+                ]
+
+                enum CodingKeys: String, CodingKey { case field }
+
+                /// Decodes the options; a key left out keeps its default.
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: CodingKeys.self)
+                    field = try container.decodeIfPresent(String.self, forKey: .field) ?? field
+                }
+            }
+
+            /// The YAML `type:`.
+            public static let name = "\(name.type)"
+            /// One line for `pipe stages`.
+            public static let summary = "Count words and sentences into a custom field"
+
+            /// The options in force.
+            public let options: Options
+
+            /// Creates the stage; an ``OptionError`` is reported at the option's line and column.
+            public init(options: Options, setup: StageSetup) throws {
+                guard !options.field.isEmpty, !Article.recordFields.contains(options.field) else {
+                    throw OptionError(key: "field", "`field` must name a custom field, not `\\(options.field)`",
+                                      hint: "the default is `\(name.field)`")
+                }
+                self.options = options
+            }
+
+            /// Needs the body (and its sentences, from `normalize`); sets the custom field.
+            public var fieldAccess: FieldAccess {
+                FieldAccess(reads: ["body", "sentences"], writes: [ArticleField(options.field)])
+            }
+
+            /// Counts one article.
+            public func process(_ article: Article, context: StageContext) async throws -> Article? {
+                var article = article
+                article.fields[options.field] = .object([
+                    "words": .int(article.wordCount),
+                    "sentences": .int(article.sentences.count),
+                ])
+                return article
+            }
+        }
+
+        """
+    }
+
+    /// `Stages.swift`: what the module registers.
+    var registration: String {
+        """
+        import PipeKit
+
+        /// The stages of this module, registered by `pipe`.
+        public let stages: [any ConfigurableStage.Type] = [\(name.module)Stage.self]
+
+        """
+    }
+
+    /// `<Module>StageTests.swift`.
+    var test: String {
+        """
+        import PipeKit
+        import Testing
+        import \(name.module)
+
+        @Suite("\(name.module)Stage")
+        struct \(name.module)StageTests {
+            let setup = StageSetup(pipeline: "test", stageID: "\(name.type)")
+            let context = StageContext(stageID: "\(name.type)", pipeline: "test")
+
+            @Test func countsWordsAndSentences() async throws {
+                let stage = try \(name.module)Stage(options: .init(), setup: setup)
+                let body = "One two three. Four five."
+                let article = Article(id: "a", source: "test", title: "Title", body: body,
+                                      sentences: [TextSpan(start: 0, end: 14), TextSpan(start: 15, end: 25)])
+                let result = try await stage.process(article, context: context)
+                #expect(result?.fields["\(name.field)"] == .object(["words": .int(5), "sentences": .int(2)]))
+            }
+
+            @Test(arguments: ["", "body", "entities"])
+            func refusesAFieldThatIsNotCustom(field: String) {
+                var options = \(name.module)Stage.Options()
+                options.field = field
+                #expect(throws: OptionError.self) { try \(name.module)Stage(options: options, setup: setup) }
+            }
+        }
+
+        """
+    }
+}
