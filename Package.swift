@@ -40,6 +40,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV.git", from: "0.10.0"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.2"),
+        .package(url: "https://github.com/apple/swift-system.git", from: "1.5.0"),
     ],
     targets: [
         .target(
@@ -51,7 +53,13 @@ let package = Package(
         ),
         .target(
             name: "PipeStages",
-            dependencies: ["PipeKit", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "PipeKit",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                // FilePath, for Subprocess; Apple platforms have it in their System framework.
+                .product(name: "SystemPackage", package: "swift-system", condition: .when(platforms: [.linux])),
+            ]
         ),
         .target(name: "CMallocTuning"),
         .target(
@@ -77,7 +85,9 @@ let package = Package(
                 "PipeStages", "PipeKit",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
-            ]
+            ],
+            // Programs the tests run as children of `exec` stages.
+            exclude: ["Fixtures"]
         ),
         .testTarget(name: "PipeCLITests", dependencies: ["PipeCLI", "PipeStages", "PipeKit"]),
     ] + stageModules.flatMap { module -> [Target] in

@@ -11,6 +11,7 @@ public enum BuiltinStages {
         registry.register(DedupeStage.self)
         registry.register(TranslateStubStage.self)
         registry.register(ExtractStage.self)
+        registry.register(ExecStage.self)
         registry.register(ExportStage.self)
         return registry
     }

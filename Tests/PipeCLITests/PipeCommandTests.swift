@@ -19,7 +19,7 @@ struct PipeCommandTests {
     @Test func stagesListsAndDescribes() async throws {
         let list = try await PipeProcess.run(["stages"])
         #expect(list.status == 0)
-        #expect(list.output.split(separator: "\n").map { $0.split(separator: " ").first ?? "" } == ["parse", "normalize", "filter", "dedupe", "translate-stub", "extract", "export", "reading-time", "sentiment"])
+        #expect(list.output.split(separator: "\n").map { $0.split(separator: " ").first ?? "" } == ["parse", "normalize", "filter", "dedupe", "translate-stub", "extract", "exec", "export", "reading-time", "sentiment"])
         let normalize = try await PipeProcess.run(["stages", "normalize"])
         #expect(normalize.output.contains("input:  Article\noutput: Article"))
         #expect(normalize.output.contains("  unicode (nfc | nfkc, default nfc)"))

@@ -13,7 +13,7 @@ struct StageModulesTests {
         #expect(sentiment.output.contains("  neutral (number, default 0.05)"))
     }
 
-    @Test func customPipelineRunsWithBothModules() async throws {
+    @Test func customPipelineRunsWithBothModulesAndAnExecStage() async throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let result = try await PipeProcess.run(["run", "Pipelines/custom.yaml"], environment: ["PIPE_OUT": folder])
@@ -25,6 +25,8 @@ struct StageModulesTests {
             let record = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
             let id = try #require(record["id"] as? String)
             #expect(record["reading_minutes"] as? Int == 1)
+            #expect(record["title_upper"] as? String == (record["title"] as? String)?.uppercased())
+            #expect((record["body_words"] as? Int ?? 0) > 50)
             // The French sample keeps no sentiment: the lexicon is English.
             guard record["language"] as? String == "en" else {
                 #expect(record["sentiment"] == nil)

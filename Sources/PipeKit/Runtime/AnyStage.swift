@@ -57,11 +57,32 @@ public struct AnyStage: Sendable {
         self.outputFiles = stage.outputFiles
         self.fieldAccess = stage.fieldAccess
         self.location = location
+        let batchStage = stage as? any BatchStage<S.Input, S.Output>
         self.processBatch = { batch, context in
             guard let typed = batch as? Batch<S.Input> else {
                 throw PipeError(.typeMismatch, "stage `\(stageID)` expects \(S.Input.self) but received \(type(of: batch))")
             }
-            return try await Self.process(typed, with: stage, policy: policy, location: location, context: context)
+            let started = ContinuousClock.now
+            let results: Results<S.Input, S.Output>
+            if let batchStage {
+                let all = try await batchStage.process(batch: typed.items.map(\.value), context: context)
+                guard all.count == typed.items.count else {
+                    throw PipeError(.stageFailed, "stage `\(stageID)` gave \(all.count) results for a batch of \(typed.items.count)")
+                }
+                results = .all(all)
+            } else {
+                results = .each { envelope in
+                    if let limit = context.timeout {
+                        try await StageTimeout.run(within: limit, item: Self.identity(of: envelope).id, context: context) {
+                            try await stage.process(envelope.value, context: context)
+                        }
+                    } else {
+                        try await stage.process(envelope.value, context: context)
+                    }
+                }
+            }
+            return try await Self.process(typed, results: results, started: started, policy: policy, location: location,
+                                          context: context)
         }
         self.start = { context in try await stage.start(context: context) }
         self.finish = { outcome, context in try await stage.finish(outcome, context: context) }
@@ -79,23 +100,25 @@ public struct AnyStage: Sendable {
          { position, context in try await stage.resume(from: position, context: context) })
     }
 
-    private static func process<S: Stage>(
-        _ batch: Batch<S.Input>, with stage: S, policy: ErrorPolicy, location: SourceLocation?, context: StageContext
-    ) async throws -> (Batch<S.Output>, StageTally) {
-        let clock = ContinuousClock()
-        let started = clock.now
+    /// The results of a stage for a batch: computed together, or one item at a time.
+    private enum Results<Input: Sendable, Output: Sendable> {
+        case all([Result<Output?, any Error>])
+        case each(@Sendable (Envelope<Input>) async throws -> Output?)
+    }
+
+    private static func process<Input: Sendable, Output: Sendable>(
+        _ batch: Batch<Input>, results: Results<Input, Output>, started: ContinuousClock.Instant, policy: ErrorPolicy,
+        location: SourceLocation?, context: StageContext
+    ) async throws -> (Batch<Output>, StageTally) {
         var tally = StageTally(stageID: context.stageID)
-        var output = Batch<S.Output>(sequence: batch.sequence, items: [], deadLetters: batch.deadLetters)
+        var output = Batch<Output>(sequence: batch.sequence, items: [], deadLetters: batch.deadLetters)
         output.items.reserveCapacity(batch.items.count)
-        for envelope in batch.items {
+        for (index, envelope) in batch.items.enumerated() {
             tally.received += 1
             do {
-                let result = if let limit = context.timeout {
-                    try await StageTimeout.run(within: limit, item: identity(of: envelope).id, context: context) {
-                        try await stage.process(envelope.value, context: context)
-                    }
-                } else {
-                    try await stage.process(envelope.value, context: context)
+                let result: Output? = switch results {
+                case .all(let all): try all[index].get()
+                case .each(let process): try await process(envelope)
                 }
                 if let value = result {
                     output.items.append(Envelope(value: value, raw: envelope.raw))
@@ -125,7 +148,7 @@ public struct AnyStage: Sendable {
                 }
             }
         }
-        tally.duration = clock.now - started
+        tally.duration = ContinuousClock.now - started
         return (output, tally)
     }
 
