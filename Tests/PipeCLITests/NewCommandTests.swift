@@ -59,4 +59,38 @@ struct NewCommandTests {
         #expect(FileManager.default.fileExists(atPath: folder + "/Plugins/WordCount/Tests/WordCountStageTests.swift"))
         #expect(try await PipeProcess.run(["new", "stage", "WordCount", "--plugins", folder + "/Plugins"]).status == 2)
     }
+
+    @Test(arguments: ["python", "sh"])
+    func execStageScriptPassesItsTestAndRunsInAPipeline(language: String) async throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = try await PipeProcess.run(["new", "stage", "word-tally", "--exec", language, "--plugins", folder + "/Plugins"])
+        #expect(result.status == 0, "\(result.error)")
+        let test = Process()
+        test.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        test.arguments = language == "python" ? ["python3", "test_word_tally.py"] : ["sh", "test_word_tally.sh"]
+        test.currentDirectoryURL = URL(fileURLWithPath: folder + "/Plugins/word-tally")
+        test.standardOutput = FileHandle.nullDevice
+        test.standardError = FileHandle.nullDevice
+        try test.run()
+        test.waitUntilExit()
+        #expect(test.terminationStatus == 0)
+        // The stage lines printed by `pipe new stage`, in a pipeline over the shipped samples.
+        let stage = try #require(result.output.components(separatedBy: "add it to a pipeline's stages:\n").last)
+        let yaml = """
+            input: {path: \(PipeProcess.packageRoot)/Pipelines/samples, format: dated-text}
+            checkpoint: false
+            stages:
+              - type: parse
+            \(stage)
+              - type: export
+                options: {path: out.jsonl}
+            """
+        try yaml.write(toFile: folder + "/p.yaml", atomically: true, encoding: .utf8)
+        let run = try await PipeProcess.run(["run", "p.yaml"], in: folder)
+        #expect(run.status == 0, "\(run.error)")
+        let out = try String(contentsOfFile: folder + "/out.jsonl", encoding: .utf8)
+        #expect(out.split(separator: "\n").count == 6)
+        #expect(out.split(separator: "\n").allSatisfy { $0.contains(#""word_tally":"#) })
+    }
 }

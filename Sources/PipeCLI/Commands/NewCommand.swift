@@ -24,6 +24,9 @@ enum ScaffoldWriter {
                 let path = folder + "/" + file.path
                 try manager.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
                 try Data(file.text.utf8).write(to: URL(fileURLWithPath: path))
+                if file.path.hasSuffix(".py") || file.path.hasSuffix(".sh") {
+                    try manager.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+                }
             }
         } catch {
             Terminal.error("error: cannot write into \(folder): \(error.localizedDescription)")
