@@ -119,9 +119,10 @@ struct ExecTemplate {
         #!/bin/sh
         # The exec stage `\(name.type)`: adds the custom field "\(name.field)": true to every article.
         # Pipe starts this program once per worker and keeps it running: one article per line (a JSON
-        # object) on standard input, one answer per line on standard output, in order. `sed -u`
-        # answers each line at once (GNU sed; on macOS, `sed -l`).
-        exec sed -u 's/}$/,"\(name.field)":true}/'
+        # object) on standard input, one answer per line on standard output, in order. Each answer
+        # must leave at once: `stdbuf -oL` makes sed's output line-buffered (GNU coreutils; on
+        # macOS, use `sed -l` instead). `sed -u` would too, but reads its input a byte at a time.
+        exec stdbuf -oL sed 's/}$/,"\(name.field)":true}/'
 
         """
     }

@@ -132,7 +132,7 @@ struct PluginPackageTemplate {
 
         This short article was written by `pipe new plugin` so that the pipeline has something to read. Replace it with your own articles.
 
-        Each paragraph is separated by an empty line. The stage counts the words and the sentences.
+        Each paragraph is separated by an empty line. The stage counts the words of the body.
 
         """
     }

@@ -10,13 +10,13 @@ struct StageTemplate {
         """
         import PipeKit
 
-        /// Counts an article's words and sentences into a custom field.
+        /// Counts an article's words into a custom field.
         ///
         /// ```yaml
         /// - type: \(name.type)
         ///   options: { field: \(name.field) }
         /// ```
-        /// Sets `field` to `{"words": 412, "sentences": 18}`. Edit ``process(_:context:)`` to do
+        /// Sets `field` to `{"words": 412}`. Edit ``process(_:context:)`` to do
         /// your own work, and ``fieldAccess`` to say which fields it needs and sets.
         public struct \(name.module)Stage: ConfigurableStage {
             /// The options of `\(name.type)`.
@@ -44,7 +44,7 @@ struct StageTemplate {
             /// The YAML `type:`.
             public static let name = "\(name.type)"
             /// One line for `pipe stages`.
-            public static let summary = "Count words and sentences into a custom field"
+            public static let summary = "Count the words of the body into a custom field"
 
             /// The options in force.
             public let options: Options
@@ -58,18 +58,15 @@ struct StageTemplate {
                 self.options = options
             }
 
-            /// Needs the body (and its sentences, from `normalize`); sets the custom field.
+            /// Needs the body; sets the custom field.
             public var fieldAccess: FieldAccess {
-                FieldAccess(reads: ["body", "sentences"], writes: [ArticleField(options.field)])
+                FieldAccess(reads: ["body"], writes: [ArticleField(options.field)])
             }
 
             /// Counts one article.
             public func process(_ article: Article, context: StageContext) async throws -> Article? {
                 var article = article
-                article.fields[options.field] = .object([
-                    "words": .int(article.wordCount),
-                    "sentences": .int(article.sentences.count),
-                ])
+                article.fields[options.field] = .object(["words": .int(article.wordCount)])
                 return article
             }
         }
@@ -100,13 +97,11 @@ struct StageTemplate {
             let setup = StageSetup(pipeline: "test", stageID: "\(name.type)")
             let context = StageContext(stageID: "\(name.type)", pipeline: "test")
 
-            @Test func countsWordsAndSentences() async throws {
+            @Test func countsTheWordsOfTheBody() async throws {
                 let stage = try \(name.module)Stage(options: .init(), setup: setup)
-                let body = "One two three. Four five."
-                let article = Article(id: "a", source: "test", title: "Title", body: body,
-                                      sentences: [TextSpan(start: 0, end: 14), TextSpan(start: 15, end: 25)])
+                let article = Article(id: "a", source: "test", title: "Title", body: "One two three. Four five.")
                 let result = try await stage.process(article, context: context)
-                #expect(result?.fields["\(name.field)"] == .object(["words": .int(5), "sentences": .int(2)]))
+                #expect(result?.fields["\(name.field)"] == .object(["words": .int(5)]))
             }
 
             @Test(arguments: ["", "body", "entities"])

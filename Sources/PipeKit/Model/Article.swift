@@ -60,11 +60,19 @@ public struct Article: Sendable, Hashable {
     }
 
     /// The words of the body: runs of letters, digits, apostrophes and hyphens.
+    ///
+    /// ASCII is classified by its byte; other scalars by their Unicode properties.
     public var wordCount: Int {
         var count = 0
         var inWord = false
         for scalar in body.unicodeScalars {
-            let isWordScalar = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            let isWordScalar: Bool
+            if scalar.isASCII {
+                let value = scalar.value
+                isWordScalar = (0x30...0x39).contains(value) || (0x61...0x7A).contains(value | 0x20)
+            } else {
+                isWordScalar = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            }
             if isWordScalar, !inWord { count += 1 }
             inWord = isWordScalar || (inWord && (scalar == "'" || scalar == "-" || scalar == "\u{2019}"))
         }

@@ -77,15 +77,22 @@ final class ExecChild: Sendable {
                         await withTaskGroup(of: Void.self) { group in
                             group.addTask {
                                 do {
-                                    for try await line in execution.standardError.strings(bufferingPolicy: .maxLineLength(1 << 20)) {
-                                        logger.warning("\(line)")
+                                    var splitter = LineSplitter(maximumLength: 1 << 20)
+                                    for try await buffer in execution.standardError {
+                                        for line in try buffer.withUnsafeBytes({ try splitter.lines(in: $0) }) { logger.warning("\(line)") }
                                     }
+                                    if let last = splitter.finish() { logger.warning("\(last)") }
                                 } catch {}
                             }
                             group.addTask {
                                 do {
-                                    let output = execution.standardOutput.strings(bufferingPolicy: .maxLineLength(Self.maximumLineLength))
-                                    for try await line in output where !(await lines.send(line)) { break }
+                                    var splitter = LineSplitter(maximumLength: Self.maximumLineLength)
+                                    reading: for try await buffer in execution.standardOutput {
+                                        for line in try buffer.withUnsafeBytes({ try splitter.lines(in: $0) }) {
+                                            guard await lines.send(line) else { break reading }
+                                        }
+                                    }
+                                    if let last = splitter.finish() { _ = await lines.send(last) }
                                 } catch {
                                     ending.record("its output could not be read (\(error))")
                                     try? execution.send(signal: .kill)
