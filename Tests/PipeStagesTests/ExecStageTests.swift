@@ -76,7 +76,7 @@ struct ExecStageTests {
         let error = await #expect(throws: PipeError.self) {
             _ = try await stage.process(batch: articles(["a", "b", "c", "d"]), context: context())
         }
-        #expect(error?.message.contains("failed 3 times in a row; the last time the child `python3") == true)
+        #expect(error?.message.contains("`python3 \(Self.child) --always-crash` failed 3 times in a row; the last time, the child stopped") == true)
         #expect(error?.message.contains("it exited with status 3") == true)
     }
 

@@ -137,10 +137,10 @@ public struct ExecStage: ConfigurableStage, BatchStage {
                 exchange.childFailed(failure)
                 let inARow = pool.discard(child)
                 guard inARow < options.restarts else {
-                    throw PipeError(.stageFailed, "stage `\(context.stageID)`: the child `\(commandText)` failed \(inARow) times in a row; the last time \(failure)",
+                    throw PipeError(.stageFailed, "stage `\(context.stageID)`: `\(commandText)` failed \(inARow) times in a row; the last time, \(failure)",
                                     hint: "try it by hand: `pipe run` with an export before this stage, then `head -1 OUT.jsonl | \(commandText)`")
                 }
-                context.logger.warning("restarting `\(commandText)`: \(failure)")
+                context.logger.warning("stage `\(context.stageID)`: restarting `\(commandText)`: \(failure)")
                 try await Task.sleep(for: .milliseconds(min(2000, 50 << min(inARow, 6))))
             } else {
                 pool.checkin(child)
@@ -162,7 +162,7 @@ public struct ExecStage: ConfigurableStage, BatchStage {
         recording exchange: inout ExecExchange<Article>
     ) async -> ExecFailure? {
         guard await child.send(chunk.flatMap { lines[$0] }, within: limit) else {
-            return ExecFailure(description: "the child `\(commandText)` did not take its input within \(limit)", restartsChild: true)
+            return ExecFailure(description: "the child did not take its input within \(limit)", restartsChild: true)
         }
         for index in chunk {
             switch await child.next(within: limit) {
@@ -174,9 +174,9 @@ public struct ExecStage: ConfigurableStage, BatchStage {
                 }
                 pool.answered()
             case .ended(let how):
-                return ExecFailure(description: "the child `\(commandText)` stopped before answering: \(how)", restartsChild: true)
+                return ExecFailure(description: "the child stopped before answering: \(how)", restartsChild: true)
             case .timedOut:
-                return ExecFailure(description: "the child `\(commandText)` did not answer within \(limit)", restartsChild: true)
+                return ExecFailure(description: "the child did not answer within \(limit)", restartsChild: true)
             }
         }
         return nil
