@@ -107,27 +107,33 @@ public struct NormalizeStage: ConfigurableStage {
         guard !paragraphs.isEmpty else {
             throw PipeError(.malformedRecord, "the body is empty once normalized")
         }
-        var text: [Unit] = []
-        text.reserveCapacity(collapsed.count + 2 * paragraphs.count + 16)
         var paragraphSpans: [TextSpan] = []
         var sentenceSpans: [TextSpan] = []
-        collapsed.withUnsafeBufferPointer { collapsed in
-            for paragraph in paragraphs {
-                if !text.isEmpty { text.append(contentsOf: [Unit(ascii: "\n"), Unit(ascii: "\n")]) }
-                let start = text.count
-                let source = UnsafeBufferPointer(rebasing: collapsed[paragraph])
-                if options.repairSentences {
-                    SentenceRepair.repair(source, into: &text)
-                } else {
-                    text.append(contentsOf: source)
-                }
-                paragraphSpans.append(TextSpan(start: start, end: text.count))
-                text.withUnsafeBufferPointer { text in
-                    for sentence in SentenceSplitter.sentences(in: UnsafeBufferPointer(rebasing: text[start...])) {
-                        sentenceSpans.append(TextSpan(start: start + sentence.lowerBound, end: start + sentence.upperBound))
+        // Repair adds at most one space per unit, and paragraphs are joined by two line breaks:
+        // the text is written straight into room for that much.
+        let capacity = 2 * collapsed.count + 2 * paragraphs.count
+        let text = [Unit](unsafeUninitializedCapacity: capacity) { text, count in
+            var end = 0
+            collapsed.withUnsafeBufferPointer { collapsed in
+                for paragraph in paragraphs {
+                    if end > 0 {
+                        text.initializeElement(at: end, to: Unit(ascii: "\n"))
+                        text.initializeElement(at: end + 1, to: Unit(ascii: "\n"))
+                        end += 2
                     }
+                    let start = end
+                    let source = UnsafeBufferPointer(rebasing: collapsed[paragraph])
+                    if options.repairSentences {
+                        end = SentenceRepair.repair(source, into: text, at: start)
+                    } else {
+                        _ = UnsafeMutableBufferPointer(rebasing: text[start..<(start + source.count)]).initialize(from: source)
+                        end = start + source.count
+                    }
+                    paragraphSpans.append(TextSpan(start: start, end: end))
+                    SentenceSplitter.sentences(in: UnsafeBufferPointer(rebasing: text[start..<end]), offset: start, into: &sentenceSpans)
                 }
             }
+            count = end
         }
         return (Unit.string(text), paragraphSpans, sentenceSpans)
     }

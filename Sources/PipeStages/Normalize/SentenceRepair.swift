@@ -4,8 +4,11 @@
 /// → `said." The`. Left alone: abbreviations with one-letter parts (`U.S.`, `e.g.`), numbers
 /// (`2.5`), domain names (`sputnikglobe.com`), URLs and e-mail addresses.
 enum SentenceRepair {
-    /// Appends the paragraph `scalars` to `output` with the missing spaces put in.
-    static func repair<Unit: TextUnit>(_ scalars: UnsafeBufferPointer<Unit>, into output: inout [Unit]) {
+    /// Writes the paragraph `scalars` into `output` from `start` on, with the missing spaces put
+    /// in, and returns where it ends; `output` has room for twice the paragraph.
+    static func repair<Unit: TextUnit>(_ scalars: UnsafeBufferPointer<Unit>, into buffer: UnsafeMutableBufferPointer<Unit>,
+                                       at start: Int) -> Int {
+        var output = Output(buffer: buffer, end: start)
         var insideQuote = false
         var tokenStart = 0
         var index = 0
@@ -30,6 +33,18 @@ enum SentenceRepair {
                 }
             }
             index += 1
+        }
+        return output.end
+    }
+
+    /// Where `repair` writes: a buffer with room enough, and how far it is written.
+    private struct Output<Unit: TextUnit> {
+        let buffer: UnsafeMutableBufferPointer<Unit>
+        var end: Int
+
+        mutating func append(_ unit: Unit) {
+            buffer.initializeElement(at: end, to: unit)
+            end += 1
         }
     }
 

@@ -1,3 +1,5 @@
+import PipeKit
+
 /// Finds sentence boundaries in a normalized paragraph.
 ///
 /// A sentence ends at `.`, `!` or `?` (and any closing quotes or brackets right after) followed
@@ -11,9 +13,9 @@ enum SentenceSplitter {
     ]
     static let abbreviations = WordTable(abbreviationList.map { ($0, true) })
 
-    /// The sentences as ranges of scalar offsets into `scalars`, trimmed of spaces.
-    static func sentences<Unit: TextUnit>(in scalars: UnsafeBufferPointer<Unit>) -> [Range<Int>] {
-        var ranges: [Range<Int>] = []
+    /// Appends the sentences of `scalars` to `spans`, trimmed of spaces, as offsets into
+    /// `scalars` plus `offset`.
+    static func sentences<Unit: TextUnit>(in scalars: UnsafeBufferPointer<Unit>, offset: Int, into spans: inout [TextSpan]) {
         var start = 0
         var insideQuote = false
         var index = 0
@@ -32,13 +34,12 @@ enum SentenceSplitter {
             }
             if end + 1 < scalars.count, scalars[end].scalar == " ", startsSentence(scalars[end + 1].scalar),
                !isAbbreviation(before: index, in: scalars) {
-                ranges.append(start..<end)
+                spans.append(TextSpan(start: offset + start, end: offset + end))
                 start = end + 1
             }
             index = end
         }
-        if start < scalars.count { ranges.append(start..<scalars.count) }
-        return ranges
+        if start < scalars.count { spans.append(TextSpan(start: offset + start, end: offset + scalars.count)) }
     }
 
     static func isClosing(_ scalar: Unicode.Scalar, insideQuote: Bool) -> Bool {
