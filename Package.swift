@@ -59,7 +59,9 @@ let package = Package(
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 // FilePath, for Subprocess; Apple platforms have it in their System framework.
                 .product(name: "SystemPackage", package: "swift-system", condition: .when(platforms: [.linux])),
-            ]
+            ],
+            // The default English entity model, trained by `pipe train ner` (Docs/Quality.md).
+            resources: [.copy("Tagger/Resources/ner-en.pipemodel")]
         ),
         .target(name: "CMallocTuning"),
         .target(

@@ -5,7 +5,8 @@ import Testing
 
 @Suite("ExtractStage")
 struct ExtractStageTests {
-    let stage = ExtractStage()
+    // The default options (rules) read no model and cannot fail.
+    let stage = try! ExtractStage()
 
     func extract(_ body: String, date: String? = "2024-12-08", title: String = "Title") throws -> Article {
         let article = Article(id: "a", source: "s", date: date.flatMap { CalendarDate($0) }, title: title, body: body)
@@ -145,9 +146,9 @@ struct ExtractStageTests {
 
     @Test func disabledExtractorsLeaveTheirFieldsOut() throws {
         var options = ExtractStage.Options()
-        options.entities = false
+        options.entities = .off
         options.keywords = 0
-        let article = ExtractStage(options: options).extract(Article(id: "a", source: "s", title: "T", body: "Nothing here."))
+        let article = try ExtractStage(options: options).extract(Article(id: "a", source: "s", title: "T", body: "Nothing here."))
         #expect(article.entities == nil)
         #expect(article.keywords == nil)
         #expect(article.quotes == [])

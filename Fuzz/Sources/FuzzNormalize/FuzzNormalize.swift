@@ -17,7 +17,7 @@ struct FuzzNormalize {
                 options.unicode = unicode
                 guard let normalized = try? NormalizeStage(options: options).normalize(article) else { continue }
                 let length = normalized.body.unicodeScalars.count
-                let extracted = ExtractStage().extract(normalized)
+                guard let extracted = try? ExtractStage().extract(normalized) else { continue }
                 let spans = (normalized.paragraphs + normalized.sentences)
                     + (extracted.entities ?? []).flatMap(\.spans) + (extracted.quotes ?? []).map(\.span)
                     + (extracted.dates ?? []).compactMap(\.span)

@@ -192,6 +192,27 @@ struct EntityRecognizer: Sendable {
         return length == 0 ? text : String(text.unicodeScalars.dropLast(length))
     }
 
+    /// Mentions grouped into entities as they are, in order of first mention, without merging short forms.
+    static func group(_ mentions: [Mention]) -> [Entity] {
+        var entities: [Entity] = []
+        var index: [EntityKey: Int] = Dictionary(minimumCapacity: mentions.count)
+        for mention in mentions {
+            let key = EntityKey(text: mention.text, type: mention.type)
+            if let position = index[key] {
+                entities[position].spans.append(mention.span)
+            } else {
+                index[key] = entities.count
+                entities.append(Entity(text: mention.text, type: mention.type, spans: [mention.span]))
+            }
+        }
+        return entities
+    }
+
+    /// The mention of the tokens `range` as `type`: their text and span without a final possessive.
+    func mention(_ range: Range<Int>, type: EntityType, tokens: [Token]) -> Mention {
+        mention(range, text: name(of: range, tokens: tokens), type: type, tokens: tokens)
+    }
+
     private func mention(_ range: Range<Int>, text: String, type: EntityType, tokens: [Token]) -> Mention {
         let last = tokens[range.upperBound - 1]
         let possessive = Self.possessiveLength(texts[last])

@@ -1,3 +1,4 @@
+import Foundation
 import PipeKit
 
 /// Finds entities, dates, quotations with their speakers, and keywords, by rules.
@@ -10,10 +11,24 @@ import PipeKit
 /// Each enabled extractor sets its field on the article (`[]` when it finds nothing); a disabled
 /// one leaves it out. Spans are Unicode scalar offsets into the body.
 public struct ExtractStage: ConfigurableStage {
+    /// How entities are found.
+    public enum Entities: Sendable, Equatable {
+        /// Not at all.
+        case off
+        /// By Pipe 0.2's rules: capitalised runs, titles, cue words and a gazetteer (fast).
+        case rules
+        /// By a trained tagger: the English model that ships with Pipe (nil), or one from a file.
+        case model(path: String?)
+
+        /// The `model:` value that names the shipped model.
+        public static let shippedModelName = "ner-en"
+    }
+
     /// The options of `extract`.
     public struct Options: StageOptions {
-        /// Whether to find named entities.
-        public var entities = true
+        /// How to find named entities: `true` (rules, for now), `false`, or `{model: rules}`,
+        /// `{model: ner-en}` (the trained English model) or `{model: PATH}`.
+        public var entities = Entities.rules
         /// Whether to find dates.
         public var dates = true
         /// Whether to find direct quotations.
@@ -26,7 +41,8 @@ public struct ExtractStage: ConfigurableStage {
 
         /// Every key.
         public static let fields: [OptionField] = [
-            OptionField("entities", type: "bool", default: "true", summary: "find people, organisations, places and other names"),
+            OptionField("entities", type: "bool or {model: rules | ner-en | PATH}", default: "true",
+                        summary: "find people, organisations, places and other names: by rules (true), or {model: ner-en} for the trained tagger"),
             OptionField("dates", type: "bool", default: "true", summary: "find the header date, absolute dates and relative ones"),
             OptionField("quotes", type: "bool", default: "true", summary: "find direct quotations and their speakers"),
             OptionField("keywords", type: "integer", default: "8", summary: "how many keywords to keep (YAKE score); 0 turns them off"),
@@ -34,10 +50,23 @@ public struct ExtractStage: ConfigurableStage {
 
         enum CodingKeys: String, CodingKey { case entities, dates, quotes, keywords }
 
+        /// `entities: {model: rules}` or `{model: path/to/file.pipemodel}`.
+        private struct EntityChoice: Decodable {
+            var model: String
+        }
+
         /// Decodes the options.
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            entities = try container.decodeIfPresent(Bool.self, forKey: .entities) ?? entities
+            if let enabled = try? container.decodeIfPresent(Bool.self, forKey: .entities) {
+                entities = enabled ? .rules : .off
+            } else if let choice = try container.decodeIfPresent(EntityChoice.self, forKey: .entities) {
+                switch choice.model {
+                case "rules": entities = .rules
+                case Entities.shippedModelName: entities = .model(path: nil)
+                default: entities = .model(path: choice.model)
+                }
+            }
             dates = try container.decodeIfPresent(Bool.self, forKey: .dates) ?? dates
             quotes = try container.decodeIfPresent(Bool.self, forKey: .quotes) ?? quotes
             keywords = try container.decodeIfPresent(Int.self, forKey: .keywords) ?? keywords
@@ -47,28 +76,41 @@ public struct ExtractStage: ConfigurableStage {
     /// `extract`.
     public static let name = "extract"
     /// One line for `pipe stages`.
-    public static let summary = "Find entities, dates, quotations with speakers, and keywords (rule-based)"
+    public static let summary = "Find entities (trained tagger or rules), dates, quotations with speakers, and keywords"
 
     /// The options in force.
     public let options: Options
+    /// The entity tagger, when `entities` names a model.
+    let tagger: EntityTagger?
 
-    /// Creates the stage.
+    /// Creates the stage, reading the entity model.
     public init(options: Options, setup: StageSetup) throws {
+        try self.init(options: options)
+    }
+
+    /// Creates the stage outside a pipeline file, reading the entity model.
+    public init(options: Options = Options()) throws {
         guard options.keywords >= 0 else {
             throw OptionError(key: "keywords", "`keywords` must not be negative", hint: "write 0 to turn keywords off")
         }
         self.options = options
-    }
-
-    /// Creates the stage outside a pipeline file.
-    public init(options: Options = Options()) {
-        self.options = options
+        switch options.entities {
+        case .off, .rules:
+            tagger = nil
+        case .model(let path):
+            let loaded = path.map { EntityTagger.load(contentsOf: URL(fileURLWithPath: $0)) } ?? EntityTagger.shipped
+            switch loaded {
+            case .success(let model): tagger = model
+            case .failure(let error):
+                throw OptionError(key: "entities", error.description, hint: "`entities: {model: rules}` finds entities without a model")
+            }
+        }
     }
 
     /// Reads the body (sentences and paragraphs when present); sets the fields of the extractors turned on.
     public var fieldAccess: FieldAccess {
         let writes: [(Bool, ArticleField)] = [
-            (options.entities, "entities"), (options.dates, "dates"), (options.quotes, "quotes"), (options.keywords > 0, "keywords"),
+            (options.entities != .off, "entities"), (options.dates, "dates"), (options.quotes, "quotes"), (options.keywords > 0, "keywords"),
         ]
         return FieldAccess(reads: ["body"], writes: writes.filter(\.0).map(\.1))
     }
@@ -84,10 +126,17 @@ public struct ExtractStage: ConfigurableStage {
         let tokens = Tokenizer.tokens(of: article)
         let texts = TokenTexts(body: article.body)
         var mentions: [EntityRecognizer.Mention] = []
-        if options.entities || options.quotes {
-            let recognized = EntityRecognizer(texts: texts).recognize(tokens)
+        let recognizer = EntityRecognizer(texts: texts)
+        if let tagger {
+            // Entities as the tagger found them; quotations name speakers by the full names
+            // that short forms refer to.
+            let found = tagger.mentions(tokens, recognizer: recognizer)
+            article.entities = EntityRecognizer.group(found)
+            mentions = recognizer.resolve(found).mentions
+        } else if options.entities == .rules || options.quotes {
+            let recognized = recognizer.recognize(tokens)
             mentions = recognized.mentions
-            if options.entities { article.entities = recognized.entities }
+            if options.entities == .rules { article.entities = recognized.entities }
         }
         let scalars = options.dates || options.quotes ? article.body.scalarArray : []
         if options.dates { article.dates = DateExtractor(texts: texts).extract(article, tokens: tokens, scalars: scalars) }

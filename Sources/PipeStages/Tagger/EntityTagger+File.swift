@@ -1,0 +1,87 @@
+import Foundation
+import PipeKit
+
+extension EntityTagger {
+    /// The first line of a model file.
+    static let magic = "PIPE-NER"
+    /// The version of the file format and of the features (``TaggerFeatures``); a file of
+    /// another version is refused.
+    static let formatVersion = 1
+
+    /// The model as a file: a text header, then the weights of every bucket that has one, each
+    /// weight a 16-bit integer scaled by the header's `scale`.
+    ///
+    /// ```
+    /// PIPE-NER 1
+    /// {"bits":20,"scale":…,"tags":["O","B-PER",…],"buckets":…}
+    /// <UInt32 bucket, 9 × Int16> …   (little-endian)
+    /// ```
+    public func fileData() -> Data {
+        let tags = EntityTag.count
+        let largest = weights.lazy.map(abs).max() ?? 0
+        let scale = largest > 0 ? largest / Float(Int16.max) : 1
+        var body = Data()
+        var buckets = 0
+        for bucket in 0..<(1 << features.bits) {
+            let quantized = (0..<tags).map { Int16((weights[bucket * tags + $0] / scale).rounded()) }
+            guard quantized.contains(where: { $0 != 0 }) else { continue }
+            buckets += 1
+            withUnsafeBytes(of: UInt32(bucket).littleEndian) { body.append(contentsOf: $0) }
+            for value in quantized { withUnsafeBytes(of: value.littleEndian) { body.append(contentsOf: $0) } }
+        }
+        let tagNames = EntityTag.all.map { "\"\($0)\"" }.joined(separator: ",")
+        let header = "\(Self.magic) \(Self.formatVersion)\n{\"bits\":\(features.bits),\"scale\":\(scale),\"tags\":[\(tagNames)],\"buckets\":\(buckets)}\n"
+        return Data(header.utf8) + body
+    }
+
+    /// A model file that cannot be read.
+    public struct FileError: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Reads a model written by ``fileData()``.
+    public init(fileData data: Data) throws {
+        let bytes = [UInt8](data)
+        func line(from start: Int) -> (text: String, next: Int)? {
+            guard let end = bytes[start...].firstIndex(of: 0x0A) else { return nil }
+            return (String(decoding: bytes[start..<end], as: UTF8.self), end + 1)
+        }
+        guard let first = line(from: 0), first.text.hasPrefix(Self.magic + " ") else {
+            throw FileError(description: "not a Pipe entity model (it does not start with `\(Self.magic)`)")
+        }
+        guard Int(first.text.dropFirst(Self.magic.count + 1)) == Self.formatVersion else {
+            throw FileError(description: "a model of format \(first.text.dropFirst(Self.magic.count + 1)); this pipe reads format \(Self.formatVersion): train it again with `pipe train ner`")
+        }
+        struct Header: Decodable {
+            var bits: Int
+            var scale: Float
+            var tags: [String]
+            var buckets: Int
+        }
+        guard let second = line(from: first.next),
+              let header = try? JSONDecoder().decode(Header.self, from: Data(second.text.utf8)),
+              (8...24).contains(header.bits), header.tags == EntityTag.all.map(\.description) else {
+            throw FileError(description: "the model's header is damaged")
+        }
+        let tags = EntityTag.count
+        let record = 4 + 2 * tags
+        guard bytes.count - second.next == header.buckets * record else {
+            throw FileError(description: "the model is cut short or damaged (\(bytes.count - second.next) bytes of weights, expected \(header.buckets * record))")
+        }
+        var weights = [Float](repeating: 0, count: (1 << header.bits) * tags)
+        try bytes.withUnsafeBytes { raw in
+            var offset = second.next
+            for _ in 0..<header.buckets {
+                let bucket = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+                guard bucket < 1 << header.bits else { throw FileError(description: "the model names a bucket out of range") }
+                offset += 4
+                for tag in 0..<tags {
+                    let value = Int16(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: Int16.self))
+                    weights[bucket * tags + tag] = Float(value) * header.scale
+                    offset += 2
+                }
+            }
+        }
+        self.init(bits: header.bits, weights: weights)
+    }
+}
