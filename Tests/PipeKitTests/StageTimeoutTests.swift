@@ -59,8 +59,9 @@ struct StageTimeoutTests {
         let pipeline = Pipeline(Sleeper(), id: "sleeper", concurrency: .workers(2), onError: .skip, timeout: .seconds(2))
         let started = ContinuousClock.now
         let summary = try await pipeline.run(articles(["ok", "slow", "ok", "slow", "ok"])) { collected.append($0) }
-        // Two 30-second sleeps cancelled after 2 s each, not waited for.
-        #expect(ContinuousClock.now - started < .seconds(10))
+        // Two 30-second sleeps cancelled after 2 s each, not waited for (with room for a
+        // machine busy with the other suites).
+        #expect(ContinuousClock.now - started < .seconds(25))
         #expect(collected.all.map(\.id) == ["a0", "a2", "a4"])
         #expect(summary.skipped == 2)
         #expect(summary.isBalanced)

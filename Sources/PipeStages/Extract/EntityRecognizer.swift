@@ -14,15 +14,36 @@ struct EntityRecognizer: Sendable {
         var span: TextSpan
         /// The token range of the mention in the article's tokens.
         var tokens: Range<Int>
+        /// Whether a rule that rarely errs found it: a name of several words the gazetteer knows,
+        /// a person named after a title, a person with a name prefix (`al-Assad`), or an
+        /// organisation of several words ending with an organisation word. The trained tagger
+        /// defers to these (``EntityTagger/combined(with:)``).
+        var isAnchored = false
     }
 
     /// The entities of an article, in order of first mention, and every mention with the name it resolved to.
     func recognize(_ tokens: [Token]) -> (entities: [Entity], mentions: [Mention]) {
+        resolve(mentions(tokens))
+    }
+
+    /// Every mention the rules find, as written (short forms not resolved).
+    func mentions(_ tokens: [Token]) -> [Mention] {
         var mentions: [Mention] = []
         for chunk in chunks(tokens) {
             classify(chunk, tokens: tokens, into: &mentions)
         }
-        return resolve(mentions)
+        for index in mentions.indices {
+            let range = mentions[index].tokens
+            switch mentions[index].type {
+            case .organization:
+                if range.count > 1, tokens[range.upperBound - 1].lexeme.flags.contains(.organizationCue) { mentions[index].isAnchored = true }
+            case .person:
+                if range.contains(where: { !tokens[$0].isCapitalized && isNameToken(tokens[$0]) }) { mentions[index].isAnchored = true }
+            default:
+                break
+            }
+        }
+        return mentions
     }
 
     /// Maximal runs of name words, joined by connectors, never across punctuation or sentences.
@@ -80,7 +101,9 @@ struct EntityRecognizer: Sendable {
         let text = name(of: range, tokens: tokens)
 
         if let type = gazetteerType(range, text: text, tokens: tokens) {
-            return mentions.append(mention(range, text: text, type: type, tokens: tokens))
+            var found = mention(range, text: text, type: type, tokens: tokens)
+            found.isAnchored = range.count > 1
+            return mentions.append(found)
         }
         if let title = range.last(where: { tokens[$0].lexeme.flags.contains(.title) }) {
             splitAtTitle(range, title: title, tokens: tokens, into: &mentions)
@@ -118,7 +141,9 @@ struct EntityRecognizer: Sendable {
         if gazetteerType(after, tokens: tokens) != nil || after.contains(where: { tokens[$0].lexeme.flags.contains(.organizationCue) }) {
             classify(after, tokens: tokens, into: &mentions)
         } else {
-            mentions.append(mention(after, text: name(of: after, tokens: tokens), type: .person, tokens: tokens))
+            var person = mention(after, text: name(of: after, tokens: tokens), type: .person, tokens: tokens)
+            person.isAnchored = true
+            mentions.append(person)
         }
     }
 

@@ -10,10 +10,20 @@ extension EntityTagger {
             let words = tokens[start..<end].map { EntityRecognizer.strippingPossessive(recognizer.texts[$0]) }
             for entity in CoNLLReader.entities(of: tags(words)) {
                 let range = (start + entity.range.lowerBound)..<(start + entity.range.upperBound)
+                // A sentence adverb or function word alone (`Furthermore`) is no name.
+                guard !tokens[range].allSatisfy({ $0.lexeme.flags.contains(.stopword) || !$0.isWord }) else { continue }
                 mentions.append(recognizer.mention(range, type: entity.type, tokens: tokens))
             }
             start = end
         }
         return mentions
+    }
+
+    /// The tagger's mentions with the rules' anchored mentions in place of those they overlap.
+    static func combined(_ tagged: [EntityRecognizer.Mention], with rules: [EntityRecognizer.Mention]) -> [EntityRecognizer.Mention] {
+        let anchored = rules.filter(\.isAnchored)
+        guard !anchored.isEmpty else { return tagged }
+        let kept = tagged.filter { mention in !anchored.contains { $0.tokens.overlaps(mention.tokens) } }
+        return (kept + anchored).sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
     }
 }
