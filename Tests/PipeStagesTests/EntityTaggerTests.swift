@@ -65,8 +65,8 @@ struct EntityTaggerTests {
 
     @Test(arguments: [
         ("not a model", "not a Pipe entity model"),
-        ("PIPE-NER 9\n{}\n", "a model of format 9; this pipe reads format 1"),
-        ("PIPE-NER 1\n{\"bits\": 12}\n", "the model's header is damaged"),
+        ("PIPE-NER 9\n{}\n", "a model of format 9; this pipe reads format 2"),
+        ("PIPE-NER 2\n{\"bits\": 12}\n", "the model's header is damaged"),
     ])
     func unreadableFilesAreRefusedWithAReason(text: String, reason: String) {
         #expect(throws: EntityTagger.FileError.self) { try EntityTagger(fileData: Data(text.utf8)) }

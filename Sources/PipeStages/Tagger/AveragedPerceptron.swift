@@ -21,12 +21,27 @@ struct AveragedPerceptron {
         stamps = Array(repeating: 0, count: buckets * tags)
     }
 
-    /// The scores of every tag for a word with these feature buckets.
-    static func scores(_ weights: UnsafeBufferPointer<Float>, tags: Int, features: [Int], extra: [Int]) -> [Float] {
-        var scores = [Float](repeating: 0, count: tags)
-        for feature in features { for tag in 0..<tags { scores[tag] += weights[feature * tags + tag] } }
-        for feature in extra { for tag in 0..<tags { scores[tag] += weights[feature * tags + tag] } }
-        return scores
+    /// The best tag that may follow `previous` for a word with these feature buckets and history.
+    static func best(_ weights: UnsafeBufferPointer<Float>, features: ArraySlice<Int>, history: (Int, Int, Int),
+                     after previous: EntityTag) -> EntityTag {
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: EntityTag.count) { scores in
+            scores.initialize(repeating: 0)
+            func add(_ feature: Int) {
+                let base = feature * EntityTag.count
+                for tag in 0..<EntityTag.count { scores[tag] += weights[base + tag] }
+            }
+            for feature in features { add(feature) }
+            add(history.0)
+            add(history.1)
+            add(history.2)
+            var best = EntityTag.outside
+            var bestScore = -Float.infinity
+            for tag in EntityTag.all where tag.mayFollow(previous) && scores[tag.index] > bestScore {
+                best = tag
+                bestScore = scores[tag.index]
+            }
+            return best
+        }
     }
 
     /// Counts one training step (one word).
@@ -34,10 +49,10 @@ struct AveragedPerceptron {
         step += 1
     }
 
-    /// Moves the weights of `features` towards `truth` and away from `guess`.
-    mutating func update(truth: Int, guess: Int, features: [Int]) {
+    /// Moves the weights of `features` and `history` towards `truth` and away from `guess`.
+    mutating func update(truth: Int, guess: Int, features: ArraySlice<Int>, history: (Int, Int, Int)) {
         guard truth != guess else { return }
-        for feature in features {
+        for feature in features + [history.0, history.1, history.2] {
             change(feature * tags + truth, by: 1)
             change(feature * tags + guess, by: -1)
         }

@@ -6,7 +6,7 @@ extension EntityTagger {
     static let magic = "PIPE-NER"
     /// The version of the file format and of the features (``TaggerFeatures``); a file of
     /// another version is refused.
-    static let formatVersion = 1
+    static let formatVersion = 2
 
     /// The model as a file: a text header, then the weights of every bucket that has one, each
     /// weight a 16-bit integer scaled by the header's `scale`.

@@ -65,26 +65,20 @@ extension EntityTagger {
             order.shuffle(using: &generator)
             var mistakes = 0, words = 0
             for sentenceIndex in order {
-                let sentence = training[sentenceIndex]
+                let sentence = training[sentenceIndex], sentenceFeatures = trainingFeatures[sentenceIndex]
                 var guesses: [EntityTag] = []
                 for index in sentence.words.indices {
                     let previous = guesses.last ?? .outside
-                    let beforePrevious = guesses.count >= 2 ? guesses[guesses.count - 2] : .outside
-                    let history = features.history(previous: previous, beforePrevious: beforePrevious, word: sentence.words[index])
-                    let scores = perceptron.weights.withUnsafeBufferPointer {
-                        AveragedPerceptron.scores($0, tags: EntityTag.count, features: trainingFeatures[sentenceIndex][index], extra: history)
-                    }
-                    var guess = EntityTag.outside
-                    var best = -Float.infinity
-                    for tag in EntityTag.all where tag.mayFollow(previous) && scores[tag.index] > best {
-                        guess = tag
-                        best = scores[tag.index]
+                    let history = features.history(previous: previous, beforePrevious: guesses.count >= 2 ? guesses[guesses.count - 2] : .outside,
+                                                   word: sentenceFeatures.lower[index])
+                    let guess = perceptron.weights.withUnsafeBufferPointer {
+                        AveragedPerceptron.best($0, features: sentenceFeatures.of(index), history: history, after: previous)
                     }
                     perceptron.tick()
                     let truth = sentence.tags[index]
                     if guess != truth {
                         mistakes += 1
-                        perceptron.update(truth: truth.index, guess: guess.index, features: trainingFeatures[sentenceIndex][index] + history)
+                        perceptron.update(truth: truth.index, guess: guess.index, features: sentenceFeatures.of(index), history: history)
                     }
                     words += 1
                     guesses.append(guess)

@@ -16,33 +16,18 @@ public struct EntityTagger: Sendable {
         self.weights = weights
     }
 
-    /// The tags of a sentence's words.
+    /// The tags of a sentence's words: each the best one BIO allows after the previous tag.
     func tags(_ words: [String]) -> [EntityTag] {
-        let wordFeatures = features.features(of: words)
-        return weights.withUnsafeBufferPointer { weights in
-            Self.decode(words: words, features: wordFeatures, featureHistory: features) { wordFeatures, history in
-                AveragedPerceptron.scores(weights, tags: EntityTag.count, features: wordFeatures, extra: history)
-            }
-        }
-    }
-
-    /// Greedy BIO decoding with `score` giving every tag's score for a word.
-    static func decode(words: [String], features: [[Int]], featureHistory: TaggerFeatures,
-                       score: ([Int], [Int]) -> [Float]) -> [EntityTag] {
+        let sentence = features.features(of: words)
         var tags: [EntityTag] = []
         tags.reserveCapacity(words.count)
-        for index in words.indices {
-            let previous = tags.last ?? .outside
-            let beforePrevious = tags.count >= 2 ? tags[tags.count - 2] : .outside
-            let history = featureHistory.history(previous: previous, beforePrevious: beforePrevious, word: words[index])
-            let scores = score(features[index], history)
-            var best = EntityTag.outside
-            var bestScore = -Float.infinity
-            for tag in EntityTag.all where tag.mayFollow(previous) && scores[tag.index] > bestScore {
-                best = tag
-                bestScore = scores[tag.index]
+        weights.withUnsafeBufferPointer { weights in
+            for index in words.indices {
+                let previous = tags.last ?? .outside
+                let history = features.history(previous: previous, beforePrevious: tags.count >= 2 ? tags[tags.count - 2] : .outside,
+                                               word: sentence.lower[index])
+                tags.append(AveragedPerceptron.best(weights, features: sentence.of(index), history: history, after: previous))
             }
-            tags.append(best)
         }
         return tags
     }
