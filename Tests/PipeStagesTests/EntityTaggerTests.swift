@@ -117,6 +117,23 @@ struct ExtractWithModelTests {
         let found = Set(entities.map { "\($0.type.rawValue):\($0.text)" })
         #expect(found.isSuperset(of: ["person:Helmut Kohl", "organization:European Union", "location:Brussels"]))
         #expect(entities.first { $0.text == "Kohl" }?.spans.count == 1)
+        // Every span is the entity's text in the body, counted in Unicode scalars.
+        for entity in entities {
+            for span in entity.spans { #expect(span.text(in: article.body) == entity.text) }
+        }
+    }
+
+    @Test func spansCountUnicodeScalarsInBodiesThatAreNotASCII() throws {
+        var options = ExtractStage.Options()
+        options.entities = .model(path: nil)
+        let article = try NormalizeStage().normalize(Article(id: "a", source: "s", title: "T", body: """
+            Café owners in Zürich said on Tuesday that Helmut Kohl and Recep Tayyip Erdoğan had met in Genève.
+            """))
+        let entities = try ExtractStage(options: options).extract(article).entities ?? []
+        #expect(entities.contains { $0.text == "Helmut Kohl" && $0.type == .person })
+        for entity in entities {
+            for span in entity.spans { #expect(span.text(in: article.body) == entity.text) }
+        }
     }
 
     /// The shipped model on the CoNLL-2003 development articles, scored as `ner_score.py` does:
