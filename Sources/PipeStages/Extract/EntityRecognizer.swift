@@ -259,8 +259,6 @@ struct EntityRecognizer: Sendable {
     func resolve(_ mentions: [Mention]) -> (entities: [Entity], mentions: [Mention]) {
         var resolved: [Mention] = []
         resolved.reserveCapacity(mentions.count)
-        var entities: [Entity] = []
-        var index: [EntityKey: Int] = Dictionary(minimumCapacity: mentions.count)
         // The latest full name by the short form that refers to it: a person's last word (or
         // the part after its last hyphen), an organisation's name without its first words.
         var personByLastWord: [Substring: Mention] = [:]
@@ -289,15 +287,8 @@ struct EntityRecognizer: Sendable {
                     }
                 }
             }
-            let key = EntityKey(text: mention.text, type: mention.type)
-            if let position = index[key] {
-                entities[position].spans.append(mention.span)
-            } else {
-                index[key] = entities.count
-                entities.append(Entity(text: mention.text, type: mention.type, spans: [mention.span]))
-            }
             resolved.append(mention)
         }
-        return (entities, resolved)
+        return (Self.group(resolved), resolved)
     }
 }
