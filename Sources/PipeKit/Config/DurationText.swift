@@ -1,7 +1,7 @@
 /// Reads a duration as a pipeline file writes it: `30s`, `500ms`, `2m`, `1h`, `1.5s`, or a number of seconds.
-enum DurationText {
+public enum DurationText {
     /// The duration, or nil for anything else, zero or a negative one.
-    static func parse(_ text: String) -> Duration? {
+    public static func parse(_ text: String) -> Duration? {
         let trimmed = text.filter { $0 != " " }
         let number = trimmed.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
         let units: [String: Double] = ["": 1, "s": 1, "ms": 0.001, "m": 60, "min": 60, "h": 3600]
