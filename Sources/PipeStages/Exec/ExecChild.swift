@@ -131,11 +131,16 @@ final class ExecChild: Sendable {
         await race(limit) {
             if let line = await self.lines.next() { return .line(line) }
             // The output ended: wait for the exit status that explains it.
-            while true {
-                if let ending = self.ending.description { return .ended(ending) }
-                try? await Task.sleep(for: .milliseconds(5))
-            }
+            return .ended(await self.ended())
         } ?? .timedOut
+    }
+
+    /// How the child ended, once the task that runs it knows.
+    private func ended() async -> String {
+        while true {
+            if let ending = ending.description { return ending }
+            try? await Task.sleep(for: .milliseconds(5))
+        }
     }
 
     /// Runs `operation` for at most `limit`; past it, kills the child (which ends the operation)
@@ -162,10 +167,7 @@ final class ExecChild: Sendable {
     /// Closes the child's input so that it exits; kills it if it has not within `grace`.
     func close(grace: Duration = .seconds(2)) async {
         try? await execution.standardInputWriter.finish()
-        let exited = await race(grace) {
-            while self.ending.description == nil { try? await Task.sleep(for: .milliseconds(10)) }
-            return true
-        }
+        let exited = await race(grace) { await self.ended() }
         if exited == nil { kill() }
     }
 

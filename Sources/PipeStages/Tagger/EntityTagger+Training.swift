@@ -66,11 +66,8 @@ extension EntityTagger {
             var mistakes = 0, words = 0
             for sentenceIndex in order {
                 let sentence = training[sentenceIndex], sentenceFeatures = trainingFeatures[sentenceIndex]
-                var guesses: [EntityTag] = []
-                for index in sentence.words.indices {
-                    let previous = guesses.last ?? .outside
-                    let history = features.history(previous: previous, beforePrevious: guesses.count >= 2 ? guesses[guesses.count - 2] : .outside,
-                                                   word: sentenceFeatures.lower[index])
+                // Tagged with the weights as they are, each mistake corrected before the next word.
+                _ = features.decode(sentenceFeatures) { index, history, previous in
                     let guess = perceptron.weights.withUnsafeBufferPointer {
                         AveragedPerceptron.best($0, features: sentenceFeatures.of(index), history: history, after: previous)
                     }
@@ -81,7 +78,7 @@ extension EntityTagger {
                         perceptron.update(truth: truth.index, guess: guess.index, features: sentenceFeatures.of(index), history: history)
                     }
                     words += 1
-                    guesses.append(guess)
+                    return guess
                 }
             }
             var result = Epoch(number: epoch, mistakes: mistakes, words: words)

@@ -19,16 +19,10 @@ public struct EntityTagger: Sendable {
     /// The tags of a sentence's words: each the best one BIO allows after the previous tag.
     func tags(_ words: [String]) -> [EntityTag] {
         let sentence = features.features(of: words)
-        var tags: [EntityTag] = []
-        tags.reserveCapacity(words.count)
-        weights.withUnsafeBufferPointer { weights in
-            for index in words.indices {
-                let previous = tags.last ?? .outside
-                let history = features.history(previous: previous, beforePrevious: tags.count >= 2 ? tags[tags.count - 2] : .outside,
-                                               word: sentence.lower[index])
-                tags.append(AveragedPerceptron.best(weights, features: sentence.of(index), history: history, after: previous))
+        return weights.withUnsafeBufferPointer { weights in
+            features.decode(sentence) { index, history, previous in
+                AveragedPerceptron.best(weights, features: sentence.of(index), history: history, after: previous)
             }
         }
-        return tags
     }
 }

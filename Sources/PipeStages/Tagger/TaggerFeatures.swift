@@ -144,6 +144,21 @@ struct TaggerFeatures: Sendable {
         return Sentence(buckets: buckets, lower: details.map(\.lower))
     }
 
+    /// Tags a sentence greedily from left to right: for each word, `choose` gets its index, the
+    /// features of the tags before it and the previous tag, and returns its tag.
+    func decode(_ sentence: Sentence, choose: (_ index: Int, _ history: (Int, Int, Int), _ previous: EntityTag) -> EntityTag)
+        -> [EntityTag] {
+        var tags: [EntityTag] = []
+        tags.reserveCapacity(sentence.lower.count)
+        for index in sentence.lower.indices {
+            let previous = tags.last ?? .outside
+            let history = history(previous: previous, beforePrevious: tags.count >= 2 ? tags[tags.count - 2] : .outside,
+                                  word: sentence.lower[index])
+            tags.append(choose(index, history, previous))
+        }
+        return tags
+    }
+
     /// The features of the previous two tags, and of the previous tag with the word.
     func history(previous: EntityTag, beforePrevious: EntityTag, word: UInt64) -> (Int, Int, Int) {
         (bucket(Self.mix(200, UInt64(previous.index))),
