@@ -84,6 +84,13 @@ enum WordLists {
         "wrote", "writes", "argued", "claimed", "asked", "replied", "continued", "reported", "stressed", "urged",
         "recalled", "admitted", "acknowledged", "confirmed", "denied", "tweeted", "posted", "observed", "remarked",
         "according", "responded", "answered", "suggested", "predicted", "promised", "vowed", "cautioned",
+        "adding", "saying", "noting", "telling", "writing", "arguing", "warning", "asking", "explaining", "insisting",
+        "declaring", "calling", "describing", "stating", "replying", "tweeting", "explains", "insists", "warns", "argues",
+        "asks", "recalls", "interjected", "countered", "conceded", "charged", "quipped", "joked", "pledged",
+        "described", "called", "dubbed", "labeled", "labelled", "termed", "complained", "boasted", "proclaimed",
+        "exclaimed", "shouted", "yelled", "chanted", "testified", "recounted", "reiterated", "repeated", "maintained",
+        "contended", "asserted", "alleged", "mused", "demanded", "scoffed", "lamented", "acknowledges",
+        "informed", "assured", "reminded", "advised", "echoed", "retorted", "concedes", "predicts",
     ]
 
     /// Nouns for things that speak for someone else: `the statement concluded`.
@@ -98,4 +105,40 @@ enum WordLists {
         "diplomat", "commander", "leader", "chancellor", "secretary", "senator", "governor", "mayor", "candidate",
         "man", "woman", "father", "mother", "resident", "doctor", "director", "chairman", "general", "king",
     ]
+}
+
+extension WordLists {
+    /// Common women's first names (and titles), to match `she` with a woman named before.
+    static let femaleFirstNames: Set<String> = Set("""
+        Mrs Mrs. Ms Ms. Miss Madam Lady Queen Princess Hillary Nancy Elizabeth Mary Patricia Jennifer Linda Barbara \
+        Susan Jessica Sarah Karen Lisa Betty Margaret Sandra Ashley Kimberly Emily Donna Michelle Carol Amanda \
+        Melissa Deborah Stephanie Rebecca Sharon Laura Cynthia Kathleen Amy Angela Shirley Anna Brenda Pamela Emma \
+        Nicole Helen Samantha Katherine Christine Debra Rachel Carolyn Janet Catherine Maria Heather Diane Ruth \
+        Julie Olivia Joyce Virginia Victoria Kelly Lauren Christina Joan Evelyn Judith Megan Andrea Cheryl Hannah \
+        Jacqueline Martha Gloria Teresa Ann Sara Madison Frances Kathryn Janice Jean Abigail Alice Judy Sophia \
+        Grace Denise Amber Doris Marilyn Danielle Beverly Isabella Theresa Diana Natalie Brittany Charlotte Marie \
+        Kayla Alexis Lori Chelsea Megyn Kellyanne Sheryl Huma Donna Condoleezza Sonia Ruth Elena Debbie Marsha \
+        Nikki Sarah Ivanka Melania Michelle Jill Kamala Tulsi Carly Dianne Kirsten Amy Tammy Claire Jeanne Susana \
+        Angela Theresa Christine Federica Ursula Jacinda Benazir Indira Golda Aung Yulia Svetlana Natalia \
+        Fatima Aisha Leila Layla Samira Rania Noor Zainab Mariam Hoda Amal Reem Lina Dina Rima Hanan Huda \
+        Stephanie Tina Kate Jane Lucy Sophie Chloe Zoe Ellen Wendy Paula Joanne Gwen Robin Dana Erin Rosa
+        """.split(whereSeparator: \.isWhitespace).map(String.init))
+
+    /// Common men's first names (and titles), to match `he` with a man named before.
+    static let maleFirstNames: Set<String> = Set("""
+        Mr Mr. Sir Lord King Prince Sheikh Emir Pope James John Robert Michael William David Richard Joseph Thomas \
+        Charles Christopher Daniel Matthew Anthony Mark Donald Steven Paul Andrew Joshua Kenneth Kevin Brian George \
+        Timothy Ronald Edward Jason Jeffrey Ryan Jacob Gary Nicholas Eric Jonathan Stephen Larry Justin Scott \
+        Brandon Benjamin Samuel Gregory Alexander Frank Patrick Raymond Jack Dennis Jerry Tyler Aaron Jose Adam \
+        Henry Nathan Douglas Zachary Peter Kyle Walter Ethan Jeremy Harold Keith Christian Roger Noah Gerald Carl \
+        Terry Sean Austin Arthur Lawrence Jesse Dylan Bryan Joe Jordan Billy Bruce Albert Willie Gabriel Logan \
+        Alan Juan Wayne Roy Ralph Randy Eugene Vincent Russell Elijah Louis Bobby Philip Johnny Barack Bernie Ted \
+        Marco Jeb Mitt Newt Rudy Chris Mike Rand Ben Bill Hugh Reince Rick Lindsey Mitch Harry Bob Tim Tom Jim Dick \
+        Rex Vladimir Bashar Recep Emmanuel Francois Nicolas Boris Theresa Angela Benjamin Binyamin Ali Mohammed \
+        Muhammad Ahmed Ahmad Mahmoud Hassan Hussein Omar Khalid Abdullah Abdul Ibrahim Youssef Yusuf Mustafa \
+        Hamid Saeed Karim Walid Fadi Sami Nabil Tarek Salman Sergei Sergey Dmitry Igor Ivan Alexei Xi Kim Shinzo \
+        Narendra Justin Jens Geir Staffan Kofi Ban Antonio Luis Carlos Jorge Pedro Manuel Francisco Miguel Steve \
+        Dan Ed Fred Greg Jeff Ken Ron Sam Tony Andy Jon Matt Nick Pat Rob Doug Don Dave Will Howard Jared Corey \
+        Sean Hank Kurt Karl Hans Klaus Wolfgang Helmut Gerhard Olaf Franz Pierre Jean-Marc Jacques Alain Michel
+        """.split(whereSeparator: \.isWhitespace).map(String.init)).subtracting(femaleFirstNames)
 }

@@ -9,9 +9,14 @@ extension EntityTagger {
             // CoNLL's tokens, which the model learnt from, split off a possessive `'s`.
             let words = tokens[start..<end].map { EntityRecognizer.strippingPossessive(recognizer.texts[$0]) }
             for entity in CoNLLReader.entities(of: tags(words)) {
-                let range = (start + entity.range.lowerBound)..<(start + entity.range.upperBound)
+                var range = (start + entity.range.lowerBound)..<(start + entity.range.upperBound)
+                // A name starts with a word and ends before a quotation mark or a comma (`“Hey`).
+                while !range.isEmpty, !tokens[range.lowerBound].isWord { range = range.dropFirst() }
+                while !range.isEmpty, let last = range.last, !tokens[last].isWord, [",", "\"", "\u{201C}", "\u{201D}"].contains(tokens[last].symbol) {
+                    range = range.dropLast()
+                }
                 // A sentence adverb or function word alone (`Furthermore`) is no name.
-                guard !tokens[range].allSatisfy({ $0.lexeme.flags.contains(.stopword) || !$0.isWord }) else { continue }
+                guard !range.isEmpty, !tokens[range].allSatisfy({ $0.lexeme.flags.contains(.stopword) || !$0.isWord }) else { continue }
                 mentions.append(recognizer.mention(range, type: entity.type, tokens: tokens))
             }
             start = end

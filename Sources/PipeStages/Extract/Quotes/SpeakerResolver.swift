@@ -1,0 +1,153 @@
+import PipeKit
+
+/// Turns the tokens of an attribution into the speaker's name.
+///
+/// A phrase that holds a name gives the name as the entity recognizer resolved it (`Smith` →
+/// `John Smith`): a person first, unless in the possessive (`Ryan's spokeswoman`) or in a
+/// relative clause (`…, who spoke to Fox News,`), then an organisation. A pronoun stands for a
+/// person named before (`he`, `she`): the first person of the latest sentence outside quotations
+/// that names one, which is usually its subject; `they`, `it` and `we` stand for the previous
+/// speaker. A definite organisation noun (`the ministry`) stands for the nearest organisation
+/// named before with that word. Other phrases are kept as written up to their first comma,
+/// without their determiner (`a senior official` → `senior official`). When the phrase names
+/// nobody, the clause before the cue does: its first name or pronoun, or for a colon
+/// (`he demurred: "…"`) its last.
+struct SpeakerResolver {
+    let tokens: [Token]
+    let texts: TokenTexts
+    /// The persons and organisations of the article, outside quotations.
+    let mentions: [EntityRecognizer.Mention]
+    /// The quoted pieces' words, where no subject is looked for.
+    let quoted: [TextSpan]
+
+    /// A resolver over the mentions that are persons or organisations and not inside `quoted`.
+    init(tokens: [Token], texts: TokenTexts, mentions: [EntityRecognizer.Mention], quoted: [TextSpan]) {
+        self.tokens = tokens
+        self.texts = texts
+        self.quoted = quoted
+        self.mentions = mentions.filter { mention in
+            (mention.type == .person || mention.type == .organization)
+                && !quoted.contains { $0.start <= mention.span.start && mention.span.end <= $0.end }
+        }
+    }
+
+    static let relativeWords: Set<String> = ["who", "which", "whose", "whom", "that"]
+
+    /// The speaker a cue names, as seen from the quotation at scalar `position`.
+    func speaker(of cue: QuoteCue, at position: Int, previous: String?) -> String? {
+        switch cue.kind {
+        case .verb:
+            name(of: cue.speaker, at: position, previous: previous)
+                ?? subject(of: cue.clause, at: position, previous: previous, last: false)
+        case .colon:
+            subject(of: cue.clause, at: position, previous: previous, last: true)
+                ?? name(of: cue.speaker, at: position, previous: previous)
+        case .clause:
+            subject(of: cue.clause, at: position, previous: previous, last: false)
+        }
+    }
+
+    /// The name a phrase stands for, or nil when it names nobody.
+    func name(of phrase: Range<Int>, at position: Int, previous: String?) -> String? {
+        let segments = segments(of: phrase)
+        guard let head = segments.first else { return nil }
+        let inside = segments.flatMap { segment in mentions.filter { $0.tokens.overlaps(segment) } }
+        if let mention = inside.first(where: { $0.type == .person && !isPossessive($0.tokens.upperBound - 1) }) ?? inside.first {
+            return mention.text
+        }
+        let words = head.filter { tokens[$0].isWord }
+        if words.count == 1, let pronoun = pronoun(words[0], at: position, previous: previous) { return pronoun }
+        let content = words.drop { QuoteExtractor.determiners.contains(texts.lowercased(tokens[$0])) }
+        guard let last = content.last, content.count <= 8,
+              content.contains(where: { !tokens[$0].lexeme.flags.contains(.stopword) }) else { return nil }
+        let isDefinite = words.first.map { QuoteExtractor.determiners.contains(texts.lowercased(tokens[$0])) } ?? false
+        if isDefinite, tokens[last].lexeme.flags.contains(.organizationNoun) {
+            let lower = texts.lowercased(tokens[last])
+            let before = mentions.lazy.filter { $0.span.end <= position && $0.type == .organization }
+            if let organization = before.last(where: { $0.text.lowercased().contains(lower) }) ?? before.last {
+                return organization.text
+            }
+        }
+        return content.map { texts[tokens[$0]] }.joined(separator: " ")
+    }
+
+    /// The parts of a phrase between its commas, leaving out relative clauses (`who was …`).
+    func segments(of phrase: Range<Int>) -> [Range<Int>] {
+        var segments: [Range<Int>] = []
+        var start = phrase.lowerBound
+        for index in phrase where index == phrase.upperBound - 1 || tokens[index + 1].isMark(",") || tokens[index].isMark(",") {
+            guard !tokens[index].isMark(",") else {
+                start = index + 1
+                continue
+            }
+            let segment = start..<(index + 1)
+            if let first = segment.first, !Self.relativeWords.contains(texts.lowercased(tokens[first])) { segments.append(segment) }
+        }
+        return segments.filter { !$0.isEmpty }
+    }
+
+    /// The first (or last) name or pronoun of a clause: the subject of `Dottie Deans, the chairwoman
+    /// of the party, is supporting Sanders and credited him for "…"`.
+    func subject(of clause: Range<Int>, at position: Int, previous: String?, last: Bool) -> String? {
+        let indices = last ? Array(clause.reversed()) : Array(clause)
+        for index in indices where !quoted.contains(where: { $0.start <= tokens[index].span.start && tokens[index].span.end <= $0.end }) {
+            if let mention = mentions.first(where: { $0.tokens.contains(index) }) { return mention.text }
+            let token = tokens[index]
+            guard token.isWord else { continue }
+            if let pronoun = pronoun(index, at: position, previous: previous) { return pronoun }
+            // A name the recognizer missed: `Hunter, meanwhile, told Politico`.
+            if isName(index) {
+                var (start, end) = (index, index + 1)
+                while start > clause.lowerBound, isName(start - 1) { start -= 1 }
+                while end < clause.upperBound, isName(end) { end += 1 }
+                return (start..<end).map { texts[tokens[$0]] }.joined(separator: " ")
+            }
+        }
+        return nil
+    }
+
+    /// A capitalised word that is no function word, month or weekday.
+    func isName(_ index: Int) -> Bool {
+        let token = tokens[index]
+        return token.isWord && token.isCapitalized && !token.lexeme.flags.contains(.stopword)
+            && token.lexeme.month == 0 && token.lexeme.weekday == 0
+    }
+
+    /// What a pronoun token stands for; nil when the token is no pronoun or names nobody.
+    func pronoun(_ index: Int, at position: Int, previous: String?) -> String? {
+        switch texts.lowercased(tokens[index]) {
+        case "he", "him":
+            person(before: position, unlike: WordLists.femaleFirstNames, previous: previous)
+        case "she", "her":
+            person(before: position, unlike: WordLists.maleFirstNames, previous: previous)
+        case "they", "it", "we":
+            previous ?? mentions.last { $0.span.end <= position && $0.type == .organization }?.text
+        default:
+            nil
+        }
+    }
+
+    /// The previous speaker when that is a person whose first name (or title) is not in
+    /// `otherGender`; else the first such person of the latest sentence before `position` that
+    /// names one.
+    func person(before position: Int, unlike otherGender: Set<String>, previous: String?) -> String? {
+        func fits(_ mention: EntityRecognizer.Mention) -> Bool {
+            guard mention.type == .person else { return false }
+            let title = mention.tokens.lowerBound > 0 ? texts[tokens[mention.tokens.lowerBound - 1]] : ""
+            let first = mention.text.prefix { $0 != " " }
+            return !otherGender.contains(String(first)) && !otherGender.contains(title)
+        }
+        if let previous, let speaker = mentions.last(where: { $0.span.end <= position && $0.text == previous }), fits(speaker) {
+            return previous
+        }
+        guard let latest = mentions.last(where: { $0.span.end <= position && fits($0) }) else { return nil }
+        let sentence = tokens[latest.tokens.lowerBound].sentence
+        return mentions.first { fits($0) && tokens[$0.tokens.lowerBound].sentence == sentence }?.text
+    }
+
+    func isPossessive(_ index: Int) -> Bool {
+        let text = texts[tokens[index]]
+        if text.hasSuffix("'s") || text.hasSuffix("\u{2019}s") { return true }
+        return index + 1 < tokens.count && (tokens[index + 1].symbol == "'" || tokens[index + 1].symbol == "\u{2019}")
+    }
+}
