@@ -106,11 +106,11 @@ struct SpeakerResolver {
         return nil
     }
 
-    /// A capitalised word that is no function word, month or weekday.
+    /// A capitalised word that is no function word, title, month or weekday.
     func isName(_ index: Int) -> Bool {
         let token = tokens[index]
-        return token.isWord && token.isCapitalized && !token.lexeme.flags.contains(.stopword)
-            && token.lexeme.month == 0 && token.lexeme.weekday == 0
+        return token.isWord && token.isCapitalized && token.lexeme.month == 0 && token.lexeme.weekday == 0
+            && token.lexeme.flags.isDisjoint(with: [.stopword, .title, .titleBeforeDot])
     }
 
     /// What a pronoun token stands for; nil when the token is no pronoun or names nobody.
