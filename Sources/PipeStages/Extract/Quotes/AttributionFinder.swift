@@ -46,7 +46,7 @@ struct AttributionFinder {
         var sentence = tokens[mark].sentence
         let endsWithComma = mark > 0 && tokens[mark - 1].isMark(",")
         let endsWithQuestion = tokens[max(0, mark - 3)..<mark].contains { $0.isMark("?") || $0.isMark("!") }
-        if tokens[start].sentence != sentence, endsWithQuestion || isDash(start) {
+        if tokens[start].sentence != sentence, endsWithQuestion || isDash(start) || isShortAttribution(from: start) {
             sentence = tokens[start].sentence
         }
         if isDash(start), start + 1 < tokens.count, tokens[start + 1].isCapitalized {
@@ -67,6 +67,13 @@ struct AttributionFinder {
         guard verb == start || tokens[verb - 1].isMark(",") || isAccording(verb) else { return nil }
         let phrase = phrase(after: verb, limit: end)
         return phrase.isEmpty ? nil : QuoteCue(kind: .verb, cue: verb, speaker: phrase, clause: phrase)
+    }
+
+    /// Whether the sentence at `start` is only an attribution: a few words with a speech verb (`Trump said.`).
+    func isShortAttribution(from start: Int) -> Bool {
+        var end = start
+        while end < tokens.count, tokens[end].sentence == tokens[start].sentence { end += 1 }
+        return end - start <= 8 && (start..<end).contains(where: isSpeechVerb)
     }
 
     /// `Trump barked`, `he gushed`: a name or a pronoun followed by a lower-case word that is no
@@ -114,18 +121,20 @@ struct AttributionFinder {
     private func before(clause: Range<Int>, mark: Int) -> QuoteCue? {
         let (first, end) = (clause.lowerBound, clause.upperBound)
         if let verb = clause.reversed().first(where: isSpeechVerb) {
-            if texts.lowercased(tokens[verb]).hasSuffix("ing") {
-                // `…, adding "…"`, `an ad calling it "…"`: the subject is the sentence's.
-                var start = verb
-                while start > 0, tokens[start - 1].sentence == tokens[verb].sentence { start -= 1 }
-                return QuoteCue(kind: .verb, cue: verb, speaker: verb..<verb, clause: start..<verb)
-            }
             let inverted = verb == first || tokens[verb - 1].kind == .punctuation
             if isAccording(verb) || (inverted && verb + 1 < end && tokens[verb + 1].isCapitalized) {
                 let phrase = phrase(after: verb, limit: end)
                 if !phrase.isEmpty { return QuoteCue(kind: .verb, cue: verb, speaker: phrase, clause: first..<verb) }
             }
-            return QuoteCue(kind: .verb, cue: verb, speaker: subject(before: verb, from: first), clause: first..<verb)
+            let subject = subject(before: verb, from: first)
+            if subject.isEmpty || texts.lowercased(tokens[verb]).hasSuffix("ing") {
+                // `…, adding "…"`, `an ad calling it "…"`, `… and tells the crowd "…"`: the
+                // subject is the sentence's.
+                var start = verb
+                while start > 0, tokens[start - 1].sentence == tokens[verb].sentence { start -= 1 }
+                return QuoteCue(kind: .verb, cue: verb, speaker: verb..<verb, clause: start..<verb)
+            }
+            return QuoteCue(kind: .verb, cue: verb, speaker: subject, clause: first..<verb)
         }
         if tokens[end - 1].isMark(":") {
             return QuoteCue(kind: .colon, cue: end - 1, speaker: subject(before: end - 1, from: first), clause: first..<end - 1)
@@ -154,13 +163,13 @@ struct AttributionFinder {
         var start = end
         while start > first, end - start < 10, isPhraseToken(start - 1, next: start) {
             let token = tokens[start - 1]
-            if token.isWord, token.lexeme.flags.contains(.stopword) {
+            if token.isWord {
                 let lower = texts.lowercased(token)
                 if Self.pronouns.contains(lower) {
                     if start == end { start -= 1 }
                     break
                 }
-                guard QuoteExtractor.determiners.contains(lower) || lower == "of" else { break }
+                if Self.phraseEnds.contains(lower), lower != "of" { break }
             }
             start -= 1
         }
@@ -181,10 +190,7 @@ struct AttributionFinder {
         while end < limit, isPhraseToken(end, next: end + 1) {
             let token = tokens[end]
             if token.isWord, token.lexeme.weekday > 0 || token.lexeme.month > 0 { break }
-            if token.isWord, token.lexeme.flags.contains(.stopword), !(end == start && isDeterminer(end)),
-               !(end > start && texts.isWord(token, "of")) {
-                break
-            }
+            if token.isWord, Self.phraseEnds.contains(texts.lowercased(token)), !(end > start && texts.isWord(token, "of")) { break }
             end += 1
         }
         return start..<end
@@ -218,15 +224,18 @@ struct AttributionFinder {
         tokens[index].kind == .punctuation && QuotedPiece.isMark(tokens[index].symbol)
     }
 
-    static let quantifiers: Set<String> = ["some", "many", "several", "one", "another", "both", "all", "most", "few", "other", "others", "each"]
+    /// Words that end a noun phrase or cannot start one: prepositions, conjunctions, clause words
+    /// and a few adverbs.
+    static let phraseEnds: Set<String> = [
+        "for", "of", "in", "on", "at", "by", "with", "from", "to", "into", "about", "after", "before", "once", "while",
+        "when", "as", "since", "until", "because", "than", "over", "under", "during", "and", "but", "or", "if", "that",
+        "not", "so", "then", "also", "even", "just", "only", "though", "although", "where", "which", "who", "whom",
+        "whose", "is", "was", "are", "were", "has", "had", "have", "will", "would", "said", "says", "told", "there",
+    ]
 
-    /// Whether a noun phrase can start at the token: a name, a noun, a determiner, a pronoun or a quantifier.
+    /// Whether a noun phrase can start at the token: a word that is no preposition, conjunction or clause word.
     func opensNounPhrase(_ index: Int) -> Bool {
-        let token = tokens[index]
-        guard token.isWord else { return false }
-        guard token.lexeme.flags.contains(.stopword), !token.isCapitalized else { return true }
-        let lower = texts.lowercased(token)
-        return isDeterminer(index) || Self.pronouns.contains(lower) || Self.quantifiers.contains(lower)
+        tokens[index].isWord && !Self.phraseEnds.contains(texts.lowercased(tokens[index]))
     }
 
     func isAccording(_ index: Int) -> Bool {
