@@ -90,7 +90,7 @@ enum WordLists {
         "described", "called", "dubbed", "labeled", "labelled", "termed", "complained", "boasted", "proclaimed",
         "exclaimed", "shouted", "yelled", "chanted", "testified", "recounted", "reiterated", "repeated", "maintained",
         "contended", "asserted", "alleged", "mused", "demanded", "scoffed", "lamented", "acknowledges",
-        "informed", "assured", "reminded", "advised", "echoed", "retorted", "concedes", "predicts",
+        "informed", "assured", "reminded", "advised", "echoed", "retorted", "concedes", "predicts", "reads", "read",
     ]
 
     /// Nouns for things that speak for someone else: `the statement concluded`.

@@ -63,8 +63,10 @@ struct AttributionFinder {
            !texts.isWord(tokens[verb - 1], "and") {
             return QuoteCue(kind: .verb, cue: verb, speaker: trimmedSubject(start..<verb), clause: start..<verb)
         }
-        // `"…," said John Smith`, `"…" for the EU, said Geert Wilders`, `"…," according to the UN`.
-        guard verb == start || tokens[verb - 1].isMark(",") || isAccording(verb) else { return nil }
+        // `"…," said John Smith`, `"…" for the EU, said Geert Wilders`, `"…," according to the UN`;
+        // not `"…," noting …`, a participle of the sentence's own verb.
+        guard verb == start || tokens[verb - 1].isMark(",") || isAccording(verb),
+              !texts.lowercased(tokens[verb]).hasSuffix("ing") else { return nil }
         let phrase = phrase(after: verb, limit: end)
         return phrase.isEmpty ? nil : QuoteCue(kind: .verb, cue: verb, speaker: phrase, clause: phrase)
     }
@@ -177,6 +179,9 @@ struct AttributionFinder {
     }
 
     static let pronouns: Set<String> = ["he", "she", "they", "it", "we", "i", "you"]
+
+    /// Words that may open a speaker's phrase without a determiner: `some protesters`.
+    static let quantifiers: Set<String> = ["some", "many", "several", "one", "another", "both", "all", "most", "few", "other", "others", "each"]
 
     /// The speaker named after an inverted verb: `said John Smith, a spokesman`, `according to
     /// the ministry`; it stops at a comma, a clause word or a preposition.

@@ -25,13 +25,23 @@ struct QuoteExtractor: Sendable {
     struct Draft {
         var pieces: [QuotedPiece]
         var cue: QuoteCue?
+        /// The attribution found before the first piece.
+        var before: QuoteCue?
     }
 
     func extract(_ article: Article, tokens: [Token], scalars: [Unicode.Scalar], mentions: [EntityRecognizer.Mention]) -> [Quote] {
         let paragraphs = article.paragraphs.isEmpty ? [TextSpan(start: 0, end: scalars.count)] : article.paragraphs
         let finder = AttributionFinder(tokens: tokens, texts: texts)
         let pieces = QuotedPiece.pieces(in: scalars, paragraphs: paragraphs)
-        let drafts = drafts(pieces, paragraphs: paragraphs, finder: finder, tokens: tokens)
+        var drafts = drafts(pieces, paragraphs: paragraphs, finder: finder, tokens: tokens)
+        // `Guns are "…" and "…," Howard Dean proclaimed`: a quotation with only its clause takes
+        // the attribution of the next one in the same sentence.
+        for index in drafts.indices.dropLast().reversed() where drafts[index].cue?.kind == .clause {
+            let next = drafts[index + 1]
+            if let cue = next.cue, cue.kind == .verb, next.before?.kind == .clause, next.before?.isInSentenceBefore == false {
+                drafts[index].cue = cue
+            }
+        }
         let resolver = SpeakerResolver(tokens: tokens, texts: texts, mentions: mentions, quoted: pieces.map(\.content))
         var quotes: [Quote] = []
         var previous: (speaker: String, paragraph: Int)?
@@ -64,7 +74,7 @@ struct QuoteExtractor: Sendable {
                 draft.cue = draft.cue ?? after ?? before
                 drafts[drafts.count - 1] = draft
             } else {
-                drafts.append(Draft(pieces: [piece], cue: after ?? before))
+                drafts.append(Draft(pieces: [piece], cue: after ?? before, before: before))
             }
             previousAfter = after
         }

@@ -31,6 +31,8 @@ struct SpeakerResolver {
         }
     }
 
+    static let subjectPronouns: Set<String> = ["he", "she", "they", "it", "we"]
+
     static let relativeWords: Set<String> = ["who", "which", "whose", "whom", "that"]
 
     /// The speaker a cue names, as seen from the quotation at scalar `position`.
@@ -58,13 +60,18 @@ struct SpeakerResolver {
         let words = head.filter { tokens[$0].isWord }
         if words.count == 1, let pronoun = pronoun(words[0], at: position, previous: previous) { return pronoun }
         let content = words.drop { QuoteExtractor.determiners.contains(texts.lowercased(tokens[$0])) }
-        guard let last = content.last, content.count <= 8,
+        let isDetermined = words.first.map { QuoteExtractor.determiners.contains(texts.lowercased(tokens[$0])) } ?? false
+        // A phrase as written is a speaker when it is a determined noun phrase (`a senior official`)
+        // or starts with a capital or a quantifier (`Western diplomats`, `some protesters`), not a
+        // stretch of a clause (`recent days`, `discuss internal strategy`).
+        guard let first = content.first, let last = content.last, content.count <= 8,
+              isDetermined || tokens[first].isCapitalized || AttributionFinder.quantifiers.contains(texts.lowercased(tokens[first])),
               content.contains(where: { !tokens[$0].lexeme.flags.contains(.stopword) }) else { return nil }
-        let isDefinite = words.first.map { QuoteExtractor.determiners.contains(texts.lowercased(tokens[$0])) } ?? false
-        if isDefinite, tokens[last].lexeme.flags.contains(.organizationNoun) {
+        if isDetermined, tokens[last].lexeme.flags.contains(.organizationNoun) {
             let lower = texts.lowercased(tokens[last])
-            let before = mentions.lazy.filter { $0.span.end <= position && $0.type == .organization }
-            if let organization = before.last(where: { $0.text.lowercased().contains(lower) }) ?? before.last {
+            if let organization = mentions.last(where: {
+                $0.span.end <= position && $0.type == .organization && $0.text.lowercased().contains(lower)
+            }) {
                 return organization.text
             }
         }
@@ -94,7 +101,9 @@ struct SpeakerResolver {
             if let mention = mentions.first(where: { $0.tokens.contains(index) }) { return mention.text }
             let token = tokens[index]
             guard token.isWord else { continue }
-            if let pronoun = pronoun(index, at: position, previous: previous) { return pronoun }
+            if Self.subjectPronouns.contains(texts.lowercased(token)), let pronoun = pronoun(index, at: position, previous: previous) {
+                return pronoun
+            }
             // A name the recognizer missed: `Hunter, meanwhile, told Politico`.
             if isName(index) {
                 var (start, end) = (index, index + 1)
@@ -106,9 +115,11 @@ struct SpeakerResolver {
         return nil
     }
 
-    /// A capitalised word that is no function word, title, month or weekday.
+    /// A capitalised word that is no function word, title, month or weekday, nor a verb or adverb
+    /// capitalised at the start of a sentence (`Weighing in on …`).
     func isName(_ index: Int) -> Bool {
         let token = tokens[index]
+        if token.startsSentence, let key = token.key?.string, key.hasSuffix("ing") || key.hasSuffix("ly") { return false }
         return token.isWord && token.isCapitalized && token.lexeme.month == 0 && token.lexeme.weekday == 0
             && token.lexeme.flags.isDisjoint(with: [.stopword, .title, .titleBeforeDot])
     }
