@@ -23,6 +23,8 @@ struct QuoteCue: Equatable {
     var clause: Range<Int>
     /// Whether the cue is in the sentence before the quotation's (which opens its own sentence).
     var isInSentenceBefore = false
+    /// Whether the cue follows the quotation.
+    var isAfterQuote = false
 }
 
 /// Finds the attribution of a quoted piece in its own sentence: right after the closing mark
@@ -61,7 +63,7 @@ struct AttributionFinder {
         }
         if verb > start, !isAccording(verb), opensNounPhrase(start), (start..<verb).allSatisfy(isSubjectToken),
            !texts.isWord(tokens[verb - 1], "and") {
-            return QuoteCue(kind: .verb, cue: verb, speaker: trimmedSubject(start..<verb), clause: start..<verb)
+            return QuoteCue(kind: .verb, cue: verb, speaker: trimmedSubject(start..<verb), clause: start..<verb, isAfterQuote: true)
         }
         // `"…," said John Smith`, `"…" for the EU, said Geert Wilders`, `"…," according to the UN`;
         // not `"…," noting …`, a participle of the sentence's own verb.

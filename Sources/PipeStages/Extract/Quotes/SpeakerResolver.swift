@@ -39,33 +39,38 @@ struct SpeakerResolver {
     func speaker(of cue: QuoteCue, at position: Int, previous: String?) -> String? {
         switch cue.kind {
         case .verb:
-            name(of: cue.speaker, at: position, previous: previous)
+            name(of: cue.speaker, at: position, previous: previous, asWritten: cue.isAfterQuote)
                 ?? subject(of: cue.clause, at: position, previous: previous, last: false)
         case .colon:
             subject(of: cue.clause, at: position, previous: previous, last: true)
-                ?? name(of: cue.speaker, at: position, previous: previous)
+                ?? name(of: cue.speaker, at: position, previous: previous, asWritten: false)
         case .clause:
             subject(of: cue.clause, at: position, previous: previous, last: false)
         }
     }
 
-    /// The name a phrase stands for, or nil when it names nobody.
-    func name(of phrase: Range<Int>, at position: Int, previous: String?) -> String? {
+    /// The name a phrase stands for, or nil when it names nobody. `asWritten` accepts any phrase
+    /// kept as written, as in the subject's place after a quotation (`"…," federal prosecutors wrote`).
+    func name(of phrase: Range<Int>, at position: Int, previous: String?, asWritten: Bool) -> String? {
         let segments = segments(of: phrase)
         guard let head = segments.first else { return nil }
         let inside = segments.flatMap { segment in mentions.filter { $0.tokens.overlaps(segment) } }
         if let mention = inside.first(where: { $0.type == .person && !isPossessive($0.tokens.upperBound - 1) }) ?? inside.first {
             return mention.text
         }
+        // A pronoun right before the verb is its subject (`…," played out, he said`).
+        if let last = segments.last, last.count == 1, let pronoun = pronoun(last.lowerBound, at: position, previous: previous) {
+            return pronoun
+        }
         let words = head.filter { tokens[$0].isWord }
-        if words.count == 1, let pronoun = pronoun(words[0], at: position, previous: previous) { return pronoun }
+        let asWritten = asWritten && segments.count == 1
         let content = words.drop { QuoteExtractor.determiners.contains(texts.lowercased(tokens[$0])) }
         let isDetermined = words.first.map { QuoteExtractor.determiners.contains(texts.lowercased(tokens[$0])) } ?? false
         // A phrase as written is a speaker when it is a determined noun phrase (`a senior official`)
         // or starts with a capital or a quantifier (`Western diplomats`, `some protesters`), not a
         // stretch of a clause (`recent days`, `discuss internal strategy`).
         guard let first = content.first, let last = content.last, content.count <= 8,
-              isDetermined || tokens[first].isCapitalized || AttributionFinder.quantifiers.contains(texts.lowercased(tokens[first])),
+              asWritten || isDetermined || tokens[first].isCapitalized || AttributionFinder.quantifiers.contains(texts.lowercased(tokens[first])),
               content.contains(where: { !tokens[$0].lexeme.flags.contains(.stopword) }) else { return nil }
         if isDetermined, tokens[last].lexeme.flags.contains(.organizationNoun) {
             let lower = texts.lowercased(tokens[last])
