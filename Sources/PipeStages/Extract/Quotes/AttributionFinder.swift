@@ -68,7 +68,7 @@ struct AttributionFinder {
         // `"…," said John Smith`, `"…" for the EU, said Geert Wilders`, `"…," according to the UN`;
         // not `"…," noting …`, a participle of the sentence's own verb.
         guard verb == start || tokens[verb - 1].isMark(",") || isAccording(verb),
-              !texts.lowercased(tokens[verb]).hasSuffix("ing") else { return nil }
+              !isParticiple(verb) else { return nil }
         let phrase = phrase(after: verb, limit: end)
         return phrase.isEmpty ? nil : QuoteCue(kind: .verb, cue: verb, speaker: phrase, clause: phrase)
     }
@@ -124,14 +124,15 @@ struct AttributionFinder {
     /// The cue in the tokens `clause` before a quotation that opens at token `mark`.
     private func before(clause: Range<Int>, mark: Int) -> QuoteCue? {
         let (first, end) = (clause.lowerBound, clause.upperBound)
-        if let verb = clause.reversed().first(where: isSpeechVerb) {
-            let inverted = verb == first || tokens[verb - 1].kind == .punctuation
+        // The nearest finite speech verb (`said`); a participle (`adding`) only when there is none.
+        if let verb = clause.reversed().first(where: { isSpeechVerb($0) && !isParticiple($0) }) ?? clause.reversed().first(where: isSpeechVerb) {
+            let inverted = (verb == first || tokens[verb - 1].kind == .punctuation) && !isParticiple(verb)
             if isAccording(verb) || (inverted && verb + 1 < end && tokens[verb + 1].isCapitalized) {
                 let phrase = phrase(after: verb, limit: end)
                 if !phrase.isEmpty { return QuoteCue(kind: .verb, cue: verb, speaker: phrase, clause: first..<verb) }
             }
             let subject = subject(before: verb, from: first)
-            if subject.isEmpty || texts.lowercased(tokens[verb]).hasSuffix("ing") {
+            if subject.isEmpty || isParticiple(verb) {
                 // `…, adding "…"`, `an ad calling it "…"`, `… and tells the crowd "…"`: the
                 // subject is the sentence's.
                 var start = verb
@@ -243,6 +244,11 @@ struct AttributionFinder {
     /// Whether a noun phrase can start at the token: a word that is no preposition, conjunction or clause word.
     func opensNounPhrase(_ index: Int) -> Bool {
         tokens[index].isWord && !Self.phraseEnds.contains(texts.lowercased(tokens[index]))
+    }
+
+    /// Whether the token is a present participle: `adding`, `saying`.
+    func isParticiple(_ index: Int) -> Bool {
+        texts.lowercased(tokens[index]).hasSuffix("ing")
     }
 
     func isAccording(_ index: Int) -> Bool {

@@ -19,12 +19,15 @@ struct SpeakerResolver {
     let mentions: [EntityRecognizer.Mention]
     /// The quoted pieces' words, where no subject is looked for.
     let quoted: [TextSpan]
+    /// The tokens of places and other names that are no speakers (`Washington`, `Republican`).
+    let places: [Range<Int>]
 
     /// A resolver over the mentions that are persons or organisations and not inside `quoted`.
     init(tokens: [Token], texts: TokenTexts, mentions: [EntityRecognizer.Mention], quoted: [TextSpan]) {
         self.tokens = tokens
         self.texts = texts
         self.quoted = quoted
+        self.places = mentions.filter { $0.type == .location || $0.type == .misc }.map(\.tokens)
         self.mentions = mentions.filter { mention in
             (mention.type == .person || mention.type == .organization)
                 && !quoted.contains { $0.start <= mention.span.start && mention.span.end <= $0.end }
@@ -42,8 +45,12 @@ struct SpeakerResolver {
             name(of: cue.speaker, at: position, previous: previous, asWritten: cue.isAfterQuote)
                 ?? subject(of: cue.clause, at: position, previous: previous, last: false)
         case .colon:
-            subject(of: cue.clause, at: position, previous: previous, last: true)
+            // `Trump swiped at Ryan in a series of tweets: "…"` names the speaker at the start of
+            // the clause; `- Jeffrey M. Jones: "…"`, `More from the report: "…"` right before the colon.
+            mentions.first { $0.tokens.lowerBound == cue.clause.lowerBound }?.text
+                ?? mentions.last { $0.tokens.overlaps(cue.speaker) }?.text
                 ?? name(of: cue.speaker, at: position, previous: previous, asWritten: false)
+                ?? subject(of: cue.clause, at: position, previous: previous, last: false)
         case .clause:
             subject(of: cue.clause, at: position, previous: previous, last: false)
         }
@@ -101,23 +108,43 @@ struct SpeakerResolver {
     /// The first (or last) name or pronoun of a clause: the subject of `Dottie Deans, the chairwoman
     /// of the party, is supporting Sanders and credited him for "…"`.
     func subject(of clause: Range<Int>, at position: Int, previous: String?, last: Bool) -> String? {
-        let indices = last ? Array(clause.reversed()) : Array(clause)
-        for index in indices where !quoted.contains(where: { $0.start <= tokens[index].span.start && tokens[index].span.end <= $0.end }) {
+        let indices = (last ? Array(clause.reversed()) : Array(clause)).filter { index in
+            !quoted.contains { $0.start <= tokens[index].span.start && tokens[index].span.end <= $0.end }
+        }
+        if let phrase = determinedPhrase(at: clause.lowerBound, limit: clause.upperBound) { return phrase }
+        for index in indices {
             if let mention = mentions.first(where: { $0.tokens.contains(index) }) { return mention.text }
-            let token = tokens[index]
-            guard token.isWord else { continue }
-            if Self.subjectPronouns.contains(texts.lowercased(token)), let pronoun = pronoun(index, at: position, previous: previous) {
+            if Self.subjectPronouns.contains(texts.lowercased(tokens[index])), let pronoun = pronoun(index, at: position, previous: previous) {
                 return pronoun
             }
-            // A name the recognizer missed: `Hunter, meanwhile, told Politico`.
-            if isName(index) {
-                var (start, end) = (index, index + 1)
-                while start > clause.lowerBound, isName(start - 1) { start -= 1 }
-                while end < clause.upperBound, isName(end) { end += 1 }
-                return (start..<end).map { texts[tokens[$0]] }.joined(separator: " ")
-            }
+        }
+        // A name the recognizer missed: `Hunter, meanwhile, told Politico`.
+        for index in indices where isName(index) && !places.contains(where: { $0.contains(index) }) {
+            var (start, end) = (index, index + 1)
+            while start > clause.lowerBound, isName(start - 1) { start -= 1 }
+            while end < clause.upperBound, isName(end) { end += 1 }
+            return (start..<end).map { texts[tokens[$0]] }.joined(separator: " ")
         }
         return nil
+    }
+
+    /// The noun phrase a clause opens with a determiner, as written and without the determiner,
+    /// when it holds no person or organisation: `The Florida senator` in `The Florida senator is
+    /// telling reporters "…"`. It ends at its first lower-case word that another lower-case word
+    /// or a function word follows.
+    func determinedPhrase(at start: Int, limit: Int) -> String? {
+        guard start < limit, tokens[start].isWord, ["the", "a", "an"].contains(texts.lowercased(tokens[start])) else { return nil }
+        var end = start + 1
+        while end < limit, tokens[end].isWord, !AttributionFinder.phraseEnds.contains(texts.lowercased(tokens[end])) {
+            end += 1
+            if !tokens[end - 1].isCapitalized, end < limit,
+               !tokens[end].isWord || (!tokens[end].isCapitalized && !texts.isWord(tokens[end], "of")) {
+                break
+            }
+        }
+        guard end > start + 1, !tokens[end - 1].isCapitalized || end - start > 2,
+              !mentions.contains(where: { $0.tokens.overlaps(start..<end) }) else { return nil }
+        return ((start + 1)..<end).map { texts[tokens[$0]] }.joined(separator: " ")
     }
 
     /// A capitalised word that is no function word, title, month or weekday, nor a verb or adverb
@@ -125,6 +152,11 @@ struct SpeakerResolver {
     func isName(_ index: Int) -> Bool {
         let token = tokens[index]
         if token.startsSentence, let key = token.key?.string, key.hasSuffix("ing") || key.hasSuffix("ly") { return false }
+        // `He's`, `It's`, `I've`: a pronoun with a contraction.
+        if let key = token.key?.string, let apostrophe = key.firstIndex(where: { $0 == "'" || $0 == "\u{2019}" }),
+           WordLists.stopwords.contains(String(key[..<apostrophe])) || key[..<apostrophe] == "i" {
+            return false
+        }
         return token.isWord && token.isCapitalized && token.lexeme.month == 0 && token.lexeme.weekday == 0
             && token.lexeme.flags.isDisjoint(with: [.stopword, .title, .titleBeforeDot])
     }
@@ -156,9 +188,38 @@ struct SpeakerResolver {
         if let previous, let speaker = mentions.last(where: { $0.span.end <= position && $0.text == previous }), fits(speaker) {
             return previous
         }
+        if let subject = sentenceSubject(before: position, fits: fits) { return subject }
         guard let latest = mentions.last(where: { $0.span.end <= position && fits($0) }) else { return nil }
         let sentence = tokens[latest.tokens.lowerBound].sentence
         return mentions.first { fits($0) && tokens[$0.tokens.lowerBound].sentence == sentence }?.text
+    }
+
+    /// The name that opens one of the last few sentences before `position` and is followed by a
+    /// verb (`Ham went on to explain …`, `Podesta reiterated …`): the subject a pronoun continues.
+    /// Sentences that open with a pronoun continue the chain; a person of the other gender ends it.
+    func sentenceSubject(before position: Int, fits: (EntityRecognizer.Mention) -> Bool) -> String? {
+        guard var index = tokens.lastIndex(endingBy: position) else { return nil }
+        for _ in 0..<3 {
+            let sentence = tokens[index].sentence
+            var first = index
+            while first > 0, tokens[first - 1].sentence == sentence { first -= 1 }
+            while first < index, !tokens[first].isWord { first += 1 }
+            if let mention = mentions.first(where: { $0.tokens.lowerBound == first }) {
+                return fits(mention) ? mention.text : nil
+            }
+            // A sentence that names a person elsewhere leaves the choice to the nearest person.
+            if mentions.contains(where: { fits($0) && tokens[$0.tokens.lowerBound].sentence == sentence }) { return nil }
+            if isName(first) {
+                var end = first
+                while end < index, isName(end) { end += 1 }
+                if end < index, tokens[end].isWord, !tokens[end].isCapitalized, !tokens[end].lexeme.flags.contains(.stopword) {
+                    return (first..<end).map { texts[tokens[$0]] }.joined(separator: " ")
+                }
+            }
+            guard first > 0 else { return nil }
+            index = first - 1
+        }
+        return nil
     }
 
     func isPossessive(_ index: Int) -> Bool {
