@@ -124,8 +124,8 @@ struct AttributionFinder {
     /// The cue in the tokens `clause` before a quotation that opens at token `mark`.
     private func before(clause: Range<Int>, mark: Int) -> QuoteCue? {
         let (first, end) = (clause.lowerBound, clause.upperBound)
-        // The nearest finite speech verb (`said`); a participle (`adding`) only when there is none.
-        if let verb = clause.reversed().first(where: { isSpeechVerb($0) && !isParticiple($0) }) ?? clause.reversed().first(where: isSpeechVerb) {
+        // The nearest speech verb, but not a progressive (`Fox executives were calling "…"`).
+        if let verb = clause.reversed().first(where: { isSpeechVerb($0) && !(isParticiple($0) && $0 > first && isAuxiliary($0 - 1)) }) {
             let inverted = (verb == first || tokens[verb - 1].kind == .punctuation) && !isParticiple(verb)
             if isAccording(verb) || (inverted && verb + 1 < end && tokens[verb + 1].isCapitalized) {
                 let phrase = phrase(after: verb, limit: end)
@@ -249,6 +249,10 @@ struct AttributionFinder {
     /// Whether the token is a present participle: `adding`, `saying`.
     func isParticiple(_ index: Int) -> Bool {
         texts.lowercased(tokens[index]).hasSuffix("ing")
+    }
+
+    func isAuxiliary(_ index: Int) -> Bool {
+        ["is", "are", "was", "were", "be", "been", "am", "'s", "\u{2019}s"].contains(texts.lowercased(tokens[index]))
     }
 
     func isAccording(_ index: Int) -> Bool {
