@@ -44,6 +44,7 @@ struct ExtractStageTests {
         #expect(quotes[0].text.hasPrefix("As a result of negotiations"))
         #expect(quotes[0].text.hasSuffix("involved in these negotiations"))
         for quote in quotes {
+            // Each quotation here is one piece: its span holds exactly its text.
             #expect(quote.span.text(in: article.body) == quote.text)
         }
         #expect(article.dates?.first == DateMention(text: "2024-12-08", value: CalendarDate("2024-12-08")!, span: nil))
@@ -96,12 +97,55 @@ struct ExtractStageTests {
         (#"John Carter arrived. "We will rebuild the schools first," he said."#, "John Carter"),
         (#"The Housing Ministry spoke first. "We will rebuild the schools first," the ministry said."#, "Housing Ministry"),
         (#""We will rebuild the schools first," a senior official said."#, "senior official"),
+        (#""We will rebuild the schools first," federal engineers wrote."#, "federal engineers"),
+        // The attribution in the sentence before, in the same paragraph.
+        (#"Mayor Ahmad Khalil said in a statement. "We will rebuild the schools first.""#, "Ahmad Khalil"),
+        // A question ends its sentence before the attribution.
+        (#""We will rebuild the schools first?" Mayor Ahmad Khalil asked."#, "Ahmad Khalil"),
+        // A verb the lists do not know, after a quotation that ends with a comma.
+        (#"Mayor Ahmad Khalil came late. "We will rebuild the schools first," Khalil barked."#, "Ahmad Khalil"),
+        // A colon after any verb.
+        (#"Asked about the budget, Mayor Ahmad Khalil demurred: "We will rebuild the schools first.""#, "Ahmad Khalil"),
+        // A partial quotation inside the sentence, and a participle: the sentence's subject speaks.
+        (#"Mayor Ahmad Khalil promised on Sunday that "We will rebuild the schools first.""#, "Ahmad Khalil"),
+        (#"Mayor Ahmad Khalil spoke for an hour, adding "We will rebuild the schools first.""#, "Ahmad Khalil"),
+        (#"Mayor Ahmad Khalil spoke for an hour and then told reporters "We will rebuild the schools first.""#, "Ahmad Khalil"),
+        // An apposition after the quotation, and a possessive before the name.
+        (#""We will rebuild the schools first," Ahmad Khalil, the mayor of Aleppo, told reporters."#, "Ahmad Khalil"),
+        (#""We will rebuild the schools first," Ahmad Khalil's spokeswoman, Mayor Rana Saleh, said."#, "Rana Saleh"),
+        // `she` is the woman named before, not the nearest man.
+        (#"Mayor Nancy Fox met Mayor Ahmad Khalil. "We will rebuild the schools first," she said."#, "Nancy Fox"),
+        // A dash and a name after the quotation.
+        (#""We will rebuild the schools first." ― Ahmad Khalil"#, "Ahmad Khalil"),
     ])
     func attributesQuotes(body: String, speaker: String) throws {
         let quotes = try #require(try extract(body).quotes)
         #expect(quotes.count == 1)
         #expect(quotes.first?.speaker == speaker)
         #expect(quotes.first?.text.hasPrefix("We will rebuild the schools first") == true)
+    }
+
+    @Test(arguments: [
+        // Interrupted by its attribution: one quotation.
+        (#""We will rebuild the schools," said Mayor Ahmad Khalil, "and then the clinic.""#,
+         "We will rebuild the schools and then the clinic.", "Ahmad Khalil"),
+        // Running over two paragraphs: the first does not close its quote, the second opens it again.
+        ("Mayor Ahmad Khalil spoke on Sunday.\n\n\"We will rebuild the schools first.\n\n\"Then the clinic will open,\" he said.",
+         "We will rebuild the schools first. Then the clinic will open", "Ahmad Khalil"),
+        // A second quotation with no attribution of its own continues the first.
+        (#""We will rebuild the schools first," Mayor Ahmad Khalil said. "The clinic comes next.""#,
+         "We will rebuild the schools first The clinic comes next.", "Ahmad Khalil"),
+    ])
+    func joinsThePiecesOfOneQuotation(body: String, text: String, speaker: String) throws {
+        let quotes = try #require(try extract(body).quotes)
+        #expect(quotes.map(\.text) == [text])
+        #expect(quotes.first?.speaker == speaker)
+    }
+
+    @Test func twoSpeakersInOneParagraphStayApart() throws {
+        let body = #""We will rebuild the schools first," Mayor Ahmad Khalil said. "The clinic must come first," Nancy Fox replied."#
+        let quotes = try #require(try extract(body).quotes)
+        #expect(quotes.map(\.speaker) == ["Ahmad Khalil", "Nancy Fox"])
     }
 
     @Test func scareQuotesAreNotQuotations() throws {
@@ -187,7 +231,10 @@ struct ExtractStageTests {
                 }
             }
             for quote in article.quotes ?? [] {
-                #expect(quote.span.text(in: article.body) == quote.text)
+                // A quotation in several parts spans from its first word to its last.
+                let covered = try #require(quote.span.text(in: article.body))
+                let words = quote.text.split(separator: " ")
+                #expect(covered.hasPrefix(words.first ?? "") && covered.hasSuffix(words.last ?? ""), "\(article.id): \(quote.text)")
             }
             count += 1
         }

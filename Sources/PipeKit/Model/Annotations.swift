@@ -49,11 +49,13 @@ public struct DateMention: Sendable, Hashable {
 
 /// A direct quotation and who said it.
 public struct Quote: Sendable, Hashable {
-    /// The quoted words, without the quotation marks.
+    /// The quoted words, without the quotation marks; the parts of a quotation interrupted by its
+    /// attribution (`"…," she said, "…"`) or running over paragraphs are joined with a space.
     public var text: String
     /// The speaker as named in the article, when the attribution names one.
     public var speaker: String?
-    /// Where the quoted words are in the body (inside the marks).
+    /// Where the quoted words are in the body (inside the marks), from the first quoted word to
+    /// the last.
     public var span: TextSpan
 
     /// Creates a quote.

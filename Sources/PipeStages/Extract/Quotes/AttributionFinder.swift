@@ -108,8 +108,8 @@ struct AttributionFinder {
             end = mark - 1
             let previous = tokens[end].sentence
             first = end
-            while first > limit + 1, tokens[first - 1].sentence == previous { first -= 1 }
-            guard !(first..<end).contains(where: isQuoteMark) else { return nil }
+            while first > 0, tokens[first - 1].sentence == previous { first -= 1 }
+            guard first > limit, !(first..<end).contains(where: isQuoteMark) else { return nil }
         }
         guard first < end else { return nil }
         let clause = first..<end
@@ -125,7 +125,12 @@ struct AttributionFinder {
     private func before(clause: Range<Int>, mark: Int) -> QuoteCue? {
         let (first, end) = (clause.lowerBound, clause.upperBound)
         // The nearest speech verb, but not a progressive (`Fox executives were calling "…"`).
-        if let verb = clause.reversed().first(where: { isSpeechVerb($0) && !(isParticiple($0) && $0 > first && isAuxiliary($0 - 1)) }) {
+        // A verb that opens the clause with no name after it introduces no speaker (`Asked about
+        // the budget, the mayor demurred: "…"`).
+        if let verb = clause.reversed().first(where: {
+            isSpeechVerb($0) && !(isParticiple($0) && $0 > first && isAuxiliary($0 - 1))
+                && !($0 == first && $0 + 1 < end && !tokens[$0 + 1].isCapitalized && !isAccording($0))
+        }) {
             let inverted = (verb == first || tokens[verb - 1].kind == .punctuation) && !isParticiple(verb)
             if isAccording(verb) || (inverted && verb + 1 < end && tokens[verb + 1].isCapitalized) {
                 let phrase = phrase(after: verb, limit: end)
@@ -248,7 +253,8 @@ struct AttributionFinder {
 
     /// Whether the token is a present participle: `adding`, `saying`.
     func isParticiple(_ index: Int) -> Bool {
-        texts.lowercased(tokens[index]).hasSuffix("ing")
+        let lower = texts.lowercased(tokens[index])
+        return lower.hasSuffix("ing") && lower != "according"
     }
 
     func isAuxiliary(_ index: Int) -> Bool {

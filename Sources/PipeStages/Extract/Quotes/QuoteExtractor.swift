@@ -33,7 +33,7 @@ struct QuoteExtractor: Sendable {
         let paragraphs = article.paragraphs.isEmpty ? [TextSpan(start: 0, end: scalars.count)] : article.paragraphs
         let finder = AttributionFinder(tokens: tokens, texts: texts)
         let pieces = QuotedPiece.pieces(in: scalars, paragraphs: paragraphs)
-        var drafts = drafts(pieces, paragraphs: paragraphs, finder: finder, tokens: tokens)
+        var drafts = drafts(pieces, paragraphs: paragraphs, finder: finder, tokens: tokens, scalars: scalars)
         // `Guns are "…" and "…," Howard Dean proclaimed`: a quotation with only its clause takes
         // the attribution of the next one in the same sentence.
         for index in drafts.indices.dropLast().reversed() where drafts[index].cue?.kind == .clause {
@@ -62,14 +62,18 @@ struct QuoteExtractor: Sendable {
     }
 
     /// The pieces grouped into quotations, each with its attribution.
-    func drafts(_ pieces: [QuotedPiece], paragraphs: [TextSpan], finder: AttributionFinder, tokens: [Token]) -> [Draft] {
+    func drafts(_ pieces: [QuotedPiece], paragraphs: [TextSpan], finder: AttributionFinder, tokens: [Token],
+                scalars: [Unicode.Scalar]) -> [Draft] {
         var drafts: [Draft] = []
         var previousAfter: QuoteCue?
         for piece in pieces {
             let limit = drafts.last?.pieces.last.flatMap { $0.closing.flatMap { tokens.lastIndex(endingBy: $0 + 1) } } ?? -1
             let after = finder.after(piece)
             let before = finder.before(piece, limit: limit, paragraphStart: paragraphs[piece.paragraph].start)
-            if var draft = drafts.last, let last = draft.pieces.last, joins(piece, last, before: before, after: after, previousAfter: previousAfter) {
+            // A scare quote (`A "minister" was killed`) starts no quotation that later pieces continue.
+            if var draft = drafts.last, let last = draft.pieces.last,
+               draft.cue.map({ $0.kind != .clause }) ?? false || last.wordCount(in: scalars) >= Self.minimumWords,
+               joins(piece, last, before: before, after: after, previousAfter: previousAfter) {
                 draft.pieces.append(piece)
                 draft.cue = draft.cue ?? after ?? before
                 drafts[drafts.count - 1] = draft

@@ -30,6 +30,7 @@ struct SpeakerResolver {
         self.places = mentions.filter { $0.type == .location || $0.type == .misc }.map(\.tokens)
         self.mentions = mentions.filter { mention in
             (mention.type == .person || mention.type == .organization)
+                && !tokens[mention.tokens].allSatisfy({ $0.lexeme.flags.contains(.title) || !$0.isWord })
                 && !quoted.contains { $0.start <= mention.span.start && mention.span.end <= $0.end }
         }
     }
@@ -86,6 +87,11 @@ struct SpeakerResolver {
             }) {
                 return organization.text
             }
+        }
+        // `the statement concluded` after the ministry spoke: the statement is the ministry's.
+        if isDetermined, tokens[last].lexeme.flags.contains(.communicationNoun), let previous,
+           mentions.contains(where: { $0.span.end <= position && $0.type == .organization && $0.text == previous }) {
+            return previous
         }
         return content.map { texts[tokens[$0]] }.joined(separator: " ")
     }
