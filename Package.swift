@@ -61,7 +61,7 @@ let package = Package(
                 .product(name: "SystemPackage", package: "swift-system", condition: .when(platforms: [.linux])),
             ],
             // The default English entity model, trained by `pipe train ner` (Docs/Quality.md).
-            resources: [.copy("Tagger/Resources/ner-en.pipemodel")]
+            resources: [.copy("Tagger/Resources/ner-en.pipemodel"), .copy("TranslateStub/Resources/langid.profiles")]
         ),
         .target(name: "CMallocTuning"),
         .target(

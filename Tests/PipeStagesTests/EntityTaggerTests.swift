@@ -69,7 +69,7 @@ struct EntityTaggerTests {
         ("PIPE-NER 2\n{\"bits\": 12}\n", "the model's header is damaged"),
     ])
     func unreadableFilesAreRefusedWithAReason(text: String, reason: String) {
-        #expect(throws: EntityTagger.FileError.self) { try EntityTagger(fileData: Data(text.utf8)) }
+        #expect(throws: ModelFileError.self) { try EntityTagger(fileData: Data(text.utf8)) }
         do {
             _ = try EntityTagger(fileData: Data(text.utf8))
         } catch {
@@ -79,7 +79,7 @@ struct EntityTaggerTests {
 
     @Test func aModelCutShortIsRefused() throws {
         let data = EntityTagger.train(Self.training, epochs: 1, seed: 1, bits: 12).fileData()
-        #expect(throws: EntityTagger.FileError.self) { try EntityTagger(fileData: data.dropLast(3)) }
+        #expect(throws: ModelFileError.self) { try EntityTagger(fileData: data.dropLast(3)) }
     }
 
     @Test func theShippedModelLoadsAndFindsNames() throws {

@@ -18,6 +18,19 @@ struct LanguageDetectorTests {
         ("首都での会談は続いている", "ja"),
         ("首都的会谈仍在继续", "zh"),
         ("مذاکرات در پایتخت ادامه دارد و گفتگوها پیش می‌رود", "fa"),
+        // The twelve languages of the language check, about fifty characters each.
+        ("The envoy said the talks would resume next week.", "en"),
+        ("Посланник заявил, что переговоры продолжатся.", "ru"),
+        ("وقال المبعوث إن المحادثات ستستأنف الأسبوع المقبل", "ar"),
+        ("L'envoyé a déclaré que les pourparlers reprendront.", "fr"),
+        ("Der Gesandte sagte, die Gespräche würden weitergehen.", "de"),
+        ("El enviado dijo que las conversaciones seguirán pronto.", "es"),
+        ("L'inviato ha detto che i colloqui riprenderanno presto.", "it"),
+        ("O enviado disse que as negociações vão continuar logo.", "pt"),
+        ("De gezant zei dat de gesprekken volgende week hervatten.", "nl"),
+        ("Elçi, görüşmelerin gelecek hafta yeniden başlayacağını söyledi.", "tr"),
+        ("Посланець заявив, що переговори триватимуть далі.", "uk"),
+        ("特使表示，谈判将于下周恢复。", "zh"),
     ])
     func namesTheLanguage(text: String, language: String) {
         #expect(detector.detect(text).language == language)
@@ -28,11 +41,17 @@ struct LanguageDetectorTests {
         #expect(detector.detect(text) == LanguageDetector.Result(language: "und", confidence: 0))
     }
 
-    @Test func capitalsAndAccentsAreFoldedBeforeTheWordsAreLookedUp() {
+    @Test func capitalsAndAccentsAreFoldedBeforeTheGramsAreCounted() {
         let upper = detector.detect("LES DÉLÉGUÉS ONT DIT QU'ILS SONT DANS LA CAPITALE ET QUE LE PROCESSUS EST EN COURS.")
         let lower = detector.detect("les délégués ont dit qu'ils sont dans la capitale et que le processus est en cours.")
         #expect(upper.language == "fr")
         #expect(upper == lower)
+    }
+
+    @Test func withoutProfilesLatinTextIsUndetermined() {
+        let detector = LanguageDetector(profiles: nil)
+        #expect(detector.detect("The envoy said the talks would resume.").language == "und")
+        #expect(detector.detect("首都的会谈仍在继续").language == "zh")
     }
 
     @Test func shortTextsGetALowerConfidence() {

@@ -2,13 +2,55 @@ import ArgumentParser
 import Foundation
 import PipeStages
 
-/// `pipe train ner`: trains the statistical entity tagger.
+/// `pipe train ner` and `pipe train langid`: train the statistical models.
 struct TrainCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
         abstract: "Train a model.",
-        subcommands: [TrainNERCommand.self]
+        subcommands: [TrainNERCommand.self, TrainLanguageCommand.self]
     )
+}
+
+/// `pipe train langid --texts FILE --out FILE`.
+struct TrainLanguageCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "langid",
+        abstract: "Train the language identifier's n-gram profiles on texts of known language."
+    )
+
+    @Option(help: "JSON Lines of {\"language\": ISO 639-1 code, \"text\": …}, as Scripts/langid/catalogues.py train writes.")
+    var texts: String
+
+    @Option(help: "Where to write the profiles.")
+    var out: String
+
+    func run() async throws {
+        let contents: String
+        do {
+            contents = try String(contentsOfFile: texts, encoding: .utf8)
+        } catch {
+            Terminal.error("error: cannot read \(texts): \(error.localizedDescription)")
+            throw ExitCode(2)
+        }
+        var pairs: [(language: String, text: String)] = []
+        for (number, line) in contents.split(separator: "\n").enumerated() {
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                  let language = object["language"] as? String, let text = object["text"] as? String else {
+                Terminal.error("error: \(texts):\(number + 1): expected {\"language\": …, \"text\": …}")
+                throw ExitCode(2)
+            }
+            pairs.append((language, text))
+        }
+        let profiles = LanguageProfiles.train(pairs)
+        do {
+            try profiles.fileText.write(toFile: out, atomically: true, encoding: .utf8)
+        } catch {
+            Terminal.error("error: cannot write \(out): \(error.localizedDescription)")
+            throw ExitCode(1)
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: out)[.size] as? Int) ?? 0
+        Terminal.error("wrote \(out): \(profiles.languages.joined(separator: " ")) (\(size / 1024) KiB)")
+    }
 }
 
 /// `pipe train ner --train FILE --dev FILE --out FILE`.

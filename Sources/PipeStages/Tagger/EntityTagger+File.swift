@@ -34,11 +34,6 @@ extension EntityTagger {
         return Data(header.utf8) + body
     }
 
-    /// A model file that cannot be read.
-    public struct FileError: Error, CustomStringConvertible {
-        public let description: String
-    }
-
     /// Reads a model written by ``fileData()``.
     public init(fileData data: Data) throws {
         let bytes = [UInt8](data)
@@ -47,10 +42,10 @@ extension EntityTagger {
             return (String(decoding: bytes[start..<end], as: UTF8.self), end + 1)
         }
         guard let first = line(from: 0), first.text.hasPrefix(Self.magic + " ") else {
-            throw FileError(description: "not a Pipe entity model (it does not start with `\(Self.magic)`)")
+            throw ModelFileError(description: "not a Pipe entity model (it does not start with `\(Self.magic)`)")
         }
         guard Int(first.text.dropFirst(Self.magic.count + 1)) == Self.formatVersion else {
-            throw FileError(description: "a model of format \(first.text.dropFirst(Self.magic.count + 1)); this pipe reads format \(Self.formatVersion): train it again with `pipe train ner`")
+            throw ModelFileError(description: "a model of format \(first.text.dropFirst(Self.magic.count + 1)); this pipe reads format \(Self.formatVersion): train it again with `pipe train ner`")
         }
         struct Header: Decodable {
             var bits: Int
@@ -61,19 +56,19 @@ extension EntityTagger {
         guard let second = line(from: first.next),
               let header = try? JSONDecoder().decode(Header.self, from: Data(second.text.utf8)),
               (8...24).contains(header.bits), header.tags == EntityTag.all.map(\.description) else {
-            throw FileError(description: "the model's header is damaged")
+            throw ModelFileError(description: "the model's header is damaged")
         }
         let tags = EntityTag.count
         let record = 4 + 2 * tags
         guard bytes.count - second.next == header.buckets * record else {
-            throw FileError(description: "the model is cut short or damaged (\(bytes.count - second.next) bytes of weights, expected \(header.buckets * record))")
+            throw ModelFileError(description: "the model is cut short or damaged (\(bytes.count - second.next) bytes of weights, expected \(header.buckets * record))")
         }
         var weights = [Float](repeating: 0, count: (1 << header.bits) * tags)
         try bytes.withUnsafeBytes { raw in
             var offset = second.next
             for _ in 0..<header.buckets {
                 let bucket = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
-                guard bucket < 1 << header.bits else { throw FileError(description: "the model names a bucket out of range") }
+                guard bucket < 1 << header.bits else { throw ModelFileError(description: "the model names a bucket out of range") }
                 offset += 4
                 for tag in 0..<tags {
                     let value = Int16(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: Int16.self))

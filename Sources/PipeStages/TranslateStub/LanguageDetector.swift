@@ -1,14 +1,16 @@
-/// Tells which language a text is in, from its script and its most frequent function words.
+import Foundation
+
+/// Tells which language a text is in, from its script and its character n-grams.
 ///
-/// Scripts settle most languages at once: Cyrillic (`ru`, or `uk` when it has і, ї, є, ґ),
-/// Arabic (`ar`, or `fa` when it has پ, چ, ژ, گ, ی), Greek, Hebrew, Devanagari, Hangul, kana (`ja`)
-/// and Han (`zh`). Latin-script text is scored by its words that are among the commonest function
-/// words of each language, a word shared by k languages counting 1/k for each. The confidence is
-/// the winner's share of the score, scaled down for texts of fewer than 12 words.
+/// Scripts settle most languages at once: Arabic (`ar`, or `fa` when it has پ, چ, ژ, گ, ی), Greek,
+/// Hebrew, Devanagari, Hangul, kana (`ja`) and Han (`zh`). Latin-script text (`en`, `fr`, `de`,
+/// `es`, `it`, `pt`, `nl`, `tr`, `pl`) and Cyrillic text (`ru`, `uk`) are told apart by naive
+/// Bayes over their letter n-grams (``LanguageProfiles``). The script is the one most letters are
+/// in, a Han, kana or Hangul character counting three. The confidence is the winner's posterior
+/// probability among the languages of its script, or the script's share of the letters.
 ///
-/// The detector reads the text's UTF-8 bytes once: ASCII letters are classified and lower-cased
-/// by arithmetic, and each word is looked up as a `PackedWord`, so English text costs no Unicode
-/// property lookup and no allocation.
+/// The detector reads the text's UTF-8 bytes once and stops early: after 200 letters once one
+/// language leads the next by a wide margin (e^12), and after `limit` scalars in any case.
 public struct LanguageDetector: Sendable {
     /// A language code (ISO 639-1, or `und` when the text has no letters) and how sure the detector is of it.
     public struct Result: Equatable, Sendable {
@@ -24,41 +26,37 @@ public struct LanguageDetector: Sendable {
         }
     }
 
-    /// A detector; it holds no state.
-    public init() {}
+    /// The n-gram profiles of the languages that share a script; without them Latin and Cyrillic
+    /// text is `und`.
+    let profiles: LanguageProfiles?
+    /// The profiles' columns of the Latin-script and of the Cyrillic languages.
+    private let latinColumns: [Int]
+    private let cyrillicColumns: [Int]
+
+    /// A detector with the profiles that ship with Pipe.
+    public init() {
+        self.init(profiles: LanguageProfiles.shipped)
+    }
+
+    /// A detector with the given profiles.
+    public init(profiles: LanguageProfiles?) {
+        self.profiles = profiles
+        let languages = profiles?.languages ?? []
+        let cyrillic = languages.indices.filter { ["ru", "uk"].contains(languages[$0]) }
+        cyrillicColumns = cyrillic
+        latinColumns = languages.indices.filter { !cyrillic.contains($0) }
+    }
+
+    /// Whether the shipped profiles were found beside this program.
+    public static var hasProfiles: Bool { LanguageProfiles.shipped != nil }
 
     /// The languages the detector can name.
     public static let languages = ["en", "fr", "de", "es", "it", "pt", "nl", "tr", "pl", "ru", "uk", "ar", "fa", "el", "he", "hi", "ko", "ja", "zh"]
 
-    static let functionWords: [String: Set<String>] = [
-        "en": ["the", "of", "and", "to", "in", "is", "that", "for", "it", "was", "on", "with", "he", "as", "by", "at",
-               "from", "his", "are", "be", "this", "have", "has", "had", "not", "but", "were", "which", "they", "their",
-               "been", "would", "will", "said", "who", "an", "its", "after", "also", "than", "more", "we", "there"],
-        "fr": ["le", "la", "les", "de", "des", "du", "et", "un", "une", "est", "dans", "que", "qui", "pour", "pas", "sur",
-               "au", "aux", "avec", "ce", "cette", "il", "elle", "ont", "sont", "par", "plus", "ne", "se", "été", "mais",
-               "nous", "leur", "selon", "entre", "après", "où", "ces", "son", "sa", "ses"],
-        "de": ["der", "die", "das", "und", "ist", "nicht", "mit", "den", "dem", "des", "ein", "eine", "einer", "zu", "von",
-               "im", "auf", "für", "sich", "auch", "es", "wurde", "werden", "hat", "sind", "war", "wie", "aus", "bei",
-               "nach", "noch", "über", "sie", "er", "wir", "aber", "dass", "oder", "vor", "zum", "zur"],
-        "es": ["el", "la", "los", "las", "de", "del", "y", "en", "que", "un", "una", "es", "por", "con", "para", "no",
-               "se", "su", "sus", "al", "lo", "como", "más", "pero", "fue", "ha", "han", "este", "esta", "entre", "sobre",
-               "también", "tras", "según", "muy", "ya", "desde", "cuando", "hasta", "sin"],
-        "it": ["il", "lo", "la", "gli", "le", "di", "del", "della", "che", "e", "è", "un", "una", "per", "non", "con",
-               "sono", "ha", "nel", "nella", "alla", "al", "dei", "delle", "anche", "come", "più", "ma", "questo", "si",
-               "dal", "dalla", "tra", "fra", "ancora", "essere", "stato"],
-        "pt": ["o", "os", "a", "as", "de", "do", "da", "dos", "das", "e", "que", "em", "no", "na", "um", "uma", "para",
-               "com", "não", "por", "se", "mais", "foi", "ao", "pelo", "pela", "como", "mas", "também", "são", "está",
-               "ele", "ela", "seu", "sua", "entre", "sobre", "após"],
-        "nl": ["de", "het", "een", "en", "van", "in", "is", "dat", "op", "te", "zijn", "voor", "met", "niet", "die",
-               "aan", "er", "ook", "als", "bij", "door", "maar", "om", "werd", "wordt", "naar", "uit", "nog", "dit",
-               "worden", "heeft", "hebben", "was", "over", "tegen"],
-        "tr": ["ve", "bir", "bu", "da", "de", "için", "ile", "olarak", "çok", "daha", "olan", "gibi", "ama", "en",
-               "kadar", "sonra", "şu", "her", "ne", "o", "değil", "ise", "mi", "ya", "veya", "tarafından", "yılında",
-               "üzerinde", "olduğu", "ancak"],
-        "pl": ["i", "w", "na", "z", "się", "nie", "do", "to", "że", "jest", "o", "jak", "po", "co", "ale", "od", "za",
-               "przez", "dla", "jego", "oraz", "są", "był", "była", "było", "już", "tak", "tym", "który", "która",
-               "które", "także", "może", "tylko"],
-    ]
+    /// How far ahead (in nats) the leading language must be for the detector to stop reading.
+    static let decisiveMargin: Float = 12
+    /// How many letters the detector reads before it may stop early.
+    static let minimumLetters = 200
 
     /// The language of `text`, judged on at most its first `limit` scalars.
     public func detect(_ text: String, limit: Int = 4000) -> Result {
@@ -68,20 +66,12 @@ public struct LanguageDetector: Sendable {
 
     private func detect(bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> Result {
         var scripts = Array(repeating: 0, count: Script.allCases.count)
-        var scores = Array(repeating: 0.0, count: Self.latinLanguages.count)
-        var words = 0
-        var word = PackedWord()
-        func closeWord() {
-            guard !word.isEmpty else { return }
-            words += 1
-            if let languages = Self.wordLanguages[word] {
-                let share = 1 / Double(languages.nonzeroBitCount)
-                for index in scores.indices where languages & (1 << index) != 0 { scores[index] += share }
-            }
-            word = PackedWord()
-        }
+        var scores = [Float](repeating: 0, count: profiles?.languages.count ?? 0)
+        var window = GramWindow()
+        var letters = 0
+        func add(_ key: UInt64) { _ = profiles?.add(key, to: &scores) }
         var offset = 0, seen = 0
-        while offset < bytes.count, seen < limit {
+        reading: while offset < bytes.count, seen < limit {
             seen += 1
             let lead = bytes[offset]
             if lead < 0x80 {
@@ -89,9 +79,11 @@ public struct LanguageDetector: Sendable {
                 switch lead {
                 case 0x41...0x5A, 0x61...0x7A:
                     scripts[Script.latin.rawValue] += 1
-                    word.append(lead | 0x20)
-                case UInt8(ascii: "'"): word.append(lead)
-                default: closeWord()
+                    window.push(Unicode.Scalar(lead | 0x20), add)
+                    letters += 1
+                    if letters % 64 == 0, letters >= Self.minimumLetters, isDecided(scores) { break reading }
+                default:
+                    window.pushSpace(add)
                 }
                 continue
             }
@@ -100,32 +92,29 @@ public struct LanguageDetector: Sendable {
             for next in (offset + 1)..<min(offset + length, bytes.count) { value = value << 6 | UInt32(bytes[next] & 0x3F) }
             offset += length
             guard let scalar = Unicode.Scalar(value) else {
-                closeWord()
+                window.pushSpace(add)
                 continue
             }
             let script = Self.script(of: scalar)
-            if let script { scripts[script.rawValue] += 1 }
-            if script == .latin, value != 0xD7, value != 0xF7 {
-                if (0xC0...0xDE).contains(value), let lower = Unicode.Scalar(value + 0x20) {
-                    word.append(lower)
-                } else {
-                    for byte in scalar.properties.lowercaseMapping.utf8 { word.append(byte) }
-                }
-            } else if script != .latin, scalar.properties.isAlphabetic {
-                word.append(scalar)
-            } else {
-                closeWord()
+            // A Han, kana or Hangul character carries about as much as a short word.
+            if let script { scripts[script.rawValue] += script == .han || script == .kana || script == .hangul ? 3 : 1 }
+            if script == .latin || script == .cyrillic || script == .ukrainian, value != 0xD7, value != 0xF7 {
+                window.push(scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar, add)
+                letters += 1
+                if letters % 64 == 0, letters >= Self.minimumLetters, isDecided(scores) { break reading }
+            } else if script == nil || !scalar.properties.isAlphabetic {
+                window.pushSpace(add)
             }
         }
-        closeWord()
-        let letters = scripts.reduce(0, +)
-        guard letters > 0 else { return Result(language: "und", confidence: 0) }
+        window.pushSpace(add)
+        let total = scripts.reduce(0, +)
+        guard total > 0 else { return Result(language: "und", confidence: 0) }
         let script = Script.allCases.max { (scripts[$0.rawValue], $1.name) < (scripts[$1.rawValue], $0.name) } ?? .latin
-        let share = Double(scripts[script.rawValue]) / Double(letters)
+        let cyrillic = scripts[Script.cyrillic.rawValue] + scripts[Script.ukrainian.rawValue]
+        let share = Double(script == .cyrillic || script == .ukrainian ? cyrillic : scripts[script.rawValue]) / Double(total)
         switch script {
-        case .latin: return latin(scores: scores, words: words)
-        case .cyrillic, .ukrainian:
-            return Result(language: scripts[Script.ukrainian.rawValue] > 0 ? "uk" : "ru", confidence: share)
+        case .latin: return best(of: latinColumns, scores)
+        case .cyrillic, .ukrainian: return best(of: cyrillicColumns, scores)
         case .arabic, .persian:
             return Result(language: scripts[Script.persian.rawValue] > 0 ? "fa" : "ar", confidence: share)
         case .kana: return Result(language: "ja", confidence: share)
@@ -134,28 +123,27 @@ public struct LanguageDetector: Sendable {
         }
     }
 
-    /// The Latin-script languages scored by function words, in the order of their bits in `wordLanguages`.
-    static let latinLanguages = functionWords.keys.sorted()
+    /// Whether one language leads all others by ``decisiveMargin``.
+    private func isDecided(_ scores: [Float]) -> Bool {
+        var first = -Float.infinity, second = -Float.infinity
+        for score in scores {
+            if score > first {
+                (first, second) = (score, first)
+            } else if score > second {
+                second = score
+            }
+        }
+        return first - second > Self.decisiveMargin
+    }
 
-    /// For each function word, the languages that have it, as bits over `latinLanguages`.
-    static let wordLanguages = WordTable(
-        functionWords.flatMap { language, words in
-            let bit = UInt16(1) << latinLanguages.firstIndex(of: language).unsafelyUnwrapped
-            return words.map { ($0, bit) }
-        },
-        merge: |
-    )
-
-    private func latin(scores: [Double], words: Int) -> Result {
-        let total = scores.reduce(0, +)
-        guard total > 0, let best = scores.indices.max(by: {
-            (scores[$0], Self.latinLanguages[$1]) < (scores[$1], Self.latinLanguages[$0])
-        }) else {
+    /// The best of the given languages, with its posterior probability among them.
+    private func best(of columns: [Int], _ scores: [Float]) -> Result {
+        guard let profiles, let best = columns.max(by: { (scores[$0], profiles.languages[$1]) < (scores[$1], profiles.languages[$0]) }),
+              scores[best] < 0 else {
             return Result(language: "und", confidence: 0)
         }
-        let share = scores[best] / total
-        let coverage = min(1, Double(words) / 12)
-        return Result(language: Self.latinLanguages[best], confidence: (share * coverage * 1000).rounded() / 1000)
+        let sum = columns.reduce(0.0) { $0 + exp(Double(scores[$1] - scores[best])) }
+        return Result(language: profiles.languages[best], confidence: (1 / sum * 1000).rounded() / 1000)
     }
 
     /// The scripts the detector tells apart, with the letters that single out a language as scripts of their own.

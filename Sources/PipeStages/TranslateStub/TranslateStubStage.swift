@@ -81,6 +81,10 @@ public struct TranslateStubStage: ConfigurableStage {
             throw OptionError(key: "target", "unknown target language `\(options.target)`",
                               hint: "use one of " + LanguageDetector.languages.joined(separator: ", "))
         }
+        guard LanguageDetector.hasProfiles else {
+            throw OptionError(key: nil, "the language profiles `langid.profiles` are not beside this pipe (in `Pipe_PipeStages.resources/`)",
+                              hint: "keep the resource folder next to the `pipe` program, as `swift build` leaves it")
+        }
         self.init(options: options, translator: try Self.translator(options))
     }
 

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# The quality figures of Docs/Quality.md, each checked against its target: entities on CoNLL-2003
+# (F1 >= 0.80), quotations and speakers on PolNeAR (F1 >= 0.85, speaker accuracy >= 0.85), and the
+# language identifier on texts of 20, 50 and 200 characters from the message catalogues installed
+# on this machine (>= 95% at 50, >= 99% at 200). Scores are printed as the scorers print them.
+# Without ../shared the corpus checks are skipped with a message.
+# usage: Scripts/quality.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+swift build -c release --product pipe >/dev/null
+pipe=$PWD/.build/release/pipe
+export OUT=$(mktemp -d "${TMPDIR:-/tmp}/pipe-quality.XXXXXX")
+trap 'rm -rf "$OUT"' EXIT
+export CORPUS=$PWD/../shared/corpus
+eval_dir=$PWD/../shared/eval
+status=0
+
+# at_least NAME VALUE TARGET: report and remember a figure below its target.
+at_least() {
+  if python3 -c "import sys; sys.exit(0 if float('$2') >= float('$3') else 1)"; then
+    echo "  $1 = $2 (target >= $3): ok"
+  else
+    echo "  $1 = $2 (target >= $3): BELOW TARGET" >&2
+    status=1
+  fi
+}
+
+# field LINE NAME: the value of NAME=... in a scorer's summary line.
+field() { sed -n "s/.*[ ]$2=\([0-9.]*\).*/\1/p" <<<" $1"; }
+
+if [ -d "$CORPUS/conll2003" ] && [ -d "$eval_dir" ]; then
+  echo "== entities: CoNLL-2003 development articles"
+  "$pipe" run Scripts/quality/entities.yaml >/dev/null 2>"$OUT/run.log" || { cat "$OUT/run.log" >&2; exit 1; }
+  line=$(python3 "$eval_dir/ner_score.py" "$OUT/entities.jsonl" "$CORPUS/conll2003/ner/entities.jsonl" | tail -1)
+  echo "$line"
+  at_least "NER F1" "$(field "$line" F1)" 0.80
+
+  echo "== quotations: PolNeAR"
+  "$pipe" run Scripts/quality/quotes.yaml >/dev/null 2>"$OUT/run.log" || { cat "$OUT/run.log" >&2; exit 1; }
+  python3 "$eval_dir/quote_score.py" "$OUT/quotes.jsonl" "$CORPUS/polnear" | tee "$OUT/quotes.score"
+  line=$(tail -1 "$OUT/quotes.score")
+  at_least "quotes F1" "$(field "$line" F1)" 0.85
+  at_least "speaker_acc" "$(field "$line" speaker_acc)" 0.85
+else
+  echo "skipped: ../shared/corpus or ../shared/eval is absent (entities and quotations)"
+fi
+exit $status

@@ -1,0 +1,157 @@
+import Foundation
+
+/// Character n-gram statistics of the languages that share a script, for a naive Bayes choice
+/// among them (Cavnar and Trenkle's profiles, scored as in Dunning's "Statistical identification
+/// of language").
+///
+/// A text is read as lower-case letters, words separated by one space; every sequence of one to
+/// three of them (``order``) is a gram. Each language keeps the log-probability of its
+/// ``gramsPerLanguage`` commonest grams (add-one smoothed); a gram another language keeps but this
+/// one does not costs this language its floor, the log-probability of an unseen gram. A text
+/// scores, for each language, the sum over its grams; grams no language keeps are skipped.
+///
+/// The shipped profiles (`Resources/langid.profiles`) are trained by `pipe train langid` on the
+/// message catalogues Debian packages install (`Scripts/langid/catalogues.py train`); the file
+/// holds grams and numbers only.
+public struct LanguageProfiles: Sendable {
+    /// The longest gram, in letters.
+    static let order = 3
+    /// How many grams each language keeps.
+    static let gramsPerLanguage = 3000
+
+    /// The languages, in the order of their columns.
+    public let languages: [String]
+    /// Each language's log-probability of a gram it does not keep.
+    let floors: [Float]
+    /// The grams' rows, by gram key (``GramTable``).
+    let table: GramTable
+    /// Row-major log-probabilities: `weights[row * languages.count + language]`.
+    let weights: [Float]
+
+    /// The column of each language code.
+    func column(of language: String) -> Int? { languages.firstIndex(of: language) }
+
+    /// Adds the weights of the gram `key` to `scores` (one per language); false when no language keeps it.
+    @inline(__always)
+    func add(_ key: UInt64, to scores: inout [Float]) -> Bool {
+        guard let row = table[key] else { return false }
+        let base = row * languages.count
+        for column in scores.indices { scores[column] += weights[base + column] }
+        return true
+    }
+}
+
+extension LanguageProfiles {
+    /// Calls `body` with the key of every gram of `text`: lower-case letters, words separated by
+    /// one space, grams of one to ``order`` letters (a lone space is no gram).
+    static func grams(of text: String, _ body: (UInt64) -> Void) {
+        var window = GramWindow()
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isAlphabetic {
+                window.push(scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar, body)
+            } else {
+                window.pushSpace(body)
+            }
+        }
+        window.pushSpace(body)
+    }
+
+    /// The profiles of the texts of each language: `texts` gives (language, text) pairs.
+    public static func train(_ texts: [(language: String, text: String)]) -> LanguageProfiles {
+        let languages = Array(Set(texts.map(\.language))).sorted()
+        var counts = Array(repeating: [UInt64: Int](), count: languages.count)
+        for (language, text) in texts {
+            let column = languages.firstIndex(of: language).unsafelyUnwrapped
+            grams(of: text) { counts[column][$0, default: 0] += 1 }
+        }
+        var rows: [UInt64: Int] = [:]
+        var kept: [[UInt64: Float]] = []
+        var floors: [Float] = []
+        for column in languages.indices {
+            let total = Double(counts[column].values.reduce(0, +))
+            let vocabulary = Double(counts[column].count)
+            let top = counts[column].sorted { ($0.value, $0.key) > ($1.value, $1.key) }.prefix(gramsPerLanguage)
+            kept.append(Dictionary(uniqueKeysWithValues: top.map { ($0.key, Float(log((Double($0.value) + 1) / (total + vocabulary)))) }))
+            floors.append(Float(log(1 / (total + vocabulary))))
+            for (key, _) in top where rows[key] == nil { rows[key] = rows.count }
+        }
+        var weights = [Float](repeating: 0, count: rows.count * languages.count)
+        for (key, row) in rows {
+            for column in languages.indices { weights[row * languages.count + column] = kept[column][key] ?? floors[column] }
+        }
+        return LanguageProfiles(languages: languages, floors: floors, table: GramTable(rows), weights: weights)
+    }
+}
+
+/// The last two letters read, to form the grams that end at each new letter.
+struct GramWindow {
+    private var first: UInt64 = 0x20
+    private var second: UInt64 = 0x20
+    private var atSpace = true
+
+    /// Reads a letter: the grams of one, two and three letters that end with it.
+    @inline(__always)
+    mutating func push(_ scalar: Unicode.Scalar, _ body: (UInt64) -> Void) {
+        let value = UInt64(scalar.value)
+        body(value)
+        body(second << 21 | value)
+        body(first << 42 | second << 21 | value)
+        (first, second, atSpace) = (second, value, false)
+    }
+
+    /// Reads a word boundary: the grams that end with the space after a word; runs of spaces count once.
+    @inline(__always)
+    mutating func pushSpace(_ body: (UInt64) -> Void) {
+        guard !atSpace else { return }
+        body(second << 21 | 0x20)
+        body(first << 42 | second << 21 | 0x20)
+        (first, second, atSpace) = (second, 0x20, true)
+    }
+
+    /// The key of a gram: its scalars, 21 bits each, the last in the lowest bits. Letters and the
+    /// space are never zero, so grams of different lengths never share a key, and no key is zero.
+    @inline(__always)
+    static func key(_ scalars: Unicode.Scalar...) -> UInt64 {
+        scalars.reduce(0) { $0 << 21 | UInt64($1.value) }
+    }
+}
+
+/// An open-addressing table from gram keys to rows, for lookups without hashing a `Hashable`.
+struct GramTable: Sendable {
+    private let keys: [UInt64]
+    private let rows: [Int32]
+    private let mask: Int
+
+    init(_ rows: [UInt64: Int]) {
+        var capacity = 16
+        while capacity < rows.count * 2 { capacity *= 2 }
+        var keys = [UInt64](repeating: 0, count: capacity)
+        var values = [Int32](repeating: 0, count: capacity)
+        for (key, row) in rows {
+            var slot = Self.slot(key, capacity - 1)
+            while keys[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
+            keys[slot] = key
+            values[slot] = Int32(row)
+        }
+        (self.keys, self.rows, mask) = (keys, values, capacity - 1)
+    }
+
+    @inline(__always)
+    static func slot(_ key: UInt64, _ mask: Int) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask }
+
+    @inline(__always)
+    subscript(key: UInt64) -> Int? {
+        var slot = Self.slot(key, mask)
+        while true {
+            let found = keys[slot]
+            if found == key { return Int(rows[slot]) }
+            if found == 0 { return nil }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Every key with its row.
+    var entries: [(key: UInt64, row: Int)] {
+        keys.indices.filter { keys[$0] != 0 }.map { (keys[$0], Int(rows[$0])) }
+    }
+}

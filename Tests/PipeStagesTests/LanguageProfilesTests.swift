@@ -1,0 +1,49 @@
+import Foundation
+@testable import PipeStages
+import Testing
+
+@Suite("LanguageProfiles")
+struct LanguageProfilesTests {
+    let tiny = LanguageProfiles.train([
+        ("en", "the talks and the envoy said that the war is over and the people went home"),
+        ("nl", "de gesprekken en de gezant zei dat de oorlog voorbij is en de mensen gingen naar huis"),
+    ])
+
+    @Test func gramsAreLettersOfOneToThreeWithWordBoundaries() {
+        var grams: [String] = []
+        LanguageProfiles.grams(of: "Ab, c") { grams.append(LanguageProfiles.spelling(of: $0)) }
+        #expect(grams == ["a", "_a", "__a", "b", "ab", "_ab", "b_", "ab_", "c", "_c", "b_c", "c_", "_c_"])
+    }
+
+    @Test func trainedProfilesTellTheirLanguagesApart() {
+        let detector = LanguageDetector(profiles: tiny)
+        #expect(detector.detect("the war is over").language == "en")
+        #expect(detector.detect("de oorlog is voorbij").language == "nl")
+    }
+
+    @Test func theFileReadsBackAsWritten() throws {
+        let read = try LanguageProfiles(fileText: tiny.fileText)
+        #expect(read.languages == tiny.languages)
+        #expect(read.fileText == tiny.fileText)
+    }
+
+    @Test(arguments: [
+        ("", "not a language profiles file"),
+        ("pipe-langid 1\nlanguages en nl\n", "the `languages` and `floors` lines are missing"),
+        ("pipe-langid 1\nlanguages en nl\nfloors -9.0\n", "`floors` needs one number per language"),
+        ("pipe-langid 1\nlanguages en nl\nfloors -9.0 -9.0\nabcd -1.0 -2.0\n", "gram line 1 needs a gram of 1 to 3 letters and 2 numbers"),
+    ])
+    func brokenFilesAreExplained(text: String, message: String) {
+        #expect(throws: ModelFileError.self) { try LanguageProfiles(fileText: text) }
+        do {
+            _ = try LanguageProfiles(fileText: text)
+        } catch {
+            #expect(error.description.hasPrefix(message))
+        }
+    }
+
+    @Test func theShippedProfilesCoverTheLanguagesOfTheirScripts() throws {
+        let shipped = try #require(LanguageProfiles.shipped)
+        #expect(Set(shipped.languages) == ["en", "fr", "de", "es", "it", "pt", "nl", "tr", "pl", "ru", "uk"])
+    }
+}
