@@ -45,4 +45,15 @@ if [ -d "$CORPUS/conll2003" ] && [ -d "$eval_dir" ]; then
 else
   echo "skipped: ../shared/corpus or ../shared/eval is absent (entities and quotations)"
 fi
+if command -v msgunfmt >/dev/null && [ -d /usr/share/locale ]; then
+  echo "== language identification: texts from the message catalogues of this machine (held-out domains)"
+  python3 Scripts/langid/catalogues.py test "$OUT/langid-test.jsonl"
+  "$pipe" run Scripts/quality/langid.yaml >/dev/null 2>"$OUT/run.log" || { cat "$OUT/run.log" >&2; exit 1; }
+  python3 Scripts/langid/score.py "$OUT/langid.jsonl" | tee "$OUT/langid.score"
+  line=$(tail -1 "$OUT/langid.score")
+  at_least "accuracy at 50 characters" "$(field "$line" accuracy@50)" 0.95
+  at_least "accuracy at 200 characters" "$(field "$line" accuracy@200)" 0.99
+else
+  echo "skipped: msgunfmt (gettext) or /usr/share/locale is absent (language identification)"
+fi
 exit $status
