@@ -32,19 +32,52 @@ public struct Entity: Sendable, Hashable {
 
 /// A date found in an article: its text, the day it names and where.
 public struct DateMention: Sendable, Hashable {
-    /// The text as written: `December 8, 2024`, `on Sunday`, or the header date.
+    /// The text as written: `December 8, 2024`, `on Sunday`, `last month`, or the header date.
     public var text: String
-    /// The day it names, relative dates resolved against the article's date.
+    /// The first day of the period it names, relative dates resolved against the article's date:
+    /// the day itself, the Monday of a week, the first of a month or of a year.
     public var value: CalendarDate
+    /// How long a period it names: a day, a week, a month or a year.
+    public var precision: DatePrecision
     /// Where it is in the body; `nil` for the header date.
     public var span: TextSpan?
 
     /// Creates a date mention.
-    public init(text: String, value: CalendarDate, span: TextSpan?) {
+    public init(text: String, value: CalendarDate, precision: DatePrecision = .day, span: TextSpan?) {
         self.text = text
         self.value = value
+        self.precision = precision
         self.span = span
     }
+
+    /// The value in ISO 8601 at its precision: `2024-12-08`, `2024-W48`, `2024-12`, `2024`.
+    public var valueText: String {
+        let day = value.description
+        switch precision {
+        case .day: return day
+        case .month: return String(day.prefix(7))
+        case .year: return String(day.prefix(4))
+        case .week:
+            // The ISO week is the one of the week's Thursday, counted in that Thursday's year.
+            guard let thursday = value.adding(days: 4 - value.weekday), let january1 = CalendarDate(year: thursday.year, month: 1, day: 1) else {
+                return day
+            }
+            let week = (thursday.dayNumber - january1.dayNumber) / 7 + 1
+            return "\(thursday.year)-W" + (week < 10 ? "0" : "") + String(week)
+        }
+    }
+}
+
+/// How long a period a date names.
+public enum DatePrecision: String, Sendable, Hashable, CaseIterable {
+    /// One day: `December 8, 2024`, `yesterday`.
+    case day
+    /// A week, Monday to Sunday: `last week`.
+    case week
+    /// A calendar month: `March 2011`, `earlier this month`.
+    case month
+    /// A calendar year: `in 2004`, `last year`.
+    case year
 }
 
 /// A direct quotation and who said it.

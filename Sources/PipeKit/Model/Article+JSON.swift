@@ -46,7 +46,7 @@ extension Article {
         if let dates {
             writer.objects("dates", dates) { writer, date in
                 writer.key("text"); writer.string(date.text)
-                writer.key("value"); writer.string(date.value.description)
+                writer.key("value"); writer.string(date.valueText)
                 writer.key("span")
                 if let span = date.span { writer.span(span) } else { writer.null() }
             }

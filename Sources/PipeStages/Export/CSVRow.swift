@@ -22,7 +22,7 @@ struct CSVRow {
             article.id, article.source, article.date?.description ?? "", article.url ?? "", article.title, article.body,
             article.language ?? "", article.languageConfidence.map { String($0) } ?? "",
             names(.person), names(.organization), names(.location), names(.misc),
-            (article.dates ?? []).map { "\($0.value)" }.joined(separator: "; "),
+            (article.dates ?? []).map { $0.valueText }.joined(separator: "; "),
             (article.quotes ?? []).map { quote in quote.speaker.map { "\($0): \(quote.text)" } ?? quote.text }.joined(separator: "; "),
             (article.keywords ?? []).map(\.text).joined(separator: "; "),
         ]

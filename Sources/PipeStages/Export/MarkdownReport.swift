@@ -37,7 +37,7 @@ struct MarkdownReport {
             lines.append("")
         }
         if let dates = article.dates, !dates.isEmpty {
-            lines.append("**Dates**: " + dates.map { $0.text == $0.value.description ? "\($0.value)" : "\(escape($0.text)) (\($0.value))" }
+            lines.append("**Dates**: " + dates.map { $0.text == $0.valueText ? $0.valueText : "\(escape($0.text)) (\($0.valueText))" }
                 .joined(separator: ", "))
             lines.append("")
         }

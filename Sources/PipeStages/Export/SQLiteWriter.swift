@@ -147,7 +147,7 @@ final class SQLiteWriter: ArticleWriter {
         }
         for date in article.dates ?? [] {
             try db.execute(sql: "INSERT INTO dates VALUES (?, ?, ?, ?, ?)",
-                           arguments: [article.id, date.text, date.value.description, date.span?.start, date.span?.end])
+                           arguments: [article.id, date.text, date.valueText, date.span?.start, date.span?.end])
         }
         for (rank, keyword) in (article.keywords ?? []).enumerated() {
             try db.execute(sql: "INSERT INTO keywords VALUES (?, ?, ?, ?)",
