@@ -107,7 +107,11 @@ struct KeywordExtractor: Sendable {
                 guard end <= tokens.count, tokenIDs[end - 1] >= 0, tokenIDs[end - 1] < 0x1F_FFFF,
                       tokens[end - 1].sentence == tokens[start].sentence else { break }
                 key = key << 21 | UInt64(tokenIDs[end - 1] + 1)
-                guard !words[tokenIDs[end - 1]].isStopword else { continue }
+                // Inside a phrase only `of` may stand between content words (`bank of england`).
+                guard !words[tokenIDs[end - 1]].isStopword else {
+                    if texts.isWord(tokens[end - 1], "of") { continue }
+                    break
+                }
                 let (id, isNew) = phraseIndex.id(of: key)
                 if isNew {
                     longPhrases.append(phrases.count)
@@ -190,17 +194,26 @@ struct KeywordExtractor: Sendable {
     /// The first `count` candidates, in order, that do not repeat the words of one chosen before.
     private func choose(_ count: Int, from candidates: [Phrase], words: [WordStats], tokens: [Token]) -> [Keyword] {
         var chosen: [Keyword] = []
-        var chosenWords: [[Int]] = []
-        func isSubset(_ a: [Int], of b: [Int]) -> Bool { a.allSatisfy(b.contains) }
+        var chosenStems: [[String]] = []
+        func isSubset(_ a: [String], of b: [String]) -> Bool { a.allSatisfy(b.contains) }
         for candidate in candidates {
-            let ids = candidate.ids
-            if chosenWords.contains(where: { isSubset($0, of: ids) || isSubset(ids, of: $0) }) { continue }
-            chosen.append(Keyword(text: ids.map { texts.lowercased(tokens[words[$0].firstToken]) }.joined(separator: " "),
-                                  score: candidate.score))
-            chosenWords.append(ids)
+            let lower = candidate.ids.map { texts.lowercased(tokens[words[$0].firstToken]) }
+            // `profits` repeats `profit`, `japan's economy` repeats `japan`.
+            let stems = lower.map(Self.stem)
+            if chosenStems.contains(where: { isSubset($0, of: stems) || isSubset(stems, of: $0) }) { continue }
+            chosen.append(Keyword(text: lower.joined(separator: " "), score: candidate.score))
+            chosenStems.append(stems)
             if chosen.count == count { break }
         }
         return chosen
+    }
+
+    /// A word without a possessive `'s` and a plural `s`, to tell repeats: `japan's` → `japan`.
+    static func stem(_ word: String) -> String {
+        var word = Substring(word)
+        if word.hasSuffix("'s") || word.hasSuffix("\u{2019}s") { word = word.dropLast(2) }
+        if word.count > 3, word.hasSuffix("s"), !word.hasSuffix("ss") { word = word.dropLast() }
+        return String(word)
     }
 
     /// The `limit` smallest elements by `isBefore` (a strict total order), sorted; all of them when there are fewer.
@@ -221,13 +234,27 @@ struct KeywordExtractor: Sendable {
         return best
     }
 
-    /// Titles that are no keywords although the stopword list leaves them.
-    private static let honorifics = ["mr", "mrs", "ms", "dr"].compactMap { PackedWord($0) }
+    /// Words that are no keywords although the stopword list leaves them: titles, number words,
+    /// and the commonest verbs of news reports (`figures show`, `blast kills six`).
+    private static let nonKeywords = Set(("mr mrs ms dr one two three four five six seven eight nine ten eleven twelve " +
+        "hundred hundreds thousand thousands million millions billion first second third " +
+        "show shows showed shown kill kills killed hit hits make makes made take takes took taken give gives gave " +
+        "get gets got go goes went come comes came see sees saw seen want wants wanted need needs needed use uses " +
+        "used find finds found call calls called ask asks asked added adds say year years month months week weeks " +
+        "wed thu fri sat sun mon tue day days time times people percent per cent including included includes reported report reports")
+        .split(separator: " ").compactMap { PackedWord(String($0)) })
 
-    /// Whether a word is left out of keywords: a stopword, one character, or a title.
+    /// Whether a word is left out of keywords: a stopword, a month, weekday or number word, a
+    /// common verb, a title, or one character.
     private func isStopword(_ token: Token) -> Bool {
-        if token.lexeme.flags.contains(.stopword) { return true }
-        if let key = token.key, Self.honorifics.contains(key) { return true }
+        if token.lexeme.flags.contains(.stopword) || token.lexeme.month != 0 || token.lexeme.weekday != 0 { return true }
+        if let key = token.key, Self.nonKeywords.contains(key) { return true }
+        // A function word with a contraction: `that's`, `it’s`, `don't`.
+        let lower = texts.lowercased(token)
+        if let apostrophe = lower.firstIndex(where: { $0 == "'" || $0 == "\u{2019}" }),
+           WordLists.stopwords.contains(String(lower[..<apostrophe])) || ["don", "didn", "doesn", "won", "can", "isn", "wasn"].contains(String(lower[..<apostrophe])) {
+            return true
+        }
         let scalars = token.span.end - token.span.start
         // One character: one scalar, or (rarely) more that make one character.
         return scalars < 2 || (token.bytes.count > scalars && texts.lowercased(token).count < 2)
