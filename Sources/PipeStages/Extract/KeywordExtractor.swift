@@ -10,8 +10,10 @@ import PipeKit
 /// neighbours are like stopwords), and in how many sentences it appears. Its score is
 /// `relatedness × position / (casing + frequency / relatedness + sentences / relatedness)`.
 /// Candidate phrases are runs of one to three such words within a sentence; a phrase scores
-/// `Π word scores / (its frequency × (1 + Σ word scores))`. Lower is better; phrases that repeat
-/// the words of a better one are skipped.
+/// `Π word scores / (its frequency × (1 + Σ word scores))`. Lower is better; a phrase that repeats
+/// a better one (holds its words or shares more than half of the shorter's, plurals and
+/// possessives folded) is skipped. Only `of` may stand inside a phrase; months, weekdays, number
+/// words and the commonest news verbs are no keywords.
 struct KeywordExtractor: Sendable {
     let maximumLength = 3
     /// The texts of the tokens.
@@ -195,12 +197,17 @@ struct KeywordExtractor: Sendable {
     private func choose(_ count: Int, from candidates: [Phrase], words: [WordStats], tokens: [Token]) -> [Keyword] {
         var chosen: [Keyword] = []
         var chosenStems: [[String]] = []
-        func isSubset(_ a: [String], of b: [String]) -> Bool { a.allSatisfy(b.contains) }
+        // A phrase repeats another when one holds the other's words, or when they share more
+        // than half the words of the shorter (`tate britain art` after `london's tate britain`).
+        func repeats(_ a: [String], _ b: [String]) -> Bool {
+            let shared = a.filter(b.contains).count
+            return shared == min(a.count, b.count) || 2 * shared > min(a.count, b.count)
+        }
         for candidate in candidates {
             let lower = candidate.ids.map { texts.lowercased(tokens[words[$0].firstToken]) }
             // `profits` repeats `profit`, `japan's economy` repeats `japan`.
             let stems = lower.map(Self.stem)
-            if chosenStems.contains(where: { isSubset($0, of: stems) || isSubset(stems, of: $0) }) { continue }
+            if chosenStems.contains(where: { repeats($0, stems) }) { continue }
             chosen.append(Keyword(text: lower.joined(separator: " "), score: candidate.score))
             chosenStems.append(stems)
             if chosen.count == count { break }
