@@ -17,8 +17,7 @@ extension DateExtractor {
     ///   `several months ago` (a day, week, month or year as precise as the unit).
     func relative(at index: Int, tokens: [Token], reference: CalendarDate) -> Found? {
         let token = tokens[index]
-        guard token.isWord, token.isNumber || token.lexeme.weekday != 0 || token.lexeme.flags.contains(.relativeDate)
-            || Self.smallNumbers[texts.lowercased(token)] != nil || ["earlier", "later", "early", "late", "tonight"].contains(texts.lowercased(token)) else {
+        guard token.isWord, token.isNumber || token.lexeme.weekday != 0 || token.lexeme.flags.contains(.relativeDate) else {
             return nil
         }
         let text = texts.lowercased(token)

@@ -12,6 +12,10 @@ struct DateExtractor: Sendable {
     static let smallNumbers = ["a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                                "eight": 8, "nine": 9, "ten": 10, "several": 3]
 
+    /// The words that may start a relative date besides numbers and weekdays (``Lexeme/Flags/relativeDate``).
+    static let relativeStarts = ["today", "tonight", "yesterday", "tomorrow", "last", "next", "this", "earlier", "later", "early", "late"]
+        + smallNumbers.keys
+
     /// Words after which a four-digit number is a year: `in 2004`.
     static let yearPrepositions: Set<String> = ["in", "since", "by", "until", "till", "during", "from", "of", "before", "after", "through"]
     /// Words after which a month name alone is a date: `in November`.
@@ -108,8 +112,9 @@ struct DateExtractor: Sendable {
            let previous = word(tokens, index - 1), Self.yearPrepositions.contains(previous), let date = CalendarDate(year: year, month: 1, day: 1) {
             return Found(value: date, precision: .year, first: index, last: index)
         }
-        // `mid-January`, `early-March`, `late-May`.
-        if let lower = word(tokens, index), let hyphen = lower.firstIndex(of: "-"), ["mid", "early", "late"].contains(lower[..<hyphen]),
+        // `mid-January`, `early-March`, `late-May` (words with a hyphen only, so that other words
+        // cost no lower-casing).
+        if tokens[index].isWord, texts.utf8[tokens[index].bytes].contains(UInt8(ascii: "-")), let lower = word(tokens, index), let hyphen = lower.firstIndex(of: "-"), ["mid", "early", "late"].contains(lower[..<hyphen]),
            let month = WordLists.months[String(lower[lower.index(after: hyphen)...])] {
             if let year = number(tokens, index + 1, in: 1000...9999), let date = CalendarDate(year: year, month: month, day: 1) {
                 return Found(value: date, precision: .month, first: index, last: index + 1)

@@ -257,10 +257,13 @@ struct KeywordExtractor: Sendable {
         if token.lexeme.flags.contains(.stopword) || token.lexeme.month != 0 || token.lexeme.weekday != 0 { return true }
         if let key = token.key, Self.nonKeywords.contains(key) { return true }
         // A function word with a contraction: `that's`, `it’s`, `don't`.
-        let lower = texts.lowercased(token)
-        if let apostrophe = lower.firstIndex(where: { $0 == "'" || $0 == "\u{2019}" }),
+        let bytes = texts.utf8[token.bytes]
+        if bytes.contains(UInt8(ascii: "'")) || bytes.contains(0xE2) {
+            let lower = texts.lowercased(token)
+            if let apostrophe = lower.firstIndex(where: { $0 == "'" || $0 == "\u{2019}" }),
            WordLists.stopwords.contains(String(lower[..<apostrophe])) || ["don", "didn", "doesn", "won", "can", "isn", "wasn"].contains(String(lower[..<apostrophe])) {
-            return true
+                return true
+            }
         }
         let scalars = token.span.end - token.span.start
         // One character: one scalar, or (rarely) more that make one character.

@@ -84,7 +84,7 @@ struct Lexeme: Sendable, Hashable {
         add(WordLists.personNouns, .personNoun)
         add(WordLists.organizationCues.map { $0.lowercased() }, .organizationNoun)
         add(Gazetteer.firstWords, .gazetteerStart)
-        add(["today", "yesterday", "tomorrow", "last", "next", "this"] + DateExtractor.smallNumbers.keys, .relativeDate)
+        add(DateExtractor.relativeStarts, .relativeDate)
         for (word, month) in WordLists.months {
             entries += [(word, Lexeme(month: UInt8(month))), (word + ".", Lexeme(month: UInt8(month)))]
         }
