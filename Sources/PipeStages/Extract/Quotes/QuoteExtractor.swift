@@ -6,7 +6,8 @@ import PipeKit
 /// attribution between them belongs to both (`"…," he said, "…"`), when a quote runs into the
 /// next paragraph, or when it follows in the same paragraph with no attribution of its own. The
 /// speaker comes from the attribution in the quotation's sentences (``AttributionFinder``), and
-/// the quotation after one that has a speaker keeps it when its own paragraph names nobody.
+/// a quotation with no attribution of its own keeps the speaker of the one before it, up to
+/// ``speakerReach`` paragraphs on.
 /// ``SpeakerResolver`` turns the phrase into a name.
 struct QuoteExtractor: Sendable {
     /// Quotations shorter than this many words, with no attribution in their sentence, are taken
@@ -33,6 +34,7 @@ struct QuoteExtractor: Sendable {
         let paragraphs = article.paragraphs.isEmpty ? [TextSpan(start: 0, end: scalars.count)] : article.paragraphs
         let finder = AttributionFinder(tokens: tokens, texts: texts)
         let pieces = QuotedPiece.pieces(in: scalars, paragraphs: paragraphs)
+        guard !pieces.isEmpty else { return [] }
         var drafts = drafts(pieces, paragraphs: paragraphs, finder: finder, tokens: tokens, scalars: scalars)
         // `Guns are "…" and "…," Howard Dean proclaimed`: a quotation with only its clause takes
         // the attribution of the next one in the same sentence.
@@ -51,9 +53,7 @@ struct QuoteExtractor: Sendable {
             guard words >= Self.minimumWords || (draft.cue.map { $0.kind != .clause } ?? false) else { continue }
             let recent = previous.flatMap { first.paragraph - $0.paragraph <= Self.speakerReach ? $0.speaker : nil }
             var speaker = draft.cue.flatMap { resolver.speaker(of: $0, at: first.opening, previous: recent) }
-            if speaker == nil, draft.cue.map({ $0.kind == .clause }) ?? true, let previous, first.paragraph - previous.paragraph <= 1 {
-                speaker = previous.speaker
-            }
+            if speaker == nil, draft.cue.map({ $0.kind == .clause }) ?? true { speaker = recent }
             let text = draft.pieces.map { String(scalars: scalars[$0.content.start..<$0.content.end]) }.joined(separator: " ")
             quotes.append(Quote(text: text, speaker: speaker, span: TextSpan(start: first.content.start, end: last.content.end)))
             if let speaker { previous = (speaker, last.paragraph) }
