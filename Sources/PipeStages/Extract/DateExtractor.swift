@@ -68,12 +68,22 @@ struct DateExtractor: Sendable {
         return Int(tokens[index].lexeme.month)
     }
 
+    /// The number a token of digits (maybe with an ordinal ending: `5th`) stands for, when in `range`.
     func number(_ tokens: [Token], _ index: Int, in range: ClosedRange<Int>) -> Int? {
         guard tokens.indices.contains(index), tokens[index].isWord, tokens[index].isNumber else { return nil }
-        var text = texts.lowercased(tokens[index])
-        for suffix in ["st", "nd", "rd", "th"] where text.hasSuffix(suffix) { text.removeLast(2) }
-        guard let value = Int(text), range.contains(value) else { return nil }
-        return value
+        var bytes = texts.utf8[tokens[index].bytes]
+        if bytes.count > 2, let last = bytes.last, !(0x30...0x39).contains(last) {
+            let ending = (bytes[bytes.endIndex - 2] | 0x20, last | 0x20)
+            guard [(0x73, 0x74), (0x6E, 0x64), (0x72, 0x64), (0x74, 0x68)].contains(where: { $0 == ending }) else { return nil }
+            bytes = bytes.dropLast(2)
+        }
+        guard !bytes.isEmpty, bytes.count <= 4 else { return nil }
+        var value = 0
+        for byte in bytes {
+            guard (0x30...0x39).contains(byte) else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+        }
+        return range.contains(value) ? value : nil
     }
 
     // MARK: Absolute dates
@@ -112,9 +122,10 @@ struct DateExtractor: Sendable {
            let previous = word(tokens, index - 1), Self.yearPrepositions.contains(previous), let date = CalendarDate(year: year, month: 1, day: 1) {
             return Found(value: date, precision: .year, first: index, last: index)
         }
-        // `mid-January`, `early-March`, `late-May` (words with a hyphen only, so that other words
-        // cost no lower-casing).
-        if tokens[index].isWord, texts.utf8[tokens[index].bytes].contains(UInt8(ascii: "-")), let lower = word(tokens, index), let hyphen = lower.firstIndex(of: "-"), ["mid", "early", "late"].contains(lower[..<hyphen]),
+        // `mid-January`, `early-March`, `late-May` (only words that start with m, e or l and hold a
+        // hyphen are lower-cased).
+        if tokens[index].isWord, tokens[index].bytes.count > 5, [0x6D, 0x65, 0x6C].contains(texts.utf8[tokens[index].bytes.lowerBound] | 0x20),
+           tokens[index].bytes.contains(where: { texts.utf8[$0] == UInt8(ascii: "-") }), let lower = word(tokens, index), let hyphen = lower.firstIndex(of: "-"), ["mid", "early", "late"].contains(lower[..<hyphen]),
            let month = WordLists.months[String(lower[lower.index(after: hyphen)...])] {
             if let year = number(tokens, index + 1, in: 1000...9999), let date = CalendarDate(year: year, month: month, day: 1) {
                 return Found(value: date, precision: .month, first: index, last: index + 1)

@@ -203,12 +203,18 @@ struct KeywordExtractor: Sendable {
             let shared = a.filter(b.contains).count
             return shared == min(a.count, b.count) || 2 * shared > min(a.count, b.count)
         }
+        var stemOf: [Int: String] = [:]
         for candidate in candidates {
-            let lower = candidate.ids.map { texts.lowercased(tokens[words[$0].firstToken]) }
             // `profits` repeats `profit`, `japan's economy` repeats `japan`.
-            let stems = lower.map(Self.stem)
+            let stems = candidate.ids.map { id in
+                if let stem = stemOf[id] { return stem }
+                let stem = Self.stem(texts.lowercased(tokens[words[id].firstToken]))
+                stemOf[id] = stem
+                return stem
+            }
             if chosenStems.contains(where: { repeats($0, stems) }) { continue }
-            chosen.append(Keyword(text: lower.joined(separator: " "), score: candidate.score))
+            let text = candidate.ids.map { texts.lowercased(tokens[words[$0].firstToken]) }.joined(separator: " ")
+            chosen.append(Keyword(text: text, score: candidate.score))
             chosenStems.append(stems)
             if chosen.count == count { break }
         }
@@ -241,24 +247,14 @@ struct KeywordExtractor: Sendable {
         return best
     }
 
-    /// Words that are no keywords although the stopword list leaves them: titles, number words,
-    /// and the commonest verbs of news reports (`figures show`, `blast kills six`).
-    private static let nonKeywords = Set(("mr mrs ms dr one two three four five six seven eight nine ten eleven twelve " +
-        "hundred hundreds thousand thousands million millions billion first second third " +
-        "show shows showed shown kill kills killed hit hits make makes made take takes took taken give gives gave " +
-        "get gets got go goes went come comes came see sees saw seen want wants wanted need needs needed use uses " +
-        "used find finds found call calls called ask asks asked added adds say year years month months week weeks " +
-        "wed thu fri sat sun mon tue day days time times people percent per cent including included includes reported report reports")
-        .split(separator: " ").compactMap { PackedWord(String($0)) })
-
     /// Whether a word is left out of keywords: a stopword, a month, weekday or number word, a
     /// common verb, a title, or one character.
     private func isStopword(_ token: Token) -> Bool {
-        if token.lexeme.flags.contains(.stopword) || token.lexeme.month != 0 || token.lexeme.weekday != 0 { return true }
-        if let key = token.key, Self.nonKeywords.contains(key) { return true }
+        if !token.lexeme.flags.isDisjoint(with: [.stopword, .nonKeyword]) || token.lexeme.month != 0 || token.lexeme.weekday != 0 {
+            return true
+        }
         // A function word with a contraction: `that's`, `it’s`, `don't`.
-        let bytes = texts.utf8[token.bytes]
-        if bytes.contains(UInt8(ascii: "'")) || bytes.contains(0xE2) {
+        if token.bytes.contains(where: { texts.utf8[$0] == UInt8(ascii: "'") || texts.utf8[$0] == 0xE2 }) {
             let lower = texts.lowercased(token)
             if let apostrophe = lower.firstIndex(where: { $0 == "'" || $0 == "\u{2019}" }),
            WordLists.stopwords.contains(String(lower[..<apostrophe])) || ["don", "didn", "doesn", "won", "can", "isn", "wasn"].contains(String(lower[..<apostrophe])) {

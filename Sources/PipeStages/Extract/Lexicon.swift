@@ -35,6 +35,8 @@ struct Lexeme: Sendable, Hashable {
         static let relativeDate = Flags(rawValue: 1 << 11)
         /// The first word of a name in the gazetteer, maybe with a possessive (lower-case form).
         static let gazetteerStart = Flags(rawValue: 1 << 12)
+        /// A word that is no keyword although it is no stopword: `three`, `shows` (lower-case form).
+        static let nonKeyword = Flags(rawValue: 1 << 13)
     }
 
     var flags: Flags = []
@@ -85,6 +87,7 @@ struct Lexeme: Sendable, Hashable {
         add(WordLists.organizationCues.map { $0.lowercased() }, .organizationNoun)
         add(Gazetteer.firstWords, .gazetteerStart)
         add(DateExtractor.relativeStarts, .relativeDate)
+        add(WordLists.nonKeywords, .nonKeyword)
         for (word, month) in WordLists.months {
             entries += [(word, Lexeme(month: UInt8(month))), (word + ".", Lexeme(month: UInt8(month)))]
         }

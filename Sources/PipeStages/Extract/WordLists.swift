@@ -108,6 +108,16 @@ enum WordLists {
 }
 
 extension WordLists {
+    /// Words that are no keywords although the stopword list leaves them: titles, number words,
+    /// and the commonest verbs of news reports (`figures show`, `blast kills six`).
+    static let nonKeywords = ("mr mrs ms dr one two three four five six seven eight nine ten eleven twelve " +
+        "hundred hundreds thousand thousands million millions billion first second third " +
+        "show shows showed shown kill kills killed hit hits make makes made take takes took taken give gives gave " +
+        "get gets got go goes went come comes came see sees saw seen want wants wanted need needs needed use uses " +
+        "used find finds found call calls called ask asks asked added adds say year years month months week weeks " +
+        "wed thu fri sat sun mon tue day days time times people percent per cent including included includes reported report reports")
+        .split(separator: " ").map(String.init)
+
     /// Common women's first names (and titles), to match `she` with a woman named before.
     static let femaleFirstNames: Set<String> = Set("""
         Mrs Mrs. Ms Ms. Miss Madam Lady Queen Princess Hillary Nancy Elizabeth Mary Patricia Jennifer Linda Barbara \

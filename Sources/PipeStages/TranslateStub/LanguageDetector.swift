@@ -9,7 +9,7 @@ import Foundation
 /// in, a Han, kana or Hangul character counting three. The confidence is the winner's posterior
 /// probability among the languages of its script, or the script's share of the letters.
 ///
-/// The detector reads the text's UTF-8 bytes once and stops early: after 200 letters once one
+/// The detector reads the text's UTF-8 bytes once and stops early: after 96 letters once one
 /// language leads the next by a wide margin (e^12), and after `limit` scalars in any case.
 public struct LanguageDetector: Sendable {
     /// A language code (ISO 639-1, or `und` when the text has no letters) and how sure the detector is of it.
@@ -56,7 +56,7 @@ public struct LanguageDetector: Sendable {
     /// How far ahead (in nats) the leading language must be for the detector to stop reading.
     static let decisiveMargin: Float = 12
     /// How many letters the detector reads before it may stop early.
-    static let minimumLetters = 200
+    static let minimumLetters = 96
 
     /// The language of `text`, judged on at most its first `limit` scalars.
     public func detect(_ text: String, limit: Int = 4000) -> Result {
@@ -81,7 +81,7 @@ public struct LanguageDetector: Sendable {
                     scripts[Script.latin.rawValue] += 1
                     window.push(Unicode.Scalar(lead | 0x20), add)
                     letters += 1
-                    if letters % 64 == 0, letters >= Self.minimumLetters, isDecided(scores) { break reading }
+                    if letters % 32 == 0, letters >= Self.minimumLetters, isDecided(scores) { break reading }
                 default:
                     window.pushSpace(add)
                 }
@@ -101,7 +101,7 @@ public struct LanguageDetector: Sendable {
             if script == .latin || script == .cyrillic || script == .ukrainian, value != 0xD7, value != 0xF7 {
                 window.push(scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar, add)
                 letters += 1
-                if letters % 64 == 0, letters >= Self.minimumLetters, isDecided(scores) { break reading }
+                if letters % 32 == 0, letters >= Self.minimumLetters, isDecided(scores) { break reading }
             } else if script == nil || !scalar.properties.isAlphabetic {
                 window.pushSpace(add)
             }

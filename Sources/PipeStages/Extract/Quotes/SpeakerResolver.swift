@@ -17,22 +17,45 @@ struct SpeakerResolver {
     let texts: TokenTexts
     /// The persons and organisations of the article, outside quotations.
     let mentions: [EntityRecognizer.Mention]
-    /// The quoted pieces' words, where no subject is looked for.
-    let quoted: [TextSpan]
-    /// The tokens of places and other names that are no speakers (`Washington`, `Republican`).
-    let places: [Range<Int>]
+    /// For each token: the index in `mentions` of the name it is part of, ``noName``, or
+    /// ``place`` for places and other names that are no speakers (`Washington`, `Republican`).
+    private let owner: [Int32]
+    /// For each token, whether it is inside a quoted piece, where no subject is looked for.
+    private let isQuoted: [Bool]
+
+    private static let noName: Int32 = -1
+    private static let place: Int32 = -2
 
     /// A resolver over the mentions that are persons or organisations and not inside `quoted`.
     init(tokens: [Token], texts: TokenTexts, mentions: [EntityRecognizer.Mention], quoted: [TextSpan]) {
         self.tokens = tokens
         self.texts = texts
-        self.quoted = quoted
-        self.places = mentions.filter { $0.type == .location || $0.type == .misc }.map(\.tokens)
-        self.mentions = mentions.filter { mention in
+        var isQuoted = [Bool](repeating: false, count: tokens.count)
+        for piece in quoted {
+            guard var index = tokens.firstIndex(startingFrom: piece.start) else { continue }
+            while index < tokens.count, tokens[index].span.end <= piece.end {
+                isQuoted[index] = true
+                index += 1
+            }
+        }
+        let speakers = mentions.filter { mention in
             (mention.type == .person || mention.type == .organization)
                 && !tokens[mention.tokens].allSatisfy({ $0.lexeme.flags.contains(.title) || !$0.isWord })
-                && !quoted.contains { $0.start <= mention.span.start && mention.span.end <= $0.end }
+                && !mention.tokens.allSatisfy { isQuoted[$0] }
         }
+        var owner = [Int32](repeating: Self.noName, count: tokens.count)
+        for mention in mentions where mention.type == .location || mention.type == .misc {
+            for index in mention.tokens { owner[index] = Self.place }
+        }
+        for (number, mention) in speakers.enumerated() {
+            for index in mention.tokens { owner[index] = Int32(number) }
+        }
+        (self.mentions, self.owner, self.isQuoted) = (speakers, owner, isQuoted)
+    }
+
+    /// The person or organisation the token is part of.
+    func mention(at index: Int) -> EntityRecognizer.Mention? {
+        owner[index] >= 0 ? mentions[Int(owner[index])] : nil
     }
 
     static let subjectPronouns: Set<String> = ["he", "she", "they", "it", "we"]
@@ -48,7 +71,7 @@ struct SpeakerResolver {
         case .colon:
             // `Trump swiped at Ryan in a series of tweets: "…"` names the speaker at the start of
             // the clause; `- Jeffrey M. Jones: "…"`, `More from the report: "…"` right before the colon.
-            mentions.first { $0.tokens.lowerBound == cue.clause.lowerBound }?.text
+            cue.clause.first.flatMap { mention(at: $0) }.flatMap { $0.tokens.lowerBound == cue.clause.lowerBound ? $0.text : nil }
                 ?? mentions.last { $0.tokens.overlaps(cue.speaker) }?.text
                 ?? name(of: cue.speaker, at: position, previous: previous, asWritten: false)
                 ?? subject(of: cue.clause, at: position, previous: previous, last: false)
@@ -114,18 +137,17 @@ struct SpeakerResolver {
     /// The first (or last) name or pronoun of a clause: the subject of `Dottie Deans, the chairwoman
     /// of the party, is supporting Sanders and credited him for "…"`.
     func subject(of clause: Range<Int>, at position: Int, previous: String?, last: Bool) -> String? {
-        let indices = (last ? Array(clause.reversed()) : Array(clause)).filter { index in
-            !quoted.contains { $0.start <= tokens[index].span.start && tokens[index].span.end <= $0.end }
-        }
+        let indices = (last ? Array(clause.reversed()) : Array(clause)).filter { !isQuoted[$0] }
         if let phrase = determinedPhrase(at: clause.lowerBound, limit: clause.upperBound) { return phrase }
         for index in indices {
-            if let mention = mentions.first(where: { $0.tokens.contains(index) }) { return mention.text }
-            if Self.subjectPronouns.contains(texts.lowercased(tokens[index])), let pronoun = pronoun(index, at: position, previous: previous) {
+            if let mention = mention(at: index) { return mention.text }
+            if tokens[index].lexeme.flags.contains(.stopword), Self.subjectPronouns.contains(texts.lowercased(tokens[index])),
+               let pronoun = pronoun(index, at: position, previous: previous) {
                 return pronoun
             }
         }
         // A name the recognizer missed: `Hunter, meanwhile, told Politico`.
-        for index in indices where isName(index) && !places.contains(where: { $0.contains(index) }) {
+        for index in indices where isName(index) && owner[index] != Self.place {
             var (start, end) = (index, index + 1)
             while start > clause.lowerBound, isName(start - 1) { start -= 1 }
             while end < clause.upperBound, isName(end) { end += 1 }
@@ -210,7 +232,7 @@ struct SpeakerResolver {
             var first = index
             while first > 0, tokens[first - 1].sentence == sentence { first -= 1 }
             while first < index, !tokens[first].isWord { first += 1 }
-            if let mention = mentions.first(where: { $0.tokens.lowerBound == first }) {
+            if let mention = mention(at: first), mention.tokens.lowerBound == first {
                 return fits(mention) ? mention.text : nil
             }
             // A sentence that names a person elsewhere leaves the choice to the nearest person.
