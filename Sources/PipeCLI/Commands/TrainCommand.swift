@@ -25,13 +25,7 @@ struct TrainLanguageCommand: AsyncParsableCommand {
     var out: String
 
     func run() async throws {
-        let contents: String
-        do {
-            contents = try String(contentsOfFile: texts, encoding: .utf8)
-        } catch {
-            Terminal.error("error: cannot read \(texts): \(error.localizedDescription)")
-            throw ExitCode(2)
-        }
+        let contents = try readTrainingFile(texts)
         var pairs: [(language: String, text: String)] = []
         for (number, line) in contents.split(separator: "\n").enumerated() {
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
@@ -76,8 +70,8 @@ struct TrainNERCommand: AsyncParsableCommand {
     var seed: UInt64 = 1
 
     func run() async throws {
-        let trainingText = try read(train)
-        let developmentText = try dev.map(read)
+        let trainingText = try readTrainingFile(train)
+        let developmentText = try dev.map(readTrainingFile)
         let started = ContinuousClock.now
         let tagger: EntityTagger
         do {
@@ -101,13 +95,14 @@ struct TrainNERCommand: AsyncParsableCommand {
         let seconds = Double(started.duration(to: .now).components.seconds)
         Terminal.error("wrote \(out) (\(data.count / 1024) KiB) after \(Int(seconds)) s")
     }
+}
 
-    private func read(_ path: String) throws -> String {
-        do {
-            return try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            Terminal.error("error: cannot read \(path): \(error.localizedDescription)")
-            throw ExitCode(2)
-        }
+/// A training file's text; a file that cannot be read stops the command with exit code 2.
+func readTrainingFile(_ path: String) throws -> String {
+    do {
+        return try String(contentsOfFile: path, encoding: .utf8)
+    } catch {
+        Terminal.error("error: cannot read \(path): \(error.localizedDescription)")
+        throw ExitCode(2)
     }
 }
