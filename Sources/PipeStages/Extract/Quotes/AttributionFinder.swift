@@ -171,7 +171,7 @@ struct AttributionFinder {
         var end = verb
         while end > first, isBetweenSubjectAndVerb(end - 1) { end -= 1 }
         var start = end
-        while start > first, end - start < 10, isPhraseToken(start - 1, next: start) {
+        while start > first, end - start < 10, isPhraseToken(start - 1) {
             let token = tokens[start - 1]
             if token.isWord {
                 let lower = texts.lowercased(token)
@@ -200,7 +200,7 @@ struct AttributionFinder {
             start += 1
         }
         var end = start
-        while end < limit, isPhraseToken(end, next: end + 1) {
+        while end < limit, isPhraseToken(end) {
             let token = tokens[end]
             if token.isWord, token.lexeme.weekday > 0 || token.lexeme.month > 0 { break }
             if token.isWord, Self.phraseEnds.contains(texts.lowercased(token)), !(end > start && texts.isWord(token, "of")) { break }
@@ -270,10 +270,6 @@ struct AttributionFinder {
         index < tokens.count && tokens[index].kind == .punctuation && ["-", "\u{2013}", "\u{2014}", "\u{2015}"].contains(tokens[index].symbol)
     }
 
-    func isDeterminer(_ index: Int) -> Bool {
-        tokens[index].isWord && QuoteExtractor.determiners.contains(texts.lowercased(tokens[index]))
-    }
-
     /// Tokens a subject after the closing mark may hold: words, the commas of an apposition,
     /// brackets, and the dots and hyphens inside names.
     func isSubjectToken(_ index: Int) -> Bool {
@@ -283,7 +279,7 @@ struct AttributionFinder {
 
     /// Whether the token continues a name-like phrase: a word, or a dot right after an
     /// abbreviation (`Rep. Jim Clyburn`) that a capitalised word follows.
-    func isPhraseToken(_ index: Int, next: Int) -> Bool {
+    func isPhraseToken(_ index: Int) -> Bool {
         let token = tokens[index]
         if token.isWord { return true }
         guard token.symbol == ".", index > 0, tokens[index - 1].span.end == token.span.start else { return false }
