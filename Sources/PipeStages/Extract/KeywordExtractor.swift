@@ -19,23 +19,23 @@ struct KeywordExtractor: Sendable {
     /// The texts of the tokens.
     let texts: TokenTexts
 
-    /// What is counted of one distinct word: plain numbers, so that updating them in the array
-    /// costs no reference counting. Its text is made only if it ends up in a keyword, from the
-    /// token of its first occurrence.
+    /// What is counted of one distinct word: plain 32-bit numbers (52 bytes a word, allocated for
+    /// every token), so that updating them in the array costs no reference counting. Its text is
+    /// made only if it ends up in a keyword, from the token of its first occurrence.
     private struct WordStats {
-        var firstToken = 0
+        var firstToken: Int32 = 0
         var isStopword = false
-        var frequency = 0
-        var capitalized = 0
-        var acronym = 0
-        var sentenceCount = 0
-        var lastSentence = -1
+        var frequency: Int32 = 0
+        var capitalized: Int32 = 0
+        var acronym: Int32 = 0
+        var sentenceCount: Int32 = 0
+        var lastSentence: Int32 = -1
         /// The sentence of the occurrence in the middle (the median position).
-        var medianSentence = 0
+        var medianSentence: Int32 = 0
         /// Occurrences seen so far in the second pass.
-        var seen = 0
+        var seen: Int32 = 0
         /// Neighbour counts: all of them and the distinct ones, on each side.
-        var left = 0, right = 0, distinctLeft = 0, distinctRight = 0
+        var left: Int32 = 0, right: Int32 = 0, distinctLeft: Int32 = 0, distinctRight: Int32 = 0
 
         var diversity: Double {
             (left == 0 ? 0 : Double(distinctLeft) / Double(left)) + (right == 0 ? 0 : Double(distinctRight) / Double(right))
@@ -97,7 +97,7 @@ struct KeywordExtractor: Sendable {
         // Phrases of one word are the content words themselves; longer ones are counted by key,
         // with their first place.
         var phrases = content.map { id in
-            Phrase(key: UInt64(id + 1), length: 1, frequency: words[id].frequency, first: words[id].firstToken)
+            Phrase(key: UInt64(id + 1), length: 1, frequency: Int(words[id].frequency), first: Int(words[id].firstToken))
         }
         var phraseIndex = DenseIndex<UInt64>(capacity: tokens.count)
         // The index in `phrases` of each longer phrase, by its number in `phraseIndex`.
@@ -152,16 +152,17 @@ struct KeywordExtractor: Sendable {
         var index = WordIndex(capacity: tokens.count / 2)
         // Every distinct pair of words side by side in a sentence, packed as left << 32 | right.
         var pairs = DenseIndex<UInt64>(capacity: tokens.count)
-        var previous = -1, previousSentence = -1
+        var previous = -1
+        var previousSentence: Int32 = -1
         for position in tokens.indices {
             guard tokens[position].isWord, !tokens[position].isNumber else {
                 previous = -1
                 continue
             }
-            let sentence = tokens[position].sentence
+            let sentence = Int32(tokens[position].sentence)
             let (id, isNew) = index.id(of: tokens[position].key, word: texts.lowercased(tokens[position]))
             if isNew {
-                words[id].firstToken = position
+                words[id].firstToken = Int32(position)
                 words[id].isStopword = isStopword(tokens[position])
             }
             tokenIDs[position] = id
@@ -187,7 +188,7 @@ struct KeywordExtractor: Sendable {
         }
         for position in tokenIDs.indices where tokenIDs[position] >= 0 {
             let id = tokenIDs[position]
-            if words[id].seen == words[id].frequency / 2 { words[id].medianSentence = tokens[position].sentence }
+            if words[id].seen == words[id].frequency / 2 { words[id].medianSentence = Int32(tokens[position].sentence) }
             words[id].seen += 1
         }
         return index.count
@@ -208,12 +209,12 @@ struct KeywordExtractor: Sendable {
             // `profits` repeats `profit`, `japan's economy` repeats `japan`.
             let stems = candidate.ids.map { id in
                 if let stem = stemOf[id] { return stem }
-                let stem = Self.stem(texts.lowercased(tokens[words[id].firstToken]))
+                let stem = Self.stem(texts.lowercased(tokens[Int(words[id].firstToken)]))
                 stemOf[id] = stem
                 return stem
             }
             if chosenStems.contains(where: { repeats($0, stems) }) { continue }
-            let text = candidate.ids.map { texts.lowercased(tokens[words[$0].firstToken]) }.joined(separator: " ")
+            let text = candidate.ids.map { texts.lowercased(tokens[Int(words[$0].firstToken)]) }.joined(separator: " ")
             chosen.append(Keyword(text: text, score: candidate.score))
             chosenStems.append(stems)
             if chosen.count == count { break }
