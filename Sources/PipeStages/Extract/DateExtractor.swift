@@ -33,7 +33,7 @@ struct DateExtractor: Sendable {
     /// The texts of the tokens.
     let texts: TokenTexts
 
-    func extract(_ article: Article, tokens: [Token], scalars: [Unicode.Scalar]) -> [DateMention] {
+    func extract(_ article: Article, tokens: [Token]) -> [DateMention] {
         var dates: [DateMention] = []
         if let date = article.date {
             dates.append(DateMention(text: date.description, value: date, span: nil))
@@ -47,7 +47,8 @@ struct DateExtractor: Sendable {
                 continue
             }
             let span = TextSpan(start: tokens[found.first].span.start, end: tokens[found.last].span.end)
-            dates.append(DateMention(text: String(scalars: scalars[span.start..<span.end]), value: found.value,
+            let text = String(decoding: texts.utf8[tokens[found.first].bytes.lowerBound..<tokens[found.last].bytes.upperBound], as: UTF8.self)
+            dates.append(DateMention(text: text, value: found.value,
                                      precision: found.precision, span: span))
             index = found.last + 1
         }

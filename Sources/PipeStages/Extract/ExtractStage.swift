@@ -139,10 +139,9 @@ public struct ExtractStage: ConfigurableStage {
             mentions = recognized.mentions
             if options.entities == .rules { article.entities = recognized.entities }
         }
-        let scalars = options.dates || options.quotes ? article.body.scalarArray : []
-        if options.dates { article.dates = DateExtractor(texts: texts).extract(article, tokens: tokens, scalars: scalars) }
+        if options.dates { article.dates = DateExtractor(texts: texts).extract(article, tokens: tokens) }
         if options.quotes {
-            article.quotes = QuoteExtractor(texts: texts).extract(article, tokens: tokens, scalars: scalars, mentions: mentions)
+            article.quotes = QuoteExtractor(texts: texts).extract(article, tokens: tokens, mentions: mentions)
         }
         if options.keywords > 0 { article.keywords = KeywordExtractor(texts: texts).extract(tokens, count: options.keywords) }
         return article

@@ -30,12 +30,12 @@ struct QuoteExtractor: Sendable {
         var before: QuoteCue?
     }
 
-    func extract(_ article: Article, tokens: [Token], scalars: [Unicode.Scalar], mentions: [EntityRecognizer.Mention]) -> [Quote] {
-        let paragraphs = article.paragraphs.isEmpty ? [TextSpan(start: 0, end: scalars.count)] : article.paragraphs
+    func extract(_ article: Article, tokens: [Token], mentions: [EntityRecognizer.Mention]) -> [Quote] {
+        let paragraphs = article.paragraphs.isEmpty ? [TextSpan(start: 0, end: Int.max)] : article.paragraphs
         let finder = AttributionFinder(tokens: tokens, texts: texts)
-        let pieces = QuotedPiece.pieces(in: scalars, paragraphs: paragraphs)
+        let pieces = QuotedPiece.pieces(in: tokens, paragraphs: paragraphs)
         guard !pieces.isEmpty else { return [] }
-        var drafts = drafts(pieces, paragraphs: paragraphs, finder: finder, tokens: tokens, scalars: scalars)
+        var drafts = drafts(pieces, paragraphs: paragraphs, finder: finder, tokens: tokens)
         // `Guns are "…" and "…," Howard Dean proclaimed`: a quotation with only its clause takes
         // the attribution of the next one in the same sentence.
         for index in drafts.indices.dropLast().reversed() where drafts[index].cue?.kind == .clause {
@@ -49,12 +49,12 @@ struct QuoteExtractor: Sendable {
         var previous: (speaker: String, paragraph: Int)?
         for draft in drafts {
             guard let first = draft.pieces.first, let last = draft.pieces.last else { continue }
-            let words = draft.pieces.reduce(0) { $0 + $1.wordCount(in: scalars) }
+            let words = draft.pieces.reduce(0) { $0 + $1.wordCount(in: tokens) }
             guard words >= Self.minimumWords || (draft.cue.map { $0.kind != .clause } ?? false) else { continue }
             let recent = previous.flatMap { first.paragraph - $0.paragraph <= Self.speakerReach ? $0.speaker : nil }
             var speaker = draft.cue.flatMap { resolver.speaker(of: $0, at: first.opening, previous: recent) }
             if speaker == nil, draft.cue.map({ $0.kind == .clause }) ?? true { speaker = recent }
-            let text = draft.pieces.map { String(scalars: scalars[$0.content.start..<$0.content.end]) }.joined(separator: " ")
+            let text = draft.pieces.map { $0.text(in: tokens, texts) }.joined(separator: " ")
             quotes.append(Quote(text: text, speaker: speaker, span: TextSpan(start: first.content.start, end: last.content.end)))
             if let speaker { previous = (speaker, last.paragraph) }
         }
@@ -62,8 +62,7 @@ struct QuoteExtractor: Sendable {
     }
 
     /// The pieces grouped into quotations, each with its attribution.
-    func drafts(_ pieces: [QuotedPiece], paragraphs: [TextSpan], finder: AttributionFinder, tokens: [Token],
-                scalars: [Unicode.Scalar]) -> [Draft] {
+    func drafts(_ pieces: [QuotedPiece], paragraphs: [TextSpan], finder: AttributionFinder, tokens: [Token]) -> [Draft] {
         var drafts: [Draft] = []
         var previousAfter: QuoteCue?
         for piece in pieces {
@@ -72,7 +71,7 @@ struct QuoteExtractor: Sendable {
             let before = finder.before(piece, limit: limit, paragraphStart: paragraphs[piece.paragraph].start)
             // A scare quote (`A "minister" was killed`) starts no quotation that later pieces continue.
             if var draft = drafts.last, let last = draft.pieces.last,
-               draft.cue.map({ $0.kind != .clause }) ?? false || last.wordCount(in: scalars) >= Self.minimumWords,
+               draft.cue.map({ $0.kind != .clause }) ?? false || last.wordCount(in: tokens) >= Self.minimumWords,
                joins(piece, last, before: before, after: after, previousAfter: previousAfter) {
                 draft.pieces.append(piece)
                 draft.cue = draft.cue ?? after ?? before

@@ -8,6 +8,8 @@ import PipeKit
 struct QuotedPiece: Equatable {
     /// The quoted words, without the marks and the spaces inside them.
     var content: TextSpan
+    /// The tokens of the quoted words.
+    var tokens: Range<Int>
     /// Where the opening mark is.
     var opening: Int
     /// Where the closing mark is; nil when the paragraph ended before the quote closed.
@@ -29,52 +31,58 @@ struct QuotedPiece: Equatable {
     /// Whether the scalar is any double quotation mark.
     static func isMark(_ scalar: Unicode.Scalar) -> Bool { opens(scalar) || closes(scalar) }
 
-    /// The quoted pieces of every paragraph, in order. An opening mark without a closing one runs
-    /// to the end of its paragraph.
-    static func pieces(in scalars: [Unicode.Scalar], paragraphs: [TextSpan]) -> [QuotedPiece] {
+    /// The quoted pieces of every paragraph, in order, found among the tokens (every quotation
+    /// mark is a punctuation token). An opening mark without a closing one runs to the end of its
+    /// paragraph.
+    static func pieces(in tokens: [Token], paragraphs: [TextSpan]) -> [QuotedPiece] {
         var pieces: [QuotedPiece] = []
+        var index = 0
         for (number, paragraph) in paragraphs.enumerated() {
+            while index < tokens.count, tokens[index].span.start < paragraph.start { index += 1 }
             var opening: Int?
-            for index in paragraph.start..<min(paragraph.end, scalars.count) {
-                let scalar = scalars[index]
-                if let start = opening {
-                    if closes(scalar) {
-                        append(start, index, number, scalars, &pieces)
-                        opening = nil
+            while index < tokens.count, tokens[index].span.start < paragraph.end {
+                let token = tokens[index]
+                if token.kind == .punctuation {
+                    if let start = opening {
+                        if closes(token.symbol) {
+                            append(start, index, number, tokens, &pieces)
+                            opening = nil
+                        }
+                    } else if opens(token.symbol) {
+                        opening = index
                     }
-                } else if opens(scalar) {
-                    opening = index
                 }
+                index += 1
             }
-            if let start = opening { append(start, nil, number, scalars, &pieces, end: min(paragraph.end, scalars.count)) }
+            if let start = opening { append(start, nil, number, tokens, &pieces, end: index) }
         }
         return pieces
     }
 
-    private static func append(_ opening: Int, _ closing: Int?, _ paragraph: Int, _ scalars: [Unicode.Scalar],
+    /// The piece between the tokens `opening` and `closing` (or `end`), without trailing commas.
+    private static func append(_ opening: Int, _ closing: Int?, _ paragraph: Int, _ tokens: [Token],
                                _ pieces: inout [QuotedPiece], end: Int? = nil) {
-        var start = opening + 1, stop = closing ?? end ?? opening + 1
-        while start < stop, isSpace(scalars[start]) { start += 1 }
-        while stop > start, isSpace(scalars[stop - 1]) || scalars[stop - 1] == "," { stop -= 1 }
+        let start = opening + 1
+        var stop = closing ?? end ?? start
+        while stop > start, tokens[stop - 1].isMark(",") { stop -= 1 }
         guard stop > start else { return }
-        pieces.append(QuotedPiece(content: TextSpan(start: start, end: stop), opening: opening, closing: closing, paragraph: paragraph))
+        pieces.append(QuotedPiece(content: TextSpan(start: tokens[start].span.start, end: tokens[stop - 1].span.end),
+                                  tokens: start..<stop, opening: tokens[opening].span.start,
+                                  closing: closing.map { tokens[$0].span.start }, paragraph: paragraph))
     }
 
-    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == " " || scalar == "\u{A0}" || scalar == "\n" || scalar == "\t"
-    }
-
-    /// The number of words (runs of scalars other than the space) in the piece.
-    func wordCount(in scalars: [Unicode.Scalar]) -> Int {
-        var count = 0, inWord = false
-        for scalar in scalars[content.start..<content.end] {
-            if scalar == " " {
-                inWord = false
-            } else if !inWord {
-                inWord = true
-                count += 1
-            }
+    /// The number of words in the piece: runs of tokens with no space between them.
+    func wordCount(in tokens: [Token]) -> Int {
+        var count = 0
+        for index in self.tokens where index == self.tokens.lowerBound || tokens[index].span.start > tokens[index - 1].span.end {
+            count += 1
         }
         return count
+    }
+
+    /// The piece's text, as written in the body.
+    func text(in tokens: [Token], _ texts: TokenTexts) -> String {
+        String(decoding: texts.utf8[tokens[self.tokens.lowerBound].bytes.lowerBound..<tokens[self.tokens.upperBound - 1].bytes.upperBound],
+               as: UTF8.self)
     }
 }
