@@ -1,7 +1,7 @@
 import Foundation
 import PipeKit
 
-/// Finds entities, dates, quotations with their speakers, and keywords, by rules.
+/// Finds entities (a trained tagger or rules), dates, quotations with their speakers, and keywords.
 ///
 /// ```yaml
 /// - type: extract
@@ -43,8 +43,8 @@ public struct ExtractStage: ConfigurableStage {
         public static let fields: [OptionField] = [
             OptionField("entities", type: "bool or {model: rules | ner-en | PATH}", default: "true",
                         summary: "find people, organisations, places and other names: the trained tagger (true), rules, or a model file"),
-            OptionField("dates", type: "bool", default: "true", summary: "find the header date, absolute dates and relative ones"),
-            OptionField("quotes", type: "bool", default: "true", summary: "find direct quotations and their speakers"),
+            OptionField("dates", type: "bool", default: "true", summary: "find the header date, absolute dates, months, years and relative dates, each with an ISO 8601 value at its precision"),
+            OptionField("quotes", type: "bool", default: "true", summary: "find direct quotations (joined across their attribution and over paragraphs) and their speakers"),
             OptionField("keywords", type: "integer", default: "8", summary: "how many keywords to keep (YAKE score); 0 turns them off"),
         ]
 

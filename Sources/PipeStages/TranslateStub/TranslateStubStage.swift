@@ -68,7 +68,7 @@ public struct TranslateStubStage: ConfigurableStage {
     /// `translate-stub`.
     public static let name = "translate-stub"
     /// One line for `pipe stages`.
-    public static let summary = "Detect the language and translate into a target language (stub backend, no network)"
+    public static let summary = "Detect the language (by script and letter n-grams) and translate into a target language: stub, glossary or a LibreTranslate-compatible server"
 
     /// The options in force.
     public let options: Options
