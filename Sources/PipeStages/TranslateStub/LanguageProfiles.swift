@@ -84,6 +84,10 @@ extension LanguageProfiles {
 }
 
 /// The last two letters read, to form the grams that end at each new letter.
+///
+/// A gram's key is its scalars, 21 bits each, the last in the lowest bits. Letters and the space
+/// are never zero, so grams of different lengths never share a key, and no key is zero (the
+/// empty slot of ``GramTable``).
 struct GramWindow {
     private var first: UInt64 = 0x20
     private var second: UInt64 = 0x20
@@ -106,13 +110,6 @@ struct GramWindow {
         body(second << 21 | 0x20)
         body(first << 42 | second << 21 | 0x20)
         (first, second, atSpace) = (second, 0x20, true)
-    }
-
-    /// The key of a gram: its scalars, 21 bits each, the last in the lowest bits. Letters and the
-    /// space are never zero, so grams of different lengths never share a key, and no key is zero.
-    @inline(__always)
-    static func key(_ scalars: Unicode.Scalar...) -> UInt64 {
-        scalars.reduce(0) { $0 << 21 | UInt64($1.value) }
     }
 }
 
