@@ -2,7 +2,8 @@
 # The quality figures of Docs/Quality.md, each checked against its target: entities on CoNLL-2003
 # (F1 >= 0.80), quotations and speakers on PolNeAR (F1 >= 0.85, speaker accuracy >= 0.85), and the
 # language identifier on texts of 20, 50 and 200 characters from the message catalogues installed
-# on this machine (>= 95% at 50, >= 99% at 200). Scores are printed as the scorers print them.
+# on this machine (>= 95% at 50, >= 99% at 200); it also prints the keywords of the ten articles
+# Docs/Quality.md shows. Scores are printed as the scorers print them.
 # Without ../shared the corpus checks are skipped with a message.
 # usage: Scripts/quality.sh
 set -euo pipefail
@@ -42,8 +43,24 @@ if [ -d "$CORPUS/conll2003" ] && [ -d "$eval_dir" ]; then
   line=$(tail -1 "$OUT/quotes.score")
   at_least "quotes F1" "$(field "$line" F1)" 0.85
   at_least "speaker_acc" "$(field "$line" speaker_acc)" 0.85
+
+  echo "== keywords of the ten articles shown in Docs/Quality.md"
+  for id in bbc-business-004 bbc-business-265 bbc-entertainment-001 fakes-0012 fakes-0327 fakes-0633 \
+      polnear-breitbart_2015-12-04_bellwether-county-says-trump-sho polnear-politico_2016-04-10_snl-has-fun-with-clinton-s-strug \
+      conll-testa-020 conll-testa-100; do
+    grep -h "\"id\": \"$id\"" "$CORPUS"/*/articles.jsonl
+  done > "$OUT/ten.jsonl"
+  "$pipe" run Scripts/quality/keywords.yaml >/dev/null 2>"$OUT/run.log" || { cat "$OUT/run.log" >&2; exit 1; }
+  python3 - "$OUT/keywords.jsonl" <<'PY'
+import json, sys
+rows = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8")]
+for r in rows:
+    print(f"  {r['id']}: " + "; ".join(k["text"] for k in r["keywords"]))
+if len(rows) != 10 or any(len(r["keywords"]) != 8 for r in rows):
+    sys.exit("expected 10 articles with 8 keywords each")
+PY
 else
-  echo "skipped: ../shared/corpus or ../shared/eval is absent (entities and quotations)"
+  echo "skipped: ../shared/corpus or ../shared/eval is absent (entities, quotations, keywords)"
 fi
 if command -v msgunfmt >/dev/null && [ -d /usr/share/locale ]; then
   echo "== language identification: texts from the message catalogues of this machine (held-out domains)"
