@@ -47,7 +47,7 @@ struct DateExtractor: Sendable {
                 continue
             }
             let span = TextSpan(start: tokens[found.first].span.start, end: tokens[found.last].span.end)
-            let text = String(decoding: texts.utf8[tokens[found.first].bytes.lowerBound..<tokens[found.last].bytes.upperBound], as: UTF8.self)
+            let text = texts.text(from: tokens[found.first], to: tokens[found.last])
             dates.append(DateMention(text: text, value: found.value,
                                      precision: found.precision, span: span))
             index = found.last + 1

@@ -224,8 +224,7 @@ struct KeywordExtractor: Sendable {
 
     /// A word without a possessive `'s` and a plural `s`, to tell repeats: `japan's` → `japan`.
     static func stem(_ word: String) -> String {
-        var word = Substring(word)
-        if word.hasSuffix("'s") || word.hasSuffix("\u{2019}s") { word = word.dropLast(2) }
+        var word = Substring(EntityRecognizer.strippingPossessive(word))
         if word.count > 3, word.hasSuffix("s"), !word.hasSuffix("ss") { word = word.dropLast() }
         return String(word)
     }
@@ -254,14 +253,7 @@ struct KeywordExtractor: Sendable {
         if !token.lexeme.flags.isDisjoint(with: [.stopword, .nonKeyword]) || token.lexeme.month != 0 || token.lexeme.weekday != 0 {
             return true
         }
-        // A function word with a contraction: `that's`, `it’s`, `don't`.
-        if token.bytes.contains(where: { texts.utf8[$0] == UInt8(ascii: "'") || texts.utf8[$0] == 0xE2 }) {
-            let lower = texts.lowercased(token)
-            if let apostrophe = lower.firstIndex(where: { $0 == "'" || $0 == "\u{2019}" }),
-           WordLists.stopwords.contains(String(lower[..<apostrophe])) || ["don", "didn", "doesn", "won", "can", "isn", "wasn"].contains(String(lower[..<apostrophe])) {
-                return true
-            }
-        }
+        if texts.isContractedFunctionWord(token) { return true }
         let scalars = token.span.end - token.span.start
         // One character: one scalar, or (rarely) more that make one character.
         return scalars < 2 || (token.bytes.count > scalars && texts.lowercased(token).count < 2)

@@ -30,4 +30,22 @@ struct TokenTexts: Sendable {
             return true
         }
     }
+
+    /// The text of the tokens `first` through `last`, as written in the body.
+    func text(from first: Token, to last: Token) -> String {
+        String(decoding: utf8[first.bytes.lowerBound..<last.bytes.upperBound], as: UTF8.self)
+    }
+
+    /// Words whose contractions are function words although they are no stopwords: `don't`, `can't`.
+    static let negations: Set<String> = ["don", "didn", "doesn", "won", "can", "isn", "wasn"]
+
+    /// Whether the token is a function word with a contraction: `that's`, `It’s`, `I've`, `don't`.
+    /// Only tokens with an apostrophe are lower-cased.
+    func isContractedFunctionWord(_ token: Token) -> Bool {
+        guard token.bytes.contains(where: { utf8[$0] == UInt8(ascii: "'") || utf8[$0] == 0xE2 }) else { return false }
+        let lower = lowercased(token)
+        guard let apostrophe = lower.firstIndex(where: { $0 == "'" || $0 == "\u{2019}" }) else { return false }
+        let stem = String(lower[..<apostrophe])
+        return WordLists.stopwords.contains(stem) || Self.negations.contains(stem)
+    }
 }

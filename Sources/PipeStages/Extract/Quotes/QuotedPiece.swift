@@ -82,7 +82,6 @@ struct QuotedPiece: Equatable {
 
     /// The piece's text, as written in the body.
     func text(in tokens: [Token], _ texts: TokenTexts) -> String {
-        String(decoding: texts.utf8[tokens[self.tokens.lowerBound].bytes.lowerBound..<tokens[self.tokens.upperBound - 1].bytes.upperBound],
-               as: UTF8.self)
+        texts.text(from: tokens[self.tokens.lowerBound], to: tokens[self.tokens.upperBound - 1])
     }
 }

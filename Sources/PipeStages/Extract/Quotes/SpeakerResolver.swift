@@ -179,14 +179,11 @@ struct SpeakerResolver {
     /// capitalised at the start of a sentence (`Weighing in on …`).
     func isName(_ index: Int) -> Bool {
         let token = tokens[index]
+        guard token.isWord, token.isCapitalized, token.lexeme.month == 0, token.lexeme.weekday == 0,
+              token.lexeme.flags.isDisjoint(with: [.stopword, .title, .titleBeforeDot]) else { return false }
         if token.startsSentence, let key = token.key?.string, key.hasSuffix("ing") || key.hasSuffix("ly") { return false }
         // `He's`, `It's`, `I've`: a pronoun with a contraction.
-        if let key = token.key?.string, let apostrophe = key.firstIndex(where: { $0 == "'" || $0 == "\u{2019}" }),
-           WordLists.stopwords.contains(String(key[..<apostrophe])) || key[..<apostrophe] == "i" {
-            return false
-        }
-        return token.isWord && token.isCapitalized && token.lexeme.month == 0 && token.lexeme.weekday == 0
-            && token.lexeme.flags.isDisjoint(with: [.stopword, .title, .titleBeforeDot])
+        return !texts.isContractedFunctionWord(token)
     }
 
     /// What a pronoun token stands for; nil when the token is no pronoun or names nobody.
@@ -251,8 +248,7 @@ struct SpeakerResolver {
     }
 
     func isPossessive(_ index: Int) -> Bool {
-        let text = texts[tokens[index]]
-        if text.hasSuffix("'s") || text.hasSuffix("\u{2019}s") { return true }
+        if EntityRecognizer.possessiveLength(texts[tokens[index]]) > 0 { return true }
         return index + 1 < tokens.count && (tokens[index + 1].symbol == "'" || tokens[index + 1].symbol == "\u{2019}")
     }
 }
