@@ -40,6 +40,10 @@ struct DateExtractor: Sendable {
         }
         var index = 0
         while index < tokens.count {
+            guard mayStartDate(tokens[index]) else {
+                index += 1
+                continue
+            }
             let found = absolute(at: index, tokens: tokens, reference: article.date)
                 ?? article.date.flatMap { relative(at: index, tokens: tokens, reference: $0) }
             guard let found else {
@@ -56,6 +60,15 @@ struct DateExtractor: Sendable {
     }
 
     // MARK: Tokens
+
+    /// Whether a date may start at the token, tested from its facts alone so that most tokens
+    /// cost no more: a number, a month or weekday, a word of ``relativeStarts``, or a word that
+    /// may be `mid-`, `early-` or `late-` and a month (more than five bytes, from m, e or l).
+    func mayStartDate(_ token: Token) -> Bool {
+        guard token.isWord else { return false }
+        return token.isNumber || token.lexeme.isDateWord || token.lexeme.flags.contains(.relativeDate)
+            || (token.bytes.count > 5 && "mel".utf8.contains(texts.utf8[token.bytes.lowerBound] | 0x20))
+    }
 
     func word(_ tokens: [Token], _ index: Int) -> String? {
         tokens.indices.contains(index) && tokens[index].isWord ? texts.lowercased(tokens[index]) : nil
