@@ -197,22 +197,16 @@ struct KeywordExtractor: Sendable {
     /// The first `count` candidates, in order, that do not repeat the words of one chosen before.
     private func choose(_ count: Int, from candidates: [Phrase], words: [WordStats], tokens: [Token]) -> [Keyword] {
         var chosen: [Keyword] = []
-        var chosenStems: [[String]] = []
+        var chosenStems: [[Stem]] = []
         // A phrase repeats another when one holds the other's words, or when they share more
         // than half the words of the shorter (`tate britain art` after `london's tate britain`).
-        func repeats(_ a: [String], _ b: [String]) -> Bool {
+        func repeats(_ a: [Stem], _ b: [Stem]) -> Bool {
             let shared = a.filter(b.contains).count
             return shared == min(a.count, b.count) || 2 * shared > min(a.count, b.count)
         }
-        var stemOf: [Int: String] = [:]
         for candidate in candidates {
             // `profits` repeats `profit`, `japan's economy` repeats `japan`.
-            let stems = candidate.ids.map { id in
-                if let stem = stemOf[id] { return stem }
-                let stem = Self.stem(texts.lowercased(tokens[Int(words[id].firstToken)]))
-                stemOf[id] = stem
-                return stem
-            }
+            let stems = candidate.ids.map { stem(of: tokens[Int(words[$0].firstToken)]) }
             if chosenStems.contains(where: { repeats($0, stems) }) { continue }
             let text = candidate.ids.map { texts.lowercased(tokens[Int(words[$0].firstToken)]) }.joined(separator: " ")
             chosen.append(Keyword(text: text, score: candidate.score))
@@ -220,6 +214,29 @@ struct KeywordExtractor: Sendable {
             if chosen.count == count { break }
         }
         return chosen
+    }
+
+    /// A word without a possessive and a plural `s` (``stem(_:)``): packed whenever it fits, so
+    /// that telling repeats makes no strings for ASCII words.
+    enum Stem: Equatable {
+        case packed(PackedWord)
+        case text(String)
+    }
+
+    func stem(of token: Token) -> Stem {
+        guard var word = token.key, word.count == token.bytes.count, token.bytes.allSatisfy({ texts.utf8[$0] < 0x80 }) else {
+            // Packed when the stem fits, so that `Japan’s` (curly apostrophe) meets `japan`.
+            let text = Self.stem(texts.lowercased(token))
+            return PackedWord(text).map(Stem.packed) ?? .text(text)
+        }
+        let s = UInt8(ascii: "s")
+        if word.count > 2, word.byte(at: word.count - 1) == s, word.byte(at: word.count - 2) == UInt8(ascii: "'") {
+            word = word.droppingLast(2)
+        }
+        if word.count > 3, word.byte(at: word.count - 1) == s, word.byte(at: word.count - 2) != s {
+            word = word.droppingLast(1)
+        }
+        return .packed(word)
     }
 
     /// A word without a possessive `'s` and a plural `s`, to tell repeats: `japan's` → `japan`.

@@ -58,6 +58,19 @@ struct PackedWord: Hashable, Sendable {
         }
     }
 
+    /// The byte at `index`, which must be below `count` and `capacity`.
+    func byte(at index: Int) -> UInt8 {
+        let word = index < 8 ? a : index < 16 ? b : c
+        return UInt8(truncatingIfNeeded: word >> UInt64((index & 7) * 8))
+    }
+
+    /// The word without its last `length` bytes (a word that fits).
+    func droppingLast(_ length: Int) -> PackedWord {
+        var result = PackedWord()
+        for index in 0..<max(0, min(count, Self.capacity) - length) { result.append(byte(at: index)) }
+        return result
+    }
+
     /// Whether every byte appended so far fits.
     var fits: Bool { count <= Self.capacity }
 
