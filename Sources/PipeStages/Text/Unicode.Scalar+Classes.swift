@@ -1,8 +1,13 @@
 extension Unicode.Scalar {
     /// Whether the scalar is a letter or a digit; ASCII is decided without a Unicode property lookup.
-    var isLetterOrDigit: Bool {
+    @inline(__always) var isLetterOrDigit: Bool {
         if isASCII { return (0x30...0x39).contains(value) || (0x61...0x7A).contains(value | 0x20) }
-        return properties.isAlphabetic || properties.numericType != nil
+        return isNonASCIILetterOrDigit
+    }
+
+    /// The Unicode property lookup of ``isLetterOrDigit``, kept out of line so that the ASCII test inlines.
+    @inline(never) private var isNonASCIILetterOrDigit: Bool {
+        properties.isAlphabetic || properties.numericType != nil
     }
 
     /// Whether the scalar is a letter; ASCII is decided without a Unicode property lookup.
