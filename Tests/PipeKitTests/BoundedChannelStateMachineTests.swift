@@ -76,6 +76,29 @@ struct BoundedChannelStateMachineTests {
         }
         #expect(received == (0..<500).map { "\($0)" })
     }
+
+    /// An element of its own identity, to see whether the channel still holds it.
+    private final class Item: Sendable {}
+
+    @Test(arguments: [1, 2, 5])
+    func keepsNoElementItHandedOut(capacity: Int) {
+        var machine = BoundedChannelStateMachine<Item, Int, Int>(capacity: capacity)
+        // Many times round the ring: every received element must be released at once.
+        for round in 0..<(3 * capacity + 70) {
+            weak var received: Item?
+            do {
+                let item = Item()
+                received = item
+                _ = machine.send(item, sender: round)
+                guard case .resumeReceiver(_, let element?) = machine.receive(receiver: round) else {
+                    Issue.record("round \(round): nothing received")
+                    return
+                }
+                #expect(element === item)
+            }
+            #expect(received == nil, "round \(round): the channel still holds an element it handed out")
+        }
+    }
 }
 
 @Suite("ReorderBuffer")

@@ -25,8 +25,13 @@ struct BoundedChannelStateMachine<Element, Sender, Receiver> {
     }
 
     private let capacity: Int
-    private var buffer: [Element] = []
+    /// The buffered elements: a ring of `capacity` slots, `bufferedCount` of them from `head` on.
+    /// A slot is emptied as its element is received, so the channel keeps nothing it handed out
+    /// (a batch of articles lives only as long as a stage needs it).
+    private var ring: [Element?]
     private var head = 0
+    /// The number of buffered elements.
+    private(set) var bufferedCount = 0
     private var waitingSenders: [(sender: Sender, element: Element)] = []
     private var waitingReceiver: Receiver?
     private var finished = false
@@ -35,10 +40,24 @@ struct BoundedChannelStateMachine<Element, Sender, Receiver> {
     /// Creates the state of a channel holding at most `capacity` elements (at least 1).
     init(capacity: Int) {
         self.capacity = max(1, capacity)
+        ring = Array(repeating: nil, count: self.capacity)
     }
 
-    /// The number of buffered elements.
-    var bufferedCount: Int { buffer.count - head }
+    /// Puts an element after the buffered ones; there must be room.
+    private mutating func push(_ element: Element) {
+        ring[(head + bufferedCount) % capacity] = element
+        bufferedCount += 1
+    }
+
+    /// Takes the first buffered element out of its slot.
+    private mutating func pop() -> Element? {
+        guard bufferedCount > 0 else { return nil }
+        let element = ring[head]
+        ring[head] = nil
+        head = (head + 1) % capacity
+        bufferedCount -= 1
+        return element
+    }
 
     /// Offers an element.
     mutating func send(_ element: Element, sender: Sender) -> SendAction {
@@ -48,7 +67,7 @@ struct BoundedChannelStateMachine<Element, Sender, Receiver> {
             return .deliver(element, to: receiver, resume: sender)
         }
         if bufferedCount < capacity {
-            buffer.append(element)
+            push(element)
             return .resumeSender(sender, accepted: true)
         }
         waitingSenders.append((sender, element))
@@ -58,16 +77,10 @@ struct BoundedChannelStateMachine<Element, Sender, Receiver> {
     /// Asks for the next element.
     mutating func receive(receiver: Receiver) -> ReceiveAction {
         precondition(waitingReceiver == nil, "a bounded channel has one consumer")
-        if bufferedCount > 0 {
-            let element = buffer[head]
-            head += 1
-            if head > 64, head * 2 > buffer.count {
-                buffer.removeFirst(head)
-                head = 0
-            }
+        if let element = pop() {
             if !waitingSenders.isEmpty {
                 let waiting = waitingSenders.removeFirst()
-                buffer.append(waiting.element)
+                push(waiting.element)
                 return .resumeBoth(receiver, element, sender: waiting.sender)
             }
             return .resumeReceiver(receiver, element)
@@ -92,8 +105,8 @@ struct BoundedChannelStateMachine<Element, Sender, Receiver> {
     /// Stops the channel at once: buffered elements are dropped, every waiter is to be resumed.
     mutating func terminate() -> (senders: [Sender], receiver: Receiver?) {
         terminated = true
-        buffer.removeAll()
-        head = 0
+        ring = Array(repeating: nil, count: capacity)
+        (head, bufferedCount) = (0, 0)
         let senders = waitingSenders.map(\.sender)
         waitingSenders.removeAll()
         let receiver = waitingReceiver
