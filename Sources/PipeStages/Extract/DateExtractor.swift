@@ -67,7 +67,7 @@ struct DateExtractor: Sendable {
     func mayStartDate(_ token: Token) -> Bool {
         guard token.isWord else { return false }
         return token.isNumber || token.lexeme.isDateWord || token.lexeme.flags.contains(.relativeDate)
-            || (token.bytes.count > 5 && "mel".utf8.contains(texts.utf8[token.bytes.lowerBound] | 0x20))
+            || (token.bytes.count > 5 && [0x6D, 0x65, 0x6C].contains(texts.utf8[token.bytes.lowerBound] | 0x20))
     }
 
     func word(_ tokens: [Token], _ index: Int) -> String? {
