@@ -40,6 +40,23 @@ struct PipelineTests {
         #expect(summary.stages.map(\.received) == [10_000, 10_000])
     }
 
+    /// Counts the items alive, not only those between reader and sink: an item a channel or
+    /// buffer still references after handing it on counts until it is released.
+    @Test func holdsNoMoreItemsAliveThanTheBatchesInFlight() async throws {
+        let live = LiveCount()
+        let pipeline = Pipeline(Pass<Tracked>(delay: .microseconds(20)), concurrency: .workers(2))
+            .then(Pass<Tracked>(delay: .zero), id: "last")
+        var configuration = RunConfiguration()
+        configuration.batchSize = 16
+        configuration.channelCapacity = 2
+        let summary = try await pipeline.run(TrackedItems(count: 5_000, live: live), configuration: configuration) { _ in }
+        #expect(summary.written == 5_000)
+        // Two segments (widths 2 and 1), three channels of 2 batches: at most 1 filling +
+        // 3×2 buffered + 3 blocked senders + 2 + 1 in work + 1 being delivered = 14 batches.
+        #expect(live.peak <= 14 * 16, "\(live.peak) items were alive at once; the bound is \(14 * 16)")
+        #expect(live.current == 0)
+    }
+
     @Test func skipCountsAndDropsFailedArticles() async throws {
         let collected = Collected()
         let articles = ["a", "b?", "c", "d?"].map { Article(id: $0, source: "s", title: $0, body: "x") }

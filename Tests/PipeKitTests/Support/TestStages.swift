@@ -137,3 +137,50 @@ final class Counter: Sendable {
     func increment() { value.withLock { $0 += 1 } }
     var current: Int { value.withLock { $0 } }
 }
+
+/// How many ``Tracked`` items are alive, and the most that were at once.
+final class LiveCount: Sendable {
+    private let counts = Mutex((current: 0, peak: 0))
+    func add(_ delta: Int) {
+        counts.withLock { $0.current += delta; $0.peak = max($0.peak, $0.current) }
+    }
+    var current: Int { counts.withLock { $0.current } }
+    var peak: Int { counts.withLock { $0.peak } }
+}
+
+/// An item that counts itself alive from its creation to its release.
+final class Tracked: Sendable {
+    let live: LiveCount
+    init(live: LiveCount) {
+        self.live = live
+        live.add(1)
+    }
+    deinit { live.add(-1) }
+}
+
+/// `count` fresh ``Tracked`` items.
+struct TrackedItems: AsyncSequence, Sendable {
+    let count: Int
+    let live: LiveCount
+
+    struct AsyncIterator: AsyncIteratorProtocol {
+        var remaining: Int
+        let live: LiveCount
+        mutating func next() async -> Tracked? {
+            guard remaining > 0 else { return nil }
+            remaining -= 1
+            return Tracked(live: live)
+        }
+    }
+
+    func makeAsyncIterator() -> AsyncIterator { AsyncIterator(remaining: count, live: live) }
+}
+
+/// Hands every item on, after `delay`.
+struct Pass<Item: Sendable>: Stage {
+    let delay: Duration
+    func process(_ item: Item, context: StageContext) async throws -> Item? {
+        if delay > .zero { try await Task.sleep(for: delay) }
+        return item
+    }
+}
