@@ -21,14 +21,20 @@ struct PackedWord: Hashable, Sendable {
         guard fits else { return nil }
     }
 
-    /// Packs UTF-8 bytes with one copy, or returns nil when there are more than `capacity`.
+    /// Packs UTF-8 bytes, or returns nil when there are more than `capacity`.
+    ///
+    /// Shifted in byte by byte: words are short (five bytes on average), and a loop costs less
+    /// than a `memmove` call.
     init?(utf8: UnsafeBufferPointer<UInt8>) {
         guard utf8.count <= Self.capacity else { return nil }
-        var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(utf8)) }
-        a = UInt64(littleEndian: words.0)
-        b = UInt64(littleEndian: words.1)
-        c = UInt64(littleEndian: words.2)
+        func pack(_ range: Range<Int>) -> UInt64 {
+            var word: UInt64 = 0
+            for index in range.reversed() { word = word << 8 | UInt64(utf8[index]) }
+            return word
+        }
+        a = pack(0..<min(8, utf8.count))
+        if utf8.count > 8 { b = pack(8..<min(16, utf8.count)) }
+        if utf8.count > 16 { c = pack(16..<utf8.count) }
         count = utf8.count
     }
 
