@@ -24,6 +24,17 @@ struct JSONWriterTests {
         #expect(String(decoding: writer.bytes, as: UTF8.self) == String(value))
     }
 
+    @Test(arguments: [1, 63, 64, 65, 130])
+    func nestsDeeperThanItsBitsWithCommasInPlace(depth: Int) {
+        // [[…[1,2]…,3],3] at every level: the commas after the inner arrays need the outer levels' bits.
+        var value = JSONValue.array([.int(1), .int(2)])
+        for _ in 1..<depth { value = .array([value, .int(3)]) }
+        var writer = JSONWriter()
+        writer.value(value)
+        let expected = String(repeating: "[", count: depth) + "1,2]" + String(repeating: ",3]", count: depth - 1)
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == expected)
+    }
+
     @Test func writesAnArrayOfObjectsUnderAKey() {
         var writer = JSONWriter()
         writer.beginObject()

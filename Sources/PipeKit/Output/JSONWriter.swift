@@ -5,7 +5,13 @@
 public struct JSONWriter: Sendable {
     /// The bytes written so far.
     public private(set) var bytes: [UInt8] = []
-    private var needsComma: [Bool] = []
+    /// Whether each open object or array needs a comma before its next value, one bit a level,
+    /// the innermost lowest: no array to grow or check for every value written.
+    private var needsComma: UInt64 = 0
+    /// How many objects and arrays are open.
+    private var depth = 0
+    /// The bits of levels more than 64 deep (custom fields may nest that far), outermost first.
+    private var deepNeedsComma: [Bool] = []
 
     /// Creates an empty writer.
     public init() {}
@@ -14,24 +20,36 @@ public struct JSONWriter: Sendable {
     /// grow the buffer step by step.
     public init(capacity: Int) {
         bytes.reserveCapacity(capacity)
-        needsComma.reserveCapacity(8)
     }
 
     /// Opens an object (`{`).
-    public mutating func beginObject() { separate(); bytes.append(UInt8(ascii: "{")); needsComma.append(false) }
+    public mutating func beginObject() { separate(); bytes.append(UInt8(ascii: "{")); open() }
     /// Closes the innermost object (`}`).
-    public mutating func endObject() { needsComma.removeLast(); bytes.append(UInt8(ascii: "}")) }
+    public mutating func endObject() { close(); bytes.append(UInt8(ascii: "}")) }
     /// Opens an array (`[`).
-    public mutating func beginArray() { separate(); bytes.append(UInt8(ascii: "[")); needsComma.append(false) }
+    public mutating func beginArray() { separate(); bytes.append(UInt8(ascii: "[")); open() }
     /// Closes the innermost array (`]`).
-    public mutating func endArray() { needsComma.removeLast(); bytes.append(UInt8(ascii: "]")) }
+    public mutating func endArray() { close(); bytes.append(UInt8(ascii: "]")) }
+
+    private mutating func open() {
+        if depth >= 64 { deepNeedsComma.append(needsComma >> 63 != 0) }
+        needsComma <<= 1
+        depth += 1
+    }
+
+    private mutating func close() {
+        depth -= 1
+        needsComma >>= 1
+        if depth >= 64, deepNeedsComma.removeLast() { needsComma |= 1 << 63 }
+    }
 
     /// Writes an object key; the value must follow.
     public mutating func key(_ key: String) {
         separate()
         appendString(key)
         bytes.append(UInt8(ascii: ":"))
-        if !needsComma.isEmpty { needsComma[needsComma.count - 1] = false }
+        // The value that follows needs no comma.
+        needsComma &= ~1
     }
 
     /// Writes `key` and an array with one object per element, whose members `members` writes.
@@ -102,9 +120,9 @@ public struct JSONWriter: Sendable {
     public mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
     private mutating func separate() {
-        guard let last = needsComma.last else { return }
-        if last { bytes.append(UInt8(ascii: ",")) }
-        needsComma[needsComma.count - 1] = true
+        guard depth > 0 else { return }
+        if needsComma & 1 != 0 { bytes.append(UInt8(ascii: ",")) }
+        needsComma |= 1
     }
 
     /// Appends `text` quoted, copying the runs that need no escape in one go.
