@@ -15,6 +15,16 @@ struct LanguageProfilesTests {
         #expect(grams == ["a", "_a", "__a", "b", "ab", "_ab", "b_", "ab_", "c", "_c", "b_c", "c_", "_c_"])
     }
 
+    /// Training reads texts by the detector's rule (`GramWindow.read`): a letter of another
+    /// script is passed over, a symbol or a Latin letter outside the profiled blocks ends a word.
+    @Test(arguments: [("aαb", "ab"), ("a×b", "a b"), ("aẹb", "a b"), ("ÄßЖ", "äßж"), ("a5b", "a b")])
+    func trainingReadsTextsAsTheDetectorDoes(text: String, read: String) {
+        var grams: [UInt64] = [], expected: [UInt64] = []
+        LanguageProfiles.grams(of: text) { grams.append($0) }
+        LanguageProfiles.grams(of: read) { expected.append($0) }
+        #expect(grams.map(LanguageProfiles.spelling(of:)) == expected.map(LanguageProfiles.spelling(of:)))
+    }
+
     @Test func trainedProfilesTellTheirLanguagesApart() {
         let detector = LanguageDetector(profiles: tiny)
         #expect(detector.detect("the war is over").language == "en")

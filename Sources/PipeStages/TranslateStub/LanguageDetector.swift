@@ -75,6 +75,7 @@ public struct LanguageDetector: Sendable {
             seen += 1
             let lead = bytes[offset]
             if lead < 0x80 {
+                // ASCII by `GramWindow.read`'s rule without decoding: letters are Latin, the rest ends a word.
                 offset += 1
                 switch lead {
                 case 0x41...0x5A, 0x61...0x7A:
@@ -98,12 +99,9 @@ public struct LanguageDetector: Sendable {
             let script = Self.script(of: scalar)
             // A Han, kana or Hangul character carries about as much as a short word.
             if let script { scripts[script.rawValue] += script == .han || script == .kana || script == .hangul ? 3 : 1 }
-            if script == .latin || script == .cyrillic || script == .ukrainian, value != 0xD7, value != 0xF7 {
-                window.push(scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar, add)
+            if window.read(scalar, script: script, add) {
                 letters += 1
                 if letters % 32 == 0, letters >= Self.minimumLetters, isDecided(scores) { break reading }
-            } else if script == nil || !scalar.properties.isAlphabetic {
-                window.pushSpace(add)
             }
         }
         window.pushSpace(add)

@@ -43,15 +43,12 @@ public struct LanguageProfiles: Sendable {
 
 extension LanguageProfiles {
     /// Calls `body` with the key of every gram of `text`: lower-case letters, words separated by
-    /// one space, grams of one to ``order`` letters (a lone space is no gram).
+    /// one space, grams of one to ``order`` letters (a lone space is no gram), read by the rule
+    /// the detector reads texts with (``GramWindow/read(_:script:_:)``).
     static func grams(of text: String, _ body: (UInt64) -> Void) {
         var window = GramWindow()
         for scalar in text.unicodeScalars {
-            if scalar.properties.isAlphabetic {
-                window.push(scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar, body)
-            } else {
-                window.pushSpace(body)
-            }
+            _ = window.read(scalar, script: LanguageDetector.script(of: scalar), body)
         }
         window.pushSpace(body)
     }
@@ -92,6 +89,22 @@ struct GramWindow {
     private var first: UInt64 = 0x20
     private var second: UInt64 = 0x20
     private var atSpace = true
+
+    /// Reads any scalar by the one rule that profiles are trained and texts detected with: a
+    /// Latin or Cyrillic letter extends the grams in lower case; anything that is no letter
+    /// ends a word; a letter of another script is passed over (script counts decide those
+    /// languages). Returns whether the scalar was read as a letter.
+    @inline(__always)
+    mutating func read(_ scalar: Unicode.Scalar, script: LanguageDetector.Script?, _ body: (UInt64) -> Void) -> Bool {
+        let isProfiled = script == .latin || script == .cyrillic || script == .ukrainian
+        // The multiplication and division signs sit in the middle of the Latin-1 letters.
+        if isProfiled, scalar.value != 0xD7, scalar.value != 0xF7 {
+            push(scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar, body)
+            return true
+        }
+        if script == nil || !scalar.properties.isAlphabetic { pushSpace(body) }
+        return false
+    }
 
     /// Reads a letter: the grams of one, two and three letters that end with it.
     @inline(__always)
