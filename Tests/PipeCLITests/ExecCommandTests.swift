@@ -7,19 +7,11 @@ struct ExecCommandTests {
     static let child = PipeProcess.packageRoot + "/Tests/PipeStagesTests/Fixtures/exec-child.py"
 
     func pipeline(in folder: String, arguments: String, titles: [String]) throws {
-        let records = titles.enumerated().map { #"{"id": "a\#($0.offset)", "title": "\#($0.element)", "body": "Some text."}"# }
-        try (records.joined(separator: "\n") + "\n").write(toFile: folder + "/in.jsonl", atomically: true, encoding: .utf8)
-        try """
-            input: {path: in.jsonl, format: jsonl}
-            checkpoint: false
-            stages:
-              - type: parse
-              - type: exec
-                on_error: skip
-                options: {command: [python3, \(Self.child)\(arguments)], restarts: 3}
-              - type: export
-                options: {path: out.jsonl}
-            """.write(toFile: folder + "/p.yaml", atomically: true, encoding: .utf8)
+        try writeJSONLinesRun(in: folder, articles: titles.enumerated().map { ("a\($0.offset)", $0.element, "Some text.") }, stages: """
+            - type: exec
+              on_error: skip
+              options: {command: [python3, \(Self.child)\(arguments)], restarts: 3}
+            """)
     }
 
     @Test func theChildsStandardErrorGoesToTheLog() async throws {

@@ -34,20 +34,12 @@ struct HTTPTranslationTests {
             ("bad", "BADJSON Президент прибыл в Дамаск в воскресенье вечером и встретился с министрами."),
             ("english", "The president arrived in Damascus on Sunday evening and met the ministers."),
         ]
-        let records = bodies.map { #"{"id": "\#($0.0)", "title": "", "body": "\#($0.1)"}"# }
-        try (records.joined(separator: "\n") + "\n").write(toFile: folder + "/in.jsonl", atomically: true, encoding: .utf8)
-        try """
-            input: {path: in.jsonl, format: jsonl}
-            checkpoint: false
-            stages:
-              - type: parse
-              - type: translate-stub
-                concurrency: 2
-                on_error: dead-letter
-                options: {target: en, backend: http, url: "http://127.0.0.1:\(port)", timeout: 1s, retries: 1}
-              - type: export
-                options: {path: out.jsonl}
-            """.write(toFile: folder + "/p.yaml", atomically: true, encoding: .utf8)
+        try writeJSONLinesRun(in: folder, articles: bodies.map { ($0.0, "", $0.1) }, stages: """
+            - type: translate-stub
+              concurrency: 2
+              on_error: dead-letter
+              options: {target: en, backend: http, url: "http://127.0.0.1:\(port)", timeout: 1s, retries: 1}
+            """)
         let result = try await PipeProcess.run(["run", "p.yaml"], in: folder)
         #expect(result.status == 0, "\(result.error)")
         #expect(result.error.contains("read 6 = written 3 + filtered 0 + skipped 0 + dead-lettered 3"))

@@ -109,3 +109,25 @@ func temporaryFolder() throws -> String {
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
 }
+
+/// Writes `in.jsonl`, one `{"id", "title", "body"}` record a line, and `p.yaml`: a pipeline over
+/// it that runs `parse`, then `stages` (YAML list items at the left margin), then a jsonl export
+/// to `out.jsonl`, without checkpoints.
+func writeJSONLinesRun(in folder: String, articles: [(id: String, title: String, body: String)], stages: String) throws {
+    let records = try articles.map { article in
+        let object = ["id": article.id, "title": article.title, "body": article.body]
+        return String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
+    }
+    try (records.joined(separator: "\n") + "\n").write(toFile: folder + "/in.jsonl", atomically: true, encoding: .utf8)
+    let indented = stages.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n")
+    try """
+        input: {path: in.jsonl, format: jsonl}
+        checkpoint: false
+        stages:
+          - type: parse
+        \(indented)
+          - type: export
+            options: {path: out.jsonl}
+
+        """.write(toFile: folder + "/p.yaml", atomically: true, encoding: .utf8)
+}
