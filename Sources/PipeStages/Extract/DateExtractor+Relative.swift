@@ -17,11 +17,13 @@ extension DateExtractor {
     ///   `several months ago` (a day, week, month or year as precise as the unit).
     func relative(at index: Int, tokens: [Token], reference: CalendarDate) -> Found? {
         let token = tokens[index]
-        guard token.isWord, token.isNumber || token.lexeme.weekday != 0 || token.lexeme.flags.contains(.relativeDate) else {
+        let isCount = token.isNumber || token.lexeme.flags.contains(.countWord)
+        guard token.isWord, isCount || token.lexeme.weekday != 0 || token.lexeme.flags.contains(.relativeDate) else {
             return nil
         }
+        // A number or count word is a date only as `three days ago`.
+        if isCount, !isAgo(index + 2, in: tokens) { return nil }
         let text = texts.lowercased(token)
-        let previous = index > 0 ? word(tokens, index - 1) : nil
         switch text {
         case "today", "tonight": return Found(value: reference, precision: .day, first: index, last: index)
         case "yesterday": return reference.adding(days: -1).map { Found(value: $0, precision: .day, first: index, last: index) }
@@ -40,9 +42,10 @@ extension DateExtractor {
         if token.lexeme.weekday != 0, token.isCapitalized {
             guard let value = weekdayDate(Int(token.lexeme.weekday), reference: reference, direction: -1) else { return nil }
             let last = Self.partsOfDay.contains(word(tokens, index + 1) ?? "") ? index + 1 : index
-            return Found(value: value, precision: .day, first: previous == "on" ? index - 1 : index, last: last)
+            let afterOn = index > 0 && word(tokens, index - 1) == "on"
+            return Found(value: value, precision: .day, first: afterOn ? index - 1 : index, last: last)
         }
-        if let count = Int(text) ?? Self.smallNumbers[text], let unit = word(tokens, index + 1), word(tokens, index + 2) == "ago" {
+        if isCount, let count = Int(text) ?? Self.smallNumbers[text], let unit = word(tokens, index + 1) {
             let value: CalendarDate?, precision: DatePrecision
             switch unit {
             case "day", "days": (value, precision) = (reference.adding(days: -count), .day)

@@ -12,9 +12,9 @@ struct DateExtractor: Sendable {
     static let smallNumbers = ["a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                                "eight": 8, "nine": 9, "ten": 10, "several": 3]
 
-    /// The words that may start a relative date besides numbers and weekdays (``Lexeme/Flags/relativeDate``).
+    /// The words that may start a relative date besides numbers, count words (``smallNumbers``)
+    /// and weekdays (``Lexeme/Flags/relativeDate``).
     static let relativeStarts = ["today", "tonight", "yesterday", "tomorrow", "last", "next", "this", "earlier", "later", "early", "late"]
-        + smallNumbers.keys
 
     /// Words after which a four-digit number is a year: `in 2004`.
     static let yearPrepositions: Set<String> = ["in", "since", "by", "until", "till", "during", "from", "of", "before", "after", "through"]
@@ -40,7 +40,7 @@ struct DateExtractor: Sendable {
         }
         var index = 0
         while index < tokens.count {
-            guard mayStartDate(tokens[index]) else {
+            guard mayStartDate(at: index, in: tokens) else {
                 index += 1
                 continue
             }
@@ -61,14 +61,25 @@ struct DateExtractor: Sendable {
 
     // MARK: Tokens
 
-    /// Whether a date may start at the token, tested from its facts alone so that most tokens
-    /// cost no more: a number, a month or weekday, a word of ``relativeStarts``, or a word that
-    /// may be `mid-`, `early-` or `late-` and a month (more than five bytes, from m, e or l).
-    func mayStartDate(_ token: Token) -> Bool {
+    /// Whether a date may start at token `index`, tested from its facts alone so that most tokens
+    /// cost no more: a number, a month or weekday, a word of ``relativeStarts``, a count word two
+    /// words before `ago` (`a` and `an` are among the commonest words), or a word that may be
+    /// `mid-`, `early-` or `late-` and a month (more than five bytes, from m, e or l).
+    func mayStartDate(at index: Int, in tokens: [Token]) -> Bool {
+        let token = tokens[index]
         guard token.isWord else { return false }
         return token.isNumber || token.lexeme.isDateWord || token.lexeme.flags.contains(.relativeDate)
+            || (token.lexeme.flags.contains(.countWord) && isAgo(index + 2, in: tokens))
             || (token.bytes.count > 5 && [0x6D, 0x65, 0x6C].contains(texts.utf8[token.bytes.lowerBound] | 0x20))
     }
+
+    /// Whether token `index` is the word `ago`, in any case (compared packed, without a string).
+    func isAgo(_ index: Int, in tokens: [Token]) -> Bool {
+        guard tokens.indices.contains(index), tokens[index].isWord, let key = tokens[index].key else { return false }
+        return key == Self.ago
+    }
+
+    private static let ago = PackedWord("ago")
 
     func word(_ tokens: [Token], _ index: Int) -> String? {
         tokens.indices.contains(index) && tokens[index].isWord ? texts.lowercased(tokens[index]) : nil

@@ -37,6 +37,8 @@ struct Lexeme: Sendable, Hashable {
         static let gazetteerStart = Flags(rawValue: 1 << 12)
         /// A word that is no keyword although it is no stopword: `three`, `shows` (lower-case form).
         static let nonKeyword = Flags(rawValue: 1 << 13)
+        /// A word that counts units before `ago`: `a`, `two`, `several` (lower-case form).
+        static let countWord = Flags(rawValue: 1 << 14)
     }
 
     var flags: Flags = []
@@ -87,6 +89,7 @@ struct Lexeme: Sendable, Hashable {
         add(WordLists.organizationCues.map { $0.lowercased() }, .organizationNoun)
         add(Gazetteer.firstWords, .gazetteerStart)
         add(DateExtractor.relativeStarts, .relativeDate)
+        add(DateExtractor.smallNumbers.keys, .countWord)
         add(WordLists.nonKeywords, .nonKeyword)
         for (word, month) in WordLists.months {
             entries += [(word, Lexeme(month: UInt8(month))), (word + ".", Lexeme(month: UInt8(month)))]
