@@ -259,31 +259,32 @@ struct EntityRecognizer: Sendable {
     func resolve(_ mentions: [Mention]) -> (entities: [Entity], mentions: [Mention]) {
         var resolved: [Mention] = []
         resolved.reserveCapacity(mentions.count)
-        // The latest full name by the short form that refers to it: a person's last word (or
-        // the part after its last hyphen), an organisation's name without its first words.
-        var personByLastWord: [Substring: Mention] = [:]
-        var organizationBySuffix: [Substring: Mention] = [:]
+        // The latest full name by the short form that refers to it, as its index in `resolved`:
+        // a person's last word (or the part after its last hyphen), an organisation's name
+        // without its first words.
+        var personByLastWord: [Substring: Int] = Dictionary(minimumCapacity: mentions.count)
+        var organizationBySuffix: [Substring: Int] = Dictionary(minimumCapacity: mentions.count)
         for var mention in mentions {
-            let full: Mention? = switch mention.type {
+            let full: Int? = switch mention.type {
             case .person, .misc: mention.text.utf8.contains(0x20) ? nil : personByLastWord[Substring(mention.text)]
             case .organization: organizationBySuffix[Substring(mention.text)]
             case .location: nil
             }
             if let full {
-                mention.text = full.text
-                mention.type = full.type
+                mention.text = resolved[full].text
+                mention.type = resolved[full].type
             } else if mention.type == .person || mention.type == .organization, mention.text.utf8.contains(0x20) {
                 let text = mention.text
                 if mention.type == .person, let space = text.lastIndex(of: " ") {
                     let last = text[text.index(after: space)...]
-                    if let hyphen = last.lastIndex(of: "-") { personByLastWord[last[last.index(after: hyphen)...]] = mention }
-                    personByLastWord[last] = mention
+                    if let hyphen = last.lastIndex(of: "-") { personByLastWord[last[last.index(after: hyphen)...]] = resolved.count }
+                    personByLastWord[last] = resolved.count
                 } else {
                     // Every suffix that starts after a space: `Foreign Ministry`, `Ministry`.
                     var cursor = text.startIndex
                     while let space = text[cursor...].firstIndex(of: " ") {
                         cursor = text.index(after: space)
-                        if cursor < text.endIndex, text[cursor] != " " { organizationBySuffix[text[cursor...]] = mention }
+                        if cursor < text.endIndex, text[cursor] != " " { organizationBySuffix[text[cursor...]] = resolved.count }
                     }
                 }
             }
