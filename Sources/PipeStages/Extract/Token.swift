@@ -36,6 +36,8 @@ struct Token: Sendable, Hashable {
     let key: PackedWord?
     /// Whether a hyphen is among the first four bytes, as after a name prefix (`al-Assad`).
     let hasEarlyHyphen: Bool
+    /// Whether the word holds an apostrophe, straight or curly (`that's`, `It’s`).
+    let hasApostrophe: Bool
 
     /// Whether the token is the punctuation mark `mark`.
     func isMark(_ mark: Unicode.Scalar) -> Bool { kind == .punctuation && symbol == mark }
@@ -51,11 +53,11 @@ struct Token: Sendable, Hashable {
         self.sentence = sentence
         self.startsSentence = startsSentence
         guard kind == .word, let first = utf8.first else {
-            (isCapitalized, isAcronym, isNumber, lexeme, key, hasEarlyHyphen) = (false, false, false, Lexeme(), nil, false)
+            (isCapitalized, isAcronym, isNumber, lexeme, key, hasEarlyHyphen, hasApostrophe) = (false, false, false, Lexeme(), nil, false, false)
             return
         }
         hasEarlyHyphen = utf8.prefix(4).contains(UInt8(ascii: "-"))
-        var upper = 0, lower = 0, isASCII = true
+        var upper = 0, lower = 0, apostrophes = 0, isASCII = true
         for byte in utf8 {
             if byte >= 0x80 {
                 isASCII = false
@@ -63,8 +65,10 @@ struct Token: Sendable, Hashable {
             }
             if (0x41...0x5A).contains(byte) { upper += 1 }
             if (0x61...0x7A).contains(byte) { lower += 1 }
+            if byte == UInt8(ascii: "'") { apostrophes += 1 }
         }
         if isASCII {
+            hasApostrophe = apostrophes > 0
             isCapitalized = (0x41...0x5A).contains(first)
             isAcronym = upper >= 2 && lower == 0
             isNumber = (0x30...0x39).contains(first)
@@ -74,6 +78,7 @@ struct Token: Sendable, Hashable {
         } else {
             let text = String(decoding: utf8, as: UTF8.self)
             let scalars = text.unicodeScalars
+            hasApostrophe = scalars.contains { $0 == "'" || $0 == "\u{2019}" }
             isCapitalized = scalars.first?.properties.isUppercase ?? false
             let letters = scalars.filter(\.properties.isAlphabetic)
             isAcronym = letters.count >= 2 && letters.allSatisfy(\.properties.isUppercase)

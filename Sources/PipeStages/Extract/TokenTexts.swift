@@ -42,7 +42,7 @@ struct TokenTexts: Sendable {
     /// Whether the token is a function word with a contraction: `that's`, `It’s`, `I've`, `don't`.
     /// Only tokens with an apostrophe are lower-cased.
     func isContractedFunctionWord(_ token: Token) -> Bool {
-        guard token.bytes.contains(where: { utf8[$0] == UInt8(ascii: "'") || utf8[$0] == 0xE2 }) else { return false }
+        guard token.hasApostrophe else { return false }
         let lower = lowercased(token)
         guard let apostrophe = lower.firstIndex(where: { $0 == "'" || $0 == "\u{2019}" }) else { return false }
         let stem = String(lower[..<apostrophe])
