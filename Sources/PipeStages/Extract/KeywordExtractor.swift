@@ -223,6 +223,7 @@ struct KeywordExtractor: Sendable {
         case text(String)
     }
 
+    /// The stem of the token's word, lower-cased.
     func stem(of token: Token) -> Stem {
         guard var word = token.key, word.count == token.bytes.count, token.bytes.allSatisfy({ texts.utf8[$0] < 0x80 }) else {
             // Packed when the stem fits, so that `Japan’s` (curly apostrophe) meets `japan`.

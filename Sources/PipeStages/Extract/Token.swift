@@ -57,7 +57,7 @@ struct Token: Sendable, Hashable {
             return
         }
         hasEarlyHyphen = utf8.prefix(4).contains(UInt8(ascii: "-"))
-        var upper = 0, lower = 0, apostrophes = 0, isASCII = true
+        var upper = 0, lower = 0, isASCII = true, sawApostrophe = false
         for byte in utf8 {
             if byte >= 0x80 {
                 isASCII = false
@@ -65,10 +65,10 @@ struct Token: Sendable, Hashable {
             }
             if (0x41...0x5A).contains(byte) { upper += 1 }
             if (0x61...0x7A).contains(byte) { lower += 1 }
-            if byte == UInt8(ascii: "'") { apostrophes += 1 }
+            if byte == UInt8(ascii: "'") { sawApostrophe = true }
         }
         if isASCII {
-            hasApostrophe = apostrophes > 0
+            hasApostrophe = sawApostrophe
             isCapitalized = (0x41...0x5A).contains(first)
             isAcronym = upper >= 2 && lower == 0
             isNumber = (0x30...0x39).contains(first)
