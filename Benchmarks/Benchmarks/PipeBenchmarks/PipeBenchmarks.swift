@@ -65,7 +65,13 @@ let benchmarks: @Sendable () -> Void = {
         let stage = try! ExtractStage(options: options)
         perItem("extract \(part)", corpus.articles) { blackHole(stage.extract($0)) }
     }
-    let all = try! ExtractStage()
-    perItem("extract all", corpus.articles) { blackHole(all.extract($0)) }
+    // Everything on, entities by rules as in Benchmarks/throughput.yaml; then with the trained
+    // tagger, the stage's default.
+    var rules = ExtractStage.Options()
+    rules.entities = .rules
+    let all = try! ExtractStage(options: rules)
+    perItem("extract all (rules)", corpus.articles) { blackHole(all.extract($0)) }
+    let tagged = try! ExtractStage()
+    perItem("extract all (trained tagger)", corpus.articles) { blackHole(tagged.extract($0)) }
     perItem("JSON encoding", corpus.articles) { blackHole($0.jsonLine) }
 }
