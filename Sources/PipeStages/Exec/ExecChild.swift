@@ -136,11 +136,17 @@ final class ExecChild: Sendable {
     }
 
     /// How the child ended, once the task that runs it knows.
+    ///
+    /// Waiting stops when it is cancelled (the time limit won the race and the answer is no
+    /// longer wanted): a cancelled `Task.sleep` returns at once, so polling on would spin and
+    /// hold a thread of the cooperative pool — possibly the one the task that records the
+    /// ending needs.
     private func ended() async -> String {
-        while true {
+        while !Task.isCancelled {
             if let ending = ending.description { return ending }
             try? await Task.sleep(for: .milliseconds(5))
         }
+        return ending.description ?? "it was stopped before its exit was known"
     }
 
     /// Runs `operation` for at most `limit`; past it, kills the child (which ends the operation)
