@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs the built `pipe` executable as a user would, in a folder of the test's choosing.
 struct PipeProcess {
@@ -25,8 +26,9 @@ struct PipeProcess {
 
     let process = Process()
     private let stdout = Pipe(), stderr = Pipe()
-    /// Both ends of the child's standard input stay open here, so that unread bytes can be counted.
-    private let stdinRead: Int32, stdinWrite: FileHandle
+    /// The writing end of the child's standard input. The reading end is closed here once the
+    /// child has it, so that writing to a child that has exited fails instead of waiting forever.
+    private let stdinWrite: FileHandle
 
     init(_ arguments: [String], in folder: String, environment: [String: String] = [:], measuringInto report: String? = nil) throws {
         guard let executable = Self.executable else {
@@ -47,42 +49,51 @@ struct PipeProcess {
         var ends: [Int32] = [0, 0]
         guard pipe(&ends) == 0 else { throw POSIXError(.EMFILE) }
         for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
-        stdinRead = ends[0]
         stdinWrite = FileHandle(fileDescriptor: ends[1], closeOnDealloc: true)
         process.standardInput = FileHandle(fileDescriptor: ends[0], closeOnDealloc: false)
+        // A write to a child that has gone must fail with EPIPE, not kill the tests.
+        signal(SIGPIPE, SIG_IGN)
+        defer { close(ends[0]) }
         try process.run()
     }
 
     /// Writes to the child's standard input.
     func write(_ text: String) {
-        stdinWrite.write(Data(text.utf8))
+        try? stdinWrite.write(contentsOf: Data(text.utf8))
     }
 
-    /// Waits for the exit and collects what was printed.
+    /// Writes `input` (if any) to the child's standard input and closes it, then waits for the
+    /// exit and collects what was printed.
     ///
-    /// The waiting happens on a thread of its own: a test blocking one of the few threads that
-    /// Swift's concurrency runs every test on would hold back the tests that measure time.
-    func wait() async -> Result {
-        try? stdinWrite.close()
-        let (output, error, process) = (stdout.fileHandleForReading, stderr.fileHandleForReading, process)
+    /// All of it happens on threads of its own, one for each pipe: a test blocking one of the
+    /// few threads that Swift's concurrency runs every test on holds back every other test (and
+    /// a task of the tests' own that the child waits on), and a child that fills its standard
+    /// error while its input is still being written must find someone reading it.
+    func wait(feeding input: String? = nil) async -> Result {
+        let (stdinWrite, output, error, process) = (stdinWrite, stdout.fileHandleForReading, stderr.fileHandleForReading, process)
         let (status, out, err) = await withCheckedContinuation { continuation in
             Thread.detachNewThread {
+                let fed = Handoff<Bool>(), errors = Handoff<Data>()
+                Thread.detachNewThread {
+                    if let input { try? stdinWrite.write(contentsOf: Data(input.utf8)) }
+                    try? stdinWrite.close()
+                    fed.set(true)
+                }
+                Thread.detachNewThread { errors.set(error.readDataToEndOfFile()) }
                 let out = output.readDataToEndOfFile()
-                let err = error.readDataToEndOfFile()
+                let err = errors.wait() ?? Data()
+                _ = fed.wait()
                 process.waitUntilExit()
                 continuation.resume(returning: (process.terminationStatus, out, err))
             }
         }
-        close(stdinRead)
         return Result(status: status, output: String(decoding: out, as: UTF8.self), error: String(decoding: err, as: UTF8.self))
     }
 
-    /// Runs `pipe` to the end.
+    /// Runs `pipe` to the end, with `input` on its standard input.
     static func run(_ arguments: [String], in folder: String = packageRoot, input: String? = nil,
                     environment: [String: String] = [:]) async throws -> Result {
-        let process = try PipeProcess(arguments, in: folder, environment: environment)
-        if let input { process.write(input) }
-        return await process.wait()
+        try await PipeProcess(arguments, in: folder, environment: environment).wait(feeding: input)
     }
 
     /// Runs `pipe` to the end under `/usr/bin/time`, with its peak resident size in megabytes;
@@ -99,7 +110,8 @@ struct PipeProcess {
     /// Bytes written to standard input and not yet read by `pipe`.
     var unreadInput: Int32 {
         var count: Int32 = 0
-        _ = ioctl(stdinRead, UInt(FIONREAD), &count)
+        // Either end of a pipe tells how many bytes wait in it.
+        _ = ioctl(stdinWrite.fileDescriptor, UInt(FIONREAD), &count)
         return count
     }
 }
@@ -130,4 +142,20 @@ func writeJSONLinesRun(in folder: String, articles: [(id: String, title: String,
             options: {path: out.jsonl}
 
         """.write(toFile: folder + "/p.yaml", atomically: true, encoding: .utf8)
+}
+
+/// A value that one thread hands to another, which waits for it.
+private final class Handoff<Value: Sendable>: Sendable {
+    private let value = Mutex<Value?>(nil)
+    private let ready = DispatchSemaphore(value: 0)
+
+    func set(_ newValue: Value) {
+        value.withLock { $0 = newValue }
+        ready.signal()
+    }
+
+    func wait() -> Value? {
+        ready.wait()
+        return value.withLock { $0 }
+    }
 }
