@@ -70,7 +70,13 @@ struct DateExtractor: Sendable {
         guard token.isWord else { return false }
         return token.isNumber || token.lexeme.isDateWord || token.lexeme.flags.contains(.relativeDate)
             || (token.lexeme.flags.contains(.countWord) && isAgo(index + 2, in: tokens))
-            || (token.bytes.count > 5 && [0x6D, 0x65, 0x6C].contains(texts.utf8[token.bytes.lowerBound] | 0x20))
+            || mayBePrefixedMonth(token)
+    }
+
+    /// Whether a word may be `mid-`, `early-` or `late-` and a month: more than five bytes, from
+    /// m, e or l (a byte test, so that only such words are lower-cased).
+    func mayBePrefixedMonth(_ token: Token) -> Bool {
+        token.isWord && token.bytes.count > 5 && [0x6D, 0x65, 0x6C].contains(texts.utf8[token.bytes.lowerBound] | 0x20)
     }
 
     /// Whether token `index` is the word `ago`, in any case (compared packed, without a string).
@@ -147,10 +153,9 @@ struct DateExtractor: Sendable {
            let previous = word(tokens, index - 1), Self.yearPrepositions.contains(previous), let date = CalendarDate(year: year, month: 1, day: 1) {
             return Found(value: date, precision: .year, first: index, last: index)
         }
-        // `mid-January`, `early-March`, `late-May` (only words that start with m, e or l and hold a
-        // hyphen are lower-cased).
-        if tokens[index].isWord, tokens[index].bytes.count > 5, [0x6D, 0x65, 0x6C].contains(texts.utf8[tokens[index].bytes.lowerBound] | 0x20),
-           tokens[index].bytes.contains(where: { texts.utf8[$0] == UInt8(ascii: "-") }), let lower = word(tokens, index), let hyphen = lower.firstIndex(of: "-"), ["mid", "early", "late"].contains(lower[..<hyphen]),
+        // `mid-January`, `early-March`, `late-May` (only words that may be one and hold a hyphen
+        // are lower-cased).
+        if mayBePrefixedMonth(tokens[index]), tokens[index].bytes.contains(where: { texts.utf8[$0] == UInt8(ascii: "-") }), let lower = word(tokens, index), let hyphen = lower.firstIndex(of: "-"), ["mid", "early", "late"].contains(lower[..<hyphen]),
            let month = WordLists.months[String(lower[lower.index(after: hyphen)...])] {
             if let year = number(tokens, index + 1, in: 1000...9999), let date = CalendarDate(year: year, month: month, day: 1) {
                 return Found(value: date, precision: .month, first: index, last: index + 1)
