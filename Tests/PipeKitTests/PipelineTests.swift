@@ -17,7 +17,7 @@ struct PipelineTests {
         let consumed = Counter()
         let maxInFlight = Mutex(0)
         let ids = Mutex<[String]>([])
-        let pipeline = Pipeline(SlowStage(delay: .microseconds(20)), concurrency: .workers(4))
+        let pipeline = Pipeline(SlowStage<Article>(delay: .microseconds(20)), concurrency: .workers(4))
             .then(try Tag(options: .init(), setup: StageSetup(pipeline: "t", stageID: "tag")), id: "tag")
         var configuration = RunConfiguration()
         configuration.batchSize = 64
@@ -44,8 +44,8 @@ struct PipelineTests {
     /// buffer still references after handing it on counts until it is released.
     @Test func holdsNoMoreItemsAliveThanTheBatchesInFlight() async throws {
         let live = LiveCount()
-        let pipeline = Pipeline(Pass<Tracked>(delay: .microseconds(20)), concurrency: .workers(2))
-            .then(Pass<Tracked>(delay: .zero), id: "last")
+        let pipeline = Pipeline(SlowStage<Tracked>(delay: .microseconds(20)), concurrency: .workers(2))
+            .then(SlowStage<Tracked>(delay: .zero), id: "last")
         var configuration = RunConfiguration()
         configuration.batchSize = 16
         configuration.channelCapacity = 2

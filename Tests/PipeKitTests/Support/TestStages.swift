@@ -85,12 +85,12 @@ struct DropFilter: Stage {
     }
 }
 
-/// Sleeps a little for each article, to make it the slowest stage.
-struct SlowStage: Stage {
+/// Hands every item on after `delay` (none when zero), to make it the slowest stage.
+struct SlowStage<Item: Sendable>: Stage {
     let delay: Duration
-    func process(_ article: Article, context: StageContext) async throws -> Article? {
-        try await Task.sleep(for: delay)
-        return article
+    func process(_ item: Item, context: StageContext) async throws -> Item? {
+        if delay > .zero { try await Task.sleep(for: delay) }
+        return item
     }
 }
 
@@ -174,13 +174,4 @@ struct TrackedItems: AsyncSequence, Sendable {
     }
 
     func makeAsyncIterator() -> AsyncIterator { AsyncIterator(remaining: count, live: live) }
-}
-
-/// Hands every item on, after `delay`.
-struct Pass<Item: Sendable>: Stage {
-    let delay: Duration
-    func process(_ item: Item, context: StageContext) async throws -> Item? {
-        if delay > .zero { try await Task.sleep(for: delay) }
-        return item
-    }
 }
