@@ -225,7 +225,7 @@ struct KeywordExtractor: Sendable {
 
     /// The stem of the token's word, lower-cased.
     func stem(of token: Token) -> Stem {
-        guard var word = token.key, word.count == token.bytes.count, token.bytes.allSatisfy({ texts.utf8[$0] < 0x80 }) else {
+        guard var word = token.key, token.bytes.allSatisfy({ texts.utf8[$0] < 0x80 }) else {
             // Packed when the stem fits, so that `Japan’s` (curly apostrophe) meets `japan`.
             let text = Self.stem(texts.lowercased(token))
             return PackedWord(text).map(Stem.packed) ?? .text(text)
