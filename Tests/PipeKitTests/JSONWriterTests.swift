@@ -17,6 +17,24 @@ struct JSONWriterTests {
         #expect(parsed?["z"] as? String == "quote \" slash \\ / tab \t nl \n bell \u{07} é")
     }
 
+    /// Every byte that needs an escape, at every place in and around an eight-byte word, among
+    /// bytes the word-at-a-time scan must pass over (letters, `é`, DEL, `!` and `#` beside `"`,
+    /// `[` and `]` beside `\\`, space just above the control characters).
+    @Test(arguments: ["\"", "\\", "\n", "\t", "\u{01}", "\u{1F}", "\r\n"])
+    func escapesWhereverTheByteFalls(special: String) {
+        let filler = "ab é\u{7F}!#[] cd xyz é"
+        for length in 0...20 {
+            let prefix = String(String(repeating: filler, count: 2).unicodeScalars.prefix(length))
+            for text in [prefix + special, prefix + special + filler, special + prefix + special] {
+                var writer = JSONWriter()
+                writer.string(text)
+                let decoded = try? JSONSerialization.jsonObject(with: Data(writer.bytes), options: .fragmentsAllowed) as? String
+                #expect(decoded == text, "\(String(decoding: writer.bytes, as: UTF8.self))")
+                #expect(!writer.bytes.dropFirst().dropLast().contains { $0 < 0x20 })
+            }
+        }
+    }
+
     @Test(arguments: [0, 7, 9, 10, 99, 100, 1234567, Int.max, -1, -250, Int.min])
     func writesWholeNumbersAsSwiftPrintsThem(value: Int) {
         var writer = JSONWriter()
