@@ -276,7 +276,7 @@ struct PipeCommandTests {
             try await Task.sleep(for: .milliseconds(20))
         }
         let lines = (0..<100).map { #"{"id":"n\#($0)","body":"b"}"# + "\n" }.joined()
-        process.write(lines)
+        await process.write(lines)
         while Date() < deadline, process.unreadInput > 0 { try await Task.sleep(for: .milliseconds(20)) }
         kill(process.process.processIdentifier, signal)
         let result = await process.wait()

@@ -62,7 +62,7 @@ struct ResumeCommandTests {
         // for more, when it is killed after a checkpoint.
         let killed = try makeFolder(root, "killed")
         let process = try PipeProcess(["run", "p.yaml"], in: killed)
-        process.write(lines.prefix(2000).joined())
+        await process.write(lines.prefix(2000).joined())
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline, checkpointed(killed) < 1024, process.process.isRunning {
             try await Task.sleep(for: .milliseconds(10))
@@ -120,7 +120,7 @@ struct ResumeCommandTests {
         let second = try await PipeProcess.run(["run", "p.yaml"], in: folder, input: "")
         #expect(second.status == 1)
         #expect(second.error.contains("another run of this pipeline is running"))
-        first.write(#"{"id":"a","body":"b"}"# + "\n")
+        await first.write(#"{"id":"a","body":"b"}"# + "\n")
         #expect(await first.wait().status == 0)
     }
 }

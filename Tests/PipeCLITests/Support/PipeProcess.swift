@@ -57,9 +57,16 @@ struct PipeProcess {
         try process.run()
     }
 
-    /// Writes to the child's standard input.
-    func write(_ text: String) {
-        try? stdinWrite.write(contentsOf: Data(text.utf8))
+    /// Writes to the child's standard input, on a thread of its own (as ``wait(feeding:)`` does),
+    /// and returns once the child has taken it all or has gone.
+    func write(_ text: String) async {
+        let stdinWrite = stdinWrite
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                try? stdinWrite.write(contentsOf: Data(text.utf8))
+                continuation.resume()
+            }
+        }
     }
 
     /// Writes `input` (if any) to the child's standard input and closes it, then waits for the
