@@ -55,8 +55,6 @@ struct KeywordExtractor: Sendable {
         func id(at position: Int) -> Int {
             Int((key >> UInt64(21 * (length - 1 - position))) & 0x1F_FFFF) - 1
         }
-
-        var ids: [Int] { (0..<length).map(id(at:)) }
     }
 
     func extract(_ tokens: [Token], count: Int) -> [Keyword] {
@@ -197,20 +195,31 @@ struct KeywordExtractor: Sendable {
     /// The first `count` candidates, in order, that do not repeat the words of one chosen before.
     private func choose(_ count: Int, from candidates: [Phrase], words: [WordStats], tokens: [Token]) -> [Keyword] {
         var chosen: [Keyword] = []
-        var chosenStems: [[Stem]] = []
+        // The stems of the chosen phrases one after the other, and where each phrase's are.
+        var chosenStems: [Stem] = []
+        var chosenRanges: [Range<Int>] = []
+        var stems: [Stem] = []
         // A phrase repeats another when one holds the other's words, or when they share more
         // than half the words of the shorter (`tate britain art` after `london's tate britain`).
-        func repeats(_ a: [Stem], _ b: [Stem]) -> Bool {
-            let shared = a.filter(b.contains).count
+        func repeats(_ a: ArraySlice<Stem>, _ b: [Stem]) -> Bool {
+            var shared = 0
+            for stem in a where b.contains(stem) { shared += 1 }
             return shared == min(a.count, b.count) || 2 * shared > min(a.count, b.count)
         }
+        func firstToken(_ candidate: Phrase, _ position: Int) -> Token { tokens[Int(words[candidate.id(at: position)].firstToken)] }
         for candidate in candidates {
             // `profits` repeats `profit`, `japan's economy` repeats `japan`.
-            let stems = candidate.ids.map { stem(of: tokens[Int(words[$0].firstToken)]) }
-            if chosenStems.contains(where: { repeats($0, stems) }) { continue }
-            let text = candidate.ids.map { texts.lowercased(tokens[Int(words[$0].firstToken)]) }.joined(separator: " ")
+            stems.removeAll(keepingCapacity: true)
+            for position in 0..<candidate.length { stems.append(stem(of: firstToken(candidate, position))) }
+            if chosenRanges.contains(where: { repeats(chosenStems[$0], stems) }) { continue }
+            var text = ""
+            for position in 0..<candidate.length {
+                if position > 0 { text.append(" ") }
+                text.append(texts.lowercased(firstToken(candidate, position)))
+            }
             chosen.append(Keyword(text: text, score: candidate.score))
-            chosenStems.append(stems)
+            chosenRanges.append(chosenStems.count..<(chosenStems.count + stems.count))
+            chosenStems.append(contentsOf: stems)
             if chosen.count == count { break }
         }
         return chosen
