@@ -78,7 +78,7 @@ struct KeywordExtractor: Sendable {
         guard !content.isEmpty else { return [] }
         let frequencies = content.map { Double(words[$0].frequency) }
         let mean = frequencies.reduce(0, +) / Double(frequencies.count)
-        let deviation = (frequencies.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(frequencies.count)).squareRoot()
+        let deviation = (frequencies.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(frequencies.count)).squareRoot()
         let maxFrequency = frequencies.max() ?? 1
         var wordScore = [Double](repeating: 1, count: words.count)
         for id in content {
@@ -94,12 +94,16 @@ struct KeywordExtractor: Sendable {
 
         // Phrases of one word are the content words themselves; longer ones are counted by key,
         // with their first place.
-        var phrases = content.map { id in
-            Phrase(key: UInt64(id + 1), length: 1, frequency: Int(words[id].frequency), first: Int(words[id].firstToken))
+        // Room for every phrase there can be: each content word starts at most one of each longer length.
+        var phrases: [Phrase] = []
+        phrases.reserveCapacity(content.count + (maximumLength - 1) * tokens.count)
+        for id in content {
+            phrases.append(Phrase(key: UInt64(id + 1), length: 1, frequency: Int(words[id].frequency), first: Int(words[id].firstToken)))
         }
         var phraseIndex = DenseIndex<UInt64>(capacity: tokens.count)
         // The index in `phrases` of each longer phrase, by its number in `phraseIndex`.
         var longPhrases: [Int] = []
+        longPhrases.reserveCapacity((maximumLength - 1) * tokens.count)
         for start in tokens.indices where tokenIDs[start] >= 0 && tokenIDs[start] < 0x1F_FFFF && !words[tokenIDs[start]].isStopword {
             var key = UInt64(tokenIDs[start] + 1)
             for length in 2...maximumLength {
