@@ -188,9 +188,19 @@ struct EntityRecognizer: Sendable {
     }
 
     /// The text of a run of tokens as written, without a final possessive `'s`.
+    ///
+    /// Cut from the body in one piece when nothing or one space stands between each two tokens,
+    /// as in a normalized body; otherwise built word by word with one space for each gap.
     func name(of range: Range<Int>, tokens: [Token]) -> String {
         guard let first = range.first, let last = range.last else { return "" }
-        if first == last { return Self.strippingPossessive(texts[tokens[first]]) }
+        let isOnePiece = range.dropFirst().allSatisfy { index in
+            let gap = tokens[index - 1].bytes.upperBound..<tokens[index].bytes.lowerBound
+            return gap.isEmpty || (gap.count == 1 && texts.utf8[gap.lowerBound] == UInt8(ascii: " "))
+        }
+        if isOnePiece {
+            let end = tokens[last].bytes.upperBound - texts.possessiveByteCount(tokens[last])
+            return String(decoding: texts.utf8[tokens[first].bytes.lowerBound..<end], as: UTF8.self)
+        }
         var name = ""
         for index in range {
             if index > first, tokens[index].span.start > tokens[index - 1].span.end {
@@ -240,7 +250,8 @@ struct EntityRecognizer: Sendable {
 
     private func mention(_ range: Range<Int>, text: String, type: EntityType, tokens: [Token]) -> Mention {
         let last = tokens[range.upperBound - 1]
-        let possessive = Self.possessiveLength(texts[last])
+        // `'s` and `’s` are two scalars.
+        let possessive = texts.possessiveByteCount(last) > 0 ? 2 : 0
         let span = TextSpan(start: tokens[range.lowerBound].span.start, end: last.span.end - possessive)
         return Mention(text: text, type: type, span: span, tokens: range)
     }

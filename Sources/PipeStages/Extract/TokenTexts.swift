@@ -36,6 +36,18 @@ struct TokenTexts: Sendable {
         String(decoding: utf8[first.bytes.lowerBound..<last.bytes.upperBound], as: UTF8.self)
     }
 
+    /// The length in bytes of the token's final possessive, `'s` (2) or `’s` (4), or 0; as
+    /// ``EntityRecognizer/possessiveLength(_:)`` tells it, a bare `'s` is none.
+    func possessiveByteCount(_ token: Token) -> Int {
+        let bytes = token.bytes
+        guard bytes.count >= 3, utf8[bytes.upperBound - 1] == UInt8(ascii: "s") else { return 0 }
+        if utf8[bytes.upperBound - 2] == UInt8(ascii: "'") { return 2 }
+        // U+2019 is E2 80 99, and something must stand before it.
+        guard bytes.count >= 5, utf8[bytes.upperBound - 4] == 0xE2, utf8[bytes.upperBound - 3] == 0x80,
+              utf8[bytes.upperBound - 2] == 0x99 else { return 0 }
+        return 4
+    }
+
     /// Words whose contractions are function words although they are no stopwords: `don't`, `can't`.
     static let negations: Set<String> = ["don", "didn", "doesn", "won", "can", "isn", "wasn"]
 
