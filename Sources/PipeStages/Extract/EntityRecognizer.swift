@@ -285,17 +285,21 @@ struct EntityRecognizer: Sendable {
                 mention.text = resolved[full].text
                 mention.type = resolved[full].type
             } else if mention.type == .person || mention.type == .organization, mention.text.utf8.contains(0x20) {
-                let text = mention.text
-                if mention.type == .person, let space = text.lastIndex(of: " ") {
-                    let last = text[text.index(after: space)...]
-                    if let hyphen = last.lastIndex(of: "-") { personByLastWord[last[last.index(after: hyphen)...]] = resolved.count }
+                // Spaces and hyphens found as bytes: no grapheme breaking.
+                let text = mention.text, utf8 = text.utf8
+                let space = UInt8(ascii: " ")
+                if mention.type == .person, let lastSpace = utf8.lastIndex(of: space) {
+                    let last = text[utf8.index(after: lastSpace)...]
+                    if let hyphen = last.utf8.lastIndex(of: UInt8(ascii: "-")) {
+                        personByLastWord[last[last.utf8.index(after: hyphen)...]] = resolved.count
+                    }
                     personByLastWord[last] = resolved.count
                 } else {
                     // Every suffix that starts after a space: `Foreign Ministry`, `Ministry`.
-                    var cursor = text.startIndex
-                    while let space = text[cursor...].firstIndex(of: " ") {
-                        cursor = text.index(after: space)
-                        if cursor < text.endIndex, text[cursor] != " " { organizationBySuffix[text[cursor...]] = resolved.count }
+                    var cursor = utf8.startIndex
+                    while let found = utf8[cursor...].firstIndex(of: space) {
+                        cursor = utf8.index(after: found)
+                        if cursor < utf8.endIndex, utf8[cursor] != space { organizationBySuffix[text[cursor...]] = resolved.count }
                     }
                 }
             }
