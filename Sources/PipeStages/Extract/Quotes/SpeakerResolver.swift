@@ -207,7 +207,8 @@ struct SpeakerResolver {
         func fits(_ mention: EntityRecognizer.Mention) -> Bool {
             guard mention.type == .person else { return false }
             let title = mention.tokens.lowerBound > 0 ? texts[tokens[mention.tokens.lowerBound - 1]] : ""
-            let first = mention.text.prefix { $0 != " " }
+            let text = mention.text
+            let first = text[..<(text.utf8.firstIndex(of: UInt8(ascii: " ")) ?? text.endIndex)]
             return !otherGender.contains(String(first)) && !otherGender.contains(title)
         }
         if let previous, let speaker = mentions.last(where: { $0.span.end <= position && $0.text == previous }), fits(speaker) {
@@ -216,7 +217,7 @@ struct SpeakerResolver {
         if let subject = sentenceSubject(before: position, fits: fits) { return subject }
         guard let latest = mentions.last(where: { $0.span.end <= position && fits($0) }) else { return nil }
         let sentence = tokens[latest.tokens.lowerBound].sentence
-        return mentions.first { fits($0) && tokens[$0.tokens.lowerBound].sentence == sentence }?.text
+        return mentions.first { tokens[$0.tokens.lowerBound].sentence == sentence && fits($0) }?.text
     }
 
     /// The name that opens one of the last few sentences before `position` and is followed by a
@@ -233,7 +234,7 @@ struct SpeakerResolver {
                 return fits(mention) ? mention.text : nil
             }
             // A sentence that names a person elsewhere leaves the choice to the nearest person.
-            if mentions.contains(where: { fits($0) && tokens[$0.tokens.lowerBound].sentence == sentence }) { return nil }
+            if mentions.contains(where: { tokens[$0.tokens.lowerBound].sentence == sentence && fits($0) }) { return nil }
             if isName(first) {
                 var end = first
                 while end < index, isName(end) { end += 1 }
@@ -248,7 +249,7 @@ struct SpeakerResolver {
     }
 
     func isPossessive(_ index: Int) -> Bool {
-        if EntityRecognizer.possessiveLength(texts[tokens[index]]) > 0 { return true }
+        if texts.possessiveByteCount(tokens[index]) > 0 { return true }
         return index + 1 < tokens.count && (tokens[index + 1].symbol == "'" || tokens[index + 1].symbol == "\u{2019}")
     }
 }
