@@ -31,3 +31,25 @@ struct TextNormalizerTests {
         #expect(TextNormalizer.isCertainlyNFC(text) == expected)
     }
 }
+
+@Suite("TextUnit")
+struct TextUnitTests {
+    /// The bytes' word-at-a-time search finds what the scalars' one-at-a-time search finds, for
+    /// each mark at every place in and around a word, among letters and among bytes next to the
+    /// marks' values.
+    @Test(arguments: [".", "!", "?", "\"", "none"], ["abcdefgh ijk lmnop", "ab #-/>@ cd , ( 0 xyz "])
+    func bytesAndScalarsStopAtTheSamePlace(mark: String, fill: String) {
+        let filler = Array(fill.utf8)
+        for length in 0...24 {
+            for from in 0...min(3, length) {
+                var bytes = Array((filler + filler).prefix(length))
+                if mark != "none" { bytes += Array(mark.utf8) + filler }
+                let scalars = bytes.map { Unicode.Scalar($0) }
+                let byByte = bytes.withUnsafeBufferPointer { UInt8.nextStopOrQuote(in: $0, from: from) }
+                let byScalar = scalars.withUnsafeBufferPointer { Unicode.Scalar.nextStopOrQuote(in: $0, from: from) }
+                #expect(byByte == byScalar, "\(String(decoding: bytes, as: UTF8.self)) from \(from)")
+                #expect(byScalar == (mark == "none" ? bytes.count : length), "\(length)")
+            }
+        }
+    }
+}

@@ -13,9 +13,18 @@ enum SentenceRepair {
         var tokenStart = 0
         var index = 0
         while index < scalars.count {
+            // Units other than stops and quotes are copied in one go; a token starts after the
+            // last space among them.
+            let next = Unit.nextStopOrQuote(in: scalars, from: index)
+            if next > index {
+                let run = UnsafeBufferPointer(rebasing: scalars[index..<next])
+                output.append(contentsOf: run)
+                if let space = run.lastIndex(where: { $0.scalar == " " }) { tokenStart = index + space + 1 }
+                index = next
+                guard index < scalars.count else { break }
+            }
             let unit = scalars[index], scalar = unit.scalar
             output.append(unit)
-            if scalar == " " { tokenStart = index + 1 }
             if scalar == "\"" { insideQuote.toggle() }
             if isTerminal(scalar), index + 1 < scalars.count,
                wordLength(before: index, in: scalars) >= 2,
@@ -45,6 +54,11 @@ enum SentenceRepair {
         mutating func append(_ unit: Unit) {
             buffer.initializeElement(at: end, to: unit)
             end += 1
+        }
+
+        mutating func append(contentsOf units: UnsafeBufferPointer<Unit>) {
+            _ = UnsafeMutableBufferPointer(rebasing: buffer[end..<(end + units.count)]).initialize(from: units)
+            end += units.count
         }
     }
 

@@ -19,7 +19,10 @@ enum SentenceSplitter {
         var start = 0
         var insideQuote = false
         var index = 0
-        while index < scalars.count {
+        while true {
+            // Only stops and quotes matter here: the units between are passed over in one go.
+            index = Unit.nextStopOrQuote(in: scalars, from: index)
+            guard index < scalars.count else { break }
             let scalar = scalars[index].scalar
             if scalar == "\"" { insideQuote.toggle() }
             guard SentenceRepair.isTerminal(scalar) else {

@@ -11,12 +11,50 @@ protocol TextUnit: Equatable, Sendable {
     var scalar: Unicode.Scalar { get }
     /// The text of the units.
     static func string(_ units: [Self]) -> String
+    /// The index of the first unit from `start` on that is `.`, `!`, `?` or `"` (what the
+    /// sentence passes act on), or `units.count`.
+    static func nextStopOrQuote(in units: UnsafeBufferPointer<Self>, from start: Int) -> Int
+}
+
+extension TextUnit {
+    /// One unit at a time.
+    static func nextStopOrQuote(in units: UnsafeBufferPointer<Self>, from start: Int) -> Int {
+        var index = start
+        while index < units.count {
+            switch units[index].scalar {
+            case ".", "!", "?", "\"": return index
+            default: index += 1
+            }
+        }
+        return index
+    }
 }
 
 extension UInt8: TextUnit {
     init(ascii: Unicode.Scalar) { self = UInt8(truncatingIfNeeded: ascii.value) }
     var scalar: Unicode.Scalar { Unicode.Scalar(self) }
     static func string(_ units: [UInt8]) -> String { String(decoding: units, as: UTF8.self) }
+
+    /// Eight bytes at a time: a word is passed over when none of its bytes equals one of the four
+    /// (no zero byte after XOR with the byte repeated).
+    static func nextStopOrQuote(in units: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+        var index = start
+        while index + 8 <= units.count {
+            let word = UnsafeRawBufferPointer(units).loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            if hasZeroByte(word ^ (0x2E &* ones)) || hasZeroByte(word ^ (0x21 &* ones))
+                || hasZeroByte(word ^ (0x3F &* ones)) || hasZeroByte(word ^ (0x22 &* ones)) { break }
+            index += 8
+        }
+        while index < units.count {
+            switch units[index] {
+            case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "\""): return index
+            default: index += 1
+            }
+        }
+        return index
+    }
 }
 
 extension Unicode.Scalar: TextUnit {
