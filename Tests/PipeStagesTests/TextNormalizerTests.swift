@@ -53,3 +53,26 @@ struct TextUnitTests {
         }
     }
 }
+
+extension TextUnitTests {
+    /// Paragraphs cut from bytes (which copy plain text eight bytes at a time) are those cut from
+    /// scalars (one at a time), over texts mixing words, single and double spaces, every kind of
+    /// ASCII white space and line break, DEL and other control characters.
+    @Test(arguments: 0..<8)
+    func bytesAndScalarsCutTheSameParagraphs(seed: UInt64) {
+        let pieces = ["word", "abcdefgh", "Syria's", "x", ".", "~", " ", " ", " ", "  ", "\n", "\r\n", "\n\n", " \n ", "\t",
+                      "\u{0B}", "\u{0C}", "\r", "\u{7F}", "\u{01}"]
+        var state = seed &* 0x9E37_79B9_7F4A_7C15 &+ 1
+        for _ in 0..<50 {
+            var text = ""
+            for _ in 0..<Int(state % 120) {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text += pieces[Int(state >> 33) % pieces.count]
+            }
+            let bytes = TextNormalizer.paragraphs(of: Array(text.utf8))
+            let scalars = TextNormalizer.paragraphs(of: Array(text.unicodeScalars))
+            #expect(bytes.units.map { Unicode.Scalar($0) } == scalars.units, "\(text.debugDescription)")
+            #expect(bytes.paragraphs == scalars.paragraphs, "\(text.debugDescription)")
+        }
+    }
+}

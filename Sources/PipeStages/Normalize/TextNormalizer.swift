@@ -6,34 +6,50 @@ enum TextNormalizer {
     /// paragraph, and a line holding only white space ends the paragraph. CR LF counts as one break.
     /// The paragraphs are written one after the other into one array, with their ranges in it.
     static func paragraphs<Unit: TextUnit>(of scalars: [Unit]) -> (units: [Unit], paragraphs: [Range<Int>]) {
-        var units: [Unit] = []
-        units.reserveCapacity(scalars.count)
         var paragraphs: [Range<Int>] = []
-        var start = 0
-        var pendingSpace = false
-        var lineHasContent = false
-        func close() {
-            if units.count > start { paragraphs.append(start..<units.count) }
-            start = units.count
-            pendingSpace = false
-        }
-        for (index, unit) in scalars.enumerated() {
-            let scalar = unit.scalar
-            if scalar == "\r", index + 1 < scalars.count, scalars[index + 1].scalar == "\n" { continue }
-            if isLineBreak(scalar) {
-                if !lineHasContent { close() }
-                lineHasContent = false
-                pendingSpace = units.count > start
-            } else if ScalarText.isWhitespace(scalar) {
-                pendingSpace = units.count > start
-            } else {
-                if pendingSpace { units.append(Unit(ascii: " ")) }
-                pendingSpace = false
-                units.append(unit)
-                lineHasContent = true
+        // Collapsing never lengthens the text: each unit written stands for at least one read.
+        let units = [Unit](unsafeUninitializedCapacity: scalars.count) { output, count in
+            scalars.withUnsafeBufferPointer { scalars in
+                var end = 0, start = 0, index = 0
+                var pendingSpace = false, lineHasContent = false
+                func write(_ unit: Unit) {
+                    output.initializeElement(at: end, to: unit)
+                    end += 1
+                }
+                func close() {
+                    if end > start { paragraphs.append(start..<end) }
+                    start = end
+                    pendingSpace = false
+                }
+                while index < scalars.count {
+                    let unit = scalars[index], scalar = unit.scalar
+                    index += 1
+                    if scalar == "\r", index < scalars.count, scalars[index].scalar == "\n" { continue }
+                    if isLineBreak(scalar) {
+                        if !lineHasContent { close() }
+                        lineHasContent = false
+                        pendingSpace = end > start
+                    } else if ScalarText.isWhitespace(scalar) {
+                        pendingSpace = end > start
+                    } else {
+                        if pendingSpace { write(Unit(ascii: " ")) }
+                        pendingSpace = false
+                        write(unit)
+                        lineHasContent = true
+                        // Plain text (words and single spaces) after such a character comes out as it goes in.
+                        let plain = Unit.plainLength(in: scalars, from: index)
+                        if plain > 0 {
+                            _ = UnsafeMutableBufferPointer(rebasing: output[end..<(end + plain)])
+                                .initialize(from: UnsafeBufferPointer(rebasing: scalars[index..<(index + plain)]))
+                            end += plain
+                            index += plain
+                        }
+                    }
+                }
+                close()
+                count = end
             }
         }
-        close()
         return (units, paragraphs)
     }
 

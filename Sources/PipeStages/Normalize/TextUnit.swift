@@ -14,9 +14,16 @@ protocol TextUnit: Equatable, Sendable {
     /// The index of the first unit from `start` on that is `.`, `!`, `?` or `"` (what the
     /// sentence passes act on), or `units.count`.
     static func nextStopOrQuote(in units: UnsafeBufferPointer<Self>, from start: Int) -> Int
+    /// How many units from `start` on, right after a character that is no white space,
+    /// `TextNormalizer.paragraphs` may copy as they are: such characters and single spaces
+    /// between them, ending with such a character. Any count up to that will do; 0 always does.
+    static func plainLength(in units: UnsafeBufferPointer<Self>, from start: Int) -> Int
 }
 
 extension TextUnit {
+    /// None: every unit goes through the whole test.
+    static func plainLength(in units: UnsafeBufferPointer<Self>, from start: Int) -> Int { 0 }
+
     /// One unit at a time.
     static func nextStopOrQuote(in units: UnsafeBufferPointer<Self>, from start: Int) -> Int {
         var index = start
@@ -54,6 +61,24 @@ extension UInt8: TextUnit {
             }
         }
         return index
+    }
+
+    /// Whole words of eight bytes: each byte ASCII above the space (no white space there) or a
+    /// space, no two spaces side by side, and the last byte no space.
+    static func plainLength(in units: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var index = start
+        while index + 8 <= units.count {
+            let word = UnsafeRawBufferPointer(units).loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            // Exact byte by byte: the seven low bits of each byte plus a constant never carry into the next byte.
+            let low = word & ~highs
+            let visible = (low &+ 0x5F &* ones) & ~word & highs
+            let spaced = low ^ (0x20 &* ones)
+            let space = ~((spaced &+ 0x7F &* ones) | spaced | word) & highs
+            guard visible | space == highs, space & (space << 8) == 0, visible >> 63 != 0 else { break }
+            index += 8
+        }
+        return index - start
     }
 }
 
