@@ -51,16 +51,17 @@ struct Lexeme: Sendable, Hashable {
     var isDateWord: Bool { month != 0 || weekday != 0 }
 
     /// The lexeme of a word, from its lower-case form and its form as written.
+    ///
+    /// One probe for most words: the form as written is looked up only when a word of the lists
+    /// kept as written has the same lower-case form (`President` for `president`).
     static func of(lower: PackedWord, exact: PackedWord) -> Lexeme {
+        guard let entry = table[lower] else { return Lexeme() }
+        var lexeme = entry.asLower ?? Lexeme()
         if lower == exact {
-            // No capitals: one probe answers for both forms.
-            guard let entry = table[lower] else { return Lexeme() }
-            var lexeme = entry.asLower ?? Lexeme()
             if let flags = entry.asWritten { lexeme.flags.formUnion(flags) }
-            return lexeme
+        } else if entry.hasWrittenForms, let flags = table[exact]?.asWritten {
+            lexeme.flags.formUnion(flags)
         }
-        var lexeme = table[lower]?.asLower ?? Lexeme()
-        if let flags = table[exact]?.asWritten { lexeme.flags.formUnion(flags) }
         return lexeme
     }
 
@@ -68,14 +69,21 @@ struct Lexeme: Sendable, Hashable {
     private struct Entry: Sendable {
         var asLower: Lexeme?
         var asWritten: Flags?
+        /// Whether a word of the lists kept as written has this lower-case form.
+        var hasWrittenForms = false
+
+        func merged(with other: Entry) -> Entry {
+            Entry(asLower: asLower ?? other.asLower, asWritten: asWritten ?? other.asWritten,
+                  hasWrittenForms: hasWrittenForms || other.hasWrittenForms)
+        }
     }
 
-    /// Both lists in one table, so that a word without capitals costs one probe.
+    /// Both lists in one table, so that a word without capitals costs one probe; every word kept
+    /// as written also enters under its lower-case form, marked, so that a miss there settles both.
     private static let table = WordTable(
         lowerTable.map { ($0, Entry(asLower: $1)) } + exactTable.map { ($0, Entry(asWritten: $1)) }
-    ) { old, new in
-        Entry(asLower: old.asLower ?? new.asLower, asWritten: old.asWritten ?? new.asWritten)
-    }
+            + exactTable.map { ($0.0.lowercased(), Entry(hasWrittenForms: true)) }
+    ) { $0.merged(with: $1) }
 
     private static let lowerTable: [(String, Lexeme)] = {
         var entries: [(String, Lexeme)] = []
