@@ -28,6 +28,18 @@ struct FlatJSONObjectTests {
         #expect(fast(line) == expected)
     }
 
+    /// Escapes and raw control characters at every place in and around an eight-byte word, after
+    /// letters, `é` and bytes next to the special ones (`!`, `#`, `[`, `]`, space).
+    @Test(arguments: [#"\""#, #"\\"#, #"\n"#, #"\u00e9"#, "\u{01}", "\u{1F}", ""])
+    func findsEscapesWhereverTheyFall(special: String) {
+        let filler = #"ab é!#[] cd xyz"#
+        for length in 0...20 {
+            let prefix = String(String(repeating: filler, count: 2).unicodeScalars.prefix(length))
+            let line = #"{"s":""# + prefix + special + filler + #""}"#
+            #expect(fast(line) == decoded(line), "\(line)")
+        }
+    }
+
     @Test(arguments: [
         #"{"fields":{"a":1}}"#,
         #"{"tags":["a"]}"#,

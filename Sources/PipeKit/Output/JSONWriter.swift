@@ -131,42 +131,16 @@ public struct JSONWriter: Sendable {
         var text = text
         text.withUTF8 { utf8 in
             var runStart = 0
-            var index = Self.cleanPrefixLength(utf8, from: 0)
+            var index = JSONStringBytes.plainRunEnd(in: utf8, from: 0)
             while index < utf8.count {
-                let byte = utf8[index]
-                if Self.needsEscape(byte) {
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-                    appendEscaped(byte)
-                    runStart = index + 1
-                    index = Self.cleanPrefixLength(utf8, from: runStart)
-                } else {
-                    index += 1
-                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                appendEscaped(utf8[index])
+                runStart = index + 1
+                index = JSONStringBytes.plainRunEnd(in: utf8, from: runStart)
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
         bytes.append(UInt8(ascii: "\""))
-    }
-
-    /// Whether a byte must be escaped in a JSON string: a control character, `"` or `\\`.
-    private static func needsEscape(_ byte: UInt8) -> Bool {
-        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
-    }
-
-    /// The offset of the first byte at or after `start` that may need an escape, found eight bytes
-    /// at a time: a word is passed over when none of its bytes is below 0x20 (the high bit of
-    /// `byte - 0x20` set where the byte's own is clear), `"` or `\\` (a zero byte after XOR).
-    private static func cleanPrefixLength(_ utf8: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
-        var index = start
-        while index + 8 <= utf8.count {
-            let word = UnsafeRawBufferPointer(utf8).loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            let control = (word &- 0x20 &* ones) & ~word & highs != 0
-            if control || hasZeroByte(word ^ (0x22 &* ones)) || hasZeroByte(word ^ (0x5C &* ones)) { break }
-            index += 8
-        }
-        return index
     }
 
     private mutating func appendEscaped(_ byte: UInt8) {

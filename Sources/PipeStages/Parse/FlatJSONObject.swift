@@ -90,11 +90,8 @@ struct FlatJSONObject {
         guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { return nil }
         position += 1
         let start = position
-        while position < bytes.count, bytes[position] != UInt8(ascii: "\""), bytes[position] != UInt8(ascii: "\\") {
-            guard bytes[position] >= 0x20 else { return nil }
-            position += 1
-        }
-        guard position < bytes.count else { return nil }
+        position = JSONStringBytes.plainRunEnd(in: bytes, from: position)
+        guard position < bytes.count, bytes[position] >= 0x20 else { return nil }
         if bytes[position] == UInt8(ascii: "\"") {
             position += 1
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position - 1]), as: UTF8.self)
@@ -103,13 +100,11 @@ struct FlatJSONObject {
         var utf8: [UInt8] = []
         utf8.reserveCapacity(bytes.count - start)
         var runStart = start
-        while position < bytes.count {
+        while true {
+            position = JSONStringBytes.plainRunEnd(in: bytes, from: position)
+            guard position < bytes.count else { return nil }
             let byte = bytes[position]
-            guard byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
-                guard byte >= 0x20 else { return nil }
-                position += 1
-                continue
-            }
+            guard byte >= 0x20 else { return nil }
             utf8.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position]))
             position += 1
             if byte == UInt8(ascii: "\"") { return String(decoding: utf8, as: UTF8.self) }
@@ -130,7 +125,6 @@ struct FlatJSONObject {
             }
             runStart = position
         }
-        return nil
     }
 
     /// The scalar of a `\uXXXX` escape (the `\u` already read), joining a surrogate pair.
