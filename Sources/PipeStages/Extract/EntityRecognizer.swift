@@ -230,14 +230,14 @@ struct EntityRecognizer: Sendable {
     /// Mentions grouped into entities as they are, in order of first mention, without merging short forms.
     static func group(_ mentions: [Mention]) -> [Entity] {
         var entities: [Entity] = []
-        var index: [EntityKey: Int] = Dictionary(minimumCapacity: mentions.count)
+        // Entities are numbered as their text and type are first met: the number is the index.
+        var index = DenseIndex<TextKey>(capacity: mentions.count)
         for mention in mentions {
-            let key = EntityKey(text: mention.text, type: mention.type)
-            if let position = index[key] {
-                entities[position].spans.append(mention.span)
-            } else {
-                index[key] = entities.count
+            let (position, isNew) = index.id(of: TextKey(mention.text, salt: UInt64(mention.type.hashSalt)))
+            if isNew {
                 entities.append(Entity(text: mention.text, type: mention.type, spans: [mention.span]))
+            } else {
+                entities[position].spans.append(mention.span)
             }
         }
         return entities
@@ -254,11 +254,6 @@ struct EntityRecognizer: Sendable {
         let possessive = texts.possessiveByteCount(last) > 0 ? 2 : 0
         let span = TextSpan(start: tokens[range.lowerBound].span.start, end: last.span.end - possessive)
         return Mention(text: text, type: type, span: span, tokens: range)
-    }
-
-    private struct EntityKey: Hashable {
-        var text: String
-        var type: EntityType
     }
 
     /// Merges short forms into the full names met before them and groups mentions into entities.
@@ -306,5 +301,17 @@ struct EntityRecognizer: Sendable {
             resolved.append(mention)
         }
         return (Self.group(resolved), resolved)
+    }
+}
+
+extension EntityType {
+    /// A number for each type, to keep names of different types apart in one table.
+    var hashSalt: Int {
+        switch self {
+        case .person: 1
+        case .organization: 2
+        case .location: 3
+        case .misc: 4
+        }
     }
 }

@@ -100,8 +100,19 @@ enum Gazetteer {
     static let caseSensitive: Set<String> = ["US", "IS", "WHO", "AP", "Fed", "UK", "UN", "EU", "SANA"]
     private static let caseSensitiveLowercased = Set(caseSensitive.map { $0.lowercased() })
 
+    /// `table` and the case-sensitive words packed, for the names of ASCII characters that fit
+    /// (nearly all): looked up without a lower-cased copy and without `Hasher`.
+    private static let packedTable = WordTable(table.map { ($0.key, $0.value) })
+    private static let packedCaseSensitive = WordTable(caseSensitive.map { ($0, true) })
+    private static let packedCaseSensitiveLowercased = WordTable(caseSensitiveLowercased.map { ($0, true) })
+
     /// The type of a name, if the gazetteer knows it.
     static func type(of name: String) -> EntityType? {
+        if let exact = PackedWord(name), exact.isASCII {
+            let key = exact.lowercasedASCII
+            if packedCaseSensitiveLowercased[key] != nil, packedCaseSensitive[exact] == nil { return nil }
+            return packedTable[key]
+        }
         let key = name.lowercased()
         if caseSensitiveLowercased.contains(key), !caseSensitive.contains(name) { return nil }
         return table[key]

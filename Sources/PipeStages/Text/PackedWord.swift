@@ -56,6 +56,9 @@ struct PackedWord: Hashable, Sendable {
         return result
     }
 
+    /// Whether every byte is ASCII.
+    var isASCII: Bool { (a | b | c) & 0x8080_8080_8080_8080 == 0 }
+
     /// The packed bytes as text (when they fit).
     var string: String {
         let length = min(count, Self.capacity)
