@@ -233,7 +233,7 @@ struct EntityRecognizer: Sendable {
         // Entities are numbered as their text and type are first met: the number is the index.
         var index = DenseIndex<TextKey>(capacity: mentions.count)
         for mention in mentions {
-            let (position, isNew) = index.id(of: TextKey(mention.text, salt: UInt64(mention.type.hashSalt)))
+            let (position, isNew) = index.id(of: TextKey(mention.text, salt: mention.type.hashSalt))
             if isNew {
                 entities.append(Entity(text: mention.text, type: mention.type, spans: [mention.span]))
             } else {
@@ -306,7 +306,7 @@ struct EntityRecognizer: Sendable {
 
 extension EntityType {
     /// A number for each type, to keep names of different types apart in one table.
-    var hashSalt: Int {
+    var hashSalt: UInt64 {
         switch self {
         case .person: 1
         case .organization: 2

@@ -93,8 +93,8 @@ struct KeywordExtractor: Sendable {
         }
 
         // Phrases of one word are the content words themselves; longer ones are counted by key,
-        // with their first place.
-        // Room for every phrase there can be: each content word starts at most one of each longer length.
+        // with their first place. Room is made once for every phrase there can be: each content
+        // word starts at most one of each longer length.
         var phrases: [Phrase] = []
         phrases.reserveCapacity(content.count + (maximumLength - 1) * tokens.count)
         for id in content {
