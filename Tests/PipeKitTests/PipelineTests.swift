@@ -57,32 +57,6 @@ struct PipelineTests {
         #expect(live.current == 0)
     }
 
-    /// A preparing stage after stages on several workers is prepared there, a whole batch ahead
-    /// of its in-order part; first in a pipeline, it prepares each item itself. Either way each
-    /// item is prepared once and processed in order with what was made of it.
-    @Test(arguments: [true, false])
-    func preparingStagesArePreparedOnTheWorkersBefore(afterWorkers: Bool) async throws {
-        let log = EventLog()
-        let writer = CapitalizingWriter(log: log)
-        let pipeline = afterWorkers
-            ? Pipeline(SlowStage<Article>(delay: .zero), concurrency: .workers(2)).then(writer, id: "writer")
-            : Pipeline(writer, id: "writer")
-        var configuration = RunConfiguration()
-        configuration.batchSize = 8
-        let titles = Mutex<[String]>([])
-        let summary = try await pipeline.run(GeneratedArticles(count: 100, produced: Counter()), configuration: configuration) { article in
-            titles.withLock { $0.append(article.title) }
-        }
-        #expect(summary.written == 100)
-        #expect(titles.withLock { $0 } == (0..<100).map { "TITLE \($0)" })
-        let events = log.all
-        #expect(events.filter { $0.hasPrefix("p:") }.count == 100, "each article is prepared once")
-        #expect(events.filter { $0.hasPrefix("w:") } == (0..<100).map { "w:a\($0)" })
-        // Ahead: the second article of the first batch is prepared before the first is written.
-        let second = try #require(events.firstIndex(of: "p:a1")), first = try #require(events.firstIndex(of: "w:a0"))
-        #expect((second < first) == afterWorkers)
-    }
-
     @Test func skipCountsAndDropsFailedArticles() async throws {
         let collected = Collected()
         let articles = ["a", "b?", "c", "d?"].map { Article(id: $0, source: "s", title: $0, body: "x") }

@@ -29,8 +29,6 @@ public struct AnyStage: Sendable {
     public var timeout: Duration?
 
     let processBatch: @Sendable (any AnyBatch, StageContext) async throws -> (any AnyBatch, StageTally)
-    /// For a ``PreparingStage``: prepares every item of a batch that is about to reach the stage.
-    let prepareBatch: (@Sendable (any AnyBatch, StageContext) -> any AnyBatch)?
     let start: @Sendable (StageContext) async throws -> Void
     let finish: @Sendable (RunOutcome, StageContext) async throws -> Void
     /// The stage's ``ResumableStage/checkpoint(context:)``, when it is resumable.
@@ -60,8 +58,6 @@ public struct AnyStage: Sendable {
         self.fieldAccess = stage.fieldAccess
         self.location = location
         let batchStage = stage as? any BatchStage<S.Input, S.Output>
-        let preparing = (stage as? any PreparingStage<S.Input, S.Output>).map { Self.preparingHooks($0) }
-        self.prepareBatch = preparing?.prepare
         self.processBatch = { batch, context in
             guard let typed = batch as? Batch<S.Input> else {
                 throw PipeError(.typeMismatch, "stage `\(stageID)` expects \(S.Input.self) but received \(type(of: batch))")
@@ -75,17 +71,13 @@ public struct AnyStage: Sendable {
                 }
                 results = .all(all)
             } else {
-                let process: @Sendable (Envelope<S.Input>) async throws -> S.Output? = { envelope in
-                    if let preparing { return try await preparing.process(envelope, context) }
-                    return try await stage.process(envelope.value, context: context)
-                }
                 results = .each { envelope in
                     if let limit = context.timeout {
                         try await StageTimeout.run(within: limit, item: Self.identity(of: envelope).id, context: context) {
-                            try await process(envelope)
+                            try await stage.process(envelope.value, context: context)
                         }
                     } else {
-                        try await process(envelope)
+                        try await stage.process(envelope.value, context: context)
                     }
                 }
             }
@@ -99,26 +91,6 @@ public struct AnyStage: Sendable {
         } else {
             (checkpoint, resume) = (nil, nil)
         }
-    }
-
-    /// A preparing stage's two parts on envelopes: preparing a whole batch ahead, and processing
-    /// an item with what was prepared (preparing it there when nothing was).
-    private static func preparingHooks<P: PreparingStage<Input, Output>, Input, Output>(_ stage: P) -> (
-        prepare: @Sendable (any AnyBatch, StageContext) -> any AnyBatch,
-        process: @Sendable (Envelope<Input>, StageContext) async throws -> Output?
-    ) {
-        let prepare: @Sendable (any AnyBatch, StageContext) -> any AnyBatch = { batch, context in
-            guard var typed = batch as? Batch<Input> else { return batch }
-            for index in typed.items.indices {
-                typed.items[index].prepared = stage.prepare(typed.items[index].value, context: context)
-            }
-            return typed
-        }
-        let process: @Sendable (Envelope<Input>, StageContext) async throws -> Output? = { envelope, context in
-            let prepared = envelope.prepared as? P.Prepared ?? stage.prepare(envelope.value, context: context)
-            return try await stage.process(envelope.value, prepared: prepared, context: context)
-        }
-        return (prepare, process)
     }
 
     private static func resumeHooks<R: ResumableStage>(_ stage: R) -> (

@@ -2,8 +2,6 @@
 struct Envelope<Value: Sendable>: Sendable {
     var value: Value
     let raw: RawRecord?
-    /// What the next stage made of `value` ahead of time (``PreparingStage/prepare(_:context:)``).
-    var prepared: (any Sendable)? = nil
 }
 
 /// A batch of items with its place in the input, the unit the runtime moves between stages.

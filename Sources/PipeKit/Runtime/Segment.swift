@@ -4,9 +4,6 @@ struct Segment: Sendable {
     let stages: [(stage: AnyStage, context: StageContext, index: Int)]
     /// Batches processed at once.
     let width: Int
-    /// The first stage of the next segment when it is a ``PreparingStage``, with its context and
-    /// index: this segment prepares its items, on its workers, after its own stages.
-    var preparesFor: (stage: AnyStage, context: StageContext, index: Int)?
 
     /// Splits a pipeline into segments: a new one starts wherever the worker count changes.
     static func fuse(_ stages: [AnyStage], contexts: [StageContext]) -> [Segment] {
@@ -23,11 +20,6 @@ struct Segment: Sendable {
             current.append((stage, contexts[index], index))
         }
         if !current.isEmpty { segments.append(Segment(stages: current, width: width)) }
-        for index in segments.indices.dropFirst() {
-            if let next = segments[index].stages.first, next.stage.prepareBatch != nil {
-                segments[index - 1].preparesFor = next
-            }
-        }
         return segments
     }
 
@@ -41,14 +33,6 @@ struct Segment: Sendable {
             let (next, tally) = try await entry.stage.processBatch(current, entry.context)
             tallies.add(tally, at: entry.index)
             current = next
-        }
-        if let next = preparesFor, let prepare = next.stage.prepareBatch {
-            // Counted as the next stage's time, which it is.
-            let preparing = clock.now
-            current = prepare(current, next.context)
-            var tally = StageTally(stageID: next.context.stageID)
-            tally.duration = clock.now - preparing
-            tallies.add(tally, at: next.index)
         }
         return current
     }

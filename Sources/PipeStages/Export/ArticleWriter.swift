@@ -2,15 +2,13 @@ import PipeKit
 
 /// Writes articles in one output format; published or discarded at the end of the run.
 ///
-/// `export` calls ``write(_:encoded:)`` for one article at a time, in input order, then
+/// `export` calls ``write(_:)`` for one article at a time, in input order, then
 /// ``commit(resumable:)`` when the run completed or was interrupted (then `resumable`: the
 /// writer may keep what a resumed run needs), or ``discard()`` when it failed. A writer never
 /// leaves a half-written file under its final name. ``checkpoint()`` makes what was written
 /// durable and tells where the writer stands; a writer opened with that position continues there.
 protocol ArticleWriter: Sendable {
-    /// Writes one article; `encoded` is its record in the format's bytes when they were made
-    /// ahead of time (``ExportStage/Format/encoder``), on any worker.
-    func write(_ article: Article, encoded: [UInt8]?) throws
+    func write(_ article: Article) throws
     func checkpoint() throws -> StagePosition
     func commit(resumable: Bool) throws
     func discard()
@@ -27,34 +25,30 @@ struct TextFileWriter: ArticleWriter {
         if let header, position == nil { try file.write(header) }
     }
 
-    func write(_ article: Article, encoded: [UInt8]?) throws { try file.write(encoded ?? encode(article)) }
+    func write(_ article: Article) throws { try file.write(encode(article)) }
     func checkpoint() throws -> StagePosition { ["bytes": try file.sync()] }
     func commit(resumable: Bool) throws { try file.commit() }
     func discard() { file.discard() }
 }
 
 extension ExportStage.Format {
-    /// How an article becomes bytes in this format, with no state of the writer's; nil for
-    /// SQLite, which inserts rows.
-    var encoder: (@Sendable (Article) -> [UInt8])? {
+    /// Opens a writer of this format for `path`, new or continuing from `position`.
+    func makeWriter(path: String, resuming position: StagePosition? = nil) throws -> any ArticleWriter {
         switch self {
         case .jsonl:
-            return { article in
+            return try TextFileWriter(path: path, resuming: position) { article in
                 // The record is mostly the title and body (twice when translated), then the annotations.
                 var writer = JSONWriter(capacity: 2 * (article.body.utf8.count + article.title.utf8.count) + 2048)
                 article.writeJSON(into: &writer)
                 writer.raw("\n")
                 return writer.bytes
             }
-        case .csv: return { Array(CSVRow(article: $0).line.utf8) }
-        case .markdown: return { Array(MarkdownReport(article: $0).text.utf8) }
-        case .sqlite: return nil
+        case .csv:
+            return try TextFileWriter(path: path, header: CSVRow.header, resuming: position) { Array(CSVRow(article: $0).line.utf8) }
+        case .markdown:
+            return try TextFileWriter(path: path, resuming: position) { Array(MarkdownReport(article: $0).text.utf8) }
+        case .sqlite:
+            return try SQLiteWriter(path: path, resuming: position)
         }
-    }
-
-    /// Opens a writer of this format for `path`, new or continuing from `position`.
-    func makeWriter(path: String, resuming position: StagePosition? = nil) throws -> any ArticleWriter {
-        guard let encode = encoder else { return try SQLiteWriter(path: path, resuming: position) }
-        return try TextFileWriter(path: path, header: self == .csv ? CSVRow.header : nil, resuming: position, encode: encode)
     }
 }

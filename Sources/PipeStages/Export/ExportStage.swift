@@ -7,7 +7,7 @@ import Synchronization
 /// place when the run ends (completed or interrupted); a failed run leaves the previous file
 /// untouched. The same input always gives the same bytes: fixed key order, no timestamps, no run
 /// ids; and a run resumed from a checkpoint gives the same bytes as one that was never stopped.
-public struct ExportStage: ConfigurableStage, ResumableStage, PreparingStage {
+public struct ExportStage: ConfigurableStage, ResumableStage {
     /// The output format.
     public enum Format: String, Sendable, CaseIterable, Decodable {
         /// One JSON object per line.
@@ -61,10 +61,6 @@ public struct ExportStage: ConfigurableStage, ResumableStage, PreparingStage {
     public static let summary = "Write articles to a file (jsonl, csv, sqlite, markdown) atomically and pass them on"
     /// Writers see articles one at a time, in input order.
     public static let runsInOrder = true
-    /// Articles in, the same articles out.
-    public typealias Input = Article
-    /// The article, passed on.
-    public typealias Output = Article
 
     /// The options in force.
     public let options: Options
@@ -103,15 +99,9 @@ public struct ExportStage: ConfigurableStage, ResumableStage, PreparingStage {
         output.writer.withLock { $0 = writer }
     }
 
-    /// Encodes the article's record (not for SQLite): on the workers of the stages before, when
-    /// they run on several.
-    public func prepare(_ article: Article, context: StageContext) -> [UInt8]? {
-        options.format.encoder?(article)
-    }
-
-    /// Writes the article, in input order, and passes it on.
-    public func process(_ article: Article, prepared: [UInt8]?, context: StageContext) async throws -> Article? {
-        try openWriter(context).write(article, encoded: prepared)
+    /// Writes one article and passes it on.
+    public func process(_ article: Article, context: StageContext) async throws -> Article? {
+        try openWriter(context).write(article)
         return article
     }
 

@@ -102,7 +102,7 @@ final class SQLiteWriter: ArticleWriter {
         }
     }
 
-    func write(_ article: Article, encoded: [UInt8]?) throws {
+    func write(_ article: Article) throws {
         try queue.writeWithoutTransaction { db in
             try db.execute(sql: "SAVEPOINT article")
             do {

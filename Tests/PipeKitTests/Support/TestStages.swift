@@ -175,31 +175,3 @@ struct TrackedItems: AsyncSequence, Sendable {
 
     func makeAsyncIterator() -> AsyncIterator { AsyncIterator(remaining: count, live: live) }
 }
-
-/// An in-order stage that prepares each article's title in capitals and sets it when it
-/// processes the article, logging `p:id` for each preparation and `w:id` for each write.
-struct CapitalizingWriter: PreparingStage {
-    typealias Input = Article
-    typealias Output = Article
-    static let runsInOrder = true
-    let log: EventLog
-
-    func prepare(_ article: Article, context: StageContext) -> String {
-        log.append("p:" + article.id)
-        return article.title.uppercased()
-    }
-
-    func process(_ article: Article, prepared: String, context: StageContext) async throws -> Article? {
-        log.append("w:" + article.id)
-        var article = article
-        article.title = prepared
-        return article
-    }
-}
-
-/// Events in the order they happened, from any task.
-final class EventLog: Sendable {
-    private let events = Mutex<[String]>([])
-    func append(_ event: String) { events.withLock { $0.append(event) } }
-    var all: [String] { events.withLock { $0 } }
-}
