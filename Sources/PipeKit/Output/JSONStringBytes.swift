@@ -7,23 +7,11 @@ public enum JSONStringBytes {
         byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
     }
 
-    /// The offset of the first special byte at or after `start`, or `bytes.count`.
-    ///
-    /// Read eight bytes at a time: a word is passed over when none of its bytes is below 0x20
-    /// (the high bit of `byte - 0x20` set where the byte's own is clear), `"` or `\` (a zero byte
-    /// after XOR with the byte repeated). These tests are exact for "some byte in the word", so
-    /// the byte-by-byte search that follows ends within the word that failed them.
+    /// The offset of the first special byte at or after `start`, or `bytes.count`, read eight
+    /// bytes at a time.
     public static func plainRunEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
-        var index = start
-        while index + 8 <= bytes.count {
-            let word = UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            let control = (word &- 0x20 &* ones) & ~word & highs != 0
-            if control || hasZeroByte(word ^ (0x22 &* ones)) || hasZeroByte(word ^ (0x5C &* ones)) { break }
-            index += 8
-        }
-        while index < bytes.count, !isSpecial(bytes[index]) { index += 1 }
-        return index
+        ByteWords.firstIndex(in: bytes, from: start, wordMayHold: { word in
+            ByteWords.hasByte(word, below: 0x20) || ByteWords.contains(word, UInt8(ascii: "\"")) || ByteWords.contains(word, UInt8(ascii: "\\"))
+        }, where: isSpecial)
     }
 }

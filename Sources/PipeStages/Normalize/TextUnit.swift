@@ -1,3 +1,5 @@
+import PipeKit
+
 /// One unit of text for the normalize passes: an ASCII byte when the whole text is ASCII, a
 /// Unicode scalar otherwise.
 ///
@@ -27,13 +29,16 @@ extension TextUnit {
     /// One unit at a time.
     static func nextStopOrQuote(in units: UnsafeBufferPointer<Self>, from start: Int) -> Int {
         var index = start
-        while index < units.count {
-            switch units[index].scalar {
-            case ".", "!", "?", "\"": return index
-            default: index += 1
-            }
-        }
+        while index < units.count, !isStopOrQuote(units[index].scalar) { index += 1 }
         return index
+    }
+
+    /// Whether a scalar is `.`, `!`, `?` or `"`.
+    static func isStopOrQuote(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case ".", "!", "?", "\"": true
+        default: false
+        }
     }
 }
 
@@ -42,34 +47,21 @@ extension UInt8: TextUnit {
     var scalar: Unicode.Scalar { Unicode.Scalar(self) }
     static func string(_ units: [UInt8]) -> String { String(decoding: units, as: UTF8.self) }
 
-    /// Eight bytes at a time: a word is passed over when none of its bytes equals one of the four
-    /// (no zero byte after XOR with the byte repeated).
+    /// Eight bytes at a time.
     static func nextStopOrQuote(in units: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
-        var index = start
-        while index + 8 <= units.count {
-            let word = UnsafeRawBufferPointer(units).loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            if hasZeroByte(word ^ (0x2E &* ones)) || hasZeroByte(word ^ (0x21 &* ones))
-                || hasZeroByte(word ^ (0x3F &* ones)) || hasZeroByte(word ^ (0x22 &* ones)) { break }
-            index += 8
-        }
-        while index < units.count {
-            switch units[index] {
-            case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "\""): return index
-            default: index += 1
-            }
-        }
-        return index
+        ByteWords.firstIndex(in: units, from: start, wordMayHold: { word in
+            ByteWords.contains(word, UInt8(ascii: ".")) || ByteWords.contains(word, UInt8(ascii: "!"))
+                || ByteWords.contains(word, UInt8(ascii: "?")) || ByteWords.contains(word, UInt8(ascii: "\""))
+        }, where: { isStopOrQuote(Unicode.Scalar($0)) })
     }
 
     /// Whole words of eight bytes: each byte ASCII above the space (no white space there) or a
     /// space, no two spaces side by side, and the last byte no space.
     static func plainLength(in units: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let ones = ByteWords.repeating(1), highs = ByteWords.repeating(0x80)
         var index = start
         while index + 8 <= units.count {
-            let word = UnsafeRawBufferPointer(units).loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let word = ByteWords.load(units, at: index)
             // Exact byte by byte: the seven low bits of each byte plus a constant never carry into the next byte.
             let low = word & ~highs
             let visible = (low &+ 0x5F &* ones) & ~word & highs

@@ -1,3 +1,5 @@
+import PipeKit
+
 /// A text as a key of ``DenseIndex``: hashed once, eight bytes at a time.
 ///
 /// Cheaper than a `String` key of a `Dictionary`, whose `Hasher` is seeded, fed and finalized
@@ -24,7 +26,7 @@ struct TextKey: TableKey {
         var hash = (UInt64(bytes.count) &+ salt &* 0xC2B2_AE3D_27D4_EB4F) &* multiplier
         var index = 0
         while index + 8 <= bytes.count {
-            hash = (hash ^ UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* multiplier
+            hash = (hash ^ ByteWords.load(bytes, at: index)) &* multiplier
             hash ^= hash >> 29
             index += 8
         }
