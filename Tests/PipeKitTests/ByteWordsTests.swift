@@ -20,6 +20,24 @@ struct ByteWordsTests {
         }
     }
 
+    /// `marks` sets the high bit of exactly the bytes in the range, whatever stands beside them.
+    @Test(arguments: [(UInt8(0x41), UInt8(0x5A)), (0x61, 0x7A), (0x30, 0x39), (0x01, 0x7E)])
+    func marksAreThoseOfTheBytesInTheRange(low: UInt8, high: UInt8) {
+        for byte in UInt8.min...UInt8.max {
+            for filler in [UInt8(0x00), low, high, low &- 1, high &+ 1, 0x80, 0xFF] {
+                for place in [0, 3, 7] {
+                    var bytes = [UInt8](repeating: filler, count: 8)
+                    bytes[place] = byte
+                    let word = bytes.withUnsafeBufferPointer { ByteWords.load($0, at: 0) }
+                    let expected = bytes.enumerated().reduce(UInt64(0)) { marks, element in
+                        (low...high).contains(element.element) ? marks | 0x80 << UInt64(8 * element.offset) : marks
+                    }
+                    #expect(ByteWords.marks(word, in: low, high) == expected, "\(bytes)")
+                }
+            }
+        }
+    }
+
     @Test func firstIndexFindsTheFirstMatchPastWholeWords() {
         let bytes = Array("abcdefgh ijklmnop qrst\"uv\"".utf8)
         let found = bytes.withUnsafeBufferPointer { buffer in

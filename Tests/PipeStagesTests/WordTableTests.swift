@@ -43,6 +43,34 @@ struct WordTableTests {
         let lowered = String(decoding: text.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
         #expect(copied?.lowercasedASCII == PackedWord(lowered))
     }
+
+    /// Packing from a body, eight bytes at a time away from its end, matches packing the bytes
+    /// one by one, for every range of up to 26 bytes.
+    @Test func packingFromTheBodyMatchesPackingTheBytes() {
+        let text = Array("Secretary-General Ban Ki-moon’s communiqué, x-2345678901234567890123 U.S.".utf8)
+        text.withUnsafeBufferPointer { buffer in
+            for start in 0..<buffer.count {
+                for end in start...min(start + 26, buffer.count) {
+                    let range = start..<end
+                    #expect(PackedWord(buffer, bytes: range) == PackedWord(utf8: UnsafeBufferPointer(rebasing: buffer[range])), "\(range)")
+                }
+            }
+        }
+    }
+
+    /// The byte tests over packed words answer as counting the bytes does.
+    @Test(arguments: ["NATO", "Nato", "U.S", "aB", "A", "iPhone", "ABCDEFGHIJKLMNOPQRSTUVWX", "abcdefghijklmnopqrstuvwX",
+                      "abcdefgHijklmnoP", "N7777777Z", "7777777N-", "that's", "al-Assad", "abcd-e", "x'", "-", "1990s", "rock'n'roll", "abcdefgh'"])
+    func byteTestsAnswerAsCountingDoes(word: String) throws {
+        let packed = try #require(PackedWord(word))
+        let bytes = Array(word.utf8)
+        let capitals = bytes.count { (0x41...0x5A).contains($0) }
+        #expect(packed.holds(atLeast: 1, in: 0x41, 0x5A) == (capitals >= 1))
+        #expect(packed.holds(atLeast: 2, in: 0x41, 0x5A) == (capitals >= 2))
+        #expect(packed.holds(atLeast: 1, in: 0x61, 0x7A) == bytes.contains { (0x61...0x7A).contains($0) })
+        #expect(packed.contains(UInt8(ascii: "'")) == bytes.contains(UInt8(ascii: "'")))
+        #expect(packed.contains(UInt8(ascii: "-"), inFirst: 4) == bytes.prefix(4).contains(UInt8(ascii: "-")))
+    }
 }
 
 @Suite("DenseIndex")

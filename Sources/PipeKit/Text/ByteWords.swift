@@ -26,6 +26,17 @@ public enum ByteWords {
         (word &- repeating(limit)) & ~word & repeating(0x80) != 0
     }
 
+    /// The high bit of each byte of `word` that lies in `low...high` (ASCII, `low` above 0),
+    /// set without a carry from one byte into the next; bytes from 0x80 on are never marked.
+    @inlinable
+    public static func marks(_ word: UInt64, in low: UInt8, _ high: UInt8) -> UInt64 {
+        let low7 = word & repeating(0x7F)
+        // The high bit of each byte: set for bytes from `low` on, and for bytes after `high`.
+        let fromLow = low7 &+ repeating(0x80 - low)
+        let afterHigh = low7 &+ repeating(0x7F - high)
+        return fromLow & ~afterHigh & ~word & repeating(0x80)
+    }
+
     /// The offset of the first byte from `start` on that `isMatch` accepts, or `bytes.count`.
     ///
     /// Words for which `mayHold` is false are passed over whole; it must be true for every word

@@ -1,9 +1,8 @@
-/// What the rule-based extractors know about a word, looked up once per token.
+/// What the rule-based extractors know about a word, looked up in the ``Lexicon`` once per token.
 ///
-/// The word lists of `WordLists` are folded into two `WordTable`s: one keyed by the lower-case
-/// form (stopwords, speech verbs, generic nouns, months and weekdays) and one keyed by the word as
-/// written (titles, organisation and place cues, name connectors), so the extractors test a bit
-/// instead of hashing a string for every list they consult.
+/// Some lists are kept by the lower-case form (stopwords, speech verbs, generic nouns, months and
+/// weekdays) and some by the word as written (titles, organisation and place cues, name
+/// connectors); the extractors test a bit instead of hashing a string for every list they consult.
 struct Lexeme: Sendable, Hashable {
     /// The lists a word belongs to.
     struct Flags: OptionSet, Sendable, Hashable {
@@ -49,12 +48,23 @@ struct Lexeme: Sendable, Hashable {
 
     /// Whether the word names a month or a weekday.
     var isDateWord: Bool { month != 0 || weekday != 0 }
+}
+
+/// The word lists of `WordLists` folded into one table that gives a word's ``Lexeme``.
+///
+/// Built once (``shared``); the tokenizer reads it once per text, as a `static let` costs a
+/// call to `swift_once` on every read.
+struct Lexicon: Sendable {
+    /// The lexicon of Pipe's word lists.
+    static let shared = Lexicon()
+
+    private init() {}
 
     /// The lexeme of a word, from its lower-case form and its form as written.
     ///
     /// One probe for most words: the form as written is looked up only when a word of the lists
     /// kept as written has the same lower-case form (`President` for `president`).
-    static func of(lower: PackedWord, exact: PackedWord) -> Lexeme {
+    func lexeme(lower: PackedWord, exact: PackedWord) -> Lexeme {
         guard let entry = table[lower] else { return Lexeme() }
         var lexeme = entry.asLower ?? Lexeme()
         if lower == exact {
@@ -68,7 +78,7 @@ struct Lexeme: Sendable, Hashable {
     /// What a packed word means as a lower-case form and as written.
     private struct Entry: Sendable {
         var asLower: Lexeme?
-        var asWritten: Flags?
+        var asWritten: Lexeme.Flags?
         /// Whether a word of the lists kept as written has this lower-case form.
         var hasWrittenForms = false
 
@@ -80,14 +90,14 @@ struct Lexeme: Sendable, Hashable {
 
     /// Both lists in one table, so that a word without capitals costs one probe; every word kept
     /// as written also enters under its lower-case form, marked, so that a miss there settles both.
-    private static let table = WordTable(
-        lowerTable.map { ($0, Entry(asLower: $1)) } + exactTable.map { ($0, Entry(asWritten: $1)) }
-            + exactTable.map { ($0.0.lowercased(), Entry(hasWrittenForms: true)) }
+    private let table = WordTable(
+        Self.lowerTable.map { ($0, Entry(asLower: $1)) } + Self.exactTable.map { ($0, Entry(asWritten: $1)) }
+            + Self.exactTable.map { ($0.0.lowercased(), Entry(hasWrittenForms: true)) }
     ) { $0.merged(with: $1) }
 
     private static let lowerTable: [(String, Lexeme)] = {
         var entries: [(String, Lexeme)] = []
-        func add(_ words: some Sequence<String>, _ flags: Flags) {
+        func add(_ words: some Sequence<String>, _ flags: Lexeme.Flags) {
             entries += words.map { ($0, Lexeme(flags: flags)) }
         }
         add(WordLists.stopwords, .stopword)
@@ -110,8 +120,8 @@ struct Lexeme: Sendable, Hashable {
         }.map { ($0, $1) }
     }()
 
-    private static let exactTable: [(String, Flags)] = {
-        var entries: [(String, Flags)] = []
+    private static let exactTable: [(String, Lexeme.Flags)] = {
+        var entries: [(String, Lexeme.Flags)] = []
         entries += WordLists.titles.map { ($0, .title) }
         entries += WordLists.titles.filter { $0.hasSuffix(".") }.map { (String($0.dropLast()), .titleBeforeDot) }
         entries += WordLists.titleModifiers.map { ($0, .titleModifier) }

@@ -42,50 +42,58 @@ struct Token: Sendable, Hashable {
     /// Whether the token is the punctuation mark `mark`.
     func isMark(_ mark: Unicode.Scalar) -> Bool { kind == .punctuation && symbol == mark }
 
-    /// A token of the given UTF-8 bytes, at `bytes` in the body; its facts are worked out here,
-    /// ASCII words without any Unicode property lookup.
-    init(utf8: UnsafeBufferPointer<UInt8>, at bytes: Range<Int>, symbol: Unicode.Scalar, kind: Kind, span: TextSpan,
-         sentence: Int, startsSentence: Bool) {
+    /// The token at `bytes` of the body's UTF-8; its facts are worked out here, a short ASCII
+    /// word's eight bytes at a time and without any Unicode property lookup.
+    @inline(__always)
+    init(body: UnsafeBufferPointer<UInt8>, at bytes: Range<Int>, symbol: Unicode.Scalar, kind: Kind, span: TextSpan,
+         sentence: Int, startsSentence: Bool, lexicon: borrowing Lexicon) {
+        // `borrowing`: an initializer takes its arguments owned, and a `Lexicon` passed owned costs
+        // a retain and a release of its tables for every token when the call is not inlined.
         self.kind = kind
         self.span = span
         self.bytes = bytes
         self.symbol = symbol
         self.sentence = sentence
         self.startsSentence = startsSentence
-        guard kind == .word, let first = utf8.first else {
+        guard kind == .word, !bytes.isEmpty else {
             (isCapitalized, isAcronym, isNumber, lexeme, key, hasEarlyHyphen, hasApostrophe) = (false, false, false, Lexeme(), nil, false, false)
             return
         }
-        hasEarlyHyphen = utf8.prefix(4).contains(UInt8(ascii: "-"))
-        var upper = 0, lower = 0, isASCII = true, sawApostrophe = false
-        for byte in utf8 {
-            if byte >= 0x80 {
-                isASCII = false
-                break
-            }
-            if (0x41...0x5A).contains(byte) { upper += 1 }
-            if (0x61...0x7A).contains(byte) { lower += 1 }
-            if byte == UInt8(ascii: "'") { sawApostrophe = true }
-        }
-        if isASCII {
-            hasApostrophe = sawApostrophe
+        let first = body[bytes.lowerBound]
+        let exact = PackedWord(body, bytes: bytes)
+        if let exact, exact.isASCII {
+            hasEarlyHyphen = exact.contains(UInt8(ascii: "-"), inFirst: 4)
+            hasApostrophe = exact.contains(UInt8(ascii: "'"))
             isCapitalized = (0x41...0x5A).contains(first)
-            isAcronym = upper >= 2 && lower == 0
+            isAcronym = exact.holds(atLeast: 2, in: 0x41, 0x5A) && !exact.holds(atLeast: 1, in: 0x61, 0x7A)
             isNumber = (0x30...0x39).contains(first)
-            let exact = PackedWord(utf8: utf8)
-            key = exact?.lowercasedASCII
-            lexeme = Lexeme.of(lower: key ?? PackedWord(), exact: exact ?? PackedWord())
-        } else {
-            let text = String(decoding: utf8, as: UTF8.self)
-            let scalars = text.unicodeScalars
-            hasApostrophe = scalars.contains { $0 == "'" || $0 == "\u{2019}" }
-            isCapitalized = scalars.first?.properties.isUppercase ?? false
-            let letters = scalars.filter(\.properties.isAlphabetic)
-            isAcronym = letters.count >= 2 && letters.allSatisfy(\.properties.isUppercase)
-            isNumber = scalars.first.map { $0.properties.numericType != nil } ?? false
-            key = PackedWord(text.lowercased())
-            lexeme = Lexeme.of(lower: key ?? PackedWord(), exact: PackedWord(text) ?? PackedWord())
+            key = exact.lowercasedASCII
+            lexeme = lexicon.lexeme(lower: key ?? PackedWord(), exact: exact)
+            return
         }
+        (hasEarlyHyphen, hasApostrophe, isCapitalized, isAcronym, isNumber, key, lexeme) =
+            Self.facts(ofRare: UnsafeBufferPointer(rebasing: body[bytes]), exact: exact, lexicon: lexicon)
+    }
+
+    /// The facts of a word longer than `PackedWord.capacity` or not ASCII (rare), from its scalars;
+    /// kept out of line so that the initializer inlines into the tokenizer's loop.
+    @inline(never)
+    private static func facts(ofRare utf8: UnsafeBufferPointer<UInt8>, exact: PackedWord?, lexicon: borrowing Lexicon)
+        -> (hasEarlyHyphen: Bool, hasApostrophe: Bool, isCapitalized: Bool, isAcronym: Bool, isNumber: Bool, key: PackedWord?, lexeme: Lexeme) {
+        let text = String(decoding: utf8, as: UTF8.self)
+        let scalars = text.unicodeScalars
+        var letters = 0, capitals = 0
+        for scalar in scalars where scalar.isLetter {
+            letters += 1
+            if scalar.isASCII ? (0x41...0x5A).contains(scalar.value) : scalar.properties.isUppercase { capitals += 1 }
+        }
+        let key = PackedWord(text.lowercased())
+        return (hasEarlyHyphen: utf8.prefix(4).contains(UInt8(ascii: "-")),
+                hasApostrophe: scalars.contains { $0 == "'" || $0 == "\u{2019}" },
+                isCapitalized: scalars.first?.properties.isUppercase ?? false,
+                isAcronym: letters >= 2 && capitals == letters,
+                isNumber: scalars.first.map { $0.properties.numericType != nil } ?? false,
+                key: key, lexeme: lexicon.lexeme(lower: key ?? PackedWord(), exact: exact ?? PackedWord()))
     }
 
     var isWord: Bool { kind == .word }
@@ -125,7 +133,7 @@ enum Tokenizer {
         return body.withUTF8 { bytes in
             var tokens: [Token] = []
             tokens.reserveCapacity(bytes.count / 5)
-            var cursor = Cursor(bytes: bytes)
+            var cursor = Cursor(bytes: bytes, lexicon: .shared)
             let sentences = article.sentences.isEmpty ? [TextSpan(start: 0, end: Int.max)] : article.sentences
             for (index, sentence) in sentences.enumerated() {
                 cursor.tokenize(until: sentence.end, from: sentence.start, sentence: index, into: &tokens)
@@ -137,6 +145,7 @@ enum Tokenizer {
     /// A position in the body: a byte offset and the scalar offset it corresponds to.
     struct Cursor {
         let bytes: UnsafeBufferPointer<UInt8>
+        let lexicon: Lexicon
         var byte = 0
         var scalar = 0
 
@@ -150,6 +159,22 @@ enum Tokenizer {
             var value = UInt32(lead & (0xFF >> (length + 1)))
             for offset in 1..<length { value = value << 6 | UInt32(bytes[at + offset] & 0x3F) }
             return (Unicode.Scalar(value) ?? Unicode.Scalar(0xFFFD)!, length)
+        }
+
+        /// The end of the run of ASCII letters and digits from `start`, at most `limit`: eight
+        /// bytes at a time, so that a word's end costs no mispredicted branch per byte.
+        func asciiRunEnd(from start: Int, limit: Int) -> Int {
+            var run = start
+            while run + 8 <= limit {
+                let word = ByteWords.load(bytes, at: run)
+                // `| 0x20` makes capitals small and moves no other byte into `a...z`.
+                let inRun = ByteWords.marks(word | ByteWords.repeating(0x20), in: 0x61, 0x7A) | ByteWords.marks(word, in: 0x30, 0x39)
+                let outside = ~inRun & ByteWords.repeating(0x80)
+                if outside != 0 { return run + outside.trailingZeroBitCount / 8 }
+                run += 8
+            }
+            while run < limit, (bytes[run] | 0x20) &- 0x61 < 26 || bytes[run] &- 0x30 < 10 { run += 1 }
+            return run
         }
 
         static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
@@ -193,8 +218,10 @@ enum Tokenizer {
                     while scalar < end, let (next, nextLength) = peek(byte) {
                         // A run of ASCII letters and digits in one go.
                         if nextLength == 1, next.isLetterOrDigit {
-                            repeat { advance(1) } while scalar < end && byte < bytes.count && bytes[byte] < 0x80
-                                && Unicode.Scalar(bytes[byte]).isLetterOrDigit
+                            // An ASCII byte is one scalar, so the sentence's end is a byte limit here.
+                            let run = asciiRunEnd(from: byte + 1, limit: byte + min(bytes.count - byte, end - scalar))
+                            scalar += run - byte
+                            byte = run
                         } else if next.isLetterOrDigit {
                             advance(nextLength)
                         } else if Self.joinsWords(next), scalar + 1 < end,
@@ -209,15 +236,15 @@ enum Tokenizer {
                             break
                         }
                     }
-                    tokens.append(Token(utf8: UnsafeBufferPointer(rebasing: bytes[startByte..<byte]), at: startByte..<byte,
+                    tokens.append(Token(body: bytes, at: startByte..<byte,
                                         symbol: current, kind: .word, span: TextSpan(start: startScalar, end: scalar),
-                                        sentence: sentence, startsSentence: atStart))
+                                        sentence: sentence, startsSentence: atStart, lexicon: lexicon))
                     atStart = false
                 } else {
                     advance(length)
-                    tokens.append(Token(utf8: UnsafeBufferPointer(rebasing: bytes[startByte..<byte]), at: startByte..<byte,
+                    tokens.append(Token(body: bytes, at: startByte..<byte,
                                         symbol: current, kind: .punctuation, span: TextSpan(start: startScalar, end: scalar),
-                                        sentence: sentence, startsSentence: false))
+                                        sentence: sentence, startsSentence: false, lexicon: lexicon))
                     if !Self.opensSentence(current) { atStart = false }
                 }
             }

@@ -44,14 +44,14 @@ struct DenseIndex<Key: TableKey>: Sendable {
         return (keys.count - 1, true)
     }
 
-    /// The number of `key` if it has one; numbers nothing.
-    func existingID(of key: Key) -> Int? {
-        probe(key).id
+    /// The number of `key` if it has one; numbers nothing. `hash` is `key.mixed`, when the caller has it.
+    func existingID(of key: Key, hash: UInt64? = nil) -> Int? {
+        probe(key, hash: hash ?? key.mixed).id
     }
 
     /// The id of `key`, or nil and the empty slot where it would go.
-    private func probe(_ key: Key) -> (id: Int?, slot: Int) {
-        var slot = Int(truncatingIfNeeded: key.mixed >> 7) & (slots.count - 1)
+    private func probe(_ key: Key, hash: UInt64? = nil) -> (id: Int?, slot: Int) {
+        var slot = Int(truncatingIfNeeded: (hash ?? key.mixed) >> 7) & (slots.count - 1)
         while slots[slot] >= 0 {
             let id = Int(slots[slot])
             if keys[id] == key { return (id, slot) }

@@ -1,3 +1,5 @@
+import PipeKit
+
 /// A short word packed into three machine words, so that looking it up costs no allocation and
 /// no `Hasher`.
 ///
@@ -38,21 +40,59 @@ struct PackedWord: Hashable, Sendable {
         count = utf8.count
     }
 
-    /// The word with its ASCII capitals made small letters, eight bytes at a time.
-    var lowercasedASCII: PackedWord {
-        func lower(_ word: UInt64) -> UInt64 {
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let low7 = word & (0x7F * ones)
-            // The high bit of each byte: set for bytes from `A` on, and for bytes after `Z`.
-            let fromA = low7 &+ (0x80 - 0x41) * ones
-            let afterZ = low7 &+ (0x80 - 0x5B) * ones
-            let isCapital = fromA & ~afterZ & ~word & (0x80 * ones)
-            return word | (isCapital >> 2)
+    /// Packs the bytes at `range` of `buffer`, or returns nil when there are more than `capacity`.
+    ///
+    /// Read eight bytes at a time when the buffer holds 24 bytes from the start of the range, as
+    /// it does for all but the last words of a text; byte by byte otherwise.
+    init?(_ buffer: UnsafeBufferPointer<UInt8>, bytes range: Range<Int>) {
+        guard range.lowerBound + Self.capacity <= buffer.count else {
+            self.init(utf8: UnsafeBufferPointer(rebasing: buffer[range]))
+            return
         }
+        guard range.count <= Self.capacity else { return nil }
+        /// The first `count` bytes of `word` (all of them from eight on), the rest zero.
+        func prefix(_ word: UInt64, _ count: Int) -> UInt64 {
+            count >= 8 ? word : count <= 0 ? 0 : word & ((1 << UInt64(8 * count)) - 1)
+        }
+        let start = range.lowerBound
+        self.init()
+        a = prefix(ByteWords.load(buffer, at: start), range.count)
+        b = prefix(ByteWords.load(buffer, at: start + 8), range.count - 8)
+        c = prefix(ByteWords.load(buffer, at: start + 16), range.count - 16)
+        count = range.count
+    }
+
+    /// Whether the word holds at least `minimum` (1 or 2) bytes in `low...high` (ASCII, `low`
+    /// above 0): enough to tell none, one and several without counting bits.
+    @inline(__always)
+    func holds(atLeast minimum: Int, in low: UInt8, _ high: UInt8) -> Bool {
+        let (x, y, z) = (ByteWords.marks(a, in: low, high), ByteWords.marks(b, in: low, high), ByteWords.marks(c, in: low, high))
+        guard minimum > 1 else { return x | y | z != 0 }
+        // Two marks in one word, or marks in two words.
+        let words = (x != 0 ? 1 : 0) + (y != 0 ? 1 : 0) + (z != 0 ? 1 : 0)
+        return words > 1 || x & (x &- 1) != 0 || y & (y &- 1) != 0 || z & (z &- 1) != 0
+    }
+
+    /// Whether the word holds `byte`, an ASCII byte other than 0.
+    @inline(__always)
+    func contains(_ byte: UInt8) -> Bool {
+        ByteWords.contains(a, byte) || ByteWords.contains(b, byte) || ByteWords.contains(c, byte)
+    }
+
+    /// Whether one of the first `prefix` bytes (at most eight) is `byte`, an ASCII byte other than 0.
+    @inline(__always)
+    func contains(_ byte: UInt8, inFirst prefix: Int) -> Bool {
+        // The bytes from `prefix` on are made 0xFF, which is no ASCII byte.
+        ByteWords.contains(a | ~0 << UInt64(8 * prefix), byte)
+    }
+
+    /// The word with its ASCII capitals made small letters, eight bytes at a time.
+    @inline(__always)
+    var lowercasedASCII: PackedWord {
         var result = self
-        result.a = lower(a)
-        result.b = lower(b)
-        result.c = lower(c)
+        result.a = a | ByteWords.marks(a, in: 0x41, 0x5A) >> 2
+        result.b = b | ByteWords.marks(b, in: 0x41, 0x5A) >> 2
+        result.c = c | ByteWords.marks(c, in: 0x41, 0x5A) >> 2
         return result
     }
 

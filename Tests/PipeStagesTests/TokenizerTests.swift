@@ -1,0 +1,96 @@
+import PipeKit
+@testable import PipeStages
+import Testing
+
+@Suite("Tokenizer")
+struct TokenizerTests {
+    private func tokens(_ body: String, sentences: [TextSpan] = []) -> [Token] {
+        var article = Article(id: "a", source: "s", date: nil, title: "", body: body)
+        article.sentences = sentences
+        return Tokenizer.tokens(of: article)
+    }
+
+    /// Random words of the kinds the eight-bytes-at-a-time facts must tell apart: capitals, small
+    /// letters, digits, inner apostrophes, hyphens and dots, accents, and words past 24 bytes.
+    private static func randomText(seed: UInt64, words: Int) -> String {
+        var generator = EntityTagger.SeededGenerator(state: seed)
+        let pieces = ["A", "b", "Z", "q", "N", "7", "0", "'", "-", ".", "é", "Ö", "’", "&", "x", "Y"]
+        let gaps = [" ", " ", ", ", ". ", " (", "\" ", "\n", " — "]
+        var text = ""
+        for _ in 0..<words {
+            let length = Int.random(in: 1...(Bool.random(using: &generator) ? 6 : 30), using: &generator)
+            for _ in 0..<length { text += pieces.randomElement(using: &generator) ?? "a" }
+            text += gaps.randomElement(using: &generator) ?? " "
+        }
+        return text
+    }
+
+    /// Every word token's facts are those its text gives by the scalar rules, which the
+    /// tokenizer applies only to long or non-ASCII words.
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func wordFactsAreThoseOfTheScalarRules(seed: UInt64) {
+        let text = Self.randomText(seed: seed, words: 400)
+        let texts = TokenTexts(body: text)
+        let words = tokens(text).filter(\.isWord)
+        #expect(words.count > 300)
+        for token in words {
+            let word = texts[token]
+            let scalars = word.unicodeScalars
+            let letters = scalars.filter(\.properties.isAlphabetic)
+            #expect(token.isCapitalized == (scalars.first?.properties.isUppercase ?? false), "\(word)")
+            #expect(token.isAcronym == (letters.count >= 2 && letters.allSatisfy(\.properties.isUppercase)), "\(word)")
+            #expect(token.isNumber == (scalars.first?.properties.numericType != nil), "\(word)")
+            #expect(token.hasApostrophe == scalars.contains { $0 == "'" || $0 == "\u{2019}" }, "\(word)")
+            #expect(token.hasEarlyHyphen == word.utf8.prefix(4).contains(UInt8(ascii: "-")), "\(word)")
+            #expect(token.key == PackedWord(word.lowercased()), "\(word)")
+            let lexeme = Lexicon.shared.lexeme(lower: PackedWord(word.lowercased()) ?? PackedWord(), exact: PackedWord(word) ?? PackedWord())
+            #expect(token.lexeme == lexeme, "\(word)")
+        }
+    }
+
+    @Test func lexemesComeFromTheWordListsAsWrittenAndInLowerCase() {
+        let words = tokens("The President said Dec. 5 was a Monday at the Ministry").filter(\.isWord)
+        let texts = words.map { TokenTexts(body: "The President said Dec. 5 was a Monday at the Ministry")[$0] }
+        #expect(texts == ["The", "President", "said", "Dec", "5", "was", "a", "Monday", "at", "the", "Ministry"])
+        #expect(words[0].lexeme.flags.contains(.stopword))
+        #expect(words[1].lexeme.flags.contains(.title) && words[1].lexeme.flags.contains(.personNoun))
+        #expect(words[2].lexeme.flags.contains(.speechVerb))
+        #expect(words[3].lexeme.month == 12)
+        #expect(words[7].lexeme.weekday == 1)
+        #expect(words[10].lexeme.flags.contains(.organizationCue))
+        #expect(words[4].lexeme == Lexeme())
+    }
+
+    /// A body without sentence boundaries is read as one sentence (its end is `Int.max`, which
+    /// the byte limit of an ASCII run must not overflow on).
+    @Test func aBodyWithoutSentencesIsOneSentence() {
+        let text = Self.randomText(seed: 9, words: 200)
+        let whole = tokens(text, sentences: [TextSpan(start: 0, end: text.unicodeScalars.count)])
+        #expect(tokens(text) == whole)
+        #expect(!whole.isEmpty)
+    }
+
+    /// Sentence ends cut runs of letters: a word never reaches past its sentence.
+    @Test func aSentenceEndCutsAWord() {
+        let cut = tokens("Damascusairport", sentences: [TextSpan(start: 0, end: 8), TextSpan(start: 8, end: 15)])
+        #expect(cut.map(\.span) == [TextSpan(start: 0, end: 8), TextSpan(start: 8, end: 15)])
+        #expect(cut.map(\.sentence) == [0, 1])
+    }
+
+    @Test func asciiRunsEndWhereTheByteLoopEndsThem() {
+        var generator = EntityTagger.SeededGenerator(state: 4)
+        let alphabet = Array("aZ09 .-'\u{e9}@[`{/:".utf8)
+        let bytes = (0..<300).map { _ in alphabet.randomElement(using: &generator) ?? 0 }
+        bytes.withUnsafeBufferPointer { buffer in
+            let cursor = Tokenizer.Cursor(bytes: buffer, lexicon: .shared)
+            for start in 0..<buffer.count {
+                for limit in [start, min(start + 3, buffer.count), min(start + 11, buffer.count), buffer.count] {
+                    let expected = buffer[start..<limit].firstIndex { byte in
+                        !(0x30...0x39).contains(byte) && !(0x41...0x5A).contains(byte) && !(0x61...0x7A).contains(byte)
+                    } ?? limit
+                    #expect(cursor.asciiRunEnd(from: start, limit: limit) == expected, "\(start) \(limit)")
+                }
+            }
+        }
+    }
+}
