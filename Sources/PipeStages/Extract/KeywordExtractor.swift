@@ -30,7 +30,7 @@ struct KeywordExtractor: Sendable {
         var acronym: Int32 = 0
         var sentenceCount: Int32 = 0
         var lastSentence: Int32 = -1
-        /// The sentence of the occurrence in the middle (the median position).
+        /// The sentence of the occurrence in the middle (the median position); content words only.
         var medianSentence: Int32 = 0
         /// Occurrences seen so far in the second pass.
         var seen: Int32 = 0
@@ -60,20 +60,25 @@ struct KeywordExtractor: Sendable {
     func extract(_ tokens: [Token], count: Int) -> [Keyword] {
         guard count > 0 else { return [] }
         let sentenceCount = (tokens.last?.sentence ?? 0) + 1
-        var distinct = 0
+        var distinct = 0, contentCount = 0
         // At most one distinct word per token: sized once, so the counting loop can work on a
         // buffer without reallocation or uniqueness checks.
         var words = [WordStats](repeating: WordStats(), count: tokens.count)
         // The word id of every token, or -1 for numbers and punctuation.
         var tokenIDs = [Int](repeating: -1, count: tokens.count)
+        // The places of the tokens of content words (no stopwords), in order.
+        var contentTokens = [Int32](repeating: 0, count: tokens.count)
         tokens.withUnsafeBufferPointer { tokens in
             words.withUnsafeMutableBufferPointer { words in
                 tokenIDs.withUnsafeMutableBufferPointer { tokenIDs in
-                    distinct = tally(tokens, into: words, ids: tokenIDs)
+                    contentTokens.withUnsafeMutableBufferPointer { contentTokens in
+                        (distinct, contentCount) = tally(tokens, into: words, ids: tokenIDs, content: contentTokens)
+                    }
                 }
             }
         }
         words.removeLast(words.count - distinct)
+        contentTokens.removeLast(contentTokens.count - contentCount)
         let content = words.indices.filter { !words[$0].isStopword }
         guard !content.isEmpty else { return [] }
         let frequencies = content.map { Double(words[$0].frequency) }
@@ -104,7 +109,7 @@ struct KeywordExtractor: Sendable {
         // The index in `phrases` of each longer phrase, by its number in `phraseIndex`.
         var longPhrases: [Int] = []
         longPhrases.reserveCapacity((maximumLength - 1) * tokens.count)
-        for start in tokens.indices where tokenIDs[start] >= 0 && tokenIDs[start] < 0x1F_FFFF && !words[tokenIDs[start]].isStopword {
+        for start in contentTokens.lazy.map(Int.init) where tokenIDs[start] < 0x1F_FFFF {
             var key = UInt64(tokenIDs[start] + 1)
             for length in 2...maximumLength {
                 let end = start + length
@@ -145,12 +150,14 @@ struct KeywordExtractor: Sendable {
         }
     }
 
-    /// Counts every word's occurrences, casing, sentences, neighbours and median sentence;
-    /// returns the number of distinct words.
+    /// Counts every word's occurrences, casing, sentences and neighbours, and a content word's
+    /// median sentence; returns the number of distinct words and of content tokens, whose places
+    /// it writes to `content`.
     private func tally(
         _ tokens: UnsafeBufferPointer<Token>, into words: UnsafeMutableBufferPointer<WordStats>,
-        ids tokenIDs: UnsafeMutableBufferPointer<Int>
-    ) -> Int {
+        ids tokenIDs: UnsafeMutableBufferPointer<Int>, content: UnsafeMutableBufferPointer<Int32>
+    ) -> (distinct: Int, content: Int) {
+        var contentCount = 0
         var index = WordIndex(capacity: tokens.count / 2)
         // Every distinct pair of words side by side in a sentence, packed as left << 32 | right.
         var pairs = DenseIndex<UInt64>(capacity: tokens.count)
@@ -168,6 +175,10 @@ struct KeywordExtractor: Sendable {
                 words[id].isStopword = isStopword(tokens[position])
             }
             tokenIDs[position] = id
+            if !words[id].isStopword {
+                content[contentCount] = Int32(position)
+                contentCount += 1
+            }
             words[id].frequency += 1
             if words[id].lastSentence != sentence {
                 words[id].sentenceCount += 1
@@ -188,12 +199,12 @@ struct KeywordExtractor: Sendable {
             }
             (previous, previousSentence) = (id, sentence)
         }
-        for position in tokenIDs.indices where tokenIDs[position] >= 0 {
+        for position in content.prefix(contentCount).lazy.map(Int.init) {
             let id = tokenIDs[position]
             if words[id].seen == words[id].frequency / 2 { words[id].medianSentence = Int32(tokens[position].sentence) }
             words[id].seen += 1
         }
-        return index.count
+        return (index.count, contentCount)
     }
 
     /// The first `count` candidates, in order, that do not repeat the words of one chosen before.
