@@ -44,21 +44,22 @@ struct PackedWord: Hashable, Sendable {
     ///
     /// Read eight bytes at a time when the buffer holds 24 bytes from the start of the range, as
     /// it does for all but the last words of a text; byte by byte otherwise.
+    @inline(__always)
     init?(_ buffer: UnsafeBufferPointer<UInt8>, bytes range: Range<Int>) {
         guard range.lowerBound + Self.capacity <= buffer.count else {
             self.init(utf8: UnsafeBufferPointer(rebasing: buffer[range]))
             return
         }
         guard range.count <= Self.capacity else { return nil }
-        /// The first `count` bytes of `word` (all of them from eight on), the rest zero.
-        func prefix(_ word: UInt64, _ count: Int) -> UInt64 {
-            count >= 8 ? word : count <= 0 ? 0 : word & ((1 << UInt64(8 * count)) - 1)
+        /// The mask of the first `count` bytes of a word (all of them from eight on, none below one).
+        @inline(__always) func mask(_ count: Int) -> UInt64 {
+            (1 << UInt64(8 * max(0, min(8, count)))) &- 1
         }
         let start = range.lowerBound
         self.init()
-        a = prefix(ByteWords.load(buffer, at: start), range.count)
-        b = prefix(ByteWords.load(buffer, at: start + 8), range.count - 8)
-        c = prefix(ByteWords.load(buffer, at: start + 16), range.count - 16)
+        a = ByteWords.load(buffer, at: start) & mask(range.count)
+        b = ByteWords.load(buffer, at: start + 8) & mask(range.count - 8)
+        c = ByteWords.load(buffer, at: start + 16) & mask(range.count - 16)
         count = range.count
     }
 
