@@ -26,6 +26,13 @@ struct NormalizeStageTests {
         ("at https://example.com/News.Html today", "at https://example.com/News.Html today"),
         ("mail press@Ministry.Gov now", "mail press@Ministry.Gov now"),
         ("at www.Example.Org today", "at www.Example.Org today"),
+        ("at WWW.Example.Org today", "at WWW.Example.Org today"),
+        ("see ftp://Files.Example.Org now", "see ftp://Files.Example.Org now"),
+        ("the café.The owner", "the café. The owner"),
+        ("in Zürich.\u{201C}We stay", "in Zürich. \u{201C}We stay"),
+        ("mail presse@Zürich.Ch now", "mail presse@Zürich.Ch now"),
+        ("the wwwx.Com site", "the wwwx. Com site"),
+        ("it ended.the end", "it ended.the end"),
     ])
     func repairsGluedSentencesOnly(input: String, expected: String) throws {
         #expect(try normalized(input).body == expected)

@@ -26,7 +26,9 @@ enum SentenceRepair {
             let unit = scalars[index], scalar = unit.scalar
             output.append(unit)
             if scalar == "\"" { insideQuote.toggle() }
-            if isTerminal(scalar), index + 1 < scalars.count,
+            // Only a capital or a quote after the stop can call for a space: tested first, as
+            // most stops are followed by one.
+            if isTerminal(scalar), index + 1 < scalars.count, mayFollowGluedStop(scalars[index + 1].scalar),
                wordLength(before: index, in: scalars) >= 2,
                !isAddress(scalars[tokenStart...index]) {
                 let next = scalars[index + 1].scalar
@@ -66,6 +68,11 @@ enum SentenceRepair {
         scalar == "." || scalar == "!" || scalar == "?"
     }
 
+    /// Whether a scalar right after a stop may begin a glued sentence: a capital or a quote.
+    static func mayFollowGluedStop(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isCapital || scalar == "\"" || scalar == "\u{201C}" || scalar == "\u{201D}"
+    }
+
     /// Whether a capitalised word begins at `index`: `The`, `UN ` — not `U.S` or a lone capital.
     static func startsWord<Unit: TextUnit>(at index: Int, in scalars: UnsafeBufferPointer<Unit>) -> Bool {
         guard index + 1 < scalars.count, scalars[index].scalar.isCapital else { return false }
@@ -88,10 +95,18 @@ enum SentenceRepair {
 
     /// Whether the token so far is a URL or an e-mail address.
     static func isAddress<Unit: TextUnit>(_ token: Slice<UnsafeBufferPointer<Unit>>) -> Bool {
-        if token.contains(where: { $0.scalar == "@" }) { return true }
-        let lower = token.prefix(4).map { (0x41...0x5A).contains($0.scalar.value) ? Unicode.Scalar(UInt8($0.scalar.value) | 0x20) : $0.scalar }
-        return lower == ["w", "w", "w", "."] || token.indices.contains {
-            $0 + 2 < token.endIndex && token[$0].scalar == ":" && token[$0 + 1].scalar == "/" && token[$0 + 2].scalar == "/"
+        let start = token.startIndex, end = token.endIndex
+        func isLetter(_ index: Int, _ small: Unicode.Scalar) -> Bool {
+            token[index].scalar == small || token[index].scalar.value == small.value - 0x20
         }
+        if end - start >= 4, isLetter(start, "w"), isLetter(start + 1, "w"), isLetter(start + 2, "w"), token[start + 3].scalar == "." {
+            return true
+        }
+        for index in start..<end {
+            let scalar = token[index].scalar
+            if scalar == "@" { return true }
+            if scalar == ":", index + 2 < end, token[index + 1].scalar == "/", token[index + 2].scalar == "/" { return true }
+        }
+        return false
     }
 }

@@ -83,6 +83,6 @@ extension Unicode.Scalar: TextUnit {
 extension String {
     /// The text of a run of text units.
     init<Unit: TextUnit>(units: some Collection<Unit>) {
-        self.init(scalars: units.lazy.map(\.scalar))
+        self.init(scalars: units.lazy.map { $0.scalar })
     }
 }
