@@ -65,11 +65,19 @@ public struct LanguageDetector: Sendable {
     }
 
     private func detect(bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> Result {
+        // The scores live in a buffer on the stack: `add` writes through the pointer, where a
+        // captured `var` would cost an exclusivity check for every gram.
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: profiles?.languages.count ?? 0) { scores in
+            scores.initialize(repeating: 0)
+            return detect(bytes: bytes, limit: limit, scores: scores)
+        }
+    }
+
+    private func detect(bytes: UnsafeBufferPointer<UInt8>, limit: Int, scores: UnsafeMutableBufferPointer<Float>) -> Result {
         var scripts = Array(repeating: 0, count: Script.allCases.count)
-        var scores = [Float](repeating: 0, count: profiles?.languages.count ?? 0)
         var window = GramWindow()
         var letters = 0
-        func add(_ key: UInt64) { _ = profiles?.add(key, to: &scores) }
+        func add(_ key: UInt64) { _ = profiles?.add(key, to: scores) }
         var offset = 0, seen = 0
         reading: while offset < bytes.count, seen < limit {
             seen += 1
@@ -122,7 +130,7 @@ public struct LanguageDetector: Sendable {
     }
 
     /// Whether one language leads all others by ``decisiveMargin``.
-    private func isDecided(_ scores: [Float]) -> Bool {
+    private func isDecided(_ scores: UnsafeMutableBufferPointer<Float>) -> Bool {
         var first = -Float.infinity, second = -Float.infinity
         for score in scores {
             if score > first {
@@ -135,7 +143,7 @@ public struct LanguageDetector: Sendable {
     }
 
     /// The best of the given languages, with its posterior probability among them.
-    private func best(of columns: [Int], _ scores: [Float]) -> Result {
+    private func best(of columns: [Int], _ scores: UnsafeMutableBufferPointer<Float>) -> Result {
         guard let profiles, let best = columns.max(by: { (scores[$0], profiles.languages[$1]) < (scores[$1], profiles.languages[$0]) }),
               scores[best] < 0 else {
             return Result(language: "und", confidence: 0)

@@ -33,7 +33,7 @@ public struct LanguageProfiles: Sendable {
 
     /// Adds the weights of the gram `key` to `scores` (one per language); false when no language keeps it.
     @inline(__always)
-    func add(_ key: UInt64, to scores: inout [Float]) -> Bool {
+    func add(_ key: UInt64, to scores: UnsafeMutableBufferPointer<Float>) -> Bool {
         guard let row = table[key] else { return false }
         let base = row * languages.count
         for column in scores.indices { scores[column] += weights[base + column] }
