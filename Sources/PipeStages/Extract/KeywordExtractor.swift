@@ -86,11 +86,14 @@ struct KeywordExtractor: Sendable {
         let deviation = (frequencies.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(frequencies.count)).squareRoot()
         let maxFrequency = frequencies.max() ?? 1
         var wordScore = [Double](repeating: 1, count: words.count)
+        let positions = Self.positionWeights
         for id in content {
             let word = words[id]
             let frequency = Double(word.frequency)
-            let casing = Double(max(word.capitalized, word.acronym)) / (1 + log(frequency))
-            let position = log(log(3 + Double(word.medianSentence)))
+            let capitals = max(word.capitalized, word.acronym)
+            let casing = capitals == 0 ? 0 : Double(capitals) / (1 + log(frequency))
+            let position = positions.indices.contains(Int(word.medianSentence))
+                ? positions[Int(word.medianSentence)] : Self.positionWeight(Int(word.medianSentence))
             let normalized = frequency / (mean + deviation)
             let relatedness = 1 + word.diversity * frequency / maxFrequency
             let spread = Double(word.sentenceCount) / Double(sentenceCount)
@@ -149,6 +152,13 @@ struct KeywordExtractor: Sendable {
             limit = phrases.count
         }
     }
+
+    /// The position feature of a word whose median occurrence is in sentence `sentence`.
+    static func positionWeight(_ sentence: Int) -> Double { log(log(3 + Double(sentence))) }
+
+    /// ``positionWeight(_:)`` of the first 256 sentences, worked out once: two logarithms for
+    /// every content word of every article were a tenth of the scoring.
+    private static let positionWeights = (0..<256).map(positionWeight)
 
     /// Counts every word's occurrences, casing, sentences and neighbours, and a content word's
     /// median sentence; returns the number of distinct words and of content tokens, whose places
