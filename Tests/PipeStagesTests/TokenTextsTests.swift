@@ -33,4 +33,17 @@ struct TokenTextsTests {
             #expect(name == expected, "\(body)")
         }
     }
+
+    /// A contraction is a function word when the part before its apostrophe is a stopword or a
+    /// negation, whether the word is ASCII (looked up packed) or not (lower-cased).
+    @Test(arguments: [
+        ("that's", true), ("It's", true), ("It’s", true), ("I've", true), ("don't", true), ("Can't", true),
+        ("WASN'T", true), ("they’re", true), ("Assad's", false), ("Zürich’s", false), ("rock'n'roll", false),
+        ("o'clock", false), ("country's", false), ("abcdefghijklmnopqrstuvwxyz's", false), ("isn’t", true),
+    ])
+    func contractionsOfFunctionWordsAreTold(word: String, expected: Bool) throws {
+        let token = try #require(tokens(word).first)
+        #expect(token.bytes.count == word.utf8.count)
+        #expect(TokenTexts(body: word).isContractedFunctionWord(token) == expected)
+    }
 }

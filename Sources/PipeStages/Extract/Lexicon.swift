@@ -38,6 +38,9 @@ struct Lexeme: Sendable, Hashable {
         static let nonKeyword = Flags(rawValue: 1 << 13)
         /// A word that counts units before `ago`: `a`, `two`, `several` (lower-case form).
         static let countWord = Flags(rawValue: 1 << 14)
+        /// A word whose contraction is a function word although it is no stopword: `don` of
+        /// `don't`, `can` of `can't` (lower-case form).
+        static let negation = Flags(rawValue: 1 << 15)
     }
 
     var flags: Flags = []
@@ -109,6 +112,7 @@ struct Lexicon: Sendable {
         add(DateExtractor.relativeStarts, .relativeDate)
         add(DateExtractor.smallNumbers.keys, .countWord)
         add(WordLists.nonKeywords, .nonKeyword)
+        add(TokenTexts.negations, .negation)
         for (word, month) in WordLists.months {
             entries += [(word, Lexeme(month: UInt8(month))), (word + ".", Lexeme(month: UInt8(month)))]
         }

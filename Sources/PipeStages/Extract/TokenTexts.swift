@@ -52,9 +52,18 @@ struct TokenTexts: Sendable {
     static let negations: Set<String> = ["don", "didn", "doesn", "won", "can", "isn", "wasn"]
 
     /// Whether the token is a function word with a contraction: `that's`, `It’s`, `I've`, `don't`.
-    /// Only tokens with an apostrophe are lower-cased.
+    ///
+    /// In an ASCII word the part before the apostrophe is looked up packed in the ``Lexicon``
+    /// (stopwords and ``negations``); other words with an apostrophe are lower-cased.
     func isContractedFunctionWord(_ token: Token) -> Bool {
         guard token.hasApostrophe else { return false }
+        let bytes = utf8[token.bytes]
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            guard let apostrophe = bytes.firstIndex(of: UInt8(ascii: "'")),
+                  let stem = utf8.withUnsafeBufferPointer({ PackedWord($0, bytes: token.bytes.lowerBound..<apostrophe) })?.lowercasedASCII
+            else { return false }
+            return !Lexicon.shared.lexeme(lower: stem, exact: stem).flags.isDisjoint(with: [.stopword, .negation])
+        }
         let lower = lowercased(token)
         guard let apostrophe = lower.firstIndex(where: { $0 == "'" || $0 == "\u{2019}" }) else { return false }
         let stem = String(lower[..<apostrophe])
