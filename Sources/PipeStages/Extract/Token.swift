@@ -44,11 +44,11 @@ struct Token: Sendable, Hashable {
 
     /// The token at `bytes` of the body's UTF-8; its facts are worked out here, a short ASCII
     /// word's eight bytes at a time and without any Unicode property lookup.
-    @inline(__always)
     init(body: UnsafeBufferPointer<UInt8>, at bytes: Range<Int>, symbol: Unicode.Scalar, kind: Kind, span: TextSpan,
          sentence: Int, startsSentence: Bool, lexicon: borrowing Lexicon) {
         // `borrowing`: an initializer takes its arguments owned, and a `Lexicon` passed owned costs
-        // a retain and a release of its tables for every token when the call is not inlined.
+        // a retain and a release of its tables for every token (the compiler keeps this call out
+        // of line).
         self.kind = kind
         self.span = span
         self.bytes = bytes
@@ -76,7 +76,7 @@ struct Token: Sendable, Hashable {
     }
 
     /// The facts of a word longer than `PackedWord.capacity` or not ASCII (rare), from its scalars;
-    /// kept out of line so that the initializer inlines into the tokenizer's loop.
+    /// kept out of line, so that the initializer holds only the common path.
     @inline(never)
     private static func facts(ofRare utf8: UnsafeBufferPointer<UInt8>, exact: PackedWord?, lexicon: borrowing Lexicon)
         -> (hasEarlyHyphen: Bool, hasApostrophe: Bool, isCapitalized: Bool, isAcronym: Bool, isNumber: Bool, key: PackedWord?, lexeme: Lexeme) {
