@@ -56,9 +56,11 @@ public struct JSONWriter: Sendable {
     public mutating func objects<Element>(_ key: String, _ elements: [Element], members: (inout JSONWriter, Element) -> Void) {
         self.key(key)
         beginArray()
-        for element in elements {
+        // By index, so that an element is lent to `members`, not copied (a retain and a release
+        // of each of its strings and arrays).
+        for index in elements.indices {
             beginObject()
-            members(&self, element)
+            members(&self, elements[index])
             endObject()
         }
         endArray()
