@@ -38,6 +38,21 @@ struct ByteWordsTests {
         }
     }
 
+    /// Up to eight bytes read one by one come out as eight loaded at once, with the bytes past
+    /// the range zero.
+    @Test func loadingARangeMatchesLoadingAWholeWord() {
+        let bytes: [UInt8] = [0x41, 0xE2, 0x80, 0x99, 0x00, 0x7F, 0xFF, 0x20, 0x5C, 0x31]
+        bytes.withUnsafeBufferPointer { buffer in
+            for start in 0...2 {
+                let whole = ByteWords.load(buffer, at: start)
+                for length in 0...8 {
+                    let mask: UInt64 = length == 8 ? ~0 : (1 << UInt64(8 * length)) - 1
+                    #expect(ByteWords.load(buffer, in: start..<(start + length)) == whole & mask, "\(start) \(length)")
+                }
+            }
+        }
+    }
+
     @Test func firstIndexFindsTheFirstMatchPastWholeWords() {
         let bytes = Array("abcdefgh ijklmnop qrst\"uv\"".utf8)
         let found = bytes.withUnsafeBufferPointer { buffer in

@@ -13,6 +13,15 @@ public enum ByteWords {
         UInt64(littleEndian: UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: offset, as: UInt64.self))
     }
 
+    /// The bytes of `range` (at most eight), the first lowest and the rest zero, read one by one:
+    /// for the end of a buffer, where eight bytes cannot be loaded.
+    @inlinable
+    public static func load(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> UInt64 {
+        var word: UInt64 = 0
+        for index in range.reversed() { word = word << 8 | UInt64(bytes[index]) }
+        return word
+    }
+
     /// Whether some byte of `word` is `byte` (no zero byte after XOR with it repeated).
     @inlinable
     public static func contains(_ word: UInt64, _ byte: UInt8) -> Bool {

@@ -58,15 +58,11 @@ extension UInt8: TextUnit {
     /// Whole words of eight bytes: each byte ASCII above the space (no white space there) or a
     /// space, no two spaces side by side, and the last byte no space.
     static func plainLength(in units: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        let ones = ByteWords.repeating(1), highs = ByteWords.repeating(0x80)
+        let highs = ByteWords.repeating(0x80)
         var index = start
         while index + 8 <= units.count {
             let word = ByteWords.load(units, at: index)
-            // Exact byte by byte: the seven low bits of each byte plus a constant never carry into the next byte.
-            let low = word & ~highs
-            let visible = (low &+ 0x5F &* ones) & ~word & highs
-            let spaced = low ^ (0x20 &* ones)
-            let space = ~((spaced &+ 0x7F &* ones) | spaced | word) & highs
+            let visible = ByteWords.marks(word, in: 0x21, 0x7F), space = ByteWords.marks(word, in: 0x20, 0x20)
             guard visible | space == highs, space & (space << 8) == 0, visible >> 63 != 0 else { break }
             index += 8
         }

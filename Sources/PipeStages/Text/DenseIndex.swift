@@ -36,7 +36,7 @@ struct DenseIndex<Key: TableKey>: Sendable {
 
     /// The number of `key`, and whether it is new.
     mutating func id(of key: Key) -> (id: Int, isNew: Bool) {
-        let (found, slot) = probe(key)
+        let (found, slot) = probe(key, hash: key.mixed)
         if let found { return (found, false) }
         slots[slot] = Int32(keys.count)
         keys.append(key)
@@ -49,9 +49,9 @@ struct DenseIndex<Key: TableKey>: Sendable {
         probe(key, hash: hash ?? key.mixed).id
     }
 
-    /// The id of `key`, or nil and the empty slot where it would go.
-    private func probe(_ key: Key, hash: UInt64? = nil) -> (id: Int?, slot: Int) {
-        var slot = Int(truncatingIfNeeded: (hash ?? key.mixed) >> 7) & (slots.count - 1)
+    /// The id of `key`, whose `mixed` is `hash`, or nil and the empty slot where it would go.
+    private func probe(_ key: Key, hash: UInt64) -> (id: Int?, slot: Int) {
+        var slot = Int(truncatingIfNeeded: hash >> 7) & (slots.count - 1)
         while slots[slot] >= 0 {
             let id = Int(slots[slot])
             if keys[id] == key { return (id, slot) }

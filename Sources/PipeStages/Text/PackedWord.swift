@@ -29,14 +29,9 @@ struct PackedWord: Hashable, Sendable {
     /// than a `memmove` call.
     init?(utf8: UnsafeBufferPointer<UInt8>) {
         guard utf8.count <= Self.capacity else { return nil }
-        func pack(_ range: Range<Int>) -> UInt64 {
-            var word: UInt64 = 0
-            for index in range.reversed() { word = word << 8 | UInt64(utf8[index]) }
-            return word
-        }
-        a = pack(0..<min(8, utf8.count))
-        if utf8.count > 8 { b = pack(8..<min(16, utf8.count)) }
-        if utf8.count > 16 { c = pack(16..<utf8.count) }
+        a = ByteWords.load(utf8, in: 0..<min(8, utf8.count))
+        if utf8.count > 8 { b = ByteWords.load(utf8, in: 8..<min(16, utf8.count)) }
+        if utf8.count > 16 { c = ByteWords.load(utf8, in: 16..<utf8.count) }
         count = utf8.count
     }
 

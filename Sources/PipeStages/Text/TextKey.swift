@@ -31,9 +31,7 @@ struct TextKey: TableKey {
             index += 8
         }
         if index < bytes.count {
-            var tail: UInt64 = 0
-            for offset in stride(from: bytes.count - 1, through: index, by: -1) { tail = tail << 8 | UInt64(bytes[offset]) }
-            hash = (hash ^ tail) &* multiplier
+            hash = (hash ^ ByteWords.load(bytes, in: index..<bytes.count)) &* multiplier
             hash ^= hash >> 29
         }
         return hash ^ (hash >> 32)
