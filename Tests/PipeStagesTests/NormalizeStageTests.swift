@@ -65,7 +65,8 @@ struct NormalizeStageTests {
         #expect(try normalized(body).paragraphTexts == paragraphs)
     }
 
-    /// Pure-ASCII bodies are normalized as bytes and the rest as scalars: both must agree.
+    /// The spans of a body that is not ASCII are recounted from bytes into scalars: they must be
+    /// those of the same text in ASCII.
     @Test(arguments: [
         "in a Telegram post.The ministry said.\"We stay,\" he said.\"We fight.\"Then he left.",
         "  One\tline\nwrapped   here. Done \n \n\n\nSecond\r\n  para.  Mr. Smith met Gen. Jones at 5 p.m. in the U.S. yesterday.",
@@ -113,6 +114,20 @@ struct NormalizeStageTests {
         for span in article.sentences {
             #expect(span.end <= scalars.count)
         }
+    }
+
+    /// Stops after and before scalars of two and three bytes: a one-letter initial that is not
+    /// ASCII, a closing curly quote, capitals of other scripts; spans counted in scalars.
+    @Test func findsSentencesAroundScalarsOfManyBytes() throws {
+        let article = try normalized("Meet \u{C9}. Zola today. He said \u{201C}go.\u{201D} Then \u{201C}\u{C7}a va,\u{201D} he said. "
+            + "\u{417}\u{430}\u{44F}\u{432}\u{438}\u{43B} \u{43E}\u{43D}. \u{415}\u{449}\u{451} \u{1F600} \u{440}\u{430}\u{437}!")
+        #expect(article.sentenceTexts == [
+            "Meet \u{C9}. Zola today.",
+            "He said \u{201C}go.\u{201D}",
+            "Then \u{201C}\u{C7}a va,\u{201D} he said.",
+            "\u{417}\u{430}\u{44F}\u{432}\u{438}\u{43B} \u{43E}\u{43D}.",
+            "\u{415}\u{449}\u{451} \u{1F600} \u{440}\u{430}\u{437}!",
+        ])
     }
 
     @Test func emptyBodyAfterNormalizationIsAnError() {

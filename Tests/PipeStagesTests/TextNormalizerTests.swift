@@ -1,4 +1,5 @@
 import Foundation
+import PipeKit
 @testable import PipeStages
 import Testing
 
@@ -55,24 +56,95 @@ struct TextUnitTests {
 }
 
 extension TextUnitTests {
-    /// Paragraphs cut from bytes (which copy plain text eight bytes at a time) are those cut from
-    /// scalars (one at a time), over texts mixing words, single and double spaces, every kind of
-    /// ASCII white space and line break, DEL and other control characters.
-    @Test(arguments: 0..<8)
-    func bytesAndScalarsCutTheSameParagraphs(seed: UInt64) {
+    /// Random texts of words, marks, every kind of white space and line break, and non-ASCII
+    /// letters, capitals, quotes and spaces of two, three and four bytes.
+    static func randomTexts(seed: UInt64, count: Int = 50) -> [String] {
         let pieces = ["word", "abcdefgh", "Syria's", "x", ".", "~", " ", " ", " ", "  ", "\n", "\r\n", "\n\n", " \n ", "\t",
-                      "\u{0B}", "\u{0C}", "\r", "\u{7F}", "\u{01}"]
+                      "\u{0B}", "\u{0C}", "\r", "\u{7F}", "\u{01}", "The", "UN", "U.S.", "Mr.", "\"", "!", "?", ")",
+                      "\u{A0}", "\u{85}", "\u{2028}", "\u{2029}", "\u{2009}", "\u{200B}", "\u{3000}", "\u{201C}", "\u{201D}",
+                      "\u{2019}", "\u{2018}", "\u{C9}t\u{E9}", "\u{E9}", "\u{141}\u{F3}d\u{17A}", "\u{41A}\u{438}\u{457}\u{432}",
+                      "\u{416}", "\u{1F600}", "\u{4E2D}\u{6587}", "\u{AA}", "\u{2163}", "www", "@", "://"]
         var state = seed &* 0x9E37_79B9_7F4A_7C15 &+ 1
-        for _ in 0..<50 {
+        return (0..<count).map { _ in
             var text = ""
             for _ in 0..<Int(state % 120) {
                 state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
                 text += pieces[Int(state >> 33) % pieces.count]
             }
+            return text
+        }
+    }
+
+    /// Spans over scalars as ranges, to compare with `paragraphs`' ranges.
+    static func ranges(_ spans: [TextSpan]) -> [Range<Int>] { spans.map { $0.start..<$0.end } }
+
+    /// UTF-8 cut into paragraphs (plain text copied eight bytes at a time, other scalars decoded
+    /// where they stand) gives the paragraphs the scalars give, at the same scalar offsets.
+    @Test(arguments: 0..<8)
+    func bytesAndScalarsCutTheSameParagraphs(seed: UInt64) {
+        for text in Self.randomTexts(seed: seed) {
             let bytes = TextNormalizer.paragraphs(of: Array(text.utf8))
             let scalars = TextNormalizer.paragraphs(of: Array(text.unicodeScalars))
-            #expect(bytes.units.map { Unicode.Scalar($0) } == scalars.units, "\(text.debugDescription)")
-            #expect(bytes.paragraphs == scalars.paragraphs, "\(text.debugDescription)")
+            #expect(UInt8.string(bytes.units) == Unicode.Scalar.string(scalars.units), "\(text.debugDescription)")
+            let spans = bytes.units.withUnsafeBufferPointer {
+                TextNormalizer.scalarSpans(bytes.paragraphs.map { TextSpan(start: $0.lowerBound, end: $0.upperBound) }, in: $0)
+            }
+            #expect(Self.ranges(spans) == scalars.paragraphs, "\(text.debugDescription)")
+        }
+    }
+
+    /// Repairing glued sentences and finding sentences in UTF-8 does what it does in scalars.
+    @Test(arguments: 0..<8)
+    func bytesAndScalarsRepairAndSplitAlike(seed: UInt64) {
+        func run<Unit: TextUnit>(_ units: [Unit]) -> (text: String, sentences: [TextSpan], units: [Unit]) {
+            let (collapsed, paragraphs) = TextNormalizer.paragraphs(of: units)
+            var sentences: [TextSpan] = []
+            var text: [Unit] = []
+            for paragraph in paragraphs {
+                let source = Array(collapsed[paragraph])
+                let repaired = [Unit](unsafeUninitializedCapacity: 2 * source.count) { buffer, count in
+                    count = source.withUnsafeBufferPointer { SentenceRepair.repair($0, into: buffer, at: 0) }
+                }
+                repaired.withUnsafeBufferPointer { SentenceSplitter.sentences(in: $0, offset: text.count, into: &sentences) }
+                text += repaired
+            }
+            return (Unit.string(text), sentences, text)
+        }
+        for text in Self.randomTexts(seed: seed) {
+            let bytes = run(Array(text.utf8)), scalars = run(Array(text.unicodeScalars))
+            #expect(bytes.text == scalars.text, "\(text.debugDescription)")
+            let spans = bytes.units.withUnsafeBufferPointer { TextNormalizer.scalarSpans(bytes.sentences, in: $0) }
+            #expect(spans == scalars.sentences, "\(text.debugDescription)")
+        }
+    }
+
+    /// The scalar at and before each place of a UTF-8 text is the text's own, with its length.
+    @Test func decodesEveryScalarForwardAndBackward() {
+        let text = "a\u{E9}\u{2019}\u{1F600}.\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}z"
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { bytes in
+            var index = 0
+            for scalar in text.unicodeScalars {
+                let length = UTF8.width(scalar)
+                #expect(UInt8.scalar(at: index, in: bytes) == (scalar, length))
+                #expect(UInt8.scalar(before: index + length, in: bytes) == (scalar, length))
+                index += length
+            }
+        }
+    }
+
+    /// Scalar offsets counted eight bytes at a time are those counted one by one.
+    @Test func recountsSpansInScalars() {
+        let text = "Gen\u{E8}ve \u{2014} \u{201C}\u{C7}a va\u{201D}, \u{1F600} said \u{141}ukasz in \u{41A}\u{438}\u{457}\u{432} for five."
+        let bytes = Array(text.utf8)
+        let spans = (0...bytes.count).flatMap { start in (start...bytes.count).map { TextSpan(start: start, end: $0) } }
+            .filter { bytes.indices.contains($0.start) ? bytes[$0.start].startsScalar : true }
+            .filter { bytes.indices.contains($0.end) ? bytes[$0.end].startsScalar : true }
+        for span in spans {
+            let recounted = bytes.withUnsafeBufferPointer { TextNormalizer.scalarSpans([span], in: $0) }
+            let start = String(decoding: bytes[..<span.start], as: UTF8.self).unicodeScalars.count
+            let end = String(decoding: bytes[..<span.end], as: UTF8.self).unicodeScalars.count
+            #expect(recounted == [TextSpan(start: start, end: end)])
         }
     }
 }

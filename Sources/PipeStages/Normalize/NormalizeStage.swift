@@ -84,9 +84,9 @@ public struct NormalizeStage: ConfigurableStage {
         var article = article
         let title = TextNormalizer.collapse(unicode(article.title))
         // ASCII text is in every normalization form already, and its bytes are its scalars.
-        let normalized = TextNormalizer.isASCII(article.body)
-            ? try normalize(body: Array(article.body.utf8), title: title)
-            : try normalize(body: unicode(article.body).scalarArray, title: title)
+        let isASCII = TextNormalizer.isASCII(article.body)
+        let body = isASCII ? article.body : unicode(article.body)
+        let normalized = try normalize(body: Array(body.utf8), title: title, isASCII: isASCII)
         article.title = title
         article.body = normalized.body
         article.paragraphs = normalized.paragraphs
@@ -94,13 +94,14 @@ public struct NormalizeStage: ConfigurableStage {
         return article
     }
 
-    /// The body's paragraphs, repaired and split into sentences, with their spans.
+    /// The body's paragraphs, repaired and split into sentences, with their spans in scalars.
     ///
     /// The paragraphs are cut and collapsed into one array, then repaired one after the other
-    /// into the body's final text (paragraphs joined by a blank line), where the sentences are found.
-    private func normalize<Unit: TextUnit>(body units: [Unit], title: String) throws
+    /// into the body's final text (paragraphs joined by a blank line), where the sentences are
+    /// found; their spans, in bytes, are recounted in scalars unless the text is ASCII.
+    private func normalize(body: [UInt8], title: String, isASCII: Bool) throws
         -> (body: String, paragraphs: [TextSpan], sentences: [TextSpan]) {
-        var (collapsed, paragraphs) = TextNormalizer.paragraphs(of: units)
+        var (collapsed, paragraphs) = TextNormalizer.paragraphs(of: body)
         if options.dropRepeatedTitle, let first = paragraphs.first, TextNormalizer.isSameTitle(collapsed[first], title) {
             paragraphs.removeFirst()
         }
@@ -112,13 +113,13 @@ public struct NormalizeStage: ConfigurableStage {
         // Repair adds at most one space per unit, and paragraphs are joined by two line breaks:
         // the text is written straight into room for that much.
         let capacity = 2 * collapsed.count + 2 * paragraphs.count
-        let text = [Unit](unsafeUninitializedCapacity: capacity) { text, count in
+        let text = [UInt8](unsafeUninitializedCapacity: capacity) { text, count in
             var end = 0
             collapsed.withUnsafeBufferPointer { collapsed in
                 for paragraph in paragraphs {
                     if end > 0 {
-                        text.initializeElement(at: end, to: Unit(ascii: "\n"))
-                        text.initializeElement(at: end + 1, to: Unit(ascii: "\n"))
+                        text.initializeElement(at: end, to: UInt8(ascii: "\n"))
+                        text.initializeElement(at: end + 1, to: UInt8(ascii: "\n"))
                         end += 2
                     }
                     let start = end
@@ -135,7 +136,13 @@ public struct NormalizeStage: ConfigurableStage {
             }
             count = end
         }
-        return (Unit.string(text), paragraphSpans, sentenceSpans)
+        if !isASCII {
+            text.withUnsafeBufferPointer { text in
+                paragraphSpans = TextNormalizer.scalarSpans(paragraphSpans, in: text)
+                sentenceSpans = TextNormalizer.scalarSpans(sentenceSpans, in: text)
+            }
+        }
+        return (String(decoding: text, as: UTF8.self), paragraphSpans, sentenceSpans)
     }
 
     private func unicode(_ text: String) -> String {

@@ -4,43 +4,46 @@
 /// → `said." The`. Left alone: abbreviations with one-letter parts (`U.S.`, `e.g.`), numbers
 /// (`2.5`), domain names (`sputnikglobe.com`), URLs and e-mail addresses.
 enum SentenceRepair {
-    /// Writes the paragraph `scalars` into `output` from `start` on, with the missing spaces put
+    /// Writes the paragraph `units` into `output` from `start` on, with the missing spaces put
     /// in, and returns where it ends; `output` has room for twice the paragraph.
-    static func repair<Unit: TextUnit>(_ scalars: UnsafeBufferPointer<Unit>, into buffer: UnsafeMutableBufferPointer<Unit>,
+    static func repair<Unit: TextUnit>(_ units: UnsafeBufferPointer<Unit>, into buffer: UnsafeMutableBufferPointer<Unit>,
                                        at start: Int) -> Int {
         var output = Output(buffer: buffer, end: start)
         var insideQuote = false
         var tokenStart = 0
         var index = 0
-        while index < scalars.count {
+        while index < units.count {
             // Units other than stops and quotes are copied in one go; a token starts after the
             // last space among them.
-            let next = Unit.nextStopOrQuote(in: scalars, from: index)
-            if next > index {
-                let run = UnsafeBufferPointer(rebasing: scalars[index..<next])
+            let stop = Unit.nextStopOrQuote(in: units, from: index)
+            if stop > index {
+                let run = UnsafeBufferPointer(rebasing: units[index..<stop])
                 output.append(contentsOf: run)
-                if let space = run.lastIndex(where: { $0.scalar == " " }) { tokenStart = index + space + 1 }
-                index = next
-                guard index < scalars.count else { break }
+                if let space = run.lastIndex(where: { $0.isASCII(" ") }) { tokenStart = index + space + 1 }
+                index = stop
+                guard index < units.count else { break }
             }
-            let unit = scalars[index], scalar = unit.scalar
+            let unit = units[index]
             output.append(unit)
-            if scalar == "\"" { insideQuote.toggle() }
+            if unit.isASCII("\"") { insideQuote.toggle() }
             // Only a capital or a quote after the stop can call for a space: tested first, as
             // most stops are followed by one.
-            if isTerminal(scalar), index + 1 < scalars.count, mayFollowGluedStop(scalars[index + 1].scalar),
-               wordLength(before: index, in: scalars) >= 2,
-               !isAddress(scalars[tokenStart...index]) {
-                let next = scalars[index + 1].scalar
-                if startsWord(at: index + 1, in: scalars) {
+            guard unit.isTerminal, index + 1 < units.count else {
+                index += 1
+                continue
+            }
+            let (next, nextLength) = Unit.scalar(at: index + 1, in: units)
+            let afterNext = index + 1 + nextLength
+            if mayFollowGluedStop(next), hasWord(before: index, in: units), !isAddress(units[tokenStart...index]) {
+                if startsWord(at: index + 1, in: units) {
                     output.append(Unit(ascii: " "))
-                } else if (next == "\"" && !insideQuote) || next == "\u{201C}", startsWord(at: index + 2, in: scalars) {
+                } else if (next == "\"" && !insideQuote) || next == "\u{201C}", startsWord(at: afterNext, in: units) {
                     output.append(Unit(ascii: " "))
-                } else if (next == "\"" && insideQuote) || next == "\u{201D}", startsWord(at: index + 2, in: scalars) {
-                    output.append(scalars[index + 1])
+                } else if (next == "\"" && insideQuote) || next == "\u{201D}", startsWord(at: afterNext, in: units) {
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: units[(index + 1)..<afterNext]))
                     output.append(Unit(ascii: " "))
                     if next == "\"" { insideQuote = false }
-                    index += 1
+                    index = afterNext - 1
                 }
             }
             index += 1
@@ -64,48 +67,49 @@ enum SentenceRepair {
         }
     }
 
-    static func isTerminal(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "." || scalar == "!" || scalar == "?"
-    }
-
     /// Whether a scalar right after a stop may begin a glued sentence: a capital or a quote.
     static func mayFollowGluedStop(_ scalar: Unicode.Scalar) -> Bool {
         scalar.isCapital || scalar == "\"" || scalar == "\u{201C}" || scalar == "\u{201D}"
     }
 
     /// Whether a capitalised word begins at `index`: `The`, `UN ` — not `U.S` or a lone capital.
-    static func startsWord<Unit: TextUnit>(at index: Int, in scalars: UnsafeBufferPointer<Unit>) -> Bool {
-        guard index + 1 < scalars.count, scalars[index].scalar.isCapital else { return false }
-        let second = scalars[index + 1].scalar
+    static func startsWord<Unit: TextUnit>(at index: Int, in units: UnsafeBufferPointer<Unit>) -> Bool {
+        guard index < units.count else { return false }
+        let (first, firstLength) = Unit.scalar(at: index, in: units)
+        let secondIndex = index + firstLength
+        guard secondIndex < units.count, first.isCapital else { return false }
+        let (second, secondLength) = Unit.scalar(at: secondIndex, in: units)
         if second.isSmallLetter { return true }
         guard second.isCapital else { return false }
-        return index + 2 >= scalars.count || !(scalars[index + 2].scalar == ".")
+        let third = secondIndex + secondLength
+        return third >= units.count || !units[third].isASCII(".")
     }
 
-    /// The number of letters and digits right before `index`.
-    static func wordLength<Unit: TextUnit>(before index: Int, in scalars: UnsafeBufferPointer<Unit>) -> Int {
+    /// Whether at least two letters or digits stand right before `index`.
+    static func hasWord<Unit: TextUnit>(before index: Int, in units: UnsafeBufferPointer<Unit>) -> Bool {
         var count = 0
-        var position = index - 1
-        while position >= 0, scalars[position].scalar.isLetterOrDigit {
+        var position = index
+        while count < 2, position > 0 {
+            let (scalar, length) = Unit.scalar(before: position, in: units)
+            guard scalar.isLetterOrDigit else { break }
             count += 1
-            position -= 1
+            position -= length
         }
-        return count
+        return count == 2
     }
 
     /// Whether the token so far is a URL or an e-mail address.
     static func isAddress<Unit: TextUnit>(_ token: Slice<UnsafeBufferPointer<Unit>>) -> Bool {
         let start = token.startIndex, end = token.endIndex
         func isLetter(_ index: Int, _ small: Unicode.Scalar) -> Bool {
-            token[index].scalar == small || token[index].scalar.value == small.value - 0x20
+            token[index].isASCII(small) || token[index].isASCII(Unicode.Scalar(UInt8(small.value - 0x20)))
         }
-        if end - start >= 4, isLetter(start, "w"), isLetter(start + 1, "w"), isLetter(start + 2, "w"), token[start + 3].scalar == "." {
+        if end - start >= 4, isLetter(start, "w"), isLetter(start + 1, "w"), isLetter(start + 2, "w"), token[start + 3].isASCII(".") {
             return true
         }
         for index in start..<end {
-            let scalar = token[index].scalar
-            if scalar == "@" { return true }
-            if scalar == ":", index + 2 < end, token[index + 1].scalar == "/", token[index + 2].scalar == "/" { return true }
+            if token[index].isASCII("@") { return true }
+            if token[index].isASCII(":"), index + 2 < end, token[index + 1].isASCII("/"), token[index + 2].isASCII("/") { return true }
         }
         return false
     }

@@ -13,36 +13,37 @@ enum SentenceSplitter {
     ]
     static let abbreviations = WordTable(abbreviationList.map { ($0, true) })
 
-    /// Appends the sentences of `scalars` to `spans`, trimmed of spaces, as offsets into
-    /// `scalars` plus `offset`.
-    static func sentences<Unit: TextUnit>(in scalars: UnsafeBufferPointer<Unit>, offset: Int, into spans: inout [TextSpan]) {
+    /// Appends the sentences of `units` to `spans`, trimmed of spaces, as offsets into `units`
+    /// plus `offset`.
+    static func sentences<Unit: TextUnit>(in units: UnsafeBufferPointer<Unit>, offset: Int, into spans: inout [TextSpan]) {
         var start = 0
         var insideQuote = false
         var index = 0
         while true {
             // Only stops and quotes matter here: the units between are passed over in one go.
-            index = Unit.nextStopOrQuote(in: scalars, from: index)
-            guard index < scalars.count else { break }
-            let scalar = scalars[index].scalar
-            if scalar == "\"" { insideQuote.toggle() }
-            guard SentenceRepair.isTerminal(scalar) else {
+            index = Unit.nextStopOrQuote(in: units, from: index)
+            guard index < units.count else { break }
+            if units[index].isASCII("\"") { insideQuote.toggle() }
+            guard units[index].isTerminal else {
                 index += 1
                 continue
             }
             var end = index + 1
-            while end < scalars.count, SentenceRepair.isTerminal(scalars[end].scalar) { end += 1 }
-            while end < scalars.count, isClosing(scalars[end].scalar, insideQuote: insideQuote) {
-                if scalars[end].scalar == "\"" { insideQuote = false }
-                end += 1
+            while end < units.count, units[end].isTerminal { end += 1 }
+            while end < units.count {
+                let (closing, length) = Unit.scalar(at: end, in: units)
+                guard isClosing(closing, insideQuote: insideQuote) else { break }
+                if closing == "\"" { insideQuote = false }
+                end += length
             }
-            if end + 1 < scalars.count, scalars[end].scalar == " ", startsSentence(scalars[end + 1].scalar),
-               !isAbbreviation(before: index, in: scalars) {
+            if end + 1 < units.count, units[end].isASCII(" "), startsSentence(Unit.scalar(at: end + 1, in: units).scalar),
+               !isAbbreviation(before: index, in: units) {
                 spans.append(TextSpan(start: offset + start, end: offset + end))
                 start = end + 1
             }
             index = end
         }
-        if start < scalars.count { spans.append(TextSpan(start: offset + start, end: offset + scalars.count)) }
+        if start < units.count { spans.append(TextSpan(start: offset + start, end: offset + units.count)) }
     }
 
     static func isClosing(_ scalar: Unicode.Scalar, insideQuote: Bool) -> Bool {
@@ -58,15 +59,20 @@ enum SentenceSplitter {
             || scalar == "\"" || scalar == "\u{201C}" || scalar == "\u{2018}" || scalar == "("
     }
 
-    static func isAbbreviation<Unit: TextUnit>(before index: Int, in scalars: UnsafeBufferPointer<Unit>) -> Bool {
-        guard scalars[index].scalar == "." else { return false }
-        var start = index
-        while start > 0, scalars[start - 1].scalar.isLetter { start -= 1 }
-        if index - start == 1 { return true }
-        guard index - start <= PackedWord.capacity else { return false }
+    static func isAbbreviation<Unit: TextUnit>(before index: Int, in units: UnsafeBufferPointer<Unit>) -> Bool {
+        guard units[index].isASCII(".") else { return false }
+        var start = index, letters = 0
+        while start > 0 {
+            let (scalar, length) = Unit.scalar(before: start, in: units)
+            guard scalar.isLetter else { break }
+            start -= length
+            letters += 1
+        }
+        if letters == 1 { return true }
+        guard letters <= PackedWord.capacity else { return false }
         var word = PackedWord()
-        for unit in scalars[start..<index] {
-            let scalar = unit.scalar
+        for position in start..<index {
+            let scalar = Unit.scalar(at: position, in: units).scalar
             guard scalar.isASCII else { return false }
             word.append(UInt8(scalar.value) | 0x20)
         }

@@ -1,30 +1,38 @@
+import PipeKit
+
 /// Whitespace, paragraph and Unicode-form handling for `normalize`.
 enum TextNormalizer {
     /// The paragraphs of a text (split at blank lines), each with its whitespace collapsed; empty ones dropped.
     ///
-    /// One pass over the scalars: line breaks and other white space become one space inside a
+    /// One pass over the units: line breaks and other white space become one space inside a
     /// paragraph, and a line holding only white space ends the paragraph. CR LF counts as one break.
     /// The paragraphs are written one after the other into one array, with their ranges in it.
-    static func paragraphs<Unit: TextUnit>(of scalars: [Unit]) -> (units: [Unit], paragraphs: [Range<Int>]) {
+    static func paragraphs<Unit: TextUnit>(of units: [Unit]) -> (units: [Unit], paragraphs: [Range<Int>]) {
         var paragraphs: [Range<Int>] = []
         // Collapsing never lengthens the text: each unit written stands for at least one read.
-        let units = [Unit](unsafeUninitializedCapacity: scalars.count) { output, count in
-            scalars.withUnsafeBufferPointer { scalars in
+        let collapsed = [Unit](unsafeUninitializedCapacity: units.count) { output, count in
+            units.withUnsafeBufferPointer { units in
                 var end = 0, start = 0, index = 0
                 var pendingSpace = false, lineHasContent = false
                 func write(_ unit: Unit) {
                     output.initializeElement(at: end, to: unit)
                     end += 1
                 }
+                func copy(_ range: Range<Int>) {
+                    _ = UnsafeMutableBufferPointer(rebasing: output[end..<(end + range.count)])
+                        .initialize(from: UnsafeBufferPointer(rebasing: units[range]))
+                    end += range.count
+                }
                 func close() {
                     if end > start { paragraphs.append(start..<end) }
                     start = end
                     pendingSpace = false
                 }
-                while index < scalars.count {
-                    let unit = scalars[index], scalar = unit.scalar
-                    index += 1
-                    if scalar == "\r", index < scalars.count, scalars[index].scalar == "\n" { continue }
+                while index < units.count {
+                    let (scalar, length) = Unit.scalar(at: index, in: units)
+                    let character = index..<(index + length)
+                    index += length
+                    if scalar == "\r", index < units.count, units[index].isASCII("\n") { continue }
                     if isLineBreak(scalar) {
                         if !lineHasContent { close() }
                         lineHasContent = false
@@ -34,23 +42,19 @@ enum TextNormalizer {
                     } else {
                         if pendingSpace { write(Unit(ascii: " ")) }
                         pendingSpace = false
-                        write(unit)
+                        if length == 1 { write(units[character.lowerBound]) } else { copy(character) }
                         lineHasContent = true
                         // Plain text (words and single spaces) after such a character comes out as it goes in.
-                        let plain = Unit.plainLength(in: scalars, from: index)
-                        if plain > 0 {
-                            _ = UnsafeMutableBufferPointer(rebasing: output[end..<(end + plain)])
-                                .initialize(from: UnsafeBufferPointer(rebasing: scalars[index..<(index + plain)]))
-                            end += plain
-                            index += plain
-                        }
+                        let plain = Unit.plainLength(in: units, from: index)
+                        copy(index..<(index + plain))
+                        index += plain
                     }
                 }
                 close()
                 count = end
             }
         }
-        return (units, paragraphs)
+        return (collapsed, paragraphs)
     }
 
     /// Whether a scalar ends a line: LF, CR, VT, FF, NEL, LS, PS.
@@ -86,9 +90,32 @@ enum TextNormalizer {
         }
         // Lower-casing makes a scalar at most three, so a paragraph over three times the title's
         // length (trailing stops and spaces aside) cannot be the same: skip building the keys.
-        let trailing = paragraph.reversed().prefix { $0.scalar == "." || $0.scalar == " " }.count
-        guard !title.isEmpty, paragraph.count - trailing <= 3 * title.unicodeScalars.count else { return false }
-        return key(String(units: paragraph)) == key(title)
+        let trailing = paragraph.reversed().prefix { $0.isASCII(".") || $0.isASCII(" ") }.count
+        guard !title.isEmpty, paragraph.count - trailing <= 3 * title.unicodeScalars.count
+                || paragraph.dropLast(trailing).count(where: { $0.startsScalar }) <= 3 * title.unicodeScalars.count
+        else { return false }
+        return key(Unit.string(paragraph)) == key(title)
+    }
+
+    /// `spans` of UTF-8 `bytes` recounted in Unicode scalars; the spans are in order and do not overlap.
+    ///
+    /// One pass over the bytes, eight at a time: a word holds eight scalars less its continuation
+    /// bytes (`10xxxxxx`: bit 7 set, and bit 6, shifted up to bit 7, clear).
+    static func scalarSpans(_ spans: [TextSpan], in bytes: UnsafeBufferPointer<UInt8>) -> [TextSpan] {
+        var byte = 0, scalar = 0
+        func advance(to offset: Int) -> Int {
+            while byte + 8 <= offset {
+                let word = ByteWords.load(bytes, at: byte)
+                scalar += 8 - (word & ~(word << 1) & ByteWords.repeating(0x80)).nonzeroBitCount
+                byte += 8
+            }
+            while byte < offset {
+                if bytes[byte].startsScalar { scalar += 1 }
+                byte += 1
+            }
+            return scalar
+        }
+        return spans.map { TextSpan(start: advance(to: $0.start), end: advance(to: $0.end)) }
     }
 
     /// Whether `text` is certainly in NFC already, judged without normalizing it.

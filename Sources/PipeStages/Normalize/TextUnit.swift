@@ -1,18 +1,25 @@
 import PipeKit
 
-/// One unit of text for the normalize passes: an ASCII byte when the whole text is ASCII, a
-/// Unicode scalar otherwise.
+/// One unit of text for the normalize passes: a byte of UTF-8, or (for the tests' plain reference)
+/// a Unicode scalar.
 ///
 /// The passes (`TextNormalizer.paragraphs`, `SentenceRepair`, `SentenceSplitter`) are generic
-/// over it and specialised for both: a pure-ASCII body (most English news) is worked on as its
-/// UTF-8 bytes, whose offsets are then its scalar offsets, with no decoding and no re-encoding.
+/// over it. The stage works on the body's UTF-8, with no decoding into scalars and no re-encoding:
+/// the passes act on ASCII (spaces, line breaks, stops, quotes), and ask for the whole scalar at a
+/// place only where a non-ASCII one matters (`“`, a capital after a stop, a no-break space). The
+/// offsets they give are unit offsets, which the stage recounts in scalars when the text is not
+/// ASCII (``TextNormalizer/scalarSpans(_:in:)``).
 protocol TextUnit: Equatable, Sendable {
-    /// The unit for an ASCII scalar (the passes only make spaces).
+    /// The unit for an ASCII scalar.
     init(ascii: Unicode.Scalar)
-    /// The scalar the unit stands for.
-    var scalar: Unicode.Scalar { get }
+    /// Whether a scalar starts at this unit (for UTF-8: it is no continuation byte).
+    var startsScalar: Bool { get }
+    /// The scalar that starts at `index`, and how many units it takes.
+    static func scalar(at index: Int, in units: UnsafeBufferPointer<Self>) -> (scalar: Unicode.Scalar, length: Int)
+    /// The scalar that ends right before `index` (above 0), and how many units it takes.
+    static func scalar(before index: Int, in units: UnsafeBufferPointer<Self>) -> (scalar: Unicode.Scalar, length: Int)
     /// The text of the units.
-    static func string(_ units: [Self]) -> String
+    static func string(_ units: some Collection<Self>) -> String
     /// The index of the first unit from `start` on that is `.`, `!`, `?` or `"` (what the
     /// sentence passes act on), or `units.count`.
     static func nextStopOrQuote(in units: UnsafeBufferPointer<Self>, from start: Int) -> Int
@@ -23,36 +30,54 @@ protocol TextUnit: Equatable, Sendable {
 }
 
 extension TextUnit {
-    /// None: every unit goes through the whole test.
-    static func plainLength(in units: UnsafeBufferPointer<Self>, from start: Int) -> Int { 0 }
+    /// Whether the unit is the ASCII character `scalar`.
+    func isASCII(_ scalar: Unicode.Scalar) -> Bool { self == Self(ascii: scalar) }
 
-    /// One unit at a time.
-    static func nextStopOrQuote(in units: UnsafeBufferPointer<Self>, from start: Int) -> Int {
-        var index = start
-        while index < units.count, !isStopOrQuote(units[index].scalar) { index += 1 }
-        return index
-    }
+    /// Whether the unit is `.`, `!` or `?`.
+    var isTerminal: Bool { isASCII(".") || isASCII("!") || isASCII("?") }
 
-    /// Whether a scalar is `.`, `!`, `?` or `"`.
-    static func isStopOrQuote(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar {
-        case ".", "!", "?", "\"": true
-        default: false
-        }
-    }
+    /// Whether the unit is `.`, `!`, `?` or `"`.
+    var isStopOrQuote: Bool { isTerminal || isASCII("\"") }
 }
 
 extension UInt8: TextUnit {
     init(ascii: Unicode.Scalar) { self = UInt8(truncatingIfNeeded: ascii.value) }
-    var scalar: Unicode.Scalar { Unicode.Scalar(self) }
-    static func string(_ units: [UInt8]) -> String { String(decoding: units, as: UTF8.self) }
+
+    var startsScalar: Bool { self & 0xC0 != 0x80 }
+
+    @inline(__always)
+    static func scalar(at index: Int, in units: UnsafeBufferPointer<UInt8>) -> (scalar: Unicode.Scalar, length: Int) {
+        units[index] < 0x80 ? (Unicode.Scalar(units[index]), 1) : decode(at: index, in: units)
+    }
+
+    static func scalar(before index: Int, in units: UnsafeBufferPointer<UInt8>) -> (scalar: Unicode.Scalar, length: Int) {
+        if units[index - 1] < 0x80 { return (Unicode.Scalar(units[index - 1]), 1) }
+        var start = index - 1
+        while start > 0, index - start < 4, !units[start].startsScalar { start -= 1 }
+        let (scalar, length) = decode(at: start, in: units)
+        return start + length == index ? (scalar, length) : ("\u{FFFD}", 1)
+    }
+
+    /// The scalar whose bytes start at `index`, which is no ASCII byte; U+FFFD for a byte that
+    /// starts no whole sequence (never so for a `String`'s UTF-8, which is valid).
+    @inline(never)
+    private static func decode(at index: Int, in units: UnsafeBufferPointer<UInt8>) -> (scalar: Unicode.Scalar, length: Int) {
+        let lead = units[index]
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        guard lead >= 0xC0, index + length <= units.count else { return ("\u{FFFD}", 1) }
+        var value = UInt32(lead & (0x7F >> length))
+        for offset in 1..<length { value = value << 6 | UInt32(units[index + offset] & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+
+    static func string(_ units: some Collection<UInt8>) -> String { String(decoding: units, as: UTF8.self) }
 
     /// Eight bytes at a time.
     static func nextStopOrQuote(in units: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         ByteWords.firstIndex(in: units, from: start, wordMayHold: { word in
             ByteWords.contains(word, UInt8(ascii: ".")) || ByteWords.contains(word, UInt8(ascii: "!"))
                 || ByteWords.contains(word, UInt8(ascii: "?")) || ByteWords.contains(word, UInt8(ascii: "\""))
-        }, where: { isStopOrQuote(Unicode.Scalar($0)) })
+        }, where: { $0.isStopOrQuote })
     }
 
     /// Whole words of eight bytes: each byte ASCII above the space (no white space there) or a
@@ -67,18 +92,5 @@ extension UInt8: TextUnit {
             index += 8
         }
         return index - start
-    }
-}
-
-extension Unicode.Scalar: TextUnit {
-    init(ascii: Unicode.Scalar) { self = ascii }
-    var scalar: Unicode.Scalar { self }
-    static func string(_ units: [Unicode.Scalar]) -> String { String(scalars: units) }
-}
-
-extension String {
-    /// The text of a run of text units.
-    init<Unit: TextUnit>(units: some Collection<Unit>) {
-        self.init(scalars: units.lazy.map { $0.scalar })
     }
 }
