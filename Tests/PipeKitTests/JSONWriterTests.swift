@@ -42,6 +42,28 @@ struct JSONWriterTests {
         #expect(String(decoding: writer.bytes, as: UTF8.self) == String(value))
     }
 
+    /// A writer that starts small grows as values of every kind and size arrive, keeping what it
+    /// wrote; `withBytes` lends the same bytes as `bytes` copies.
+    @Test(arguments: [0, 1, 16, 100])
+    func growsPastItsCapacityKeepingWhatItWrote(capacity: Int) {
+        var writer = JSONWriter(capacity: capacity)
+        var expected = "["
+        writer.beginArray()
+        for index in 0..<300 {
+            let text = String(repeating: "ab\"c\n", count: index % 40)
+            writer.string(text)
+            writer.int(index * 7919)
+            writer.bool(index % 2 == 0)
+            if index > 0 { expected += "," }
+            expected += "\"" + text.replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n") + "\","
+            expected += "\(index * 7919),\(index % 2 == 0)"
+        }
+        writer.endArray()
+        expected += "]"
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == expected)
+        #expect(writer.withBytes { Array($0) } == writer.bytes)
+    }
+
     @Test(arguments: [1, 63, 64, 65, 130])
     func nestsDeeperThanItsBitsWithCommasInPlace(depth: Int) {
         // [[…[1,2]…,3],3] at every level: the commas after the inner arrays need the outer levels' bits.

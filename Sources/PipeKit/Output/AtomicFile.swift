@@ -137,7 +137,10 @@ public final class AtomicFile: Sendable {
     }
 
     /// Appends text as UTF-8.
-    public func write(_ text: String) throws { try write(Array(text.utf8)) }
+    public func write(_ text: String) throws {
+        var text = text
+        try text.withUTF8 { try write($0) }
+    }
 
     /// The bytes written so far, buffered or not.
     public var length: Int { state.withLock { $0.flushed + $0.buffer.count } }

@@ -2,9 +2,14 @@
 ///
 /// Export and the dead-letter file use it so that the same article always gives the same bytes:
 /// no key sorting surprises, no floating-point locale, no escaping of `/` or non-ASCII text.
-public struct JSONWriter: Sendable {
-    /// The bytes written so far.
-    public private(set) var bytes: [UInt8] = []
+///
+/// The writer owns its buffer and cannot be copied, so that writing a byte is a store and a
+/// capacity check: in an array, each of the thousands of small writes of an article's
+/// annotations also asked whether the buffer was shared.
+public struct JSONWriter: ~Copyable {
+    /// The buffer; `count` bytes of it are written.
+    private var buffer: UnsafeMutableBufferPointer<UInt8>
+    private var count = 0
     /// Whether each open object or array needs a comma before its next value, one bit a level,
     /// the innermost lowest: no array to grow or check for every value written.
     private var needsComma: UInt64 = 0
@@ -14,22 +19,69 @@ public struct JSONWriter: Sendable {
     private var deepNeedsComma: [Bool] = []
 
     /// Creates an empty writer.
-    public init() {}
+    public init() {
+        self.init(capacity: 256)
+    }
 
     /// Creates a writer with room for `capacity` bytes, so that writing a large value does not
     /// grow the buffer step by step.
     public init(capacity: Int) {
-        bytes.reserveCapacity(capacity)
+        buffer = .allocate(capacity: max(capacity, 16))
+    }
+
+    deinit { buffer.deallocate() }
+
+    /// The bytes written so far.
+    public var bytes: [UInt8] { Array(buffer[..<count]) }
+
+    /// Lends the bytes written so far to `body`, without copying them.
+    public func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try body(UnsafeBufferPointer(rebasing: buffer[..<count]))
+    }
+
+    /// Makes room for `extra` more bytes.
+    @inline(__always)
+    private mutating func reserve(_ extra: Int) {
+        if count + extra > buffer.count { grow(to: count + extra) }
+    }
+
+    @inline(never)
+    private mutating func grow(to needed: Int) {
+        let larger = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(needed, 2 * buffer.count))
+        _ = larger.initialize(fromContentsOf: buffer[..<count])
+        buffer.deallocate()
+        buffer = larger
+    }
+
+    private mutating func append(_ byte: UInt8) {
+        reserve(1)
+        buffer.initializeElement(at: count, to: byte)
+        count += 1
+    }
+
+    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        reserve(bytes.count)
+        _ = buffer[count...].initialize(fromContentsOf: bytes)
+        count += bytes.count
+    }
+
+    private mutating func append(_ text: StaticString) {
+        text.withUTF8Buffer { append($0) }
+    }
+
+    private mutating func append(utf8 text: String) {
+        var text = text
+        text.withUTF8 { append($0) }
     }
 
     /// Opens an object (`{`).
-    public mutating func beginObject() { separate(); bytes.append(UInt8(ascii: "{")); open() }
+    public mutating func beginObject() { separate(); append(UInt8(ascii: "{")); open() }
     /// Closes the innermost object (`}`).
-    public mutating func endObject() { close(); bytes.append(UInt8(ascii: "}")) }
+    public mutating func endObject() { close(); append(UInt8(ascii: "}")) }
     /// Opens an array (`[`).
-    public mutating func beginArray() { separate(); bytes.append(UInt8(ascii: "[")); open() }
+    public mutating func beginArray() { separate(); append(UInt8(ascii: "[")); open() }
     /// Closes the innermost array (`]`).
-    public mutating func endArray() { close(); bytes.append(UInt8(ascii: "]")) }
+    public mutating func endArray() { close(); append(UInt8(ascii: "]")) }
 
     private mutating func open() {
         if depth >= 64 { deepNeedsComma.append(needsComma >> 63 != 0) }
@@ -47,7 +99,7 @@ public struct JSONWriter: Sendable {
     public mutating func key(_ key: String) {
         separate()
         appendString(key)
-        bytes.append(UInt8(ascii: ":"))
+        append(UInt8(ascii: ":"))
         // The value that follows needs no comma.
         needsComma &= ~1
     }
@@ -73,27 +125,32 @@ public struct JSONWriter: Sendable {
     /// Writes a whole number.
     public mutating func int(_ value: Int) {
         separate()
-        guard value >= 0 else { return bytes.append(contentsOf: String(value).utf8) }
-        // Digits written straight into the buffer, most significant first.
-        var divisor = 1
-        while divisor <= value / 10 { divisor *= 10 }
+        guard value >= 0 else { return append(utf8: String(value)) }
+        var digits = 1
         var rest = value
-        while divisor > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
-            rest %= divisor
-            divisor /= 10
+        while rest >= 10 {
+            rest /= 10
+            digits += 1
         }
+        // Digits written straight into the buffer, least significant last.
+        reserve(digits)
+        rest = value
+        for position in (count..<(count + digits)).reversed() {
+            buffer.initializeElement(at: position, to: UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        }
+        count += digits
     }
     /// Writes a Boolean.
-    public mutating func bool(_ value: Bool) { separate(); bytes.append(contentsOf: (value ? "true" : "false").utf8) }
+    public mutating func bool(_ value: Bool) { separate(); append(value ? "true" : "false") }
     /// Writes `null`.
-    public mutating func null() { separate(); bytes.append(contentsOf: "null".utf8) }
+    public mutating func null() { separate(); append("null") }
 
     /// Writes a number with a fraction in its shortest round-tripping form; `null` when not finite.
     public mutating func double(_ value: Double) {
         guard value.isFinite else { return null() }
         separate()
-        bytes.append(contentsOf: value.description.utf8)
+        append(utf8: value.description)
     }
 
     /// Writes any JSON value; object keys come out in byte order.
@@ -119,42 +176,52 @@ public struct JSONWriter: Sendable {
     }
 
     /// Appends raw bytes, for example a newline between JSON Lines records.
-    public mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
+    public mutating func raw(_ text: String) { append(utf8: text) }
 
+    @inline(__always)
     private mutating func separate() {
         guard depth > 0 else { return }
-        if needsComma & 1 != 0 { bytes.append(UInt8(ascii: ",")) }
+        if needsComma & 1 != 0 { append(UInt8(ascii: ",")) }
         needsComma |= 1
     }
 
-    /// Appends `text` quoted, copying the runs that need no escape in one go.
+    /// Appends `text` quoted and escaped.
     private mutating func appendString(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { utf8 in
-            var runStart = 0
-            var index = JSONStringBytes.plainRunEnd(in: utf8, from: 0)
-            while index < utf8.count {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-                appendEscaped(utf8[index])
-                runStart = index + 1
-                index = JSONStringBytes.plainRunEnd(in: utf8, from: runStart)
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+        append(UInt8(ascii: "\""))
+        // A native string lends its bytes as they are; only another kind is copied to a `var`
+        // for `withUTF8` (which would cost every string a retain and a release).
+        if text.utf8.withContiguousStorageIfAvailable({ appendEscaped($0) }) == nil {
+            var text = text
+            text.withUTF8 { appendEscaped($0) }
         }
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
+    }
+
+    /// Appends UTF-8 with the bytes JSON strings cannot hold escaped, copying the runs that need no escape in one go.
+    private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        var runStart = 0
+        var index = JSONStringBytes.plainRunEnd(in: utf8, from: 0)
+        while index < utf8.count {
+            append(UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+            appendEscaped(utf8[index])
+            runStart = index + 1
+            index = JSONStringBytes.plainRunEnd(in: utf8, from: runStart)
+        }
+        append(UnsafeBufferPointer(rebasing: utf8[runStart...]))
     }
 
     private mutating func appendEscaped(_ byte: UInt8) {
-        bytes.append(UInt8(ascii: "\\"))
+        append(UInt8(ascii: "\\"))
         switch byte {
-        case 0x0A: bytes.append(UInt8(ascii: "n"))
-        case 0x0D: bytes.append(UInt8(ascii: "r"))
-        case 0x09: bytes.append(UInt8(ascii: "t"))
+        case 0x0A: append(UInt8(ascii: "n"))
+        case 0x0D: append(UInt8(ascii: "r"))
+        case 0x09: append(UInt8(ascii: "t"))
         case 0x00..<0x20:
-            let hex = Array("0123456789abcdef".utf8)
-            bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-        default: bytes.append(byte)
+            let hex: StaticString = "0123456789abcdef"
+            append("u00")
+            append(hex.utf8Start[Int(byte >> 4)])
+            append(hex.utf8Start[Int(byte & 0xF)])
+        default: append(byte)
         }
     }
 }

@@ -14,18 +14,20 @@ protocol ArticleWriter: Sendable {
     func discard()
 }
 
-/// A writer that turns each article into bytes appended to an ``AtomicFile``.
+/// A writer that appends each article's bytes to an ``AtomicFile``.
 struct TextFileWriter: ArticleWriter {
     let file: AtomicFile
-    let encode: @Sendable (Article) -> [UInt8]
+    /// Writes one article to the file.
+    let encode: @Sendable (Article, AtomicFile) throws -> Void
 
-    init(path: String, header: String? = nil, resuming position: StagePosition?, encode: @escaping @Sendable (Article) -> [UInt8]) throws {
+    init(path: String, header: String? = nil, resuming position: StagePosition?,
+         encode: @escaping @Sendable (Article, AtomicFile) throws -> Void) throws {
         file = try AtomicFile(path: path, resumingAt: position.map { $0["bytes"] ?? 0 })
         self.encode = encode
         if let header, position == nil { try file.write(header) }
     }
 
-    func write(_ article: Article) throws { try file.write(encode(article)) }
+    func write(_ article: Article) throws { try encode(article, file) }
     func checkpoint() throws -> StagePosition { ["bytes": try file.sync()] }
     func commit(resumable: Bool) throws { try file.commit() }
     func discard() { file.discard() }
@@ -36,17 +38,17 @@ extension ExportStage.Format {
     func makeWriter(path: String, resuming position: StagePosition? = nil) throws -> any ArticleWriter {
         switch self {
         case .jsonl:
-            return try TextFileWriter(path: path, resuming: position) { article in
+            return try TextFileWriter(path: path, resuming: position) { article, file in
                 // The record is mostly the title and body (twice when translated), then the annotations.
                 var writer = JSONWriter(capacity: 2 * (article.body.utf8.count + article.title.utf8.count) + 2048)
                 article.writeJSON(into: &writer)
                 writer.raw("\n")
-                return writer.bytes
+                try writer.withBytes { try file.write($0) }
             }
         case .csv:
-            return try TextFileWriter(path: path, header: CSVRow.header, resuming: position) { Array(CSVRow(article: $0).line.utf8) }
+            return try TextFileWriter(path: path, header: CSVRow.header, resuming: position) { try $1.write(CSVRow(article: $0).line) }
         case .markdown:
-            return try TextFileWriter(path: path, resuming: position) { Array(MarkdownReport(article: $0).text.utf8) }
+            return try TextFileWriter(path: path, resuming: position) { try $1.write(MarkdownReport(article: $0).text) }
         case .sqlite:
             return try SQLiteWriter(path: path, resuming: position)
         }
