@@ -173,6 +173,7 @@ struct KeywordExtractor: Sendable {
         var pairs = DenseIndex<UInt64>(capacity: tokens.count)
         var previous = -1
         var previousSentence: Int32 = -1
+        var previousIsStopword = false
         for position in tokens.indices {
             guard tokens[position].isWord, !tokens[position].isNumber else {
                 previous = -1
@@ -185,21 +186,24 @@ struct KeywordExtractor: Sendable {
                 words[id].isStopword = isStopword(tokens[position])
             }
             tokenIDs[position] = id
-            if !words[id].isStopword {
+            let isStopword = words[id].isStopword
+            // Only content words are scored: a stopword's own counts are never read.
+            if !isStopword {
                 content[contentCount] = Int32(position)
                 contentCount += 1
+                words[id].frequency += 1
+                if words[id].lastSentence != sentence {
+                    words[id].sentenceCount += 1
+                    words[id].lastSentence = sentence
+                }
+                if tokens[position].isAcronym {
+                    words[id].acronym += 1
+                } else if tokens[position].isCapitalized, !tokens[position].startsSentence {
+                    words[id].capitalized += 1
+                }
             }
-            words[id].frequency += 1
-            if words[id].lastSentence != sentence {
-                words[id].sentenceCount += 1
-                words[id].lastSentence = sentence
-            }
-            if tokens[position].isAcronym {
-                words[id].acronym += 1
-            } else if tokens[position].isCapitalized, !tokens[position].startsSentence {
-                words[id].capitalized += 1
-            }
-            if previous >= 0, previousSentence == sentence {
+            // Neighbours count for content words, so two stopwords side by side are passed over.
+            if previous >= 0, previousSentence == sentence, !(isStopword && previousIsStopword) {
                 if pairs.id(of: UInt64(previous) << 32 | UInt64(id)).isNew {
                     words[previous].distinctRight += 1
                     words[id].distinctLeft += 1
@@ -207,7 +211,7 @@ struct KeywordExtractor: Sendable {
                 words[id].left += 1
                 words[previous].right += 1
             }
-            (previous, previousSentence) = (id, sentence)
+            (previous, previousSentence, previousIsStopword) = (id, sentence, isStopword)
         }
         for position in content.prefix(contentCount).lazy.map(Int.init) {
             let id = tokenIDs[position]
