@@ -128,10 +128,11 @@ enum TextNormalizer {
     static func isCertainlyNFC(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            let index = asciiPrefixLength(bytes)
-            for scalar in String(decoding: UnsafeBufferPointer(rebasing: bytes[index...]), as: UTF8.self).unicodeScalars
-            where !isNFCSafe(scalar) {
-                return false
+            var index = asciiPrefixLength(bytes)
+            while index < bytes.count {
+                let (scalar, length) = UInt8.scalar(at: index, in: bytes)
+                guard isNFCSafe(scalar) else { return false }
+                index += length
             }
             return true
         }
