@@ -53,8 +53,8 @@ public struct LanguageDetector: Sendable {
     /// The languages the detector can name.
     public static let languages = ["en", "fr", "de", "es", "it", "pt", "nl", "tr", "pl", "ru", "uk", "ar", "fa", "el", "he", "hi", "ko", "ja", "zh"]
 
-    /// How far ahead (in nats) the leading language must be for the detector to stop reading.
-    static let decisiveMargin: Float = 12
+    /// How far ahead (in tenths of a nat) the leading language must be for the detector to stop reading.
+    static let decisiveMargin: Int32 = 120
     /// How many letters the detector reads before it may stop early.
     static let minimumLetters = 96
 
@@ -67,13 +67,14 @@ public struct LanguageDetector: Sendable {
     private func detect(bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> Result {
         // The scores live in a buffer on the stack: `add` writes through the pointer, where a
         // captured `var` would cost an exclusivity check for every gram.
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: profiles?.languages.count ?? 0) { scores in
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: profiles?.languages.count ?? 0) { scores in
             scores.initialize(repeating: 0)
             return detect(bytes: bytes, limit: limit, scores: scores)
         }
     }
 
-    private func detect(bytes: UnsafeBufferPointer<UInt8>, limit: Int, scores: UnsafeMutableBufferPointer<Float>) -> Result {
+    /// `scores` are log-probabilities in tenths of a nat (``LanguageProfiles/costs``).
+    private func detect(bytes: UnsafeBufferPointer<UInt8>, limit: Int, scores: UnsafeMutableBufferPointer<Int32>) -> Result {
         var scripts = Array(repeating: 0, count: Script.allCases.count)
         var window = GramWindow()
         var letters = 0
@@ -130,8 +131,8 @@ public struct LanguageDetector: Sendable {
     }
 
     /// Whether one language leads all others by ``decisiveMargin``.
-    private func isDecided(_ scores: UnsafeMutableBufferPointer<Float>) -> Bool {
-        var first = -Float.infinity, second = -Float.infinity
+    private func isDecided(_ scores: UnsafeMutableBufferPointer<Int32>) -> Bool {
+        var first = Int32.min, second = Int32.min
         for score in scores {
             if score > first {
                 (first, second) = (score, first)
@@ -139,16 +140,16 @@ public struct LanguageDetector: Sendable {
                 second = score
             }
         }
-        return first - second > Self.decisiveMargin
+        return Int64(first) - Int64(second) > Int64(Self.decisiveMargin)
     }
 
     /// The best of the given languages, with its posterior probability among them.
-    private func best(of columns: [Int], _ scores: UnsafeMutableBufferPointer<Float>) -> Result {
+    private func best(of columns: [Int], _ scores: UnsafeMutableBufferPointer<Int32>) -> Result {
         guard let profiles, let best = columns.max(by: { (scores[$0], profiles.languages[$1]) < (scores[$1], profiles.languages[$0]) }),
               scores[best] < 0 else {
             return Result(language: "und", confidence: 0)
         }
-        let sum = columns.reduce(0.0) { $0 + exp(Double(scores[$1] - scores[best])) }
+        let sum = columns.reduce(0.0) { $0 + exp(Double(scores[$1] - scores[best]) / 10) }
         return Result(language: profiles.languages[best], confidence: (1 / sum * 1000).rounded() / 1000)
     }
 

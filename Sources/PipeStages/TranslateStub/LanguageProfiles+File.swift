@@ -10,7 +10,7 @@ extension LanguageProfiles {
         var lines = [Self.magic, "languages " + languages.joined(separator: " "), "floors " + floors.map(Self.format).joined(separator: " ")]
         let rows = table.entries.sorted { $0.row < $1.row }
         for (key, row) in rows {
-            let values = weights[(row * languages.count)..<((row + 1) * languages.count)]
+            let values = languages.indices.map { weight(row: row, column: $0) }
             lines.append(Self.spelling(of: key) + " " + values.map(Self.format).joined(separator: " "))
         }
         return lines.joined(separator: "\n") + "\n"

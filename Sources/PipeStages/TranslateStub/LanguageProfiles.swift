@@ -25,18 +25,33 @@ public struct LanguageProfiles: Sendable {
     let floors: [Float]
     /// The grams' rows, by gram key (``GramTable``).
     let table: GramTable
-    /// Row-major log-probabilities: `weights[row * languages.count + language]`.
-    let weights: [Float]
+    /// Row-major costs in tenths of a nat: `costs[row * languages.count + language]` is minus ten
+    /// times the log-probability, rounded (the file keeps one decimal). Two bytes a weight where
+    /// a `Float` took four, so that the grams read for an article mostly stay in the core's cache;
+    /// and scores add up exactly.
+    let costs: [UInt16]
+
+    /// Profiles of `weights`, row-major log-probabilities (`weights[row * languages.count + language]`).
+    init(languages: [String], floors: [Float], table: GramTable, weights: [Float]) {
+        self.languages = languages
+        self.floors = floors
+        self.table = table
+        costs = weights.map { UInt16(clamping: Int((-$0 * 10).rounded())) }
+    }
 
     /// The column of each language code.
     func column(of language: String) -> Int? { languages.firstIndex(of: language) }
 
-    /// Adds the weights of the gram `key` to `scores` (one per language); false when no language keeps it.
+    /// The log-probability of a gram of row `row` in column `column`, to one decimal.
+    func weight(row: Int, column: Int) -> Float { -Float(costs[row * languages.count + column]) / 10 }
+
+    /// Adds the log-probabilities of the gram `key`, in tenths, to `scores` (one per language);
+    /// false when no language keeps it.
     @inline(__always)
-    func add(_ key: UInt64, to scores: UnsafeMutableBufferPointer<Float>) -> Bool {
+    func add(_ key: UInt64, to scores: UnsafeMutableBufferPointer<Int32>) -> Bool {
         guard let row = table[key] else { return false }
         let base = row * languages.count
-        for column in scores.indices { scores[column] += weights[base + column] }
+        for column in scores.indices { scores[column] &-= Int32(costs[base + column]) }
         return true
     }
 }
