@@ -37,11 +37,31 @@ struct LanguageProfilesTests {
         #expect(read.fileText == tiny.fileText)
     }
 
+    /// Numbers with one decimal are read digit by digit into tenths; the costs are those of
+    /// reading each as a `Float`, and any other number still goes through `Float`.
+    @Test func readsNumbersAsFloatWould() {
+        func cost(_ text: String) -> UInt16? {
+            Array(text.utf8).withUnsafeBufferPointer { LanguageProfiles.cost(of: $0) }
+        }
+        for tenths in 0...400 {
+            let text = String(format: "-%d.%d", tenths / 10, tenths % 10)
+            #expect(cost(text) == UInt16(tenths), "\(text)")
+            #expect(cost(text) == Float(text).map(LanguageProfiles.cost), "\(text)")
+        }
+        for text in ["-3", "-3.25", "-0.05", "-2.5e1", "0.0", "-15.0", "-99999999.9"] {
+            #expect(cost(text) == Float(text).map(LanguageProfiles.cost), "\(text)")
+        }
+        for text in ["", "-", "-.5x", "abc", "-3.3.3"] {
+            #expect(cost(text) == nil, "\(text)")
+        }
+    }
+
     @Test(arguments: [
         ("", "not a language profiles file"),
         ("pipe-langid 1\nlanguages en nl\n", "the `languages` and `floors` lines are missing"),
         ("pipe-langid 1\nlanguages en nl\nfloors -9.0\n", "`floors` needs one number per language"),
         ("pipe-langid 1\nlanguages en nl\nfloors -9.0 -9.0\nabcd -1.0 -2.0\n", "gram line 1 needs a gram of 1 to 3 letters and 2 numbers"),
+        ("pipe-langid 1\nlanguages en nl\nfloors -9.0 -9.0\nab -1.0 -2.0\n\nabc -1.0 x -2.0\n", "gram line 2 needs a gram of 1 to 3 letters and 2 numbers"),
     ])
     func brokenFilesAreExplained(text: String, message: String) {
         #expect(throws: ModelFileError.self) { try LanguageProfiles(fileText: text) }

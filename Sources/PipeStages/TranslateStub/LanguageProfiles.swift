@@ -33,11 +33,19 @@ public struct LanguageProfiles: Sendable {
 
     /// Profiles of `weights`, row-major log-probabilities (`weights[row * languages.count + language]`).
     init(languages: [String], floors: [Float], table: GramTable, weights: [Float]) {
+        self.init(languages: languages, floors: floors, table: table, costs: weights.map(Self.cost))
+    }
+
+    /// Profiles of `costs` (``costs``).
+    init(languages: [String], floors: [Float], table: GramTable, costs: [UInt16]) {
         self.languages = languages
         self.floors = floors
         self.table = table
-        costs = weights.map { UInt16(clamping: Int((-$0 * 10).rounded())) }
+        self.costs = costs
     }
+
+    /// A log-probability as a cost: minus ten times it, rounded.
+    static func cost(_ weight: Float) -> UInt16 { UInt16(clamping: Int((-weight * 10).rounded())) }
 
     /// The column of each language code.
     func column(of language: String) -> Int? { languages.firstIndex(of: language) }
