@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import PipeKit
 
 /// Turns raw records into articles, reading each as `input.format` says.
@@ -76,8 +81,9 @@ enum RecordText {
             throw PipeError(.malformedRecord, "the record is empty")
         }
         // A byte order mark: UTF-8's is dropped; UTF-16 text (either order) is decoded.
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return try decode(Array(bytes.dropFirst(3))) }
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+        let lead = (bytes[0], bytes.count > 1 ? bytes[1] : 0, bytes.count > 2 ? bytes[2] : 0)
+        if lead == (0xEF, 0xBB, 0xBF) { return try decode(Array(bytes.dropFirst(3))) }
+        if (lead.0, lead.1) == (0xFF, 0xFE) || (lead.0, lead.1) == (0xFE, 0xFF) {
             let bigEndian = bytes[0] == 0xFE
             let units = stride(from: 2, to: bytes.count - 1, by: 2).map { (index: Int) -> UInt16 in
                 let first = UInt16(bytes[index]), second = UInt16(bytes[index + 1])
@@ -89,7 +95,7 @@ enum RecordText {
             }
             return try decode(Array(text.utf8))
         }
-        if let nul = bytes.firstIndex(of: 0) {
+        if let nul = firstNUL(bytes) {
             throw PipeError(.malformedRecord, "the record is binary, not text (NUL byte at offset \(nul))")
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
@@ -98,6 +104,14 @@ enum RecordText {
                             hint: "convert the file to UTF-8")
         }
         return text
+    }
+
+    /// The offset of the first NUL byte, found by `memchr` (many bytes at a time: every record is searched).
+    static func firstNUL(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress, let found = memchr(base, 0, raw.count) else { return nil }
+            return base.distance(to: UnsafeRawPointer(found))
+        }
     }
 
     static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int {
