@@ -31,7 +31,7 @@ public struct JSONWriter: ~Copyable {
 
     deinit { buffer.deallocate() }
 
-    /// The bytes written so far.
+    /// A copy of the bytes written so far; ``withBytes(_:)`` lends them without copying.
     public var bytes: [UInt8] { Array(buffer[..<count]) }
 
     /// Lends the bytes written so far to `body`, without copying them.

@@ -21,7 +21,8 @@ struct KeywordExtractor: Sendable {
 
     /// What is counted of one distinct word: plain 32-bit numbers (52 bytes a word, allocated for
     /// every token), so that updating them in the array costs no reference counting. Its text is
-    /// made only if it ends up in a keyword, from the token of its first occurrence.
+    /// made only if it ends up in a keyword, from the token of its first occurrence. A stopword
+    /// has only `firstToken` and `isStopword`: its counts stay zero, as no score reads them.
     private struct WordStats {
         var firstToken: Int32 = 0
         var isStopword = false
