@@ -16,6 +16,9 @@ struct ByteWordsTests {
                 #expect(ByteWords.contains(word, byte))
                 #expect(ByteWords.contains(word, 0x22) == bytes.contains(0x22), "\(bytes)")
                 #expect(ByteWords.hasByte(word, below: 0x20) == bytes.contains { $0 < 0x20 }, "\(bytes)")
+                // The lowest mark is the first matching byte.
+                #expect(ByteWords.matches(word, 0x22).trailingZeroBitCount / 8 == bytes.firstIndex(of: 0x22) ?? 8, "\(bytes)")
+                #expect(ByteWords.bytes(below: 0x20, in: word).trailingZeroBitCount / 8 == bytes.firstIndex { $0 < 0x20 } ?? 8, "\(bytes)")
             }
         }
     }
@@ -57,7 +60,7 @@ struct ByteWordsTests {
         let bytes = Array("abcdefgh ijklmnop qrst\"uv\"".utf8)
         let found = bytes.withUnsafeBufferPointer { buffer in
             (0..<bytes.count).map { start in
-                ByteWords.firstIndex(in: buffer, from: start, wordMayHold: { ByteWords.contains($0, 0x22) }, where: { $0 == 0x22 })
+                ByteWords.firstIndex(in: buffer, from: start, marks: { ByteWords.matches($0, 0x22) }, where: { $0 == 0x22 })
             }
         }
         #expect(found == (0..<bytes.count).map { start in bytes[start...].firstIndex(of: 0x22) ?? bytes.count })

@@ -10,8 +10,8 @@ public enum JSONStringBytes {
     /// The offset of the first special byte at or after `start`, or `bytes.count`, read eight
     /// bytes at a time.
     public static func plainRunEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        ByteWords.firstIndex(in: bytes, from: start, wordMayHold: { word in
-            ByteWords.hasByte(word, below: 0x20) || ByteWords.contains(word, UInt8(ascii: "\"")) || ByteWords.contains(word, UInt8(ascii: "\\"))
+        ByteWords.firstIndex(in: bytes, from: start, marks: { word in
+            ByteWords.bytes(below: 0x20, in: word) | ByteWords.matches(word, UInt8(ascii: "\"")) | ByteWords.matches(word, UInt8(ascii: "\\"))
         }, where: isSpecial)
     }
 }

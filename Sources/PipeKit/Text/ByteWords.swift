@@ -22,17 +22,31 @@ public enum ByteWords {
         return word
     }
 
-    /// Whether some byte of `word` is `byte` (no zero byte after XOR with it repeated).
+    /// Whether some byte of `word` is `byte`.
     @inlinable
     public static func contains(_ word: UInt64, _ byte: UInt8) -> Bool {
-        hasByte(word ^ repeating(byte), below: 1)
+        matches(word, byte) != 0
     }
 
-    /// Whether some byte of `word` is below `limit` (at most 0x80): the high bit of
-    /// `byte - limit` is set where the byte's own is clear.
+    /// Whether some byte of `word` is below `limit` (at most 0x80).
     @inlinable
     public static func hasByte(_ word: UInt64, below limit: UInt8) -> Bool {
-        (word &- repeating(limit)) & ~word & repeating(0x80) != 0
+        bytes(below: limit, in: word) != 0
+    }
+
+    /// The high bit of each byte of `word` that is `byte` (a zero byte after XOR with it
+    /// repeated), exact up to the first such byte.
+    @inlinable
+    public static func matches(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        bytes(below: 1, in: word ^ repeating(byte))
+    }
+
+    /// The high bit of each byte of `word` below `limit` (at most 0x80): the high bit of
+    /// `byte - limit` is set where the byte's own is clear. Exact up to the first such byte; a
+    /// borrow from it can only mark bytes after it.
+    @inlinable
+    public static func bytes(below limit: UInt8, in word: UInt64) -> UInt64 {
+        (word &- repeating(limit)) & ~word & repeating(0x80)
     }
 
     /// The high bit of each byte of `word` that lies in `low...high` (ASCII, `low` above 0),
@@ -48,15 +62,19 @@ public enum ByteWords {
 
     /// The offset of the first byte from `start` on that `isMatch` accepts, or `bytes.count`.
     ///
-    /// Words for which `mayHold` is false are passed over whole; it must be true for every word
-    /// that holds a match (the tests above are). The rest is searched byte by byte.
+    /// Whole words are tested with `marks`, which gives the high bit of the matching bytes of a
+    /// word, exact up to the first (as the masks above are): the first match is its lowest set
+    /// bit. The bytes after the last whole word are tested one by one.
     @inlinable
     public static func firstIndex(
-        in bytes: UnsafeBufferPointer<UInt8>, from start: Int, wordMayHold mayHold: (UInt64) -> Bool,
-        where isMatch: (UInt8) -> Bool
+        in bytes: UnsafeBufferPointer<UInt8>, from start: Int, marks: (UInt64) -> UInt64, where isMatch: (UInt8) -> Bool
     ) -> Int {
         var index = start
-        while index + 8 <= bytes.count, !mayHold(load(bytes, at: index)) { index += 8 }
+        while index + 8 <= bytes.count {
+            let found = marks(load(bytes, at: index))
+            if found != 0 { return index + found.trailingZeroBitCount / 8 }
+            index += 8
+        }
         while index < bytes.count, !isMatch(bytes[index]) { index += 1 }
         return index
     }

@@ -74,9 +74,9 @@ extension UInt8: TextUnit {
 
     /// Eight bytes at a time.
     static func nextStopOrQuote(in units: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        ByteWords.firstIndex(in: units, from: start, wordMayHold: { word in
-            ByteWords.contains(word, UInt8(ascii: ".")) || ByteWords.contains(word, UInt8(ascii: "!"))
-                || ByteWords.contains(word, UInt8(ascii: "?")) || ByteWords.contains(word, UInt8(ascii: "\""))
+        ByteWords.firstIndex(in: units, from: start, marks: { word in
+            ByteWords.matches(word, UInt8(ascii: ".")) | ByteWords.matches(word, UInt8(ascii: "!"))
+                | ByteWords.matches(word, UInt8(ascii: "?")) | ByteWords.matches(word, UInt8(ascii: "\""))
         }, where: { $0.isStopOrQuote })
     }
 
