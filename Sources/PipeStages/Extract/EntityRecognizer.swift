@@ -271,18 +271,19 @@ struct EntityRecognizer: Sendable {
         var personByLastWord: [Substring: Int] = Dictionary(minimumCapacity: mentions.count)
         var organizationBySuffix: [Substring: Int] = Dictionary(minimumCapacity: mentions.count)
         for var mention in mentions {
+            // Spaces and hyphens found as bytes: no grapheme breaking.
+            let text = mention.text, utf8 = text.utf8
+            let space = UInt8(ascii: " ")
+            let hasSpace = utf8.withContiguousStorageIfAvailable { $0.contains(space) } ?? utf8.contains(space)
             let full: Int? = switch mention.type {
-            case .person, .misc: mention.text.utf8.contains(0x20) ? nil : personByLastWord[Substring(mention.text)]
-            case .organization: organizationBySuffix[Substring(mention.text)]
+            case .person, .misc: hasSpace ? nil : personByLastWord[Substring(text)]
+            case .organization: organizationBySuffix[Substring(text)]
             case .location: nil
             }
             if let full {
                 mention.text = resolved[full].text
                 mention.type = resolved[full].type
-            } else if mention.type == .person || mention.type == .organization, mention.text.utf8.contains(0x20) {
-                // Spaces and hyphens found as bytes: no grapheme breaking.
-                let text = mention.text, utf8 = text.utf8
-                let space = UInt8(ascii: " ")
+            } else if mention.type == .person || mention.type == .organization, hasSpace {
                 if mention.type == .person, let lastSpace = utf8.lastIndex(of: space) {
                     let last = text[utf8.index(after: lastSpace)...]
                     if let hyphen = last.utf8.lastIndex(of: UInt8(ascii: "-")) {

@@ -128,13 +128,15 @@ enum TextNormalizer {
     static func isCertainlyNFC(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            var index = asciiPrefixLength(bytes)
-            while index < bytes.count {
+            var index = 0
+            while true {
+                // ASCII runs are passed over eight bytes at a time.
+                index += asciiPrefixLength(UnsafeBufferPointer(rebasing: bytes[index...]))
+                guard index < bytes.count else { return true }
                 let (scalar, length) = UInt8.scalar(at: index, in: bytes)
                 guard isNFCSafe(scalar) else { return false }
                 index += length
             }
-            return true
         }
     }
 

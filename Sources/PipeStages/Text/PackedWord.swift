@@ -19,6 +19,12 @@ struct PackedWord: Hashable, Sendable {
 
     /// Packs `text`, or returns nil when it is longer than `capacity` bytes.
     init?(_ text: some StringProtocol) {
+        // A native string's bytes are packed eight at a time; any other text byte by byte.
+        if let packed = text.utf8.withContiguousStorageIfAvailable({ PackedWord(utf8: $0) }) {
+            guard let packed else { return nil }
+            self = packed
+            return
+        }
         for byte in text.utf8 { append(byte) }
         guard fits else { return nil }
     }
