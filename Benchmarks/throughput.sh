@@ -59,6 +59,9 @@ s = json.load(open(sys.argv[1]))
 print(f"{s['megabytes_per_second']:.3f} {s['articles_per_second']:.0f} {int(sys.argv[2]) / 1024:.0f} {sys.argv[1]}")
 PY
     results+=("$(cat "$work/line-$label-$run")")
+    # Each run's output is deleted before the next starts: left behind, the kernel writes it
+    # back to disk during the next run, whose writes it then holds back.
+    rm -f "$work/out.jsonl"
   done
   local median
   median=$(printf '%s\n' "${results[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
