@@ -65,4 +65,17 @@ struct ByteWordsTests {
         }
         #expect(found == (0..<bytes.count).map { start in bytes[start...].firstIndex(of: 0x22) ?? bytes.count })
     }
+
+    @Test func firstIndexOfAByteIsMemchrs() {
+        let bytes = Array("abc\ndef\u{0}gh\n\n".utf8)
+        bytes.withUnsafeBytes { raw in
+            for start in 0...bytes.count + 1 {
+                for byte: UInt8 in [0x0A, 0x00, 0x61, 0x7A] {
+                    let expected = start < bytes.count ? bytes[start...].firstIndex(of: byte) : nil
+                    #expect(ByteWords.firstIndex(of: byte, in: raw, from: start) == expected, "\(byte) from \(start)")
+                }
+            }
+        }
+        #expect(ByteWords.firstIndex(of: 0x0A, in: UnsafeRawBufferPointer(start: nil, count: 0)) == nil)
+    }
 }

@@ -59,14 +59,9 @@ final class LineReader {
         }
     }
 
-    /// The index of the first line feed in the buffer from `start` on, found by `memchr`
-    /// (many bytes at a time; a record is about 3 KB).
+    /// The index of the first line feed in the buffer from `start` on (a record is about 3 KB).
     private func newlineIndex(from start: Int) -> Int? {
-        buffer.withUnsafeBytes { bytes in
-            guard start < bytes.count, let base = bytes.baseAddress,
-                  let found = memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start) else { return nil }
-            return base.distance(to: UnsafeRawPointer(found))
-        }
+        buffer.withUnsafeBytes { ByteWords.firstIndex(of: UInt8(ascii: "\n"), in: $0, from: start) }
     }
 
     private func line(_ range: Range<Int>) -> Line {

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Eight bytes read as one machine word, to search byte buffers eight bytes at a time.
 ///
 /// The tests here are exact for "some byte of the word" (a borrow can only spoil the bytes above
@@ -77,5 +83,13 @@ public enum ByteWords {
         }
         while index < bytes.count, !isMatch(bytes[index]) { index += 1 }
         return index
+    }
+
+    /// The offset of the first `byte` in `bytes` from `start` on, found by `memchr` (many bytes
+    /// at a time), or nil.
+    public static func firstIndex(of byte: UInt8, in bytes: UnsafeRawBufferPointer, from start: Int = 0) -> Int? {
+        guard start < bytes.count, let base = bytes.baseAddress,
+              let found = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
+        return base.distance(to: UnsafeRawPointer(found))
     }
 }

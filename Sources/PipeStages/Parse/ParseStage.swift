@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import PipeKit
 
 /// Turns raw records into articles, reading each as `input.format` says.
@@ -95,7 +90,8 @@ enum RecordText {
             }
             return try decode(Array(text.utf8))
         }
-        if let nul = firstNUL(bytes) {
+        // Every record is searched: many bytes at a time.
+        if let nul = bytes.withUnsafeBytes({ ByteWords.firstIndex(of: 0, in: $0) }) {
             throw PipeError(.malformedRecord, "the record is binary, not text (NUL byte at offset \(nul))")
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
@@ -104,14 +100,6 @@ enum RecordText {
                             hint: "convert the file to UTF-8")
         }
         return text
-    }
-
-    /// The offset of the first NUL byte, found by `memchr` (many bytes at a time: every record is searched).
-    static func firstNUL(_ bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress, let found = memchr(base, 0, raw.count) else { return nil }
-            return base.distance(to: UnsafeRawPointer(found))
-        }
     }
 
     static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int {

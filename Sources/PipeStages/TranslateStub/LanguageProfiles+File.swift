@@ -91,6 +91,7 @@ extension LanguageProfiles {
         }
         return UInt16(clamping: tenths * 10 + Int(field[index + 1] &- 0x30))
     }
+
     /// The profiles that ship with Pipe, read once per process; nil when the file is missing.
     static let shipped: LanguageProfiles? = {
         guard let url = ShippedResources.url(of: "langid.profiles"), let text = try? String(contentsOf: url, encoding: .utf8) else {
