@@ -164,17 +164,11 @@ enum Tokenizer {
         /// The end of the run of ASCII letters and digits from `start`, at most `limit`: eight
         /// bytes at a time, so that a word's end costs no mispredicted branch per byte.
         func asciiRunEnd(from start: Int, limit: Int) -> Int {
-            var run = start
-            while run + 8 <= limit {
-                let word = ByteWords.load(bytes, at: run)
+            ByteWords.firstIndex(in: UnsafeBufferPointer(rebasing: bytes[..<limit]), from: start, marks: { word in
                 // `| 0x20` makes capitals small and moves no other byte into `a...z`.
                 let inRun = ByteWords.marks(word | ByteWords.repeating(0x20), in: 0x61, 0x7A) | ByteWords.marks(word, in: 0x30, 0x39)
-                let outside = ~inRun & ByteWords.repeating(0x80)
-                if outside != 0 { return run + outside.trailingZeroBitCount / 8 }
-                run += 8
-            }
-            while run < limit, (bytes[run] | 0x20) &- 0x61 < 26 || bytes[run] &- 0x30 < 10 { run += 1 }
-            return run
+                return ~inRun & ByteWords.repeating(0x80)
+            }, where: { !((($0 | 0x20) &- 0x61 < 26) || $0 &- 0x30 < 10) })
         }
 
         static func isSpace(_ scalar: Unicode.Scalar) -> Bool {

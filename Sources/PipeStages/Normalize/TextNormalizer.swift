@@ -131,7 +131,7 @@ enum TextNormalizer {
             var index = 0
             while true {
                 // ASCII runs are passed over eight bytes at a time.
-                index += asciiPrefixLength(UnsafeBufferPointer(rebasing: bytes[index...]))
+                index = nonASCIIIndex(in: bytes, from: index)
                 guard index < bytes.count else { return true }
                 let (scalar, length) = UInt8.scalar(at: index, in: bytes)
                 guard isNFCSafe(scalar) else { return false }
@@ -143,19 +143,12 @@ enum TextNormalizer {
     /// Whether every byte of `text` is ASCII.
     static func isASCII(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { asciiPrefixLength($0) == $0.count }
+        return text.withUTF8 { nonASCIIIndex(in: $0, from: 0) == $0.count }
     }
 
-    /// How many bytes at the start are ASCII, read eight at a time.
-    static func asciiPrefixLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var index = 0
-        while index + 8 <= bytes.count {
-            let word = UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            if word & 0x8080_8080_8080_8080 != 0 { break }
-            index += 8
-        }
-        while index < bytes.count, bytes[index] < 0x80 { index += 1 }
-        return index
+    /// The index of the first byte from `start` on that is not ASCII, or `bytes.count`; eight bytes at a time.
+    static func nonASCIIIndex(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        ByteWords.firstIndex(in: bytes, from: start, marks: { $0 & ByteWords.repeating(0x80) }, where: { $0 >= 0x80 })
     }
 
     /// Whether a scalar is one of those `isCertainlyNFC` accepts.
