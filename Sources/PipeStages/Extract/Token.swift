@@ -151,14 +151,7 @@ enum Tokenizer {
 
         /// The scalar at the cursor and its length in bytes.
         func peek(_ at: Int) -> (Unicode.Scalar, Int)? {
-            guard at < bytes.count else { return nil }
-            let lead = bytes[at]
-            if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
-            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-            guard at + length <= bytes.count else { return (Unicode.Scalar(0xFFFD)!, 1) }
-            var value = UInt32(lead & (0xFF >> (length + 1)))
-            for offset in 1..<length { value = value << 6 | UInt32(bytes[at + offset] & 0x3F) }
-            return (Unicode.Scalar(value) ?? Unicode.Scalar(0xFFFD)!, length)
+            at < bytes.count ? UInt8.scalar(at: at, in: bytes) : nil
         }
 
         /// The end of the run of ASCII letters and digits from `start`, at most `limit`: eight

@@ -43,33 +43,6 @@ extension TextUnit {
 extension UInt8: TextUnit {
     init(ascii: Unicode.Scalar) { self = UInt8(truncatingIfNeeded: ascii.value) }
 
-    var startsScalar: Bool { self & 0xC0 != 0x80 }
-
-    @inline(__always)
-    static func scalar(at index: Int, in units: UnsafeBufferPointer<UInt8>) -> (scalar: Unicode.Scalar, length: Int) {
-        units[index] < 0x80 ? (Unicode.Scalar(units[index]), 1) : decode(at: index, in: units)
-    }
-
-    static func scalar(before index: Int, in units: UnsafeBufferPointer<UInt8>) -> (scalar: Unicode.Scalar, length: Int) {
-        if units[index - 1] < 0x80 { return (Unicode.Scalar(units[index - 1]), 1) }
-        var start = index - 1
-        while start > 0, index - start < 4, !units[start].startsScalar { start -= 1 }
-        let (scalar, length) = decode(at: start, in: units)
-        return start + length == index ? (scalar, length) : ("\u{FFFD}", 1)
-    }
-
-    /// The scalar whose bytes start at `index`, which is no ASCII byte; U+FFFD for a byte that
-    /// starts no whole sequence (never so for a `String`'s UTF-8, which is valid).
-    @inline(never)
-    private static func decode(at index: Int, in units: UnsafeBufferPointer<UInt8>) -> (scalar: Unicode.Scalar, length: Int) {
-        let lead = units[index]
-        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-        guard lead >= 0xC0, index + length <= units.count else { return ("\u{FFFD}", 1) }
-        var value = UInt32(lead & (0x7F >> length))
-        for offset in 1..<length { value = value << 6 | UInt32(units[index + offset] & 0x3F) }
-        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
-    }
-
     static func string(_ units: some Collection<UInt8>) -> String { String(decoding: units, as: UTF8.self) }
 
     /// Eight bytes at a time.

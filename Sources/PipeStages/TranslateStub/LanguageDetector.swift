@@ -97,14 +97,8 @@ public struct LanguageDetector: Sendable {
                 }
                 continue
             }
-            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-            var value = UInt32(lead & (0xFF >> (length + 1)))
-            for next in (offset + 1)..<min(offset + length, bytes.count) { value = value << 6 | UInt32(bytes[next] & 0x3F) }
+            let (scalar, length) = UInt8.scalar(at: offset, in: bytes)
             offset += length
-            guard let scalar = Unicode.Scalar(value) else {
-                window.pushSpace(add)
-                continue
-            }
             let script = Self.script(of: scalar)
             // A Han, kana or Hangul character carries about as much as a short word.
             if let script { scripts[script.rawValue] += script == .han || script == .kana || script == .hangul ? 3 : 1 }
