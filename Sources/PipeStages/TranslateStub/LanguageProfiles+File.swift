@@ -1,4 +1,5 @@
 import Foundation
+import PipeKit
 
 extension LanguageProfiles {
     /// The first line of a profiles file.
@@ -112,7 +113,7 @@ private struct ByteLines: IteratorProtocol {
 
     mutating func next() -> UnsafeBufferPointer<UInt8>? {
         while start < bytes.count {
-            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            let end = ByteWords.firstIndex(of: UInt8(ascii: "\n"), in: UnsafeRawBufferPointer(bytes), from: start) ?? bytes.count
             defer { start = end + 1 }
             if end > start { return UnsafeBufferPointer(rebasing: bytes[start..<end]) }
         }
