@@ -174,7 +174,6 @@ struct KeywordExtractor: Sendable {
         var pairs = DenseIndex<UInt64>(capacity: tokens.count)
         var previous = -1
         var previousSentence: Int32 = -1
-        var previousIsStopword = false
         for position in tokens.indices {
             guard tokens[position].isWord, !tokens[position].isNumber else {
                 previous = -1
@@ -204,7 +203,7 @@ struct KeywordExtractor: Sendable {
                 }
             }
             // Neighbours count for content words, so two stopwords side by side are passed over.
-            if previous >= 0, previousSentence == sentence, !(isStopword && previousIsStopword) {
+            if previous >= 0, previousSentence == sentence, !(isStopword && words[previous].isStopword) {
                 if pairs.id(of: UInt64(previous) << 32 | UInt64(id)).isNew {
                     words[previous].distinctRight += 1
                     words[id].distinctLeft += 1
@@ -212,7 +211,7 @@ struct KeywordExtractor: Sendable {
                 words[id].left += 1
                 words[previous].right += 1
             }
-            (previous, previousSentence, previousIsStopword) = (id, sentence, isStopword)
+            (previous, previousSentence) = (id, sentence)
         }
         for position in content.prefix(contentCount).lazy.map(Int.init) {
             let id = tokenIDs[position]
