@@ -122,8 +122,9 @@ enum TextNormalizer {
     ///
     /// True when every scalar is one whose NFC quick-check value is Yes and that never takes part
     /// in a composition: ASCII, Latin-1 and the Latin Extended blocks below the combining marks
-    /// (U+0000–U+02FF), Cyrillic without its combining marks, general punctuation and currency
-    /// signs (no singletons such as U+2000 or U+2126). Such text has no combining mark to reorder or
+    /// (U+0000–U+02FF), Cyrillic without its combining marks, general punctuation with the
+    /// invisible marks among it (zero-width space, directional marks; no singletons such as U+2000
+    /// or U+2126), currency signs, the byte-order mark and the replacement character. Such text has no combining mark to reorder or
     /// compose and no scalar that decomposes, so NFC leaves it as it is. Most English news passes.
     static func isCertainlyNFC(_ text: String) -> Bool {
         var text = text
@@ -154,7 +155,7 @@ enum TextNormalizer {
     /// Whether a scalar is one of those `isCertainlyNFC` accepts.
     static func isNFCSafe(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x0000...0x02FF, 0x0400...0x0482, 0x048A...0x04FF, 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20BF: true
+        case 0x0000...0x02FF, 0x0400...0x0482, 0x048A...0x04FF, 0x2002...0x205E, 0x2060...0x206F, 0x20A0...0x20BF, 0xFEFF, 0xFFFD: true
         default: false
         }
     }
