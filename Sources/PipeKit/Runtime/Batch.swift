@@ -1,10 +1,18 @@
 /// An item on its way through the pipeline with the raw record it came from, for dead letters.
+@usableFromInline
 struct Envelope<Value: Sendable>: Sendable {
-    var value: Value
-    let raw: RawRecord?
+    @usableFromInline var value: Value
+    @usableFromInline let raw: RawRecord?
+
+    @inlinable
+    init(value: Value, raw: RawRecord?) {
+        self.value = value
+        self.raw = raw
+    }
 }
 
 /// A batch of items with its place in the input, the unit the runtime moves between stages.
+@usableFromInline
 protocol AnyBatch: Sendable {
     /// The batch's position in the input, counting from 0.
     var sequence: Int { get }
@@ -15,12 +23,20 @@ protocol AnyBatch: Sendable {
 }
 
 /// A typed batch.
+@usableFromInline
 struct Batch<Value: Sendable>: AnyBatch {
-    let sequence: Int
-    var items: [Envelope<Value>]
-    var deadLetters: [DeadLetter]
+    @usableFromInline let sequence: Int
+    @usableFromInline var items: [Envelope<Value>]
+    @usableFromInline var deadLetters: [DeadLetter]
 
-    var values: [any Sendable] { items.map(\.value) }
+    @inlinable
+    init(sequence: Int, items: [Envelope<Value>], deadLetters: [DeadLetter]) {
+        self.sequence = sequence
+        self.items = items
+        self.deadLetters = deadLetters
+    }
+
+    @usableFromInline var values: [any Sendable] { items.map(\.value) }
 }
 
 /// An article a stage failed on, as the dead-letter file records it.

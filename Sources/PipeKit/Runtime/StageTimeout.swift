@@ -12,8 +12,10 @@ import Synchronization
 ///
 /// The watchdog's clock runs on a Dispatch queue, not in Swift's cooperative pool, so it fires
 /// even while every worker of the pool is busy computing.
+@usableFromInline
 enum StageTimeout {
     /// The item's result, or a `stage-timeout` error when `limit` passed first.
+    @usableFromInline
     static func run<Output: Sendable>(
         within limit: Duration, item: String, context: StageContext,
         _ work: @escaping @Sendable () async throws -> Output?

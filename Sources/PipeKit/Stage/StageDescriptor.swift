@@ -15,9 +15,11 @@ public struct StageDescriptor: Sendable {
     /// Whether the stage runs with one worker, in input order.
     public let runsInOrder: Bool
 
+    @usableFromInline
     let build: @Sendable (Node?, StageSetup, Concurrency, ErrorPolicy, SourceLocation?) throws -> AnyStage
 
     /// Describes a configurable stage type.
+    @inlinable
     public init<S: ConfigurableStage>(_ type: S.Type) {
         name = S.name
         summary = S.summary

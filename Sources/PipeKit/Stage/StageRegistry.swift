@@ -11,8 +11,17 @@ public struct StageRegistry: Sendable {
     public init() {}
 
     /// Registers a stage type; a later registration under the same name replaces the earlier one.
+    ///
+    /// Inlinable, so that the module naming `S` specializes the stage's batch loop for it
+    /// (``AnyStage/init(_:id:type:concurrency:onError:location:)``).
+    @inlinable
     public mutating func register<S: ConfigurableStage>(_ type: S.Type) {
-        let descriptor = StageDescriptor(type)
+        add(StageDescriptor(type))
+    }
+
+    /// Adds a descriptor, replacing one of the same name.
+    @usableFromInline
+    mutating func add(_ descriptor: StageDescriptor) {
         if byName[descriptor.name] != nil {
             descriptors.removeAll { $0.name == descriptor.name }
         }
