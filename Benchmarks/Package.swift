@@ -2,6 +2,7 @@
 // Micro-benchmarks of Pipe's stages over real articles (../../shared/corpus), with
 // ordo-one/benchmark (formerly package-benchmark). Its own package, so that `swift test` and CI of Pipe do not build it.
 // Run: cd Benchmarks && swift package --disable-sandbox benchmark
+// Instruction counts: Benchmarks/instructions.sh
 import PackageDescription
 
 let package = Package(
@@ -21,6 +22,15 @@ let package = Package(
             ],
             path: "Benchmarks/PipeBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        // Runs one part of the work for instructions.sh to count under callgrind.
+        .executableTarget(
+            name: "PipeInstructions",
+            dependencies: [
+                .product(name: "PipeKit", package: "Pipe"),
+                .product(name: "PipeStages", package: "Pipe"),
+            ],
+            path: "Benchmarks/PipeInstructions"
         ),
     ]
 )
