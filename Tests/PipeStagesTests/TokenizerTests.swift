@@ -70,6 +70,18 @@ struct TokenizerTests {
         #expect(!whole.isEmpty)
     }
 
+    /// A text with more tokens than the first guess of room (a token for every four bytes) is
+    /// tokenized again with room for a token per byte, and no token is lost.
+    @Test(arguments: [0, 1, 7])
+    func aTextDenserThanTheGuessKeepsEveryToken(sentences: Int) {
+        let text = String(repeating: "a,", count: 300)
+        let spans = sentences == 0 ? [] : (0..<sentences).map { TextSpan(start: 600 * $0 / sentences, end: 600 * ($0 + 1) / sentences) }
+        let dense = tokens(text, sentences: spans)
+        #expect(dense.count == 600)
+        #expect(dense.map(\.span) == (0..<600).map { TextSpan(start: $0, end: $0 + 1) })
+        #expect(dense.map(\.isWord) == (0..<600).map { $0 % 2 == 0 })
+    }
+
     /// Sentence ends cut runs of letters: a word never reaches past its sentence.
     @Test func aSentenceEndCutsAWord() {
         let cut = tokens("Damascusairport", sentences: [TextSpan(start: 0, end: 8), TextSpan(start: 8, end: 15)])
@@ -82,7 +94,7 @@ struct TokenizerTests {
         let alphabet = Array("aZ09 .-'\u{e9}@[`{/:".utf8)
         let bytes = (0..<300).map { _ in alphabet.randomElement(using: &generator) ?? 0 }
         bytes.withUnsafeBufferPointer { buffer in
-            let cursor = Tokenizer.Cursor(bytes: buffer, lexicon: .shared)
+            let cursor = Tokenizer.Cursor(bytes: buffer, lexicon: .shared, output: UnsafeMutableBufferPointer(start: nil, count: 0))
             for start in 0..<buffer.count {
                 for limit in [start, min(start + 3, buffer.count), min(start + 11, buffer.count), buffer.count] {
                     let expected = buffer[start..<limit].firstIndex { byte in

@@ -44,8 +44,14 @@ struct Token: Sendable, Hashable {
 
     /// The token at `bytes` of the body's UTF-8; its facts are worked out here, a short ASCII
     /// word's eight bytes at a time and without any Unicode property lookup.
+    ///
+    /// `hasJoiners` tells whether the tokenizer took a mark between letters into the word
+    /// (``Tokenizer/Cursor/joinsWords(_:)``); a word without one holds no hyphen or apostrophe.
+    /// `hasASCIILetters` tells whether its letters and digits are all ASCII: then a non-ASCII
+    /// byte in it is a curly apostrophe (`Trump’s`, `don’t`), the only joining mark beyond ASCII,
+    /// and the word is worked out as an ASCII one.
     init(body: UnsafeBufferPointer<UInt8>, at bytes: Range<Int>, symbol: Unicode.Scalar, kind: Kind, span: TextSpan,
-         sentence: Int, startsSentence: Bool, lexicon: borrowing Lexicon) {
+         sentence: Int, startsSentence: Bool, hasJoiners: Bool, hasASCIILetters: Bool, lexicon: borrowing Lexicon) {
         // `borrowing`: an initializer takes its arguments owned, and a `Lexicon` passed owned costs
         // a retain and a release of its tables for every token (the compiler keeps this call out
         // of line).
@@ -61,11 +67,13 @@ struct Token: Sendable, Hashable {
         }
         let first = body[bytes.lowerBound]
         let exact = PackedWord(body, bytes: bytes)
-        if let exact, exact.isASCII {
-            hasEarlyHyphen = exact.contains(UInt8(ascii: "-"), inFirst: 4)
-            hasApostrophe = exact.contains(UInt8(ascii: "'"))
+        if let exact, hasASCIILetters {
+            // ASCII capitals are the only capitals, and lower-casing them leaves `’` as it is.
+            hasEarlyHyphen = hasJoiners && exact.contains(UInt8(ascii: "-"), inFirst: 4)
+            hasApostrophe = hasJoiners && (!exact.isASCII || exact.contains(UInt8(ascii: "'")))
             isCapitalized = (0x41...0x5A).contains(first)
-            isAcronym = exact.holds(atLeast: 2, in: 0x41, 0x5A) && !exact.holds(atLeast: 1, in: 0x61, 0x7A)
+            // A word that starts with a small letter is no acronym: most words are settled here.
+            isAcronym = !(0x61...0x7A).contains(first) && exact.holds(atLeast: 2, in: 0x41, 0x5A) && !exact.holds(atLeast: 1, in: 0x61, 0x7A)
             isNumber = (0x30...0x39).contains(first)
             key = exact.lowercasedASCII
             lexeme = lexicon.lexeme(lower: key ?? PackedWord(), exact: exact)
@@ -130,22 +138,42 @@ extension [Token] {
 enum Tokenizer {
     static func tokens(of article: Article) -> [Token] {
         var body = article.body
+        let sentences = article.sentences.isEmpty ? [TextSpan(start: 0, end: Int.max)] : article.sentences
         return body.withUTF8 { bytes in
-            var tokens: [Token] = []
-            tokens.reserveCapacity(bytes.count / 5)
-            var cursor = Cursor(bytes: bytes, lexicon: .shared)
-            let sentences = article.sentences.isEmpty ? [TextSpan(start: 0, end: Int.max)] : article.sentences
-            for (index, sentence) in sentences.enumerated() {
-                cursor.tokenize(until: sentence.end, from: sentence.start, sentence: index, into: &tokens)
-            }
-            return tokens
+            // News text has a token for every five or six bytes; a token takes at least one byte,
+            // so a text that fills the first guess is tokenized again with room that always suffices.
+            tokens(of: bytes, sentences: sentences, capacity: bytes.count / 4 + 16)
+                ?? tokens(of: bytes, sentences: sentences, capacity: bytes.count + 1) ?? []
         }
     }
 
-    /// A position in the body: a byte offset and the scalar offset it corresponds to.
+    /// The tokens of `bytes`, made in place in an array of `capacity`, or nil when there are more.
+    ///
+    /// In place, each token is written once where it stays, with no check per token that the
+    /// array is not shared (`append` made two) and no copy from a temporary.
+    private static func tokens(of bytes: UnsafeBufferPointer<UInt8>, sentences: [TextSpan], capacity: Int) -> [Token]? {
+        var isComplete = true
+        let tokens = [Token](unsafeUninitializedCapacity: capacity) { buffer, count in
+            var cursor = Cursor(bytes: bytes, lexicon: .shared, output: buffer)
+            for (index, sentence) in sentences.enumerated() {
+                guard cursor.tokenize(until: sentence.end, from: sentence.start, sentence: index) else {
+                    isComplete = false
+                    break
+                }
+            }
+            count = cursor.count
+        }
+        return isComplete ? tokens : nil
+    }
+
+    /// A position in the body, a byte offset and the scalar offset it corresponds to, and the
+    /// tokens made so far.
     struct Cursor {
         let bytes: UnsafeBufferPointer<UInt8>
         let lexicon: Lexicon
+        /// Where tokens are made: the first `count` are initialized.
+        let output: UnsafeMutableBufferPointer<Token>
+        var count = 0
         var byte = 0
         var scalar = 0
 
@@ -189,8 +217,9 @@ enum Tokenizer {
             scalar += 1
         }
 
-        /// Tokens from scalar `start` up to scalar `end` (the sentence), all in sentence `sentence`.
-        mutating func tokenize(until end: Int, from start: Int, sentence: Int, into tokens: inout [Token]) {
+        /// Tokens from scalar `start` up to scalar `end` (the sentence), all in sentence `sentence`;
+        /// false when `output` is full.
+        mutating func tokenize(until end: Int, from start: Int, sentence: Int) -> Bool {
             while scalar < start, let (_, length) = peek(byte) { advance(length) }
             var atStart = true
             while scalar < end, let (current, length) = peek(byte) {
@@ -198,10 +227,11 @@ enum Tokenizer {
                     advance(length)
                     continue
                 }
+                guard count < output.count else { return false }
                 let startByte = byte, startScalar = scalar
                 if current.isLetterOrDigit {
                     advance(length)
-                    var dots = 0
+                    var dots = 0, hasJoiners = false, hasASCIILetters = current.isASCII
                     while scalar < end, let (next, nextLength) = peek(byte) {
                         // A run of ASCII letters and digits in one go.
                         if nextLength == 1, next.isLetterOrDigit {
@@ -211,9 +241,11 @@ enum Tokenizer {
                             byte = run
                         } else if next.isLetterOrDigit {
                             advance(nextLength)
+                            hasASCIILetters = false
                         } else if Self.joinsWords(next), scalar + 1 < end,
                                   let (after, _) = peek(byte + nextLength), after.isLetterOrDigit {
                             advance(nextLength)
+                            hasJoiners = true
                             if next == "." { dots += 1 }
                         } else if next == ".", dots > 0, scalar - startScalar == 2 * dots + 1, current.properties.isAlphabetic {
                             // The final dot of an abbreviation made of single letters: `U.S.`
@@ -223,18 +255,21 @@ enum Tokenizer {
                             break
                         }
                     }
-                    tokens.append(Token(body: bytes, at: startByte..<byte,
-                                        symbol: current, kind: .word, span: TextSpan(start: startScalar, end: scalar),
-                                        sentence: sentence, startsSentence: atStart, lexicon: lexicon))
+                    output.initializeElement(at: count, to: Token(
+                        body: bytes, at: startByte..<byte, symbol: current, kind: .word, span: TextSpan(start: startScalar, end: scalar),
+                        sentence: sentence, startsSentence: atStart, hasJoiners: hasJoiners, hasASCIILetters: hasASCIILetters, lexicon: lexicon))
+                    count += 1
                     atStart = false
                 } else {
                     advance(length)
-                    tokens.append(Token(body: bytes, at: startByte..<byte,
-                                        symbol: current, kind: .punctuation, span: TextSpan(start: startScalar, end: scalar),
-                                        sentence: sentence, startsSentence: false, lexicon: lexicon))
+                    output.initializeElement(at: count, to: Token(
+                        body: bytes, at: startByte..<byte, symbol: current, kind: .punctuation, span: TextSpan(start: startScalar, end: scalar),
+                        sentence: sentence, startsSentence: false, hasJoiners: false, hasASCIILetters: false, lexicon: lexicon))
+                    count += 1
                     if !Self.opensSentence(current) { atStart = false }
                 }
             }
+            return true
         }
     }
 }
