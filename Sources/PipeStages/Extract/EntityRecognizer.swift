@@ -76,11 +76,19 @@ struct EntityRecognizer: Sendable {
         return chunks
     }
 
+    /// Whether a token may be part of a name: a capitalized word, or a lower-case name prefix
+    /// joined to a capitalized word (`al-Assad`).
+    @inline(__always)
     func isNameToken(_ token: Token) -> Bool {
         guard token.isWord else { return false }
         if token.isCapitalized { return true }
         // A lower-case name prefix, then a capital: `al-Assad`.
-        guard token.hasEarlyHyphen else { return false }
+        return token.hasEarlyHyphen && hasNamePrefix(token)
+    }
+
+    /// Whether a word with an early hyphen starts with a name prefix and goes on with a capital: `al-Assad`.
+    @inline(never)
+    private func hasNamePrefix(_ token: Token) -> Bool {
         let text = texts[token], utf8 = text.utf8
         guard let hyphen = utf8.firstIndex(of: UInt8(ascii: "-")),
               WordLists.namePrefixes.contains(String(text[...hyphen])) else { return false }
@@ -232,12 +240,13 @@ struct EntityRecognizer: Sendable {
         var entities: [Entity] = []
         // Entities are numbered as their text and type are first met: the number is the index.
         var index = DenseIndex<TextKey>(capacity: mentions.count)
-        for mention in mentions {
-            let (position, isNew) = index.id(of: TextKey(mention.text, salt: mention.type.hashSalt))
+        // By index, so that no mention is copied whole.
+        for position in mentions.indices {
+            let (id, isNew) = index.id(of: TextKey(mentions[position].text, salt: mentions[position].type.hashSalt))
             if isNew {
-                entities.append(Entity(text: mention.text, type: mention.type, spans: [mention.span]))
+                entities.append(Entity(text: mentions[position].text, type: mentions[position].type, spans: [mentions[position].span]))
             } else {
-                entities[position].spans.append(mention.span)
+                entities[id].spans.append(mentions[position].span)
             }
         }
         return entities
@@ -262,44 +271,43 @@ struct EntityRecognizer: Sendable {
     /// word, or the last part of whose hyphenated last word, it is (`Bashar al-Assad`); an
     /// organisation mention takes the latest earlier, longer organisation it ends (`Foreign
     /// Ministry` → `Russian Foreign Ministry`). Places are never merged.
-    func resolve(_ mentions: [Mention]) -> (entities: [Entity], mentions: [Mention]) {
-        var resolved: [Mention] = []
-        resolved.reserveCapacity(mentions.count)
+    func resolve(_ mentions: consuming [Mention]) -> (entities: [Entity], mentions: [Mention]) {
+        // Resolved in place: a mention is read where it stands and copied only to take a full name.
+        var resolved = mentions
         // The latest full name by the short form that refers to it, as its index in `resolved`:
         // a person's last word (or the part after its last hyphen), an organisation's name
         // without its first words.
-        var personByLastWord: [Substring: Int] = Dictionary(minimumCapacity: mentions.count)
-        var organizationBySuffix: [Substring: Int] = Dictionary(minimumCapacity: mentions.count)
-        for var mention in mentions {
+        var personByLastWord: [Substring: Int] = Dictionary(minimumCapacity: resolved.count)
+        var organizationBySuffix: [Substring: Int] = Dictionary(minimumCapacity: resolved.count)
+        for index in resolved.indices {
             // Spaces and hyphens found as bytes: no grapheme breaking.
-            let text = mention.text, utf8 = text.utf8
+            let text = resolved[index].text, type = resolved[index].type, utf8 = text.utf8
             let space = UInt8(ascii: " ")
             let hasSpace = utf8.withContiguousStorageIfAvailable { $0.contains(space) } ?? utf8.contains(space)
-            let full: Int? = switch mention.type {
+            let full: Int? = switch type {
             case .person, .misc: hasSpace ? nil : personByLastWord[Substring(text)]
             case .organization: organizationBySuffix[Substring(text)]
             case .location: nil
             }
             if let full {
-                mention.text = resolved[full].text
-                mention.type = resolved[full].type
-            } else if mention.type == .person || mention.type == .organization, hasSpace {
-                if mention.type == .person, let lastSpace = utf8.lastIndex(of: space) {
+                resolved[index].text = resolved[full].text
+                resolved[index].type = resolved[full].type
+            } else if type == .person || type == .organization, hasSpace {
+                if type == .person, let lastSpace = utf8.lastIndex(of: space) {
                     let last = text[utf8.index(after: lastSpace)...]
                     if let hyphen = last.utf8.lastIndex(of: UInt8(ascii: "-")) {
-                        personByLastWord[last[last.utf8.index(after: hyphen)...]] = resolved.count
+                        personByLastWord[last[last.utf8.index(after: hyphen)...]] = index
                     }
-                    personByLastWord[last] = resolved.count
+                    personByLastWord[last] = index
                 } else {
                     // Every suffix that starts after a space: `Foreign Ministry`, `Ministry`.
                     var cursor = utf8.startIndex
                     while let found = utf8[cursor...].firstIndex(of: space) {
                         cursor = utf8.index(after: found)
-                        if cursor < utf8.endIndex, utf8[cursor] != space { organizationBySuffix[text[cursor...]] = resolved.count }
+                        if cursor < utf8.endIndex, utf8[cursor] != space { organizationBySuffix[text[cursor...]] = index }
                     }
                 }
             }
-            resolved.append(mention)
         }
         return (Self.group(resolved), resolved)
     }
