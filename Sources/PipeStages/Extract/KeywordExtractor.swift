@@ -62,24 +62,24 @@ struct KeywordExtractor: Sendable {
         guard count > 0 else { return [] }
         let sentenceCount = (tokens.last?.sentence ?? 0) + 1
         var distinct = 0, contentCount = 0
-        // At most one distinct word per token: sized once, so the counting loop can work on a
-        // buffer without reallocation or uniqueness checks.
-        var words = [WordStats](repeating: WordStats(), count: tokens.count)
-        // The word id of every token, or -1 for numbers and punctuation.
-        var tokenIDs = [Int](repeating: -1, count: tokens.count)
-        // The places of the tokens of content words (no stopwords), in order.
-        var contentTokens = [Int32](repeating: 0, count: tokens.count)
-        tokens.withUnsafeBufferPointer { tokens in
-            words.withUnsafeMutableBufferPointer { words in
-                tokenIDs.withUnsafeMutableBufferPointer { tokenIDs in
-                    contentTokens.withUnsafeMutableBufferPointer { contentTokens in
-                        (distinct, contentCount) = tally(tokens, into: words, ids: tokenIDs, content: contentTokens)
+        // At most one distinct word per token: room is made once, so the counting loop works on
+        // buffers without reallocation or uniqueness checks, and it initializes only what it uses
+        // (a word's statistics when the word is new), instead of filling every place first.
+        var tokenIDs: [Int] = [], contentTokens: [Int32] = []
+        let words = [WordStats](unsafeUninitializedCapacity: tokens.count) { words, wordCount in
+            // The word id of every token, or -1 for numbers and punctuation.
+            tokenIDs = [Int](unsafeUninitializedCapacity: tokens.count) { tokenIDs, idCount in
+                // The places of the tokens of content words (no stopwords), in order.
+                contentTokens = [Int32](unsafeUninitializedCapacity: tokens.count) { content, count in
+                    tokens.withUnsafeBufferPointer { tokens in
+                        (distinct, contentCount) = tally(tokens, into: words, ids: tokenIDs, content: content)
                     }
+                    count = contentCount
                 }
+                idCount = tokens.count
             }
+            wordCount = distinct
         }
-        words.removeLast(words.count - distinct)
-        contentTokens.removeLast(contentTokens.count - contentCount)
         let content = words.indices.filter { !words[$0].isStopword }
         guard !content.isEmpty else { return [] }
         let frequencies = content.map { Double(words[$0].frequency) }
@@ -163,7 +163,8 @@ struct KeywordExtractor: Sendable {
 
     /// Counts every word's occurrences, casing, sentences and neighbours, and a content word's
     /// median sentence; returns the number of distinct words and of content tokens, whose places
-    /// it writes to `content`.
+    /// it writes to `content`. It initializes `words` up to the distinct words, every token's
+    /// place in `tokenIDs` and `content` up to the content tokens.
     private func tally(
         _ tokens: UnsafeBufferPointer<Token>, into words: UnsafeMutableBufferPointer<WordStats>,
         ids tokenIDs: UnsafeMutableBufferPointer<Int>, content: UnsafeMutableBufferPointer<Int32>
@@ -176,14 +177,14 @@ struct KeywordExtractor: Sendable {
         var previousSentence: Int32 = -1
         for position in tokens.indices {
             guard tokens[position].isWord, !tokens[position].isNumber else {
+                tokenIDs[position] = -1
                 previous = -1
                 continue
             }
             let sentence = Int32(tokens[position].sentence)
             let (id, isNew) = index.id(of: tokens[position].key, word: texts.lowercased(tokens[position]))
             if isNew {
-                words[id].firstToken = Int32(position)
-                words[id].isStopword = isStopword(tokens[position])
+                words.initializeElement(at: id, to: WordStats(firstToken: Int32(position), isStopword: isStopword(tokens[position])))
             }
             tokenIDs[position] = id
             let isStopword = words[id].isStopword

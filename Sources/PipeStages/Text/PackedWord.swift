@@ -125,6 +125,13 @@ struct PackedWord: Hashable, Sendable {
     /// Whether every byte appended so far fits.
     var fits: Bool { count <= Self.capacity }
 
+    /// The `number`th key that stands for a word too long to pack (``WordIndex``): it does not
+    /// fit, so no packed word equals it.
+    init(placeholder number: Int) {
+        a = UInt64(truncatingIfNeeded: number)
+        count = Self.capacity + 1
+    }
+
     var isEmpty: Bool { count == 0 }
 
     /// Appends one byte; a word that grows past `capacity` stops fitting.
