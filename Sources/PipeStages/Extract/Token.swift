@@ -184,6 +184,7 @@ enum Tokenizer {
 
         /// The end of the run of ASCII letters and digits from `start`, at most `limit`: eight
         /// bytes at a time, so that a word's end costs no mispredicted branch per byte.
+        @inline(__always)
         func asciiRunEnd(from start: Int, limit: Int) -> Int {
             ByteWords.firstIndex(in: UnsafeBufferPointer(rebasing: bytes[..<limit]), from: start, marks: { word in
                 // `| 0x20` makes capitals small and moves no other byte into `a...z`.
@@ -193,7 +194,12 @@ enum Tokenizer {
         }
 
         static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-            scalar.isASCII ? (scalar == " " || (0x09...0x0D).contains(scalar.value)) : scalar.properties.isWhitespace
+            switch scalar.value {
+            case 0x20, 0x09...0x0D: true
+            // ASCII, and the dashes, curly quotes and other marks of general punctuation: no space.
+            case 0...0x7F, 0x2010...0x2027, 0x2030...0x205E: false
+            default: scalar.properties.isWhitespace
+            }
         }
 
         /// Whether a mark between two word characters keeps them one token: `al-Assad`, `U.S`, `AT&T`.

@@ -7,7 +7,13 @@ extension Unicode.Scalar {
 
     /// The Unicode property lookup of ``isLetterOrDigit``, kept out of line so that the ASCII test inlines.
     @inline(never) private var isNonASCIILetterOrDigit: Bool {
-        properties.isAlphabetic || properties.numericType != nil
+        switch value {
+        // The Latin letters with accents, but for `×` and `÷`; general punctuation (dashes,
+        // curly quotes, the ellipsis): the commonest in news, answered without a property lookup.
+        case 0xD7, 0xF7, 0x2000...0x206F: false
+        case 0xC0...0x24F: true
+        default: properties.isAlphabetic || properties.numericType != nil
+        }
     }
 
     /// Whether the scalar is a letter; ASCII is decided without a Unicode property lookup.

@@ -36,6 +36,7 @@ struct WordTable<Value: Sendable>: Sendable {
     }
 
     /// The filter word and bit of a key with the given hash: its top bits (the index uses the low ones).
+    @inline(__always)
     private static func filterBit(_ hash: UInt64, words: Int) -> (word: Int, bit: UInt64) {
         (Int(truncatingIfNeeded: hash >> 40) & (words - 1), 1 << (hash >> 58))
     }
