@@ -82,22 +82,6 @@ struct TokenizerTests {
         #expect(dense.map(\.isWord) == (0..<600).map { $0 % 2 == 0 })
     }
 
-    /// The classes answered without a property lookup (ASCII, accented Latin letters, general
-    /// punctuation) are those the Unicode properties give, for every scalar up to U+FFFF.
-    @Test func characterClassesAgreeWithTheUnicodeProperties() {
-        var disagreeing: [String] = []
-        for value in UInt32(0)...0xFFFF {
-            guard let scalar = Unicode.Scalar(value) else { continue }
-            let properties = scalar.properties
-            let isSpace = scalar.isASCII ? (scalar == " " || (0x09...0x0D).contains(value)) : properties.isWhitespace
-            if scalar.isLetterOrDigit != (properties.isAlphabetic || properties.numericType != nil)
-                || Tokenizer.Cursor.isSpace(scalar) != isSpace {
-                disagreeing.append(String(value, radix: 16))
-            }
-        }
-        #expect(disagreeing.isEmpty)
-    }
-
     /// Sentence ends cut runs of letters: a word never reaches past its sentence.
     @Test func aSentenceEndCutsAWord() {
         let cut = tokens("Damascusairport", sentences: [TextSpan(start: 0, end: 8), TextSpan(start: 8, end: 15)])

@@ -193,15 +193,6 @@ enum Tokenizer {
             }, where: { !((($0 | 0x20) &- 0x61 < 26) || $0 &- 0x30 < 10) })
         }
 
-        static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-            switch scalar.value {
-            case 0x20, 0x09...0x0D: true
-            // ASCII, and the dashes, curly quotes and other marks of general punctuation: no space.
-            case 0...0x7F, 0x2010...0x2027, 0x2030...0x205E: false
-            default: scalar.properties.isWhitespace
-            }
-        }
-
         /// Whether a mark between two word characters keeps them one token: `al-Assad`, `U.S`, `AT&T`.
         static func joinsWords(_ scalar: Unicode.Scalar) -> Bool {
             switch scalar {
@@ -229,7 +220,7 @@ enum Tokenizer {
             while scalar < start, let (_, length) = peek(byte) { advance(length) }
             var atStart = true
             while scalar < end, let (current, length) = peek(byte) {
-                if Self.isSpace(current) {
+                if current.isWhiteSpace {
                     advance(length)
                     continue
                 }

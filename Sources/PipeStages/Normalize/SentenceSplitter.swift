@@ -55,8 +55,8 @@ enum SentenceSplitter {
             let value = scalar.value
             return (0x41...0x5A).contains(value) || (0x30...0x39).contains(value) || scalar == "\"" || scalar == "("
         }
+        if scalar.isGeneralPunctuation { return scalar == "\u{201C}" || scalar == "\u{2018}" }
         return scalar.properties.isUppercase || scalar.properties.numericType != nil
-            || scalar == "\"" || scalar == "\u{201C}" || scalar == "\u{2018}" || scalar == "("
     }
 
     static func isAbbreviation<Unit: TextUnit>(before index: Int, in units: UnsafeBufferPointer<Unit>) -> Bool {

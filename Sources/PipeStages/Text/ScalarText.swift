@@ -23,11 +23,8 @@ struct ScalarText {
 
     var string: String { String(decoding: utf8, as: UTF8.self) }
 
-    /// Whether a scalar is white space, without a property lookup for ASCII.
+    /// Whether a scalar is white space or a zero-width space.
     static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII {
-            return scalar == " " || (0x09...0x0D).contains(scalar.value)
-        }
-        return scalar.properties.isWhitespace || scalar == "\u{200B}"
+        scalar.isWhiteSpace || scalar == "\u{200B}"
     }
 }
