@@ -96,9 +96,19 @@ struct JSONWriterTests {
 
 @Suite("CalendarDate")
 struct CalendarDateTests {
-    @Test(arguments: ["2024-12-08", "2000-02-29", "0999-01-01"])
+    @Test(arguments: ["2024-12-08", "2000-02-29", "0999-01-01", "0001-01-01", "9999-12-31", "0007-10-09"])
     func parsesAndPrintsValidDates(text: String) {
         #expect(CalendarDate(text)?.description == text)
+    }
+
+    /// A date whose parts were set out of range prints them as they are, padded.
+    @Test func printsPartsSetOutOfRange() throws {
+        var date = try #require(CalendarDate("2024-01-05"))
+        date.year = 12_345
+        #expect(date.description == "12345-01-05")
+        date.year = 0
+        date.month = 123
+        #expect(date.description == "0000-123-05")
     }
 
     @Test(arguments: ["2023-02-29", "2024-13-01", "2024-1-01", "24-12-08", "2024/12/08", "2024-12-0x", ""])

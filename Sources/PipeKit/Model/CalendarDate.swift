@@ -34,11 +34,30 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// `YYYY-MM-DD`.
     public var description: String {
-        func pad(_ value: Int, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        guard (1...9999).contains(year), (1...99).contains(month), (1...99).contains(day) else {
+            func pad(_ value: Int, _ width: Int) -> String {
+                let digits = String(value)
+                return String(repeating: "0", count: max(0, width - digits.count)) + digits
+            }
+            return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        // Ten bytes, written digit by digit: export writes a date for every one it finds, and
+        // padding and interpolating three numbers cost a thousand instructions.
+        return String(unsafeUninitializedCapacity: 10) { bytes in
+            func put(_ value: Int, digits: Int, endingAt end: Int) {
+                var value = value
+                for offset in stride(from: end - 1, through: end - digits, by: -1) {
+                    bytes[offset] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+            }
+            put(year, digits: 4, endingAt: 4)
+            bytes[4] = UInt8(ascii: "-")
+            put(month, digits: 2, endingAt: 7)
+            bytes[7] = UInt8(ascii: "-")
+            put(day, digits: 2, endingAt: 10)
+            return 10
+        }
     }
 
     /// Orders dates by time.
