@@ -28,15 +28,17 @@ done
 if ! command -v valgrind > /dev/null; then echo "skipped: valgrind is not installed"; exit 0; fi
 if [ ! -d ../../shared/corpus ]; then echo "skipped: ../shared/corpus is absent"; exit 0; fi
 
-swift build -c release --product PipeInstructions > /dev/null
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+if ! swift build -c release --product PipeInstructions > "$work/build.log" 2>&1; then
+  cat "$work/build.log" >&2
+  exit 1
+fi
 folder=$(swift build -c release --show-bin-path)
 # valgrind 3.19 cannot read this toolchain's DWARF 5 debug information: count on a copy without
 # it, beside the resource bundles the stages load.
 strip --strip-debug "$folder/PipeInstructions" -o "$folder/PipeInstructions-stripped"
 measure=$(nm "$folder/PipeInstructions-stripped" | awk '/ \$s16PipeInstructions7measure/ && !found { print $3; found = 1 }')
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
 printf "%-10s %14s %12s %10s\n" part instructions "per article" "per byte"
 for part in "${parts[@]}"; do
   valgrind --tool=callgrind --callgrind-out-file="$work/$part.out" --toggle-collect="$measure" \
