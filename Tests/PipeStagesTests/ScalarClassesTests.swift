@@ -15,7 +15,7 @@ struct ScalarClassesTests {
                 ("letter", scalar.isLetter, properties.isAlphabetic),
                 ("capital", scalar.isCapital, properties.isUppercase),
                 ("small letter", scalar.isSmallLetter, properties.isLowercase),
-                ("white space", scalar.isWhiteSpace, properties.isWhitespace),
+                ("white space", scalar.isWhitespace, properties.isWhitespace),
                 ("starts a sentence", SentenceSplitter.startsSentence(scalar),
                  properties.isUppercase || properties.numericType != nil || ["\"", "(", "\u{201C}", "\u{2018}"].contains(scalar)),
             ]

@@ -220,7 +220,7 @@ enum Tokenizer {
             while scalar < start, let (_, length) = peek(byte) { advance(length) }
             var atStart = true
             while scalar < end, let (current, length) = peek(byte) {
-                if current.isWhiteSpace {
+                if current.isWhitespace {
                     advance(length)
                     continue
                 }

@@ -124,8 +124,9 @@ enum TextNormalizer {
     /// in a composition: ASCII, Latin-1 and the Latin Extended blocks below the combining marks
     /// (U+0000–U+02FF), Cyrillic without its combining marks, general punctuation with the
     /// invisible marks among it (zero-width space, directional marks; no singletons such as U+2000
-    /// or U+2126), currency signs, the byte-order mark and the replacement character. Such text has no combining mark to reorder or
-    /// compose and no scalar that decomposes, so NFC leaves it as it is. Most English news passes.
+    /// or U+2126), currency signs, the byte-order mark and the replacement character. Such text
+    /// has no combining mark to reorder or compose and no scalar that decomposes, so NFC leaves it
+    /// as it is. Most English news passes.
     static func isCertainlyNFC(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in

@@ -25,6 +25,6 @@ struct ScalarText {
 
     /// Whether a scalar is white space or a zero-width space.
     static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isWhiteSpace || scalar == "\u{200B}"
+        scalar.isWhitespace || scalar == "\u{200B}"
     }
 }
