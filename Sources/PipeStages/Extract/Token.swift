@@ -52,9 +52,9 @@ struct Token: Sendable, Hashable {
     /// and the word is worked out as an ASCII one.
     init(body: UnsafeBufferPointer<UInt8>, at bytes: Range<Int>, symbol: Unicode.Scalar, kind: Kind, span: TextSpan,
          sentence: Int, startsSentence: Bool, hasJoiners: Bool, hasASCIILetters: Bool, lexicon: borrowing Lexicon) {
-        // `borrowing`: an initializer takes its arguments owned, and a `Lexicon` passed owned costs
-        // a retain and a release of its tables for every token (the compiler keeps this call out
-        // of line).
+        // `borrowing`: an initializer takes its arguments owned, and whenever the compiler keeps
+        // this call out of line, a `Lexicon` passed owned costs a retain and a release of its
+        // tables for every token.
         self.kind = kind
         self.span = span
         self.bytes = bytes

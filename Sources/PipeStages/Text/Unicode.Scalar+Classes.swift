@@ -7,8 +7,7 @@ extension Unicode.Scalar {
 
     /// The Unicode property lookup of ``isLetterOrDigit``, kept out of line so that the ASCII test inlines.
     @inline(never) private var isNonASCIILetterOrDigit: Bool {
-        if isGeneralPunctuation { return false }
-        return isAccentedLatinLetter || properties.isAlphabetic || properties.numericType != nil
+        isLetter || (!isGeneralPunctuation && properties.numericType != nil)
     }
 
     /// Whether the scalar is in the General Punctuation block (U+2000–U+206F: dashes, curly
