@@ -207,7 +207,7 @@ struct EntityRecognizer: Sendable {
         }
         if isOnePiece {
             let end = tokens[last].bytes.upperBound - texts.possessiveByteCount(tokens[last])
-            return String(decoding: texts.utf8[tokens[first].bytes.lowerBound..<end], as: UTF8.self)
+            return texts.string(tokens[first].bytes.lowerBound..<end)
         }
         var name = ""
         for index in range {

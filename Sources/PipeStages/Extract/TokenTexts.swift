@@ -1,3 +1,5 @@
+import PipeKit
+
 /// The texts of an article's tokens, cut from the body's UTF-8 when an extractor asks.
 struct TokenTexts: Sendable {
     /// The body as UTF-8; tokens' ``Token/bytes`` index it.
@@ -10,7 +12,13 @@ struct TokenTexts: Sendable {
 
     /// The token's text.
     subscript(token: Token) -> String {
-        String(decoding: utf8[token.bytes], as: UTF8.self)
+        string(token.bytes)
+    }
+
+    /// The text of `bytes` of the body, which must start and end between scalars, as tokens do:
+    /// cut from valid UTF-8 there, it is valid, and is not checked again.
+    func string(_ bytes: Range<Int>) -> String {
+        utf8.withUnsafeBufferPointer { UTF8Text.string(validUTF8: $0[bytes]) }
     }
 
     /// The token's text in lower case: from its packed key when it has one, without decoding.
@@ -33,7 +41,7 @@ struct TokenTexts: Sendable {
 
     /// The text of the tokens `first` through `last`, as written in the body.
     func text(from first: Token, to last: Token) -> String {
-        String(decoding: utf8[first.bytes.lowerBound..<last.bytes.upperBound], as: UTF8.self)
+        string(first.bytes.lowerBound..<last.bytes.upperBound)
     }
 
     /// The length in bytes of the token's final possessive, `'s` (2) or `’s` (4), or 0; as

@@ -142,7 +142,9 @@ public struct NormalizeStage: ConfigurableStage {
                 sentenceSpans = TextNormalizer.scalarSpans(sentenceSpans, in: text)
             }
         }
-        return (String(decoding: text, as: UTF8.self), paragraphSpans, sentenceSpans)
+        // Whole scalars of valid text and ASCII put between them: valid, so not checked again.
+        let string = text.withUnsafeBufferPointer { UTF8Text.string(validUTF8: $0, isASCII: isASCII ? true : nil) }
+        return (string, paragraphSpans, sentenceSpans)
     }
 
     private func unicode(_ text: String) -> String {

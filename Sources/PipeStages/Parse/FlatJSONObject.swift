@@ -5,7 +5,8 @@ import PipeKit
 ///
 /// Anything else (nested values, fractions and exponents, duplicate keys, lone surrogates, any
 /// syntax error) returns nil, and the caller decodes the line with `JSONDecoder`, which also words
-/// the error. The bytes must already be valid UTF-8.
+/// the error. The bytes must already be valid UTF-8: the strings are cut from them (and their
+/// escapes encoded) without checking them again.
 struct FlatJSONObject {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var position = 0
@@ -94,7 +95,8 @@ struct FlatJSONObject {
         guard position < bytes.count, bytes[position] >= 0x20 else { return nil }
         if bytes[position] == UInt8(ascii: "\"") {
             position += 1
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position - 1]), as: UTF8.self)
+            // Cut from valid UTF-8 at ASCII quotes, so valid itself: not checked again.
+            return UTF8Text.string(validUTF8: bytes[start..<position - 1])
         }
         // Escapes: the runs between them are copied whole.
         var utf8: [UInt8] = []
@@ -107,7 +109,7 @@ struct FlatJSONObject {
             guard byte >= 0x20 else { return nil }
             utf8.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position]))
             position += 1
-            if byte == UInt8(ascii: "\"") { return String(decoding: utf8, as: UTF8.self) }
+            if byte == UInt8(ascii: "\"") { return utf8.withUnsafeBufferPointer { UTF8Text.string(validUTF8: $0) } }
             guard position < bytes.count else { return nil }
             let escape = bytes[position]
             position += 1

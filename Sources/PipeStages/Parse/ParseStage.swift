@@ -94,7 +94,10 @@ enum RecordText {
         if let nul = bytes.withUnsafeBytes({ ByteWords.firstIndex(of: 0, in: $0) }) {
             throw PipeError(.malformedRecord, "the record is binary, not text (NUL byte at offset \(nul))")
         }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        // Checked here once: the strings cut from it later are not checked again.
+        guard let text = bytes.withUnsafeBufferPointer({ bytes in
+            UTF8Text.validate(bytes).map { UTF8Text.string(validUTF8: bytes, isASCII: $0 == UTF8Text.Content.ascii) }
+        }) else {
             let offset = firstInvalidUTF8Offset(bytes)
             throw PipeError(.malformedRecord, "the record is not valid UTF-8 (first bad byte at offset \(offset))",
                             hint: "convert the file to UTF-8")

@@ -102,10 +102,16 @@ struct PackedWord: Hashable, Sendable {
     var isASCII: Bool { (a | b | c) & 0x8080_8080_8080_8080 == 0 }
 
     /// The packed bytes as text (when they fit).
+    ///
+    /// A word that fits holds whole scalars, as it was packed from text (a token's bytes, a
+    /// string), with at most ASCII capitals made small and ASCII letters dropped from its end: its
+    /// bytes are valid UTF-8 and are not checked again. Of one that does not fit, the bytes kept
+    /// may end inside a scalar, and are decoded with repair.
     var string: String {
         let length = min(count, Self.capacity)
         return withUnsafeBytes(of: (a.littleEndian, b.littleEndian, c.littleEndian)) { raw in
-            String(decoding: raw.prefix(length), as: UTF8.self)
+            let bytes = raw.assumingMemoryBound(to: UInt8.self).prefix(length)
+            return fits ? UTF8Text.string(validUTF8: bytes, isASCII: isASCII) : String(decoding: bytes, as: UTF8.self)
         }
     }
 

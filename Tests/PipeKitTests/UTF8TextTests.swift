@@ -1,0 +1,98 @@
+import PipeKit
+import Testing
+
+@Suite("UTF8Text")
+struct UTF8TextTests {
+    /// What the standard library says of `bytes`: nil when not valid, else whether all ASCII.
+    private static func expected(_ bytes: [UInt8]) -> UTF8Text.Content? {
+        String(validating: bytes, as: UTF8.self).map { _ in bytes.allSatisfy { $0 < 0x80 } ? .ascii : .unicode }
+    }
+
+    private static func validate(_ bytes: [UInt8]) -> UTF8Text.Content? {
+        bytes.withUnsafeBufferPointer(UTF8Text.validate)
+    }
+
+    /// Every lead byte beyond ASCII with every second byte, and later bytes on both sides of the
+    /// continuation range, cut after each byte: the validator agrees with the standard library
+    /// on overlong forms, surrogates, scalars past U+10FFFF and sequences cut short. Each case
+    /// also stands after seven ASCII bytes, so that the sequence starts inside an eight-byte word.
+    @Test(arguments: [0, 7])
+    func agreesWithTheStandardLibraryOnEverySecondByte(asciiBefore: Int) {
+        let prefix = [UInt8](repeating: UInt8(ascii: "a"), count: asciiBefore)
+        var disagreements: [[UInt8]] = []
+        for lead in UInt8(0x80)...0xFF {
+            for second in UInt8.min...UInt8.max {
+                for later: [UInt8] in [[], [0x80], [0xBF], [0x41], [0xC0], [0x80, 0x80], [0xBF, 0xBF], [0x80, 0x41], [0x8F, 0xC0]] {
+                    let bytes = prefix + [lead, second] + later
+                    if Self.validate(bytes) != Self.expected(bytes) { disagreements.append(bytes) }
+                }
+            }
+        }
+        #expect(disagreements.isEmpty, "first: \(disagreements.prefix(5))")
+    }
+
+    /// The boundaries of table 3-7, one by one.
+    @Test(arguments: [
+        ([0x7F], UTF8Text.Content.ascii), ([0xC2, 0x80], .unicode), ([0xC1, 0xBF], nil), ([0xDF, 0xBF], .unicode),
+        ([0xE0, 0xA0, 0x80], .unicode), ([0xE0, 0x9F, 0xBF], nil), ([0xED, 0x9F, 0xBF], .unicode), ([0xED, 0xA0, 0x80], nil),
+        ([0xEF, 0xBF, 0xBF], .unicode), ([0xF0, 0x90, 0x80, 0x80], .unicode), ([0xF0, 0x8F, 0xBF, 0xBF], nil),
+        ([0xF4, 0x8F, 0xBF, 0xBF], .unicode), ([0xF4, 0x90, 0x80, 0x80], nil), ([0xF5, 0x80, 0x80, 0x80], nil),
+        ([0xE2, 0x80], nil), ([0x80], nil), ([], .ascii),
+    ] as [([UInt8], UTF8Text.Content?)])
+    func tellsTheBoundariesOfWellFormedUTF8(bytes: [UInt8], content: UTF8Text.Content?) {
+        #expect(Self.validate(bytes) == content)
+        // The same inside longer text, across eight-byte words.
+        let text = Array("The minister said “".utf8) + bytes + Array(" and left.".utf8)
+        #expect(Self.validate(text) == (content == nil ? nil : .unicode))
+    }
+
+    /// Random texts of ASCII, well-formed scalars of every length and stray bytes, at every
+    /// alignment: the validator agrees with the standard library.
+    @Test
+    func agreesWithTheStandardLibraryOnMixedText() {
+        var generator = SplitMix(seed: 7)
+        let pieces: [[UInt8]] = [
+            Array("word ".utf8), Array("é".utf8), Array("“".utf8), Array("😀".utf8), Array("abcdefgh".utf8),
+            [0x80], [0xE2, 0x80], [0xF0, 0x9F, 0x98], [0xED, 0xA0, 0x80], [0xC0, 0xAF], [0xFF],
+        ]
+        for _ in 0..<3000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...12, using: &generator) {
+                bytes += pieces[Int.random(in: 0..<pieces.count, using: &generator)]
+            }
+            #expect(Self.validate(bytes) == Self.expected(bytes), "\(bytes)")
+        }
+    }
+
+    /// A string made from valid bytes without a check is the one the standard library makes,
+    /// whether it is told the text is ASCII or works it out.
+    @Test(arguments: ["", "Assad", "Bachar el-Assad a déclaré « non »", "He said: “No.” 😀", String(repeating: "news ", count: 40)])
+    func makesTheSameStringAsTheStandardLibrary(text: String) {
+        let bytes = Array(text.utf8)
+        let isASCII = bytes.allSatisfy { $0 < 0x80 }
+        bytes.withUnsafeBufferPointer { bytes in
+            #expect(UTF8Text.isASCII(bytes) == isASCII)
+            let made = UTF8Text.string(validUTF8: bytes)
+            #expect(made == text)
+            #expect(made.count == text.count)
+            #expect(Array(made.unicodeScalars) == Array(text.unicodeScalars))
+            #expect(UTF8Text.string(validUTF8: bytes, isASCII: isASCII) == text)
+            #expect(UTF8Text.string(validUTF8: bytes[bytes.count / 2 ..< bytes.count / 2]) == "")
+        }
+    }
+}
+
+/// A small seeded generator, so that a failing random case repeats.
+private struct SplitMix: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
