@@ -51,17 +51,27 @@ struct PackedWord: Hashable, Sendable {
             self.init(utf8: UnsafeBufferPointer(rebasing: buffer[range]))
             return
         }
-        guard range.count <= Self.capacity else { return nil }
-        /// The mask of the first `count` bytes of a word (all of them from eight on, none below one).
-        @inline(__always) func mask(_ count: Int) -> UInt64 {
-            (1 << UInt64(8 * max(0, min(8, count)))) &- 1
+        let count = range.count, start = range.lowerBound
+        /// The mask of the first `bytes` bytes of a word, for 1 to 8 of them.
+        @inline(__always) func mask(_ bytes: Int) -> UInt64 {
+            ~0 &>> UInt64(truncatingIfNeeded: 64 &- 8 &* bytes)
         }
-        let start = range.lowerBound
         self.init()
-        a = ByteWords.load(buffer, at: start) & mask(range.count)
-        b = ByteWords.load(buffer, at: start + 8) & mask(range.count - 8)
-        c = ByteWords.load(buffer, at: start + 16) & mask(range.count - 16)
-        count = range.count
+        self.count = count
+        // Most words take one machine word: the other two are neither loaded nor masked.
+        if count <= 8 {
+            guard count > 0 else { return }
+            a = ByteWords.load(buffer, at: start) & mask(count)
+            return
+        }
+        guard count <= Self.capacity else { return nil }
+        a = ByteWords.load(buffer, at: start)
+        if count <= 16 {
+            b = ByteWords.load(buffer, at: start + 8) & mask(count - 8)
+        } else {
+            b = ByteWords.load(buffer, at: start + 8)
+            c = ByteWords.load(buffer, at: start + 16) & mask(count - 16)
+        }
     }
 
     /// Whether the word holds at least `minimum` (1 or 2) bytes in `low...high` (ASCII, `low`
