@@ -28,8 +28,11 @@ struct EntityRecognizer: Sendable {
 
     /// Every mention the rules find, as written (short forms not resolved).
     func mentions(_ tokens: [Token]) -> [Mention] {
+        let chunks = chunks(tokens)
+        // Most chunks make one mention or none; room made once instead of growing step by step.
         var mentions: [Mention] = []
-        for chunk in chunks(tokens) {
+        mentions.reserveCapacity(chunks.count)
+        for chunk in chunks {
             classify(chunk, tokens: tokens, into: &mentions)
         }
         for index in mentions.indices {
@@ -49,6 +52,8 @@ struct EntityRecognizer: Sendable {
     /// Maximal runs of name words, joined by connectors, never across punctuation or sentences.
     func chunks(_ tokens: [Token]) -> [Range<Int>] {
         var chunks: [Range<Int>] = []
+        // News text has a chunk for every ten to fifteen tokens.
+        chunks.reserveCapacity(tokens.count / 8)
         var index = 0
         while index < tokens.count {
             guard isNameToken(tokens[index]) else {
@@ -238,6 +243,7 @@ struct EntityRecognizer: Sendable {
     /// Mentions grouped into entities as they are, in order of first mention, without merging short forms.
     static func group(_ mentions: [Mention]) -> [Entity] {
         var entities: [Entity] = []
+        entities.reserveCapacity(mentions.count)
         // Entities are numbered as their text and type are first met: the number is the index.
         var index = DenseIndex<TextKey>(capacity: mentions.count)
         // By index, so that no mention is copied whole.

@@ -80,7 +80,9 @@ struct KeywordExtractor: Sendable {
             }
             wordCount = distinct
         }
-        let content = words.indices.filter { !words[$0].isStopword }
+        var content: [Int] = []
+        content.reserveCapacity(words.count)
+        for id in words.indices where !words[id].isStopword { content.append(id) }
         guard !content.isEmpty else { return [] }
         let frequencies = content.map { Double(words[$0].frequency) }
         let mean = frequencies.reduce(0, +) / Double(frequencies.count)
@@ -229,6 +231,10 @@ struct KeywordExtractor: Sendable {
         var chosenStems: [Stem] = []
         var chosenRanges: [Range<Int>] = []
         var stems: [Stem] = []
+        chosen.reserveCapacity(count)
+        chosenStems.reserveCapacity(count * maximumLength)
+        chosenRanges.reserveCapacity(count)
+        stems.reserveCapacity(maximumLength)
         // A phrase repeats another when one holds the other's words, or when they share more
         // than half the words of the shorter (`tate britain art` after `london's tate britain`).
         func repeats(_ a: ArraySlice<Stem>, _ b: [Stem]) -> Bool {
