@@ -61,6 +61,25 @@ struct TokenizerTests {
         #expect(words[4].lexeme == Lexeme())
     }
 
+    /// A token takes one cache line: every extractor reads an article's tokens again.
+    @Test func aTokenTakesSixtyFourBytes() {
+        #expect(MemoryLayout<Token>.stride == 64)
+    }
+
+    /// A token keeps its offsets and its packed form as they were given, and punctuation has no key.
+    @Test func aTokenGivesBackItsPlaceAndKey() {
+        let text = "Far away, Secretary-General Ban Ki-moon’s delegation arrived."
+        let found = tokens(text, sentences: [TextSpan(start: 0, end: text.unicodeScalars.count)])
+        let utf8 = Array(text.utf8)
+        for token in found {
+            let scalars = Array(text.unicodeScalars)[token.span.start..<token.span.end]
+            #expect(String(String.UnicodeScalarView(scalars)) == String(decoding: utf8[token.bytes], as: UTF8.self))
+            #expect(token.sentence == 0)
+            #expect(token.key == (token.isWord ? PackedWord(String(decoding: utf8[token.bytes], as: UTF8.self).lowercased()) : nil))
+        }
+        #expect(found.map(\.isWord).filter { $0 }.count == 7)
+    }
+
     /// A body without sentence boundaries is read as one sentence (its end is `Int.max`, which
     /// the byte limit of an ASCII run must not overflow on).
     @Test func aBodyWithoutSentencesIsOneSentence() {

@@ -28,6 +28,15 @@ struct WordTableTests {
         #expect(PackedWord(long) == nil)
     }
 
+    /// A word appended far past the capacity (its count is one byte) stops fitting and stays so.
+    @Test func appendingPastTheCapacityNeverFitsAgain() {
+        var word = PackedWord()
+        for _ in 0..<300 { word.append(UInt8(ascii: "a")) }
+        #expect(!word.fits)
+        #expect(word.count == PackedWord.capacity + 1)
+        #expect(word != PackedWord(String(repeating: "a", count: PackedWord.capacity)))
+    }
+
     @Test func packingByteByByteEqualsPackingTheString() throws {
         var word = PackedWord()
         for scalar in "Genève".unicodeScalars { word.append(scalar) }

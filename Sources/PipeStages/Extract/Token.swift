@@ -14,14 +14,20 @@ struct Token: Sendable, Hashable {
         case punctuation
     }
 
-    let kind: Kind
-    let span: TextSpan
-    /// The token's bytes in the body's UTF-8.
-    let bytes: Range<Int>
+    // Stored in 64 bytes, largest first, with offsets as 32-bit numbers (an article's tokens
+    // are read again by every extractor; at 104 bytes a token, a long article's did not stay in
+    // the first-level cache). The tokenizer stops before 2 GiB of text, so every offset fits.
+
+    /// The lower-case form packed, or a word that does not fit.
+    private let packedKey: PackedWord
+    /// The word lists the token is in (none for punctuation).
+    let lexeme: Lexeme
     /// The first scalar; for punctuation, the whole token.
     let symbol: Unicode.Scalar
-    /// The index of the sentence the token is in.
-    let sentence: Int
+    private let sentenceIndex: Int32
+    private let spanStart: Int32, spanEnd: Int32
+    private let byteStart: Int32, byteEnd: Int32
+    let kind: Kind
     /// Whether the token starts its sentence (ignoring opening quotes and brackets).
     let startsSentence: Bool
     /// Whether the first letter is a capital.
@@ -30,14 +36,19 @@ struct Token: Sendable, Hashable {
     let isAcronym: Bool
     /// Whether the token starts with a digit.
     let isNumber: Bool
-    /// The word lists the token is in (none for punctuation).
-    let lexeme: Lexeme
-    /// The lower-case form packed for `WordIndex`, nil when it is longer than `PackedWord.capacity`.
-    let key: PackedWord?
     /// Whether a hyphen is among the first four bytes, as after a name prefix (`al-Assad`).
     let hasEarlyHyphen: Bool
     /// Whether the word holds an apostrophe, straight or curly (`that's`, `It’s`).
     let hasApostrophe: Bool
+
+    /// The token's place in the body, in Unicode scalars.
+    var span: TextSpan { TextSpan(start: Int(spanStart), end: Int(spanEnd)) }
+    /// The token's bytes in the body's UTF-8.
+    var bytes: Range<Int> { Int(byteStart)..<Int(byteEnd) }
+    /// The index of the sentence the token is in.
+    var sentence: Int { Int(sentenceIndex) }
+    /// The lower-case form packed for `WordIndex`, nil when it is longer than `PackedWord.capacity`.
+    var key: PackedWord? { packedKey.fits ? packedKey : nil }
 
     /// Whether the token is the punctuation mark `mark`.
     func isMark(_ mark: Unicode.Scalar) -> Bool { kind == .punctuation && symbol == mark }
@@ -56,13 +67,14 @@ struct Token: Sendable, Hashable {
         // this call out of line, a `Lexicon` passed owned costs a retain and a release of its
         // tables for every token.
         self.kind = kind
-        self.span = span
-        self.bytes = bytes
+        (spanStart, spanEnd) = (Int32(truncatingIfNeeded: span.start), Int32(truncatingIfNeeded: span.end))
+        (byteStart, byteEnd) = (Int32(truncatingIfNeeded: bytes.lowerBound), Int32(truncatingIfNeeded: bytes.upperBound))
         self.symbol = symbol
-        self.sentence = sentence
+        sentenceIndex = Int32(truncatingIfNeeded: sentence)
         self.startsSentence = startsSentence
         guard kind == .word, !bytes.isEmpty else {
-            (isCapitalized, isAcronym, isNumber, lexeme, key, hasEarlyHyphen, hasApostrophe) = (false, false, false, Lexeme(), nil, false, false)
+            (isCapitalized, isAcronym, isNumber, lexeme, packedKey, hasEarlyHyphen, hasApostrophe) =
+                (false, false, false, Lexeme(), PackedWord(placeholder: 0), false, false)
             return
         }
         let first = body[bytes.lowerBound]
@@ -75,12 +87,14 @@ struct Token: Sendable, Hashable {
             // A word that starts with a small letter is no acronym: most words are settled here.
             isAcronym = !(0x61...0x7A).contains(first) && exact.holds(atLeast: 2, in: 0x41, 0x5A) && !exact.holds(atLeast: 1, in: 0x61, 0x7A)
             isNumber = (0x30...0x39).contains(first)
-            key = exact.lowercasedASCII
-            lexeme = lexicon.lexeme(lower: key ?? PackedWord(), exact: exact)
+            packedKey = exact.lowercasedASCII
+            lexeme = lexicon.lexeme(lower: packedKey, exact: exact)
             return
         }
+        let key: PackedWord?
         (hasEarlyHyphen, hasApostrophe, isCapitalized, isAcronym, isNumber, key, lexeme) =
             Self.facts(ofRare: UnsafeBufferPointer(rebasing: body[bytes]), exact: exact, lexicon: lexicon)
+        packedKey = key ?? PackedWord(placeholder: 0)
     }
 
     /// The facts of a word longer than `PackedWord.capacity` or not ASCII (rare), from its scalars;
@@ -139,10 +153,12 @@ enum Tokenizer {
     static func tokens(of article: Article) -> [Token] {
         var body = article.body
         let sentences = article.sentences.isEmpty ? [TextSpan(start: 0, end: Int.max)] : article.sentences
-        return body.withUTF8 { bytes in
+        return body.withUTF8 { body in
+            // Tokens keep 32-bit offsets: text past 2 GiB (no article is near that) is not read.
+            let bytes = UnsafeBufferPointer(rebasing: body.prefix(Int(Int32.max)))
             // News text has a token for every five or six bytes; a token takes at least one byte,
             // so a text that fills the first guess is tokenized again with room that always suffices.
-            tokens(of: bytes, sentences: sentences, capacity: bytes.count / 4 + 16)
+            return tokens(of: bytes, sentences: sentences, capacity: bytes.count / 4 + 16)
                 ?? tokens(of: bytes, sentences: sentences, capacity: bytes.count + 1) ?? []
         }
     }

@@ -12,8 +12,12 @@ struct PackedWord: Hashable, Sendable {
     private(set) var a: UInt64 = 0
     private(set) var b: UInt64 = 0
     private(set) var c: UInt64 = 0
+    /// The bytes appended so far, counted up to `capacity + 1`: one byte, so that a token that
+    /// holds a packed word stays small.
+    private var length: UInt8 = 0
+
     /// The bytes appended so far; more than `capacity` means the word did not fit.
-    private(set) var count = 0
+    var count: Int { Int(length) }
 
     init() {}
 
@@ -38,7 +42,7 @@ struct PackedWord: Hashable, Sendable {
         a = ByteWords.load(utf8, in: 0..<min(8, utf8.count))
         if utf8.count > 8 { b = ByteWords.load(utf8, in: 8..<min(16, utf8.count)) }
         if utf8.count > 16 { c = ByteWords.load(utf8, in: 16..<utf8.count) }
-        count = utf8.count
+        length = UInt8(truncatingIfNeeded: utf8.count)
     }
 
     /// Packs the bytes at `range` of `buffer`, or returns nil when there are more than `capacity`.
@@ -57,7 +61,7 @@ struct PackedWord: Hashable, Sendable {
             ~0 &>> UInt64(truncatingIfNeeded: 64 &- 8 &* bytes)
         }
         self.init()
-        self.count = count
+        length = UInt8(truncatingIfNeeded: count)
         // Most words take one machine word: the other two are neither loaded nor masked.
         if count <= 8 {
             guard count > 0 else { return }
@@ -145,7 +149,7 @@ struct PackedWord: Hashable, Sendable {
     /// fit, so no packed word equals it.
     init(placeholder number: Int) {
         a = UInt64(truncatingIfNeeded: number)
-        count = Self.capacity + 1
+        length = UInt8(Self.capacity + 1)
     }
 
     var isEmpty: Bool { count == 0 }
@@ -159,7 +163,7 @@ struct PackedWord: Hashable, Sendable {
         case 2: c |= UInt64(byte) << shift
         default: break
         }
-        count += 1
+        if count <= Self.capacity { length += 1 }
     }
 
     /// Appends `scalar` as UTF-8.
