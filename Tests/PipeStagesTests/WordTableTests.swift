@@ -97,7 +97,7 @@ struct DenseIndexTests {
     }
 
     @Test func wordIndexSharesOneNumberingBetweenShortAndLongWords() {
-        var index = WordIndex()
+        var index = WordIndex(maximumCount: 5)
         let long = String(repeating: "x", count: 40)
         #expect(index.id(of: PackedWord("the"), word: "the") == (0, true))
         #expect(index.id(of: nil, word: long) == (1, true))
@@ -108,5 +108,34 @@ struct DenseIndexTests {
         #expect(index.id(of: PackedWord("x"), word: "x") == (4, true))
         #expect(index.id(of: nil, word: long + "y") == (3, false))
         #expect(index.count == 5)
+    }
+}
+
+@Suite("ScratchIndex")
+struct ScratchIndexTests {
+    /// Keys are numbered in first-seen order, up to the most the index was made for, however
+    /// their hashes collide in the table.
+    @Test(arguments: [1, 7, 8, 9, 5000])
+    func numbersKeysInFirstSeenOrderUpToItsSize(maximumCount: Int) {
+        var index = ScratchIndex<UInt64>(maximumCount: maximumCount)
+        // Multiples of 2^40 differ only in bits the table's slot does not use, so they collide.
+        let keys: [UInt64] = (0..<UInt64(maximumCount)).map { $0.isMultiple(of: 2) ? $0 << 40 : $0 &* 0x9E37_79B9 }
+        for (position, key) in keys.enumerated() {
+            #expect(index.id(of: key) == (position, true))
+        }
+        for (position, key) in keys.enumerated().reversed() {
+            #expect(index.id(of: key) == (position, false))
+        }
+        #expect(index.count == keys.count)
+    }
+
+    @Test func numbersPackedWordsAsADenseIndexDoes() throws {
+        var scratch = ScratchIndex<PackedWord>(maximumCount: 64)
+        var dense = DenseIndex<PackedWord>()
+        for word in "the envoy said the talks in Geneva would resume and the envoy left".split(separator: " ") {
+            let key = try #require(PackedWord(word))
+            #expect(scratch.id(of: key) == dense.id(of: key))
+        }
+        #expect(scratch.count == dense.count)
     }
 }

@@ -1,18 +1,18 @@
 /// Numbers the distinct words of one text in the order they first appear.
 ///
-/// Every word has a key in one `DenseIndex`, whose ids are the numbers: a word that fits a
+/// Every word has a key in one ``ScratchIndex``, whose ids are the numbers: a word that fits a
 /// `PackedWord` is its own key; a longer one (rare: URLs, long compounds) is found through a
 /// `Dictionary` and keyed by a placeholder that no packed word equals.
-struct WordIndex {
-    private var index: DenseIndex<PackedWord>
+struct WordIndex: ~Copyable {
+    private var index: ScratchIndex<PackedWord>
     private var long: [String: Int] = [:]
 
     /// How many distinct words have been numbered.
     var count: Int { index.count }
 
-    /// An empty index sized for about `capacity` distinct words.
-    init(capacity: Int = 64) {
-        index = DenseIndex(capacity: capacity)
+    /// An empty index for at most `maximumCount` distinct words.
+    init(maximumCount: Int) {
+        index = ScratchIndex(maximumCount: maximumCount)
     }
 
     /// The number of the word packed as `key`, or of `word` when it does not fit, and whether it is new.
