@@ -97,7 +97,7 @@ struct DenseIndexTests {
     }
 
     @Test func wordIndexSharesOneNumberingBetweenShortAndLongWords() {
-        var index = WordIndex(maximumCount: 5)
+        var index = WordIndex()
         let long = String(repeating: "x", count: 40)
         #expect(index.id(of: PackedWord("the"), word: "the") == (0, true))
         #expect(index.id(of: nil, word: long) == (1, true))
@@ -113,13 +113,13 @@ struct DenseIndexTests {
 
 @Suite("ScratchIndex")
 struct ScratchIndexTests {
-    /// Keys are numbered in first-seen order, up to the most the index was made for, however
-    /// their hashes collide in the table.
-    @Test(arguments: [1, 7, 8, 9, 5000])
-    func numbersKeysInFirstSeenOrderUpToItsSize(maximumCount: Int) {
-        var index = ScratchIndex<UInt64>(maximumCount: maximumCount)
+    /// Keys are numbered in first-seen order through growth from any first size, however their
+    /// hashes collide in the table.
+    @Test(arguments: [0, 1, 7, 8, 9, 5000])
+    func numbersKeysInFirstSeenOrderThroughGrowth(capacity: Int) {
+        var index = ScratchIndex<UInt64>(capacity: capacity)
         // Multiples of 2^40 differ only in bits the table's slot does not use, so they collide.
-        let keys: [UInt64] = (0..<UInt64(maximumCount)).map { $0.isMultiple(of: 2) ? $0 << 40 : $0 &* 0x9E37_79B9 }
+        let keys: [UInt64] = (0..<3000).map { $0.isMultiple(of: 2) ? $0 << 40 : $0 &* 0x9E37_79B9 }
         for (position, key) in keys.enumerated() {
             #expect(index.id(of: key) == (position, true))
         }
@@ -129,8 +129,21 @@ struct ScratchIndexTests {
         #expect(index.count == keys.count)
     }
 
+    /// Keys that own memory (a `TextKey` holds its text) survive the moves of growth.
+    @Test func keysThatOwnMemorySurviveGrowth() {
+        var index = ScratchIndex<TextKey>(capacity: 1)
+        let names = (0..<100).map { "Minister number \($0) of the interior" }
+        for (position, name) in names.enumerated() {
+            #expect(index.id(of: TextKey(name, salt: 1)) == (position, true))
+        }
+        for (position, name) in names.enumerated() {
+            #expect(index.id(of: TextKey(name, salt: 1)) == (position, false))
+            #expect(index.id(of: TextKey(name, salt: 2)).isNew)
+        }
+    }
+
     @Test func numbersPackedWordsAsADenseIndexDoes() throws {
-        var scratch = ScratchIndex<PackedWord>(maximumCount: 64)
+        var scratch = ScratchIndex<PackedWord>(capacity: 4)
         var dense = DenseIndex<PackedWord>()
         for word in "the envoy said the talks in Geneva would resume and the envoy left".split(separator: " ") {
             let key = try #require(PackedWord(word))

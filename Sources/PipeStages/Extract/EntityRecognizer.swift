@@ -245,7 +245,7 @@ struct EntityRecognizer: Sendable {
         var entities: [Entity] = []
         entities.reserveCapacity(mentions.count)
         // Entities are numbered as their text and type are first met: the number is the index.
-        var index = ScratchIndex<TextKey>(maximumCount: mentions.count)
+        var index = ScratchIndex<TextKey>(capacity: mentions.count)
         // By index, so that no mention is copied whole.
         for position in mentions.indices {
             let (id, isNew) = index.id(of: TextKey(mentions[position].text, salt: mentions[position].type.hashSalt))

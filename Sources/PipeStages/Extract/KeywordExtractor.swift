@@ -111,7 +111,7 @@ struct KeywordExtractor: Sendable {
         for id in content {
             phrases.append(Phrase(key: UInt64(id + 1), length: 1, frequency: Int(words[id].frequency), first: Int(words[id].firstToken)))
         }
-        var phraseIndex = ScratchIndex<UInt64>(maximumCount: (maximumLength - 1) * tokens.count)
+        var phraseIndex = ScratchIndex<UInt64>(capacity: tokens.count / 2)
         // The index in `phrases` of each longer phrase, by its number in `phraseIndex`.
         var longPhrases: [Int] = []
         longPhrases.reserveCapacity((maximumLength - 1) * tokens.count)
@@ -172,9 +172,9 @@ struct KeywordExtractor: Sendable {
         ids tokenIDs: UnsafeMutableBufferPointer<Int>, content: UnsafeMutableBufferPointer<Int32>
     ) -> (distinct: Int, content: Int) {
         var contentCount = 0
-        var index = WordIndex(maximumCount: tokens.count)
+        var index = WordIndex(capacity: tokens.count / 2)
         // Every distinct pair of words side by side in a sentence, packed as left << 32 | right.
-        var pairs = ScratchIndex<UInt64>(maximumCount: tokens.count)
+        var pairs = ScratchIndex<UInt64>(capacity: tokens.count / 2)
         var previous = -1
         var previousSentence: Int32 = -1
         for position in tokens.indices {

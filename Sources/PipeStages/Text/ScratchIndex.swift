@@ -1,24 +1,24 @@
 /// Numbers distinct keys 0, 1, 2, … in the order they are first seen, for the work on one text:
-/// sized once for the most keys there can be, written through pointers, freed with its scope.
+/// plain memory written through pointers, freed with its scope.
 ///
-/// ``DenseIndex`` is a value that grows as needed, which costs every insertion two checks that
-/// its arrays are not shared and an append that may reallocate. The keyword extractor numbers
-/// several keys for every token of an article and knows the most it can meet (a word, a pair of
-/// neighbours, a phrase per token), so its indexes are these: they cannot be copied, never grow,
-/// and hold plain memory.
+/// ``DenseIndex`` is a value, which costs every new key two checks that its arrays are not
+/// shared and an append. The keyword extractor numbers several keys for every token of an
+/// article (its words, its pairs of neighbours, its phrases), so its indexes are these: they
+/// cannot be copied, so they need no such checks. Like `DenseIndex`, one doubles its table when
+/// half full; sized well at the start, it seldom has to.
 struct ScratchIndex<Key: TableKey>: ~Copyable {
-    private let slots: UnsafeMutableBufferPointer<Int32>
-    private let keys: UnsafeMutableBufferPointer<Key>
+    private var slots: UnsafeMutableBufferPointer<Int32>
+    private var keys: UnsafeMutableBufferPointer<Key>
     /// How many distinct keys have been numbered.
     private(set) var count = 0
 
-    /// An empty index for at most `maximumCount` keys, with its table at most half full.
-    init(maximumCount: Int) {
+    /// An empty index with room for about `capacity` keys.
+    init(capacity: Int) {
         var size = 16
-        while size < maximumCount * 2 { size <<= 1 }
+        while size < capacity * 2 { size <<= 1 }
         slots = .allocate(capacity: size)
         slots.initialize(repeating: -1)
-        keys = .allocate(capacity: max(maximumCount, 1))
+        keys = .allocate(capacity: size / 2)
     }
 
     deinit {
@@ -27,7 +27,7 @@ struct ScratchIndex<Key: TableKey>: ~Copyable {
         slots.deallocate()
     }
 
-    /// The number of `key`, and whether it is new; a key past `maximumCount` is a programming error.
+    /// The number of `key`, and whether it is new.
     mutating func id(of key: Key) -> (id: Int, isNew: Bool) {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: key.mixed >> 7) & mask
@@ -36,10 +36,29 @@ struct ScratchIndex<Key: TableKey>: ~Copyable {
             if keys[id] == key { return (id, false) }
             slot = (slot + 1) & mask
         }
-        precondition(count < keys.count, "a ScratchIndex holds at most the keys it was made for")
         slots[slot] = Int32(truncatingIfNeeded: count)
         keys.initializeElement(at: count, to: key)
         count += 1
+        // Keys fill half the table at most: there is room for the next one.
+        if count == keys.count { grow() }
         return (count - 1, true)
+    }
+
+    /// Doubles the table and the room for keys, and places the keys again.
+    @inline(never)
+    private mutating func grow() {
+        let larger = UnsafeMutableBufferPointer<Key>.allocate(capacity: 2 * keys.count)
+        _ = larger.moveInitialize(fromContentsOf: keys[..<count])
+        keys.deallocate()
+        keys = larger
+        slots.deallocate()
+        slots = .allocate(capacity: 2 * keys.count)
+        slots.initialize(repeating: -1)
+        let mask = slots.count - 1
+        for id in 0..<count {
+            var slot = Int(truncatingIfNeeded: keys[id].mixed >> 7) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(truncatingIfNeeded: id)
+        }
     }
 }

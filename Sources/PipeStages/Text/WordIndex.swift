@@ -10,9 +10,9 @@ struct WordIndex: ~Copyable {
     /// How many distinct words have been numbered.
     var count: Int { index.count }
 
-    /// An empty index for at most `maximumCount` distinct words.
-    init(maximumCount: Int) {
-        index = ScratchIndex(maximumCount: maximumCount)
+    /// An empty index with room for about `capacity` distinct words.
+    init(capacity: Int = 64) {
+        index = ScratchIndex(capacity: capacity)
     }
 
     /// The number of the word packed as `key`, or of `word` when it does not fit, and whether it is new.
