@@ -76,4 +76,46 @@ struct LanguageProfilesTests {
         let shipped = try #require(LanguageProfiles.shipped)
         #expect(Set(shipped.languages) == ["en", "fr", "de", "es", "it", "pt", "nl", "tr", "pl", "ru", "uk"])
     }
+
+    /// Every gram of the shipped profiles is found at its row, by the direct index (ASCII
+    /// letters and the space) or by the probe (the rest), and grams they lack are not found.
+    @Test func theGramTableFindsEveryGramByEitherPath() throws {
+        let shipped = try #require(LanguageProfiles.shipped)
+        let entries = shipped.table.entries
+        let byKey = Dictionary(uniqueKeysWithValues: entries.map { ($0.key, $0.row) })
+        var direct = 0
+        for (key, row) in entries {
+            #expect(shipped.table[key] == row, "\(LanguageProfiles.spelling(of: key))")
+            if GramTable.denseIndex(key) != nil { direct += 1 }
+        }
+        #expect(direct > entries.count / 3)
+        // Every gram of ASCII letters and spaces, kept or not.
+        let letters: [UInt64] = [0x20] + (0x61...0x7A).map(UInt64.init)
+        for a in [0] + letters {
+            for b in a == 0 ? [0] + letters : letters {
+                for c in letters where (b != 0 || c != 0x20) {
+                    let key = a << 42 | b << 21 | c
+                    #expect(shipped.table[key] == byKey[key], "\(LanguageProfiles.spelling(of: key))")
+                }
+            }
+        }
+    }
+
+    /// The direct index gives each gram of ASCII letters and spaces its own place in the table.
+    @Test func theDirectIndexIsOneToOne() {
+        let letters: [UInt64] = [0x20] + (0x61...0x7A).map(UInt64.init)
+        var seen = Set<Int>()
+        for a in [0] + letters {
+            for b in a == 0 ? [0] + letters : letters {
+                for c in letters {
+                    let index = GramTable.denseIndex(a << 42 | b << 21 | c)
+                    #expect(index.map { (0..<GramTable.denseCount).contains($0) } == true)
+                    if let index { seen.insert(index) }
+                }
+            }
+        }
+        #expect(seen.count == GramTable.denseCount)
+        #expect(GramTable.denseIndex(0xE9) == nil)
+        #expect(GramTable.denseIndex(0x61 << 21 | 0x41) == nil)
+    }
 }

@@ -150,30 +150,64 @@ struct GramWindow {
 }
 
 /// An open-addressing table from gram keys to rows, for lookups without hashing a `Hashable`.
+///
+/// The grams of ASCII letters and the space, most of those of Latin-script text, are also
+/// indexed directly (``denseIndex(_:)``): one load from a table of 40 KB, where a probe read a
+/// key and a row from tables of 384 KB, which missed the cache for most grams.
 struct GramTable: Sendable {
     private let keys: [UInt64]
     private let rows: [Int32]
     private let mask: Int
+    /// The row of each gram by ``denseIndex(_:)``, `UInt16.max` for none; empty when the rows
+    /// do not fit 16 bits, and then every gram is probed.
+    private let dense: [UInt16]
 
     init(_ rows: [UInt64: Int]) {
         var capacity = 16
         while capacity < rows.count * 2 { capacity *= 2 }
         var keys = [UInt64](repeating: 0, count: capacity)
         var values = [Int32](repeating: 0, count: capacity)
+        let fitsDense = rows.count < Int(UInt16.max)
+        var dense = [UInt16](repeating: .max, count: fitsDense ? Self.denseCount : 0)
         for (key, row) in rows {
             var slot = Self.slot(key, capacity - 1)
             while keys[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
             keys[slot] = key
             values[slot] = Int32(row)
+            if fitsDense, let index = Self.denseIndex(key) { dense[index] = UInt16(row) }
         }
-        (self.keys, self.rows, mask) = (keys, values, capacity - 1)
+        (self.keys, self.rows, mask, self.dense) = (keys, values, capacity - 1, dense)
     }
 
     @inline(__always)
     static func slot(_ key: UInt64, _ mask: Int) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask }
 
+    /// How many grams of ASCII letters and the space there are: of one, two and three of them.
+    static let denseCount = 27 + 27 * 27 + 27 * 27 * 27
+
+    /// The place of a gram of ASCII small letters and spaces among all such grams, or nil for
+    /// any other gram: each of its scalars counts as a digit in base 27 (the space 0, `a` to `z`
+    /// 1 to 26), after the places of the shorter grams.
+    @inline(__always)
+    static func denseIndex(_ key: UInt64) -> Int? {
+        @inline(__always) func digit(_ scalar: UInt64) -> Int? {
+            scalar == 0x20 ? 0 : scalar &- 0x61 < 26 ? Int(truncatingIfNeeded: scalar &- 0x60) : nil
+        }
+        let first = key >> 42, second = (key >> 21) & 0x1F_FFFF
+        guard let third = digit(key & 0x1F_FFFF) else { return nil }
+        if second == 0 { return third }
+        guard let middle = digit(second) else { return nil }
+        if first == 0 { return 27 + middle * 27 + third }
+        guard let lead = digit(first) else { return nil }
+        return 27 + 27 * 27 + lead * 27 * 27 + middle * 27 + third
+    }
+
     @inline(__always)
     subscript(key: UInt64) -> Int? {
+        if !dense.isEmpty, let index = Self.denseIndex(key) {
+            let row = dense[index]
+            return row == .max ? nil : Int(row)
+        }
         var slot = Self.slot(key, mask)
         while true {
             let found = keys[slot]
