@@ -1,11 +1,11 @@
 /// Numbers distinct keys 0, 1, 2, … in the order they are first seen, for the work on one text:
-/// plain memory written through pointers, freed with its scope.
+/// open addressing with linear probing over plain memory, freed with its scope.
 ///
-/// ``DenseIndex`` is a value, which costs every new key two checks that its arrays are not
-/// shared and an append. The keyword extractor numbers several keys for every token of an
-/// article (its words, its pairs of neighbours, its phrases), so its indexes are these: they
-/// cannot be copied, so they need no such checks. Like `DenseIndex`, one doubles its table when
-/// half full; sized well at the start, it seldom has to.
+/// Used per article for the keyword extractor's words, pairs of neighbours and phrases, and for
+/// the names of entities: several keys for every token. An index kept in arrays cost every new
+/// key two checks that the arrays were not shared and an append; this one cannot be copied, so
+/// it needs no such checks. It doubles its table when half full; sized well at the start, it
+/// seldom has to.
 struct ScratchIndex<Key: TableKey>: ~Copyable {
     private var slots: UnsafeMutableBufferPointer<Int32>
     private var keys: UnsafeMutableBufferPointer<Key>

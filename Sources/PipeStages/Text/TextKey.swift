@@ -1,6 +1,6 @@
 import PipeKit
 
-/// A text as a key of ``DenseIndex``: hashed once, eight bytes at a time.
+/// A text as a key of ``ScratchIndex``: hashed once, eight bytes at a time.
 ///
 /// Cheaper than a `String` key of a `Dictionary`, whose `Hasher` is seeded, fed and finalized
 /// for every lookup, for the per-article tables of names.
