@@ -32,6 +32,36 @@ struct TextNormalizerTests {
     func certainlyNFC(text: String, expected: Bool) {
         #expect(TextNormalizer.isCertainlyNFC(text) == expected)
     }
+
+    /// A paragraph repeats the title when their lower-case forms, without final stops and
+    /// spaces, are the same: the ASCII comparison and the keys agree on each pair, as bytes
+    /// and as scalars, and the ASCII comparison answers for the pairs that are ASCII throughout.
+    @Test(arguments: [
+        ("Talks end in Geneva", "Talks end in Geneva", true),
+        ("TALKS END IN GENEVA.", "talks end in geneva", true),
+        ("Talks end in Geneva .", "Talks end in Geneva.", true),
+        ("Talks end in Geneva. ..", "Talks end in Geneva", true),
+        ("Talks end in Genevax", "Talks end in Geneva", false),
+        ("Talks end", "Talks end in Geneva", false),
+        ("Talks end in Geneva, officials said.", "Talks end in Geneva", false),
+        ("Talks end [in] Geneva", "Talks end {in} Geneva", false),
+        ("Talks end in Genève", "TALKS END IN GENÈVE", true),
+        ("Talks end in Genève", "Talks end in Geneve", false),
+        ("The \u{212A}elvin scale", "The kelvin scale", true),
+        ("...", ".", true),
+    ])
+    func aParagraphRepeatsTheTitleWhenTheirKeysAreTheSame(paragraph: String, title: String, expected: Bool) {
+        func key(_ text: String) -> String {
+            var text = text.lowercased()
+            while text.last == "." || text.last == " " { text.removeLast() }
+            return text
+        }
+        #expect((key(paragraph) == key(title) && !title.isEmpty) == expected)
+        #expect(TextNormalizer.isSameTitle(ArraySlice(Array(paragraph.utf8)), title) == expected)
+        #expect(TextNormalizer.isSameTitle(ArraySlice(Array(paragraph.unicodeScalars)), title) == expected)
+        let isASCII = paragraph.utf8.allSatisfy { $0 < 0x80 } && title.utf8.allSatisfy { $0 < 0x80 }
+        if isASCII { #expect(TextNormalizer.asciiComparison(ArraySlice(Array(paragraph.utf8)), title) == expected) }
+    }
 }
 
 @Suite("TextUnit")

@@ -83,6 +83,8 @@ enum TextNormalizer {
 
     /// Whether a paragraph repeats the title, ignoring case and a final full stop.
     static func isSameTitle<Unit: TextUnit>(_ paragraph: ArraySlice<Unit>, _ title: String) -> Bool {
+        guard !title.isEmpty else { return false }
+        if let same = asciiComparison(paragraph, title) { return same }
         func key(_ text: String) -> String {
             var text = text.lowercased()
             while text.last == "." || text.last == " " { text.removeLast() }
@@ -91,10 +93,41 @@ enum TextNormalizer {
         // Lower-casing makes a scalar at most three, so a paragraph over three times the title's
         // length (trailing stops and spaces aside) cannot be the same: skip building the keys.
         let trailing = paragraph.reversed().prefix { $0.isASCII(".") || $0.isASCII(" ") }.count
-        guard !title.isEmpty, paragraph.count - trailing <= 3 * title.unicodeScalars.count
+        guard paragraph.count - trailing <= 3 * title.unicodeScalars.count
                 || paragraph.dropLast(trailing).count(where: { $0.startsScalar }) <= 3 * title.unicodeScalars.count
         else { return false }
         return key(Unit.string(paragraph)) == key(title)
+    }
+
+    /// ``isSameTitle(_:_:)`` settled on ASCII letters, without building the lower-case keys;
+    /// nil when a scalar beyond ASCII comes first, whose lower case only the keys can tell.
+    ///
+    /// Most first paragraphs differ from the title within a few letters. Both texts are compared
+    /// without their final stops and spaces, letter by letter: lower-casing maps an ASCII letter
+    /// to one ASCII letter, so up to the first scalar beyond ASCII the keys are these letters, a
+    /// difference there is a difference of the keys, and when all of one text is passed the keys
+    /// are the same if and only if the other is passed too (no scalar lower-cases to nothing).
+    static func asciiComparison<Unit: TextUnit>(_ paragraph: ArraySlice<Unit>, _ title: String) -> Bool? {
+        var title = title
+        return title.withUTF8 { title in
+            paragraph.withUnsafeBufferPointer { units in
+                func isTrailing(_ byte: UInt8) -> Bool { byte == UInt8(ascii: ".") || byte == UInt8(ascii: " ") }
+                var titleEnd = title.count, unitsEnd = units.count
+                while titleEnd > 0, isTrailing(title[titleEnd - 1]) { titleEnd -= 1 }
+                while unitsEnd > 0, units[unitsEnd - 1].isASCII(".") || units[unitsEnd - 1].isASCII(" ") { unitsEnd -= 1 }
+                var index = 0
+                while index < titleEnd, index < unitsEnd {
+                    let byte = title[index]
+                    let (scalar, _) = Unit.scalar(at: index, in: units)
+                    guard byte < 0x80, scalar.isASCII else { return nil }
+                    let lower = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+                    let unit = UInt8(truncatingIfNeeded: scalar.value)
+                    guard lower == ((0x41...0x5A).contains(unit) ? unit | 0x20 : unit) else { return false }
+                    index += 1
+                }
+                return titleEnd == unitsEnd
+            }
+        }
     }
 
     /// `spans` of UTF-8 `bytes` recounted in Unicode scalars; the spans are in order and do not overlap.
