@@ -72,9 +72,9 @@ struct TextUnitTests {
     @Test(arguments: [".", "!", "?", "\"", "none"], ["abcdefgh ijk lmnop", "ab #-/>@ cd , ( 0 xyz "])
     func bytesAndScalarsStopAtTheSamePlace(mark: String, fill: String) {
         let filler = Array(fill.utf8)
-        for length in 0...24 {
+        for length in 0...48 {
             for from in 0...min(3, length) {
-                var bytes = Array((filler + filler).prefix(length))
+                var bytes = Array((filler + filler + filler).prefix(length))
                 if mark != "none" { bytes += Array(mark.utf8) + filler }
                 let scalars = bytes.map { Unicode.Scalar($0) }
                 let byByte = bytes.withUnsafeBufferPointer { UInt8.nextStopOrQuote(in: $0, from: from) }
@@ -87,6 +87,29 @@ struct TextUnitTests {
 }
 
 extension TextUnitTests {
+    /// `plainLength` keeps its promise (bytes ASCII above the space or single spaces, the last
+    /// no space) at every start in texts with a flaw at every place, and passes over most of a
+    /// long clean text sixteen bytes at a time.
+    @Test(arguments: ["  ", "\n", "\t", "\u{7F}", "\u{01}", "\u{E9}", "\u{A0}", " x"])
+    func plainLengthKeepsItsPromise(flaw: String) {
+        let clean = "The envoy said the talks in Geneva would resume on Monday, (officials) 2.5% [sic]."
+        for place in stride(from: 0, through: clean.utf8.count, by: 3) {
+            let bytes = Array(clean.utf8.prefix(place)) + Array(flaw.utf8) + Array(clean.utf8.dropFirst(place))
+            bytes.withUnsafeBufferPointer { units in
+                for start in 1..<min(units.count, 40) where units[start - 1] != 0x20 {
+                    let length = UInt8.plainLength(in: units, from: start)
+                    let run = units[start..<(start + length)]
+                    #expect(run.allSatisfy { (0x20...0x7F).contains($0) }, "\(place) \(start)")
+                    #expect(!zip(run, run.dropFirst()).contains { $0 == 0x20 && $1 == 0x20 }, "\(place) \(start)")
+                    #expect(run.last != 0x20, "\(place) \(start)")
+                }
+            }
+        }
+        let long = Array(String(repeating: clean + " ", count: 4).utf8)
+        let length = long.withUnsafeBufferPointer { UInt8.plainLength(in: $0, from: 1) }
+        #expect(length >= long.count - 1 - 24)
+    }
+
     /// Random texts of words, marks, every kind of white space and line break, and non-ASCII
     /// letters, capitals, quotes and spaces of two, three and four bytes.
     static func randomTexts(seed: UInt64, count: Int = 50) -> [String] {

@@ -45,19 +45,33 @@ extension UInt8: TextUnit {
 
     static func string(_ units: some Collection<UInt8>) -> String { String(decoding: units, as: UTF8.self) }
 
-    /// Eight bytes at a time.
+    /// Sixteen bytes at a time, then eight.
     static func nextStopOrQuote(in units: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        ByteWords.firstIndex(in: units, from: start, marks: { word in
+        let dot = SIMD16<UInt8>(repeating: UInt8(ascii: ".")), bang = SIMD16<UInt8>(repeating: UInt8(ascii: "!"))
+        let question = SIMD16<UInt8>(repeating: UInt8(ascii: "?")), quote = SIMD16<UInt8>(repeating: UInt8(ascii: "\""))
+        let index = ByteVectors.skip(in: units, from: start) { vector, _ in
+            !ByteVectors.hasAny((vector .== dot) .| (vector .== bang) .| (vector .== question) .| (vector .== quote))
+        }
+        return ByteWords.firstIndex(in: units, from: index, marks: { word in
             ByteWords.matches(word, UInt8(ascii: ".")) | ByteWords.matches(word, UInt8(ascii: "!"))
                 | ByteWords.matches(word, UInt8(ascii: "?")) | ByteWords.matches(word, UInt8(ascii: "\""))
         }, where: { $0.isStopOrQuote })
     }
 
-    /// Whole words of eight bytes: each byte ASCII above the space (no white space there) or a
-    /// space, no two spaces side by side, and the last byte no space.
+    /// Whole vectors of sixteen bytes, then whole words of eight: each byte ASCII above the space
+    /// (no white space there) or a space, no two spaces side by side, and the last byte no space.
+    /// A vector is read with the one a byte after it, whose spaces pair with its own; when the
+    /// last vector ends with a space, its words start at that space.
     static func plainLength(in units: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let space = SIMD16<UInt8>(repeating: 0x20), limit = SIMD16<UInt8>(repeating: 0x60)
+        var index = ByteVectors.skip(in: units, from: start, lookahead: 1) { vector, next in
+            // Below the space or beyond ASCII: `byte - 0x20` wraps around to 0x60 or more.
+            let outside = (vector &- space) .>= limit
+            let doubled = (vector .== space) .& (next .== space)
+            return !ByteVectors.hasAny(outside .| doubled)
+        }
+        if index > start, units[index - 1] == 0x20 { index -= 1 }
         let highs = ByteWords.repeating(0x80)
-        var index = start
         while index + 8 <= units.count {
             let word = ByteWords.load(units, at: index)
             let visible = ByteWords.marks(word, in: 0x21, 0x7F), space = ByteWords.marks(word, in: 0x20, 0x20)
