@@ -19,10 +19,11 @@ public enum ByteVectors {
         return halves.0 | halves.1 != 0
     }
 
-    /// The offset from `start` on of the first vector of sixteen bytes for which `stops` is true,
+    /// The offset from `start` on of the first vector of sixteen bytes that `isPlain` turns down,
     /// or of the last bytes, fewer than `16 + lookahead`, that no vector is read from.
     ///
-    /// `stops` gets the vector at an offset and the one a byte after it when `lookahead` is 1.
+    /// `isPlain` gets the vector at an offset and, when `lookahead` is 1, the one a byte after it
+    /// (otherwise the same vector again).
     @inlinable
     public static func skip(
         in bytes: UnsafeBufferPointer<UInt8>, from start: Int, lookahead: Int = 0,
