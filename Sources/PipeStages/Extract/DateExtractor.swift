@@ -35,6 +35,8 @@ struct DateExtractor: Sendable {
 
     func extract(_ article: Article, tokens: [Token]) -> [DateMention] {
         var dates: [DateMention] = []
+        // An article names a few dates: room for them made once.
+        dates.reserveCapacity(8)
         if let date = article.date {
             dates.append(DateMention(text: date.description, value: date, span: nil))
         }

@@ -22,7 +22,9 @@ struct FlatJSONObject {
     }
 
     private mutating func object() -> [String: JSONValue]? {
+        // A record has about eight members: room made once, instead of growing three times.
         var members: [String: JSONValue] = [:]
+        members.reserveCapacity(8)
         guard take(UInt8(ascii: "{")) else { return nil }
         if take(UInt8(ascii: "}")) { return end() ? members : nil }
         repeat {
