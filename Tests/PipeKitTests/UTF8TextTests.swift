@@ -9,13 +9,34 @@ struct UTF8TextTests {
     }
 
     private static func validate(_ bytes: [UInt8]) -> UTF8Text.Content? {
-        bytes.withUnsafeBufferPointer(UTF8Text.validate)
+        try? bytes.withUnsafeBufferPointer(UTF8Text.validate).get()
+    }
+
+    /// Where the standard library's decoder meets the first ill-formed sequence: the bytes of
+    /// the whole scalars before it.
+    private static func expectedInvalidOffset(_ bytes: [UInt8]) -> Int? {
+        var iterator = bytes.makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar): offset += scalar.count
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
+    }
+
+    private static func invalidOffset(_ bytes: [UInt8]) -> Int? {
+        if case .failure(let invalid) = bytes.withUnsafeBufferPointer(UTF8Text.validate) { return invalid.offset }
+        return nil
     }
 
     /// Every lead byte beyond ASCII with every second byte, and later bytes on both sides of the
     /// continuation range, cut after each byte: the validator agrees with the standard library
-    /// on overlong forms, surrogates, scalars past U+10FFFF and sequences cut short. Each case
-    /// also stands after seven ASCII bytes, so that the sequence starts inside an eight-byte word.
+    /// on overlong forms, surrogates, scalars past U+10FFFF and sequences cut short, and on where
+    /// the first ill-formed sequence starts. Each case also stands after seven ASCII bytes, so
+    /// that the sequence starts inside an eight-byte word.
     @Test(arguments: [0, 7])
     func agreesWithTheStandardLibraryOnEverySecondByte(asciiBefore: Int) {
         let prefix = [UInt8](repeating: UInt8(ascii: "a"), count: asciiBefore)
@@ -24,7 +45,9 @@ struct UTF8TextTests {
             for second in UInt8.min...UInt8.max {
                 for later: [UInt8] in [[], [0x80], [0xBF], [0x41], [0xC0], [0x80, 0x80], [0xBF, 0xBF], [0x80, 0x41], [0x8F, 0xC0]] {
                     let bytes = prefix + [lead, second] + later
-                    if Self.validate(bytes) != Self.expected(bytes) { disagreements.append(bytes) }
+                    if Self.validate(bytes) != Self.expected(bytes) || Self.invalidOffset(bytes) != Self.expectedInvalidOffset(bytes) {
+                        disagreements.append(bytes)
+                    }
                 }
             }
         }
@@ -47,7 +70,7 @@ struct UTF8TextTests {
     }
 
     /// Random texts of ASCII, well-formed scalars of every length and stray bytes, at every
-    /// alignment: the validator agrees with the standard library.
+    /// alignment: the validator agrees with the standard library, on where it stops too.
     @Test
     func agreesWithTheStandardLibraryOnMixedText() {
         // A fixed linear congruential sequence, so that a failing case repeats.
@@ -66,6 +89,7 @@ struct UTF8TextTests {
                 bytes += pieces[next(pieces.count)]
             }
             #expect(Self.validate(bytes) == Self.expected(bytes), "\(bytes)")
+            #expect(Self.invalidOffset(bytes) == Self.expectedInvalidOffset(bytes), "\(bytes)")
         }
     }
 

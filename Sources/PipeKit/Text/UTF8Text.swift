@@ -14,28 +14,24 @@ public enum UTF8Text {
         case unicode
     }
 
-    /// Whether `bytes` are well-formed UTF-8 and, if so, whether they are all ASCII; nil when not.
+    /// Where text stops being well-formed UTF-8.
+    public struct InvalidUTF8: Error, Equatable {
+        /// The offset of the first byte of the first ill-formed sequence: the bytes before it
+        /// are whole, valid scalars.
+        public let offset: Int
+    }
+
+    /// Whether `bytes` are well-formed UTF-8 and, if so, whether they are all ASCII; if not,
+    /// where the first ill-formed sequence starts.
     ///
     /// Well-formed as Unicode's table 3-7 says: no overlong form, no surrogate, nothing above
     /// U+10FFFF, no sequence cut short. ASCII runs are passed over eight bytes at a time.
-    public static func validate(_ bytes: UnsafeBufferPointer<UInt8>) -> Content? {
-        let highs = ByteWords.repeating(0x80)
+    public static func validate(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<Content, InvalidUTF8> {
         var index = 0, isASCII = true
-        while index < bytes.count {
-            if index + 8 <= bytes.count {
-                let high = ByteWords.load(bytes, at: index) & highs
-                guard high != 0 else {
-                    index += 8
-                    continue
-                }
-                // On to the first non-ASCII byte of the word.
-                index += high.trailingZeroBitCount / 8
-            }
+        while true {
+            index = nonASCIIIndex(in: bytes, from: index)
+            guard index < bytes.count else { break }
             let lead = bytes[index]
-            guard lead >= 0x80 else {
-                index += 1
-                continue
-            }
             isASCII = false
             // The range the second byte must fall in, which rules out overlong forms, surrogates
             // and scalars above U+10FFFF; every later byte is a plain continuation byte.
@@ -48,18 +44,23 @@ public enum UTF8Text {
             case 0xF0: (length, second) = (4, 0x90...0xBF)
             case 0xF1...0xF3: (length, second) = (4, 0x80...0xBF)
             case 0xF4: (length, second) = (4, 0x80...0x8F)
-            default: return nil
+            default: return .failure(InvalidUTF8(offset: index))
             }
-            guard index + length <= bytes.count, second.contains(bytes[index + 1]) else { return nil }
-            for offset in 2..<length where bytes[index + offset] & 0xC0 != 0x80 { return nil }
+            guard index + length <= bytes.count, second.contains(bytes[index + 1]) else { return .failure(InvalidUTF8(offset: index)) }
+            for offset in 2..<length where bytes[index + offset] & 0xC0 != 0x80 { return .failure(InvalidUTF8(offset: index)) }
             index += length
         }
-        return isASCII ? .ascii : .unicode
+        return .success(isASCII ? .ascii : .unicode)
     }
 
     /// Whether every byte is ASCII, eight bytes at a time.
     public static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        ByteWords.firstIndex(in: bytes, from: 0, marks: { $0 & ByteWords.repeating(0x80) }, where: { $0 >= 0x80 }) == bytes.count
+        nonASCIIIndex(in: bytes, from: 0) == bytes.count
+    }
+
+    /// The index of the first byte from `start` on that is not ASCII, or `bytes.count`; eight bytes at a time.
+    public static func nonASCIIIndex(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        ByteWords.firstIndex(in: bytes, from: start, marks: { $0 & ByteWords.repeating(0x80) }, where: { $0 >= 0x80 })
     }
 
     /// A string of `bytes`, which must be valid UTF-8 (checked by ``validate(_:)``, cut from valid

@@ -170,7 +170,7 @@ enum TextNormalizer {
             var index = 0
             while true {
                 // ASCII runs are passed over eight bytes at a time.
-                index = nonASCIIIndex(in: bytes, from: index)
+                index = UTF8Text.nonASCIIIndex(in: bytes, from: index)
                 guard index < bytes.count else { return true }
                 let (scalar, length) = UInt8.scalar(at: index, in: bytes)
                 guard isNFCSafe(scalar) else { return false }
@@ -182,12 +182,7 @@ enum TextNormalizer {
     /// Whether every byte of `text` is ASCII.
     static func isASCII(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { nonASCIIIndex(in: $0, from: 0) == $0.count }
-    }
-
-    /// The index of the first byte from `start` on that is not ASCII, or `bytes.count`; eight bytes at a time.
-    static func nonASCIIIndex(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        ByteWords.firstIndex(in: bytes, from: start, marks: { $0 & ByteWords.repeating(0x80) }, where: { $0 >= 0x80 })
+        return text.withUTF8(UTF8Text.isASCII)
     }
 
     /// Whether a scalar is one of those `isCertainlyNFC` accepts.

@@ -95,23 +95,15 @@ enum RecordText {
             throw PipeError(.malformedRecord, "the record is binary, not text (NUL byte at offset \(nul))")
         }
         // Checked here once: the strings cut from it later are not checked again.
-        guard let text = bytes.withUnsafeBufferPointer({ bytes in
+        let checked = bytes.withUnsafeBufferPointer { bytes in
             UTF8Text.validate(bytes).map { UTF8Text.string(validUTF8: bytes, isASCII: $0 == UTF8Text.Content.ascii) }
-        }) else {
-            let offset = firstInvalidUTF8Offset(bytes)
-            throw PipeError(.malformedRecord, "the record is not valid UTF-8 (first bad byte at offset \(offset))",
+        }
+        switch checked {
+        case .success(let text):
+            return text
+        case .failure(let invalid):
+            throw PipeError(.malformedRecord, "the record is not valid UTF-8 (first bad byte at offset \(invalid.offset))",
                             hint: "convert the file to UTF-8")
         }
-        return text
-    }
-
-    static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int {
-        var iterator = bytes.makeIterator()
-        var parser = Unicode.UTF8.ForwardParser()
-        var offset = 0
-        while case .valid(let scalar) = parser.parseScalar(from: &iterator) {
-            offset += scalar.count
-        }
-        return offset
     }
 }
