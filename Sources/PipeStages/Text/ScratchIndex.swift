@@ -14,8 +14,7 @@ struct ScratchIndex<Key: TableKey>: ~Copyable {
 
     /// An empty index with room for about `capacity` keys.
     init(capacity: Int) {
-        var size = 16
-        while size < capacity * 2 { size <<= 1 }
+        let size = OpenAddressing.size(for: capacity)
         slots = .allocate(capacity: size)
         slots.initialize(repeating: -1)
         keys = .allocate(capacity: size / 2)
@@ -30,7 +29,7 @@ struct ScratchIndex<Key: TableKey>: ~Copyable {
     /// The number of `key`, and whether it is new.
     mutating func id(of key: Key) -> (id: Int, isNew: Bool) {
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: key.mixed >> 7) & mask
+        var slot = OpenAddressing.slot(key.mixed, size: slots.count)
         while slots[slot] >= 0 {
             let id = Int(slots[slot])
             if keys[id] == key { return (id, false) }
@@ -56,7 +55,7 @@ struct ScratchIndex<Key: TableKey>: ~Copyable {
         slots.initialize(repeating: -1)
         let mask = slots.count - 1
         for id in 0..<count {
-            var slot = Int(truncatingIfNeeded: keys[id].mixed >> 7) & mask
+            var slot = OpenAddressing.slot(keys[id].mixed, size: slots.count)
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(truncatingIfNeeded: id)
         }

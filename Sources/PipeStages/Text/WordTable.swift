@@ -20,8 +20,7 @@ struct WordTable<Value: Sendable>: Sendable {
     /// A table of `entries`; a word given twice gets its values joined with `merge`.
     init(_ entries: some Sequence<(String, Value)>, merge: (Value, Value) -> Value = { _, new in new }) {
         let entries = entries.compactMap { word, value in PackedWord(word).flatMap { $0.isEmpty ? nil : ($0, value) } }
-        var size = 16
-        while size < entries.count * 2 { size <<= 1 }
+        let size = OpenAddressing.size(for: entries.count)
         slots = Array(repeating: Slot(), count: size)
         var words = 1
         while words < entries.count / 4 { words <<= 1 }
@@ -30,7 +29,7 @@ struct WordTable<Value: Sendable>: Sendable {
             let hash = key.mixed
             let (word, bit) = Self.filterBit(hash, words: words)
             filter[word] |= bit
-            var slot = Self.slot(hash, size)
+            var slot = OpenAddressing.slot(hash, size: size)
             while !slots[slot].key.isEmpty, slots[slot].key != key { slot = (slot + 1) & (size - 1) }
             if let old = slots[slot].value {
                 slots[slot].value = merge(old, value)
@@ -46,18 +45,12 @@ struct WordTable<Value: Sendable>: Sendable {
         let hash = key.mixed
         let (word, bit) = Self.filterBit(hash, words: filter.count)
         guard filter[word] & bit != 0 else { return nil }
-        var slot = Self.slot(hash, slots.count)
+        var slot = OpenAddressing.slot(hash, size: slots.count)
         while !slots[slot].key.isEmpty {
             if slots[slot].key == key { return slots[slot].value }
             slot = (slot + 1) & (slots.count - 1)
         }
         return nil
-    }
-
-    /// The first slot of a key with the given hash, in a table of `size` (a power of two).
-    @inline(__always)
-    private static func slot(_ hash: UInt64, _ size: Int) -> Int {
-        Int(truncatingIfNeeded: hash >> 7) & (size - 1)
     }
 
     /// The filter word and bit of a key with the given hash: its top bits (the slot uses the low ones).
