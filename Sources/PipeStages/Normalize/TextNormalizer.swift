@@ -112,6 +112,7 @@ enum TextNormalizer {
         return title.withUTF8 { title in
             paragraph.withUnsafeBufferPointer { units in
                 func isTrailing(_ byte: UInt8) -> Bool { byte == UInt8(ascii: ".") || byte == UInt8(ascii: " ") }
+                func lowered(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
                 var titleEnd = title.count, unitsEnd = units.count
                 while titleEnd > 0, isTrailing(title[titleEnd - 1]) { titleEnd -= 1 }
                 while unitsEnd > 0, units[unitsEnd - 1].isASCII(".") || units[unitsEnd - 1].isASCII(" ") { unitsEnd -= 1 }
@@ -120,9 +121,7 @@ enum TextNormalizer {
                     let byte = title[index]
                     let (scalar, _) = Unit.scalar(at: index, in: units)
                     guard byte < 0x80, scalar.isASCII else { return nil }
-                    let lower = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
-                    let unit = UInt8(truncatingIfNeeded: scalar.value)
-                    guard lower == ((0x41...0x5A).contains(unit) ? unit | 0x20 : unit) else { return false }
+                    guard lowered(byte) == lowered(UInt8(truncatingIfNeeded: scalar.value)) else { return false }
                     index += 1
                 }
                 return titleEnd == unitsEnd
