@@ -138,6 +138,20 @@ struct ExportFormatTests {
         #expect(count == 2, "the rejected copy left no rows behind")
     }
 
+    @Test func sqliteTellsTheDuplicateInABatchByItsIndex() async throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let stage = try ExportStage(options: .init(format: .sqlite, path: folder + "/b.sqlite"))
+        try await stage.start(context: Fixtures.context)
+        let batch = [Self.articles[0], Self.articles[1], Self.articles[0]]
+        let failures = try stage.write(stage.encode(batch, context: Fixtures.context), context: Fixtures.context)
+        #expect(failures.keys.sorted() == [2])
+        #expect((failures[2] as? PipeError)?.message == "another article has the id `\(Self.articles[0].id)`")
+        try await stage.finish(.completed, context: Fixtures.context)
+        let count = try await DatabaseQueue(path: folder + "/b.sqlite").read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM articles") }
+        #expect(count == 2)
+    }
+
     @Test func aFailedRunLeavesNoDatabase() async throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

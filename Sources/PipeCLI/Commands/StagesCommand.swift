@@ -36,7 +36,8 @@ struct StagesCommand: AsyncParsableCommand {
             "",
             "input:  \(descriptor.inputType)",
             "output: \(descriptor.outputType)",
-            "runs:   " + (descriptor.runsInOrder ? "one worker, in input order" : "`concurrency` workers (default 1, `auto` = cores)"),
+            "runs:   " + (descriptor.isWriter ? "encodes in the workers of the stage before it, writes in input order"
+                : descriptor.runsInOrder ? "one worker, in input order" : "`concurrency` workers (default 1, `auto` = cores)"),
         ]
         if let access = descriptor.defaultFieldAccess {
             func list(_ fields: [ArticleField]) -> String { fields.isEmpty ? "none" : fields.map(\.name).joined(separator: ", ") }

@@ -90,9 +90,12 @@ public struct PipelineDefinition: Sendable {
         configuration.fingerprint = fingerprint
         configuration.logger = RedactingLogHandler.wrapping(configuration.logger, redaction: redaction)
         let runner = PipelineRunner(stages: stages, configuration: configuration)
-        return try await runner.run(source) { batch in
-            guard let onOutput else { return }
-            for value in batch.values { try await onOutput(value) }
+        var deliver: (@Sendable (any AnyBatch) async throws -> Void)?
+        if let onOutput {
+            deliver = { batch in
+                for value in batch.values { try await onOutput(value) }
+            }
         }
+        return try await runner.run(source, deliver: deliver)
     }
 }

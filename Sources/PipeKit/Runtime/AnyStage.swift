@@ -23,6 +23,9 @@ public struct AnyStage: Sendable {
     public let policy: ErrorPolicy
     /// Whether the stage must see items in input order.
     public let runsInOrder: Bool
+    /// Whether the stage is a ``WriterStage``: it encodes in the workers of the segment before it
+    /// and writes batches in input order.
+    public let isWriter: Bool
     /// Files the stage writes.
     public let outputFiles: [String]
     /// The article fields the stage needs and sets.
@@ -63,31 +66,38 @@ public struct AnyStage: Sendable {
         self.fieldAccess = stage.fieldAccess
         self.location = location
         let batchStage = stage as? any BatchStage<S.Input, S.Output>
-        self.processBatch = { batch, context in
-            guard let typed = batch as? Batch<S.Input> else {
-                throw PipeError(.typeMismatch, "stage `\(stageID)` expects \(S.Input.self) but received \(type(of: batch))")
-            }
-            let started = ContinuousClock.now
-            let results: Results<S.Input, S.Output>
-            if let batchStage {
-                let all = try await batchStage.process(batch: typed.items.map(\.value), context: context)
-                guard all.count == typed.items.count else {
-                    throw PipeError(.stageFailed, "stage `\(stageID)` gave \(all.count) results for a batch of \(typed.items.count)")
+        let writer = stage as? any WriterStage
+        isWriter = writer != nil
+        if let writer {
+            processBatch = Self.writerProcessBatch(stage, halves: Self.writerHalves(writer, stageID: stageID), policy: policy,
+                                                   location: location)
+        } else {
+            processBatch = { batch, context in
+                guard let typed = batch as? Batch<S.Input> else {
+                    throw PipeError(.typeMismatch, "stage `\(stageID)` expects \(S.Input.self) but received \(type(of: batch))")
                 }
-                results = .all(all)
-            } else {
-                results = .each { envelope in
-                    if let limit = context.timeout {
-                        try await StageTimeout.run(within: limit, item: Self.identity(of: envelope).id, context: context) {
+                let started = ContinuousClock.now
+                let results: Results<S.Input, S.Output>
+                if let batchStage {
+                    let all = try await batchStage.process(batch: typed.items.map(\.value), context: context)
+                    guard all.count == typed.items.count else {
+                        throw PipeError(.stageFailed, "stage `\(stageID)` gave \(all.count) results for a batch of \(typed.items.count)")
+                    }
+                    results = .all(all)
+                } else {
+                    results = .each { envelope in
+                        if let limit = context.timeout {
+                            try await StageTimeout.run(within: limit, item: Self.identity(of: envelope).id, context: context) {
+                                try await stage.process(envelope.value, context: context)
+                            }
+                        } else {
                             try await stage.process(envelope.value, context: context)
                         }
-                    } else {
-                        try await stage.process(envelope.value, context: context)
                     }
                 }
+                return try await Self.process(typed, results: results, started: started, policy: policy, location: location,
+                                              context: context)
             }
-            return try await Self.process(typed, results: results, started: started, policy: policy, location: location,
-                                          context: context)
         }
         self.start = { context in try await stage.start(context: context) }
         self.finish = { outcome, context in try await stage.finish(outcome, context: context) }
@@ -96,6 +106,62 @@ public struct AnyStage: Sendable {
         } else {
             (checkpoint, resume) = (nil, nil)
         }
+    }
+
+    /// A writer's batch step: it encodes the batch, waits for the batch's turn (``WriteTurns``),
+    /// writes, and hands the turn on. Its busy time leaves out the wait.
+    ///
+    /// Generic over the stage's own type, so that the loop over the items is compiled for it; the
+    /// two calls a batch makes to the writer go through ``writerHalves(_:stageID:)``.
+    @inlinable
+    static func writerProcessBatch<S: Stage>(_ stage: S, halves: WriterHalves, policy: ErrorPolicy, location: SourceLocation?)
+        -> @Sendable (any AnyBatch, StageContext) async throws -> (any AnyBatch, StageTally) {
+        { batch, context in
+            guard let typed = batch as? Batch<S.Input> else {
+                throw PipeError(.typeMismatch, "stage `\(context.stageID)` expects \(S.Input.self) but received \(type(of: batch))")
+            }
+            let started = ContinuousClock.now
+            let items = typed.items.map(\.value)
+            let encoded = try halves.encode(items, context)
+            let waited = try await context.writeTurns?.waitForTurn(typed.sequence) ?? .zero
+            let failures: [Int: any Error]
+            do {
+                defer { context.writeTurns?.done(typed.sequence) }
+                failures = try halves.write(encoded, context)
+            }
+            let results = items.indices.map { index -> Result<S.Output?, any Error> in
+                if let failure = failures[index] { return .failure(failure) }
+                // A writer passes on what it receives: its `Output` is its `Input`.
+                return .success(items[index] as? S.Output)
+            }
+            return try await process(typed, results: .all(results), started: started.advanced(by: waited), policy: policy,
+                                     location: location, context: context)
+        }
+    }
+
+    /// A writer's two calls with its types erased: the items of a batch in, its encoding out.
+    @usableFromInline
+    struct WriterHalves: Sendable {
+        @usableFromInline let encode: @Sendable (any Sendable, StageContext) throws -> any Sendable
+        @usableFromInline let write: @Sendable (any Sendable, StageContext) throws -> [Int: any Error]
+    }
+
+    @usableFromInline
+    static func writerHalves<W: WriterStage>(_ writer: W, stageID: String) -> WriterHalves {
+        WriterHalves(
+            encode: { items, context in
+                guard let items = items as? [W.Input] else {
+                    throw PipeError(.typeMismatch, "stage `\(stageID)` expects \(W.Input.self) but received \(type(of: items))")
+                }
+                return try writer.encode(items, context: context)
+            },
+            write: { encoded, context in
+                guard let encoded = encoded as? W.Encoded else {
+                    throw PipeError(.typeMismatch, "stage `\(stageID)` cannot write \(type(of: encoded))")
+                }
+                return try writer.write(encoded, context: context)
+            }
+        )
     }
 
     @usableFromInline

@@ -20,6 +20,8 @@ protocol AnyBatch: Sendable {
     var deadLetters: [DeadLetter] { get }
     /// The items' values, type-erased.
     var values: [any Sendable] { get }
+    /// The batch without its items: its place and dead letters only.
+    func droppingValues() -> any AnyBatch
 }
 
 /// A typed batch.
@@ -37,6 +39,10 @@ struct Batch<Value: Sendable>: AnyBatch {
     }
 
     @usableFromInline var values: [any Sendable] { items.map(\.value) }
+
+    @usableFromInline func droppingValues() -> any AnyBatch {
+        Batch(sequence: sequence, items: [], deadLetters: deadLetters)
+    }
 }
 
 /// An article a stage failed on, as the dead-letter file records it.

@@ -10,12 +10,13 @@ struct PipelineRunner: Sendable {
     let stages: [AnyStage]
     let configuration: RunConfiguration
 
-    /// Runs the pipeline over `source`, handing every finished batch to `deliver`.
+    /// Runs the pipeline over `source`, handing every finished batch to `deliver`; without
+    /// `deliver`, the last segment drops each batch's items once it is done with them.
     ///
     /// Raw records travel with their articles, for dead letters, and are counted in bytes read.
     func run<Source: AsyncSequence & Sendable>(
         _ source: Source,
-        deliver: @escaping @Sendable (any AnyBatch) async throws -> Void
+        deliver: (@Sendable (any AnyBatch) async throws -> Void)?
     ) async throws -> RunSummary where Source.Element: Sendable {
         typealias Input = Source.Element
         guard let first = stages.first else {
@@ -34,6 +35,7 @@ struct PipelineRunner: Sendable {
             var context = StageContext(stageID: $0.id, pipeline: configuration.pipelineName, logger: configuration.logger)
             context.timeout = $0.timeout
             context.stateFolder = checkpointer?.settings.folder
+            if $0.isWriter { context.writeTurns = WriteTurns() }
             return context
         }
         try await startStages(contexts: contexts, resuming: resumed)
@@ -45,7 +47,8 @@ struct PipelineRunner: Sendable {
             throw error
         }
 
-        let segments = Segment.fuse(stages, contexts: contexts)
+        var segments = Segment.fuse(stages, contexts: contexts)
+        if deliver == nil { segments[segments.count - 1].dropsValues = true }
         let tallies = TallyBoard(stageIDs: stages.map(\.id), segments: segments, resuming: resumed)
         let channels = (0...segments.count).map { _ in
             BoundedChannel<any AnyBatch>(capacity: configuration.channelCapacity)
@@ -133,7 +136,7 @@ struct PipelineRunner: Sendable {
                             let redaction = configuration.redaction
                             try deadLetters.write(batch.deadLetters.map { redaction.apply(to: $0).jsonLine + "\n" }.joined())
                         }
-                        try await deliver(batch)
+                        try await deliver?(batch)
                         if let checkpointer, let digest = checkpointer.takeRequest(after: batch.sequence) {
                             try await saveCheckpoint(digest)
                             await checkpointer.release()

@@ -4,14 +4,18 @@ struct Segment: Sendable {
     let stages: [(stage: AnyStage, context: StageContext, index: Int)]
     /// Batches processed at once.
     let width: Int
+    /// Whether a processed batch gives up its items (keeping its dead letters), as nothing after
+    /// the segment reads them: they are freed by the worker that made them.
+    var dropsValues = false
 
-    /// Splits a pipeline into segments: a new one starts wherever the worker count changes.
+    /// Splits a pipeline into segments: a new one starts wherever the worker count changes. A
+    /// writer joins the segment before it, whose workers encode for it (``WriterStage``).
     static func fuse(_ stages: [AnyStage], contexts: [StageContext]) -> [Segment] {
         var segments: [Segment] = []
         var current: [(AnyStage, StageContext, Int)] = []
         var width = 0
         for (index, stage) in stages.enumerated() {
-            let workers = stage.concurrency.workerCount
+            let workers = stage.isWriter && !current.isEmpty ? width : stage.concurrency.workerCount
             if !current.isEmpty, workers != width {
                 segments.append(Segment(stages: current, width: width))
                 current = []
@@ -34,7 +38,7 @@ struct Segment: Sendable {
             tallies.add(tally, at: entry.index)
             current = next
         }
-        return current
+        return dropsValues ? current.droppingValues() : current
     }
 
     /// Processes batches from `input` with up to ``width`` in flight and sends them on in order.

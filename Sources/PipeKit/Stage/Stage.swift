@@ -75,6 +75,8 @@ public struct StageContext: Sendable {
     public var timeout: Duration?
     /// A folder the stage may keep state in for a resumed run, while the run keeps checkpoints.
     public var stateFolder: String?
+    /// The turns a writer stage takes to write batches in input order; set by the runtime.
+    @usableFromInline var writeTurns: WriteTurns?
 
     /// Creates a context.
     public init(stageID: String, pipeline: String, logger: Logger? = nil) {

@@ -14,6 +14,9 @@ public struct StageDescriptor: Sendable {
     public let options: [OptionField]
     /// Whether the stage runs with one worker, in input order.
     public let runsInOrder: Bool
+    /// Whether the stage is a ``WriterStage``: it encodes in the workers of the stage before it
+    /// and writes in input order.
+    public let isWriter: Bool
 
     @usableFromInline
     let build: @Sendable (Node?, StageSetup, Concurrency, ErrorPolicy, SourceLocation?) throws -> AnyStage
@@ -27,6 +30,7 @@ public struct StageDescriptor: Sendable {
         outputType = DataType(S.Output.self)
         options = S.Options.fields
         runsInOrder = S.runsInOrder
+        isWriter = S.self is any WriterStage.Type
         build = { node, setup, concurrency, policy, location in
             let options = try node.map { try YAMLDecoder().decode(S.Options.self, from: $0) } ?? S.Options()
             let stage = try S(options: options, setup: setup)

@@ -2,32 +2,34 @@ import PipeKit
 
 /// Writes articles in one output format; published or discarded at the end of the run.
 ///
-/// `export` calls ``write(_:)`` for one article at a time, in input order, then
-/// ``commit(resumable:)`` when the run completed or was interrupted (then `resumable`: the
-/// writer may keep what a resumed run needs), or ``discard()`` when it failed. A writer never
-/// leaves a half-written file under its final name. ``checkpoint()`` makes what was written
-/// durable and tells where the writer stands; a writer opened with that position continues there.
+/// `export` encodes each batch with ``ExportStage/Format/encode(_:)`` in the workers and calls
+/// ``write(_:)`` for one batch at a time, in input order, then ``commit(resumable:)`` when the
+/// run completed or was interrupted (then `resumable`: the writer may keep what a resumed run
+/// needs), or ``discard()`` when it failed. A writer never leaves a half-written file under its
+/// final name. ``checkpoint()`` makes what was written durable and tells where the writer stands;
+/// a writer opened with that position continues there.
 protocol ArticleWriter: Sendable {
-    func write(_ article: Article) throws
+    /// Writes a batch; returns the errors of the articles that could not be written, by index.
+    func write(_ batch: ExportStage.Encoded) throws -> [Int: any Error]
     func checkpoint() throws -> StagePosition
     func commit(resumable: Bool) throws
     func discard()
 }
 
-/// A writer that appends each article's bytes to an ``AtomicFile``.
+/// A writer that appends the batches' bytes to an ``AtomicFile``.
 struct TextFileWriter: ArticleWriter {
     let file: AtomicFile
-    /// Writes one article to the file.
-    let encode: @Sendable (Article, AtomicFile) throws -> Void
 
-    init(path: String, header: String? = nil, resuming position: StagePosition?,
-         encode: @escaping @Sendable (Article, AtomicFile) throws -> Void) throws {
+    init(path: String, header: String? = nil, resuming position: StagePosition?) throws {
         file = try AtomicFile(path: path, resumingAt: position.map { $0["bytes"] ?? 0 })
-        self.encode = encode
         if let header, position == nil { try file.write(header) }
     }
 
-    func write(_ article: Article) throws { try encode(article, file) }
+    func write(_ batch: ExportStage.Encoded) throws -> [Int: any Error] {
+        try file.write(batch.text)
+        return [:]
+    }
+
     func checkpoint() throws -> StagePosition { ["bytes": try file.sync()] }
     func commit(resumable: Bool) throws { try file.commit() }
     func discard() { file.discard() }
@@ -37,20 +39,31 @@ extension ExportStage.Format {
     /// Opens a writer of this format for `path`, new or continuing from `position`.
     func makeWriter(path: String, resuming position: StagePosition? = nil) throws -> any ArticleWriter {
         switch self {
+        case .jsonl, .markdown: try TextFileWriter(path: path, resuming: position)
+        case .csv: try TextFileWriter(path: path, header: CSVRow.header, resuming: position)
+        case .sqlite: try SQLiteWriter(path: path, resuming: position)
+        }
+    }
+
+    /// Encodes a batch for this format's writer: the bytes of the text formats, the articles
+    /// themselves for SQLite, whose rows are made as they are inserted.
+    func encode(_ articles: [Article]) -> ExportStage.Encoded {
+        switch self {
         case .jsonl:
-            return try TextFileWriter(path: path, resuming: position) { article, file in
-                // The record is mostly the title and body (twice when translated), then the annotations.
-                var writer = JSONWriter(capacity: 2 * (article.body.utf8.count + article.title.utf8.count) + 2048)
+            // A record is mostly the title and body (twice when translated), then the annotations.
+            let capacity = articles.reduce(0) { $0 + 2 * ($1.body.utf8.count + $1.title.utf8.count) + 2048 }
+            var writer = JSONWriter(capacity: capacity)
+            for article in articles {
                 article.writeJSON(into: &writer)
                 writer.raw("\n")
-                try writer.withBytes { try file.write($0) }
             }
+            return ExportStage.Encoded(text: writer.bytes)
         case .csv:
-            return try TextFileWriter(path: path, header: CSVRow.header, resuming: position) { try $1.write(CSVRow(article: $0).line) }
+            return ExportStage.Encoded(text: Array(articles.map { CSVRow(article: $0).line }.joined().utf8))
         case .markdown:
-            return try TextFileWriter(path: path, resuming: position) { try $1.write(MarkdownReport(article: $0).text) }
+            return ExportStage.Encoded(text: Array(articles.map { MarkdownReport(article: $0).text }.joined().utf8))
         case .sqlite:
-            return try SQLiteWriter(path: path, resuming: position)
+            return ExportStage.Encoded(rows: articles)
         }
     }
 }

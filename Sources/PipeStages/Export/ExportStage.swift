@@ -7,7 +7,7 @@ import Synchronization
 /// place when the run ends (completed or interrupted); a failed run leaves the previous file
 /// untouched. The same input always gives the same bytes: fixed key order, no timestamps, no run
 /// ids; and a run resumed from a checkpoint gives the same bytes as one that was never stopped.
-public struct ExportStage: ConfigurableStage, ResumableStage {
+public struct ExportStage: ConfigurableStage, ResumableStage, WriterStage {
     /// The output format.
     public enum Format: String, Sendable, CaseIterable, Decodable {
         /// One JSON object per line.
@@ -59,9 +59,6 @@ public struct ExportStage: ConfigurableStage, ResumableStage {
     public static let name = "export"
     /// One line for `pipe stages`.
     public static let summary = "Write articles to a file (jsonl, csv, sqlite, markdown) atomically and pass them on"
-    /// Writers see articles one at a time, in input order.
-    public static let runsInOrder = true
-
     /// The options in force.
     public let options: Options
     private let output = OpenWriter()
@@ -99,10 +96,25 @@ public struct ExportStage: ConfigurableStage, ResumableStage {
         output.writer.withLock { $0 = writer }
     }
 
-    /// Writes one article and passes it on.
-    public func process(_ article: Article, context: StageContext) async throws -> Article? {
-        try openWriter(context).write(article)
-        return article
+    /// Export takes articles and passes them on.
+    public typealias Input = Article
+
+    /// A batch encoded for the output: the bytes of a text format, or the articles SQLite takes as rows.
+    public struct Encoded: Sendable {
+        /// The bytes to append (jsonl, csv, markdown).
+        var text: [UInt8] = []
+        /// The articles to insert (sqlite).
+        var rows: [Article] = []
+    }
+
+    /// Encodes a batch in the format; runs in the workers of the stages before.
+    public func encode(_ articles: [Article], context: StageContext) -> Encoded {
+        options.format.encode(articles)
+    }
+
+    /// Writes one encoded batch, in input order.
+    public func write(_ encoded: Encoded, context: StageContext) throws -> [Int: any Error] {
+        try openWriter(context).write(encoded)
     }
 
     private func openWriter(_ context: StageContext) throws -> any ArticleWriter {

@@ -102,20 +102,22 @@ final class SQLiteWriter: ArticleWriter {
         }
     }
 
-    func write(_ article: Article) throws {
+    func write(_ batch: ExportStage.Encoded) throws -> [Int: any Error] {
         try queue.writeWithoutTransaction { db in
-            try db.execute(sql: "SAVEPOINT article")
-            do {
-                try insert(article, into: db)
-                try db.execute(sql: "RELEASE SAVEPOINT article")
-            } catch {
-                try db.execute(sql: "ROLLBACK TO SAVEPOINT article; RELEASE SAVEPOINT article")
-                if let error = error as? DatabaseError, error.resultCode == .SQLITE_CONSTRAINT {
-                    throw PipeError(.malformedRecord, "another article has the id `\(article.id)`",
-                                    hint: "put `dedupe` before the export, or give the articles unique ids")
+            var failures: [Int: any Error] = [:]
+            for (index, article) in batch.rows.enumerated() {
+                try db.execute(sql: "SAVEPOINT article")
+                do {
+                    try insert(article, into: db)
+                    try db.execute(sql: "RELEASE SAVEPOINT article")
+                } catch {
+                    try db.execute(sql: "ROLLBACK TO SAVEPOINT article; RELEASE SAVEPOINT article")
+                    guard let error = error as? DatabaseError, error.resultCode == .SQLITE_CONSTRAINT else { throw error }
+                    failures[index] = PipeError(.malformedRecord, "another article has the id `\(article.id)`",
+                                                hint: "put `dedupe` before the export, or give the articles unique ids")
                 }
-                throw error
             }
+            return failures
         }
     }
 

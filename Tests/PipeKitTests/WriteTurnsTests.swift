@@ -1,0 +1,41 @@
+@testable import PipeKit
+import Synchronization
+import Testing
+
+/// The sequence numbers in the order they were written.
+final class Written: Sendable {
+    private let numbers = Mutex<[Int]>([])
+    func append(_ number: Int) { numbers.withLock { $0.append(number) } }
+    var all: [Int] { numbers.withLock { $0 } }
+}
+
+@Suite("WriteTurns")
+struct WriteTurnsTests {
+    @Test func tasksWriteInSequenceOrderWhateverOrderTheyStartIn() async throws {
+        let turns = WriteTurns()
+        let written = Written()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for sequence in (0..<200).shuffled() {
+                group.addTask {
+                    _ = try await turns.waitForTurn(sequence)
+                    written.append(sequence)
+                    turns.done(sequence)
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(written.all == Array(0..<200))
+    }
+
+    @Test func cancellingAWaitingTaskFailsItAndTheOthers() async throws {
+        let turns = WriteTurns()
+        let waiting = Task { try await turns.waitForTurn(1) }
+        let later = Task { try await turns.waitForTurn(2) }
+        // Batch 0 never writes: both wait until one of them is cancelled.
+        try await Task.sleep(for: .milliseconds(20))
+        waiting.cancel()
+        await #expect(throws: CancellationError.self) { try await waiting.value }
+        await #expect(throws: CancellationError.self) { try await later.value }
+        await #expect(throws: CancellationError.self) { try await turns.waitForTurn(0) }
+    }
+}
