@@ -2,6 +2,9 @@ import Foundation
 import PipeKit
 import Testing
 
+/// 10 to the power `exponent`.
+private func power(of exponent: Int) -> Int { (0..<exponent).reduce(1) { value, _ in value * 10 } }
+
 @Suite("JSONWriter")
 struct JSONWriterTests {
     @Test func writesKeysInTheGivenOrderAndEscapes() {
@@ -35,11 +38,28 @@ struct JSONWriterTests {
         }
     }
 
-    @Test(arguments: [0, 7, 9, 10, 99, 100, 1234567, Int.max, -1, -250, Int.min])
+    /// Every number of digits, at both ends of its range and in between, odd and even lengths.
+    @Test(arguments: [0, 7, 9, 10, 99, 100, 101, 1000, 1234567, 999_999_999_999_999_999, 1_000_000_000_000_000_000,
+                      Int.max, -1, -250, Int.min] + (1...18).flatMap { [power(of: $0) - 1, power(of: $0), power(of: $0) + 37] })
     func writesWholeNumbersAsSwiftPrintsThem(value: Int) {
         var writer = JSONWriter()
+        writer.beginArray()
         writer.int(value)
-        #expect(String(decoding: writer.bytes, as: UTF8.self) == String(value))
+        writer.int(value)
+        writer.endArray()
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == "[\(value),\(value)]")
+    }
+
+    @Test func aLiteralKeyIsWrittenAsTheSameStringKeyIs() {
+        var literal = JSONWriter(), string = JSONWriter()
+        literal.beginObject(); literal.key("language_confidence"); literal.int(1); literal.key("é"); literal.null(); literal.endObject()
+        string.beginObject(); string.key(String("language_confidence")); string.int(1); string.key(String("é")); string.null()
+        string.endObject()
+        #expect(literal.bytes == string.bytes)
+        #expect(String(decoding: literal.bytes, as: UTF8.self) == #"{"language_confidence":1,"é":null}"#)
+        var escaped = JSONWriter()
+        escaped.beginObject(); escaped.key(String("say \"hi\"\n")); escaped.int(1); escaped.endObject()
+        #expect(String(decoding: escaped.bytes, as: UTF8.self) == #"{"say \"hi\"\n":1}"#)
     }
 
     /// A writer that starts small grows as values of every kind and size arrive, keeping what it

@@ -106,16 +106,40 @@ public struct JSONWriter: ~Copyable {
     }
 
     /// Writes an object key; the value must follow.
+    @_disfavoredOverload
     public mutating func key(_ key: String) {
         separate()
         appendString(key)
         append(UInt8(ascii: ":"))
+        needsComma &= ~1
+    }
+
+    /// Writes an object key written in the source, as most are; the value must follow.
+    ///
+    /// Its bytes are copied as they are: such a key holds no quote, backslash or control
+    /// character (debug builds check). The keys were a quarter of an article's export when each
+    /// was opened as a `String` and searched for bytes to escape; ``key(_:)-(String)`` is chosen
+    /// only for a key that is not a literal.
+    @inline(__always)
+    public mutating func key(_ key: StaticString) {
+        separate()
+        // A string literal's bytes (a key is no single-scalar literal, which has none).
+        let name = UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)
+        assert(!name.contains(where: JSONStringBytes.isSpecial), "a literal key needs no escape")
+        reserve(name.count + 3)
+        // In locals, so that the loop's stores are not taken to change `buffer` or `count`.
+        let output = buffer, start = count
+        output.initializeElement(at: start, to: UInt8(ascii: "\""))
+        for index in name.indices { output.initializeElement(at: start + 1 + index, to: name[index]) }
+        output.initializeElement(at: start + 1 + name.count, to: UInt8(ascii: "\""))
+        output.initializeElement(at: start + 2 + name.count, to: UInt8(ascii: ":"))
+        count = start + name.count + 3
         // The value that follows needs no comma.
         needsComma &= ~1
     }
 
     /// Writes `key` and an array with one object per element, whose members `members` writes.
-    public mutating func objects<Element>(_ key: String, _ elements: [Element], members: (inout JSONWriter, Element) -> Void) {
+    public mutating func objects<Element>(_ key: StaticString, _ elements: [Element], members: (inout JSONWriter, Element) -> Void) {
         self.key(key)
         beginArray()
         // By index, so that an element is lent to `members`, not copied (a retain and a release
@@ -136,19 +160,30 @@ public struct JSONWriter: ~Copyable {
     public mutating func int(_ value: Int) {
         separate()
         guard value >= 0 else { return append(utf8: String(value)) }
+        // The digits are counted by comparison, then written straight into the buffer from the
+        // last, two at a time: a division by 100 and two bytes of a table of the pairs.
         var digits = 1
-        var rest = value
-        while rest >= 10 {
-            rest /= 10
+        var power = 10
+        while digits < 19, value >= power {
             digits += 1
+            power &*= 10
         }
-        // Digits written straight into the buffer, least significant last.
         reserve(digits)
-        rest = value
-        for position in (count..<(count + digits)).reversed() {
-            buffer.initializeElement(at: position, to: UInt8(ascii: "0") + UInt8(rest % 10))
-            rest /= 10
+        let pairs: StaticString = """
+            00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+            40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+            8081828384858687888990919293949596979899
+            """
+        var rest = value
+        var position = count + digits
+        while rest >= 10 {
+            let pair = 2 * (rest % 100)
+            rest /= 100
+            position -= 2
+            buffer.initializeElement(at: position, to: pairs.utf8Start[pair])
+            buffer.initializeElement(at: position + 1, to: pairs.utf8Start[pair + 1])
         }
+        if position > count { buffer.initializeElement(at: count, to: UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest)) }
         count += digits
     }
     /// Writes a Boolean.
