@@ -59,8 +59,7 @@ public struct ReadingTimeStage: ConfigurableStage {
     }
 
     /// Sets the reading time in whole minutes, at least 1.
-    public func process(_ article: Article, context: StageContext) async throws -> Article? {
-        var article = article
+    public func process(_ article: consuming Article, context: StageContext) async throws -> Article? {
         let words = article.wordCount + article.title.split(whereSeparator: \.isWhitespace).count
         article.fields[options.field] = .int(max(1, (words + options.wordsPerMinute - 1) / options.wordsPerMinute))
         return article

@@ -69,9 +69,8 @@ public struct SentimentStage: ConfigurableStage {
     }
 
     /// Scores one article.
-    public func process(_ article: Article, context: StageContext) async throws -> Article? {
+    public func process(_ article: consuming Article, context: StageContext) async throws -> Article? {
         guard article.language == nil || article.language == "en" else { return article }
-        var article = article
         let score = scorer.score(article.title + "\n" + article.body)
         article.fields[options.field] = .object([
             "score": .double((score.value * 1000).rounded() / 1000),

@@ -64,8 +64,7 @@ struct StageTemplate {
             }
 
             /// Counts one article.
-            public func process(_ article: Article, context: StageContext) async throws -> Article? {
-                var article = article
+            public func process(_ article: consuming Article, context: StageContext) async throws -> Article? {
                 article.fields[options.field] = .object(["words": .int(article.wordCount)])
                 return article
             }

@@ -93,7 +93,7 @@ public struct PipelineDefinition: Sendable {
         var deliver: (@Sendable (any AnyBatch) async throws -> Void)?
         if let onOutput {
             deliver = { batch in
-                for value in batch.values { try await onOutput(value) }
+                for value in batch.erasedValues { try await onOutput(value) }
             }
         }
         return try await runner.run(source, deliver: deliver)

@@ -35,7 +35,7 @@ public struct AnyStage: Sendable {
     /// How long the stage may take on one item (`timeout:`); nil for no limit.
     public var timeout: Duration?
 
-    @usableFromInline let processBatch: @Sendable (any AnyBatch, StageContext) async throws -> (any AnyBatch, StageTally)
+    @usableFromInline let processBatch: @Sendable (consuming any AnyBatch, StageContext) async throws -> (any AnyBatch, StageTally)
     @usableFromInline let start: @Sendable (StageContext) async throws -> Void
     @usableFromInline let finish: @Sendable (RunOutcome, StageContext) async throws -> Void
     /// The stage's ``ResumableStage/checkpoint(context:)``, when it is resumable.
@@ -73,25 +73,27 @@ public struct AnyStage: Sendable {
                                                    location: location)
         } else {
             processBatch = { batch, context in
-                guard let typed = batch as? Batch<S.Input> else {
-                    throw PipeError(.typeMismatch, "stage `\(stageID)` expects \(S.Input.self) but received \(type(of: batch))")
+                let received = type(of: batch)
+                // Consumed, so that `typed` holds the only reference to the items (see `process`).
+                guard let typed = (consume batch) as? Batch<S.Input> else {
+                    throw PipeError(.typeMismatch, "stage `\(stageID)` expects \(S.Input.self) but received \(received)")
                 }
                 let started = ContinuousClock.now
                 let results: Results<S.Input, S.Output>
                 if let batchStage {
-                    let all = try await batchStage.process(batch: typed.items.map(\.value), context: context)
-                    guard all.count == typed.items.count else {
-                        throw PipeError(.stageFailed, "stage `\(stageID)` gave \(all.count) results for a batch of \(typed.items.count)")
+                    let all = try await batchStage.process(batch: typed.values, context: context)
+                    guard all.count == typed.count else {
+                        throw PipeError(.stageFailed, "stage `\(stageID)` gave \(all.count) results for a batch of \(typed.count)")
                     }
                     results = .all(all)
                 } else {
-                    results = .each { envelope in
+                    results = .each { value, id in
                         if let limit = context.timeout {
-                            try await StageTimeout.run(within: limit, item: Self.identity(of: envelope).id, context: context) {
-                                try await stage.process(envelope.value, context: context)
+                            try await StageTimeout.run(within: limit, item: id, context: context) {
+                                try await stage.process(value, context: context)
                             }
                         } else {
-                            try await stage.process(envelope.value, context: context)
+                            try await stage.process(consume value, context: context)
                         }
                     }
                 }
@@ -115,24 +117,31 @@ public struct AnyStage: Sendable {
     /// two calls a batch makes to the writer go through ``writerHalves(_:stageID:)``.
     @inlinable
     static func writerProcessBatch<S: Stage>(_ stage: S, halves: WriterHalves, policy: ErrorPolicy, location: SourceLocation?)
-        -> @Sendable (any AnyBatch, StageContext) async throws -> (any AnyBatch, StageTally) {
+        -> @Sendable (consuming any AnyBatch, StageContext) async throws -> (any AnyBatch, StageTally) {
         { batch, context in
-            guard let typed = batch as? Batch<S.Input> else {
-                throw PipeError(.typeMismatch, "stage `\(context.stageID)` expects \(S.Input.self) but received \(type(of: batch))")
+            let received = type(of: batch)
+            guard let typed = (consume batch) as? Batch<S.Input> else {
+                throw PipeError(.typeMismatch, "stage `\(context.stageID)` expects \(S.Input.self) but received \(received)")
             }
             let started = ContinuousClock.now
-            let items = typed.items.map(\.value)
-            let encoded = try halves.encode(items, context)
+            let encoded = try halves.encode(typed.values, context)
             let waited = try await context.writeTurns?.waitForTurn(typed.sequence) ?? .zero
             let failures: [Int: any Error]
             do {
                 defer { context.writeTurns?.done(typed.sequence) }
                 failures = try halves.write(encoded, context)
             }
-            let results = items.indices.map { index -> Result<S.Output?, any Error> in
+            // A writer passes on what it receives (its `Output` is its `Input`): the batch as it
+            // is, unless some items could not be written.
+            if failures.isEmpty, let passed = typed as? Batch<S.Output> {
+                var tally = StageTally(stageID: context.stageID)
+                (tally.received, tally.emitted) = (typed.count, typed.count)
+                tally.duration = ContinuousClock.now - started.advanced(by: waited)
+                return (passed, tally)
+            }
+            let results = typed.values.indices.map { index -> Result<S.Output?, any Error> in
                 if let failure = failures[index] { return .failure(failure) }
-                // A writer passes on what it receives: its `Output` is its `Input`.
-                return .success(items[index] as? S.Output)
+                return .success(typed.values[index] as? S.Output)
             }
             return try await process(typed, results: .all(results), started: started.advanced(by: waited), policy: policy,
                                      location: location, context: context)
@@ -176,32 +185,49 @@ public struct AnyStage: Sendable {
     @usableFromInline
     enum Results<Input: Sendable, Output: Sendable> {
         case all([Result<Output?, any Error>])
-        case each(@Sendable (Envelope<Input>) async throws -> Output?)
+        /// The stage's `process`, given each item as its own, and the item's id for a timeout message.
+        case each(@Sendable (consuming Input, _ id: String) async throws -> Output?)
     }
 
+    /// Applies `results` to the batch's items and the stage's error policy to its failures.
+    ///
+    /// The items are taken out of the batch one by one, so that a stage gets each as its own and
+    /// may change it in place: copied, an article costs a retain and a release of each of its
+    /// strings and arrays, for every stage. That needs the only reference to the batch's items,
+    /// which the runtime hands from stage to stage (`consume`) without keeping one.
     @inlinable
     static func process<Input: Sendable, Output: Sendable>(
-        _ batch: Batch<Input>, results: Results<Input, Output>, started: ContinuousClock.Instant, policy: ErrorPolicy,
+        _ batch: consuming Batch<Input>, results: Results<Input, Output>, started: ContinuousClock.Instant, policy: ErrorPolicy,
         location: SourceLocation?, context: StageContext
     ) async throws -> (Batch<Output>, StageTally) {
         var tally = StageTally(stageID: context.stageID)
-        var output = Batch<Output>(sequence: batch.sequence, items: [], deadLetters: batch.deadLetters)
-        output.items.reserveCapacity(batch.items.count)
-        for (index, envelope) in batch.items.enumerated() {
+        var values: [Input] = [], raws: [RawRecord?] = []
+        swap(&values, &batch.values)
+        swap(&raws, &batch.raws)
+        // Last first, so that each is taken off the end (through the buffer: `Array.reverse`
+        // copies what it swaps).
+        values.withUnsafeMutableBufferPointer { $0.reverse() }
+        raws.withUnsafeMutableBufferPointer { $0.reverse() }
+        var output = Batch<Output>(sequence: batch.sequence, deadLetters: batch.deadLetters, reservingCapacity: values.count)
+        var index = 0
+        while let value = values.popLast() {
+            defer { index += 1 }
+            let raw = raws.popLast() ?? nil
             tally.received += 1
+            // What an error names, kept before the stage takes the item.
+            let (id, source) = identity(of: value, raw: raw)
             do {
                 let result: Output? = switch results {
                 case .all(let all): try all[index].get()
-                case .each(let process): try await process(envelope)
+                case .each(let process): try await process(consume value, id)
                 }
-                if let value = result {
-                    output.items.append(Envelope(value: value, raw: envelope.raw))
+                if let value = consume result {
+                    output.append(consume value, raw: consume raw)
                     tally.emitted += 1
                 } else {
                     tally.filtered += 1
                 }
             } catch {
-                let (id, source) = identity(of: envelope)
                 switch policy {
                 case .fail:
                     throw PipeError(
@@ -216,8 +242,8 @@ public struct AnyStage: Sendable {
                 case .deadLetter:
                     tally.deadLettered += 1
                     output.deadLetters.append(DeadLetter(
-                        id: id, source: source, stage: context.stageID, error: describe(error), raw: envelope.raw?.text,
-                        format: envelope.raw?.format
+                        id: id, source: source, stage: context.stageID, error: describe(error), raw: raw?.text,
+                        format: raw?.format
                     ))
                 }
             }
@@ -226,10 +252,17 @@ public struct AnyStage: Sendable {
         return (output, tally)
     }
 
+    /// The id and source an error names: the article's, else the raw record's.
+    ///
+    /// An article's are read where it lies: cast out of a generic value, it is copied whole.
     @inlinable
-    static func identity<Value>(of envelope: Envelope<Value>) -> (id: String, source: String) {
-        if let article = envelope.value as? Article { return (article.id, article.source) }
-        if let raw = envelope.raw { return (raw.id, raw.source) }
+    static func identity<Value>(of value: borrowing Value, raw: RawRecord?) -> (id: String, source: String) {
+        if Value.self == Article.self {
+            return withUnsafePointer(to: value) { value in
+                value.withMemoryRebound(to: Article.self, capacity: 1) { ($0.pointee.id, $0.pointee.source) }
+            }
+        }
+        if let raw { return (raw.id, raw.source) }
         return ("?", "?")
     }
 

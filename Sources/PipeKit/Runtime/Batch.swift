@@ -1,16 +1,3 @@
-/// An item on its way through the pipeline with the raw record it came from, for dead letters.
-@usableFromInline
-struct Envelope<Value: Sendable>: Sendable {
-    @usableFromInline var value: Value
-    @usableFromInline let raw: RawRecord?
-
-    @inlinable
-    init(value: Value, raw: RawRecord?) {
-        self.value = value
-        self.raw = raw
-    }
-}
-
 /// A batch of items with its place in the input, the unit the runtime moves between stages.
 @usableFromInline
 protocol AnyBatch: Sendable {
@@ -19,29 +6,51 @@ protocol AnyBatch: Sendable {
     /// The failures dead-lettered so far, in stage order then item order.
     var deadLetters: [DeadLetter] { get }
     /// The items' values, type-erased.
-    var values: [any Sendable] { get }
+    var erasedValues: [any Sendable] { get }
     /// The batch without its items: its place and dead letters only.
     func droppingValues() -> any AnyBatch
 }
 
-/// A typed batch.
+/// A typed batch: the items, and beside them the raw record each came from, for dead letters.
+///
+/// Values and raw records are kept in two arrays rather than as pairs, so that a stage can take
+/// a value out of the batch as its own (`popLast`) instead of copying it out of a pair: a copy of
+/// an article retains each of its strings and arrays.
 @usableFromInline
 struct Batch<Value: Sendable>: AnyBatch {
     @usableFromInline let sequence: Int
-    @usableFromInline var items: [Envelope<Value>]
+    /// The items, in input order.
+    @usableFromInline var values: [Value]
+    /// The raw record of each item, by the same index.
+    @usableFromInline var raws: [RawRecord?]
     @usableFromInline var deadLetters: [DeadLetter]
 
+    /// An empty batch with room for `capacity` items.
     @inlinable
-    init(sequence: Int, items: [Envelope<Value>], deadLetters: [DeadLetter]) {
+    init(sequence: Int, deadLetters: [DeadLetter] = [], reservingCapacity capacity: Int = 0) {
         self.sequence = sequence
-        self.items = items
+        values = []
+        raws = []
         self.deadLetters = deadLetters
+        values.reserveCapacity(capacity)
+        raws.reserveCapacity(capacity)
     }
 
-    @usableFromInline var values: [any Sendable] { items.map(\.value) }
+    /// The number of items.
+    @inlinable
+    var count: Int { values.count }
+
+    /// Adds an item after the others.
+    @inlinable
+    mutating func append(_ value: consuming Value, raw: consuming RawRecord?) {
+        values.append(value)
+        raws.append(raw)
+    }
+
+    @usableFromInline var erasedValues: [any Sendable] { values }
 
     @usableFromInline func droppingValues() -> any AnyBatch {
-        Batch(sequence: sequence, items: [], deadLetters: deadLetters)
+        Batch(sequence: sequence, deadLetters: deadLetters)
     }
 }
 

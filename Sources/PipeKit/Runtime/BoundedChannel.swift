@@ -17,8 +17,8 @@ public struct BoundedChannel<Element: Sendable>: Sendable, AsyncSequence {
     ///
     /// - Returns: `false` when the channel was finished or terminated and the element was dropped.
     @discardableResult
-    public func send(_ element: Element) async -> Bool {
-        await storage.send(element)
+    public func send(_ element: consuming Element) async -> Bool {
+        await storage.send(consume element)
     }
 
     /// Marks the end: the consumer receives what was sent, then `nil`.
@@ -53,11 +53,15 @@ extension BoundedChannel {
             state = Mutex(Machine(capacity: capacity))
         }
 
-        func send(_ element: Element) async -> Bool {
-            await withTaskCancellationHandler {
+        func send(_ element: consuming Element) async -> Bool {
+            // Handed to the state machine rather than copied, so that a sender waiting for room
+            // keeps no reference to it: a batch's items then have one owner, who may take them.
+            var pending = Optional(consume element)
+            return await withTaskCancellationHandler {
                 await withUnsafeContinuation { (continuation: UnsafeContinuation<Bool, Never>) in
+                    guard let element = pending.take() else { return continuation.resume(returning: false) }
                     let action = state.withLock { $0.send(element, sender: continuation) }
-                    switch action {
+                    switch consume action {
                     case .resumeSender(let sender, let accepted):
                         sender.resume(returning: accepted)
                     case .deliver(let element, let receiver, let sender):
@@ -76,7 +80,7 @@ extension BoundedChannel {
             await withTaskCancellationHandler {
                 await withUnsafeContinuation { (continuation: UnsafeContinuation<Element?, Never>) in
                     let action = state.withLock { $0.receive(receiver: continuation) }
-                    switch action {
+                    switch consume action {
                     case .resumeReceiver(let receiver, let element):
                         receiver.resume(returning: element)
                     case .resumeBoth(let receiver, let element, let sender):

@@ -52,8 +52,7 @@ struct BoundedChannelStateMachine<Element, Sender, Receiver> {
     /// Takes the first buffered element out of its slot.
     private mutating func pop() -> Element? {
         guard bufferedCount > 0 else { return nil }
-        let element = ring[head]
-        ring[head] = nil
+        let element = ring[head].take()
         head = (head + 1) % capacity
         bufferedCount -= 1
         return element

@@ -59,7 +59,7 @@ public struct Pipeline<Input: Sendable, Output: Sendable>: Sendable {
                 guard let batch = batch as? Batch<Output> else {
                     throw PipeError(.typeMismatch, "the last stage produced \(type(of: batch)), not \(Output.self)")
                 }
-                for item in batch.items { try await onOutput(item.value) }
+                for value in batch.values { try await onOutput(value) }
             }
         )
     }

@@ -82,8 +82,7 @@ struct PipelineRunner: Sendable {
                         var digest = StableHash()
                         var skipping = resumed?.records ?? 0
                         var sinceCheckpoint = (records: 0, time: clock.now)
-                        var batch = Batch<Input>(sequence: 0, items: [], deadLetters: [])
-                        batch.items.reserveCapacity(batchSize)
+                        var batch = Batch<Input>(sequence: 0, reservingCapacity: batchSize)
                         for try await element in source {
                             if skipping > 0 {
                                 // Done by the interrupted run: only checked to be the same records.
@@ -95,26 +94,26 @@ struct PipelineRunner: Sendable {
                             if checksStop, stop?.signal != nil { break }
                             if checkpointer != nil { Checkpointer.add(element, to: &digest) }
                             let raw = element as? RawRecord
-                            batch.items.append(Envelope(value: element, raw: raw))
+                            batch.append(element, raw: raw)
                             tallies.recordRead(bytes: raw?.bytes.count ?? 0)
-                            if batch.items.count == batchSize {
-                                sinceCheckpoint.records += batch.items.count
+                            if batch.count == batchSize {
+                                sinceCheckpoint.records += batch.count
                                 let checkpointDue = checkpointer?.isDue(
                                     records: sinceCheckpoint.records, elapsed: clock.now - sinceCheckpoint.time
                                 ) ?? false
                                 if checkpointDue { checkpointer?.request(after: batch.sequence, digest: digest.hex) }
-                                guard await channels[0].send(batch) else { return }
+                                let sequence = batch.sequence
+                                guard await channels[0].send(consume batch) else { return }
                                 if checkpointDue {
                                     guard await checkpointer?.waitForCheckpoint() == true else { return }
                                     sinceCheckpoint = (0, clock.now)
                                 }
-                                batch = Batch(sequence: batch.sequence + 1, items: [], deadLetters: [])
-                                batch.items.reserveCapacity(batchSize)
+                                batch = Batch(sequence: sequence + 1, reservingCapacity: batchSize)
                             }
                         }
                         if skipping > 0 { try checkpointer?.verifySkipped(digest: digest, count: (resumed?.records ?? 0) - skipping) }
                         checkpointer?.inputEnded(digest: digest.hex)
-                        if !batch.items.isEmpty { await channels[0].send(batch) }
+                        if batch.count > 0 { await channels[0].send(batch) }
                     } catch {
                         terminate()
                         throw error

@@ -27,14 +27,15 @@ struct Segment: Sendable {
         return segments
     }
 
-    /// Runs every stage of the segment over one batch.
-    func process(_ batch: any AnyBatch, index: Int, tallies: TallyBoard) async throws -> any AnyBatch {
+    /// Runs every stage of the segment over one batch, handing it on from stage to stage without
+    /// keeping a reference, so that each stage may take the items out (``AnyStage``).
+    func process(_ batch: consuming any AnyBatch, index: Int, tallies: TallyBoard) async throws -> any AnyBatch {
         let clock = ContinuousClock()
         let started = clock.now
         defer { tallies.addSegment(index, busy: clock.now - started) }
-        var current = batch
+        var current = consume batch
         for entry in stages {
-            let (next, tally) = try await entry.stage.processBatch(current, entry.context)
+            let (next, tally) = try await entry.stage.processBatch(consume current, entry.context)
             tallies.add(tally, at: entry.index)
             current = next
         }
@@ -67,9 +68,15 @@ struct Segment: Sendable {
             var receiving = true
             group.addTask(operation: receive)
             while let event = try await group.next() {
-                switch event {
+                switch consume event {
                 case .received(let batch?):
-                    group.addTask { .processed(try await process(batch, index: index, tallies: tallies)) }
+                    // Through a box the task empties: a batch captured by the task's closure would
+                    // stay referenced by it until the task ends.
+                    let handoff = Handoff(consume batch)
+                    group.addTask {
+                        guard let batch = handoff.take() else { preconditionFailure("a batch is processed once") }
+                        return .processed(try await process(batch, index: index, tallies: tallies))
+                    }
                     inFlight += 1
                     receiving = false
                 case .received(nil):

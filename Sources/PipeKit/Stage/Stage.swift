@@ -5,12 +5,12 @@ import Logging
 /// Stages are values shared by every worker of a run, so they must be `Sendable`; a stage that
 /// keeps state (an output file, a cache) keeps it behind a lock. The runtime calls
 /// ``process(_:context:)`` for every item, in input order when ``runsInOrder`` is `true` and
-/// from up to `concurrency` workers at once otherwise.
+/// from up to `concurrency` workers at once otherwise. The item is the stage's own (`consuming`):
+/// the runtime keeps no copy, so a stage changes it in place and returns it.
 ///
 /// ```swift
 /// struct Shout: Stage {
-///     func process(_ article: Article, context: StageContext) async throws -> Article? {
-///         var article = article
+///     func process(_ article: consuming Article, context: StageContext) async throws -> Article? {
 ///         article.title = article.title.uppercased()
 ///         return article
 ///     }
@@ -27,10 +27,11 @@ public protocol Stage<Input, Output>: Sendable {
     /// Such a stage always runs with one worker. The default is `false`.
     static var runsInOrder: Bool { get }
 
-    /// Transforms one item; returns `nil` to drop it on purpose (it is counted as filtered).
+    /// Transforms one item, its own to change; returns `nil` to drop it on purpose (it is counted
+    /// as filtered).
     ///
     /// A thrown error is handled by the stage's `on_error` policy and never stops other items.
-    func process(_ input: Input, context: StageContext) async throws -> Output?
+    func process(_ input: consuming Input, context: StageContext) async throws -> Output?
 
     /// Called once before the first item, after the whole pipeline has been checked.
     ///

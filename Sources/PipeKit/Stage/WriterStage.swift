@@ -43,8 +43,9 @@ extension WriterStage {
 
     /// Encodes and writes one item and passes it on; the runtime calls ``encode(_:context:)`` and
     /// ``write(_:context:)`` itself, a batch at a time.
-    public func process(_ item: Input, context: StageContext) async throws -> Input? {
-        if let failure = try write(encode([item], context: context), context: context)[0] { throw failure }
-        return item
+    public func process(_ item: consuming Input, context: StageContext) async throws -> Input? {
+        let items = [item]
+        if let failure = try write(encode(items, context: context), context: context)[0] { throw failure }
+        return items[0]
     }
 }

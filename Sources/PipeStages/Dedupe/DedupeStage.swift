@@ -65,7 +65,7 @@ public struct DedupeStage: ConfigurableStage, ResumableStage {
     }
 
     /// Passes the first article with a given body and drops the later ones.
-    public func process(_ article: Article, context: StageContext) async throws -> Article? {
+    public func process(_ article: consuming Article, context: StageContext) async throws -> Article? {
         var hasher = ContentHash()
         if options.key == .titleAndBody {
             hasher.add(article.title)

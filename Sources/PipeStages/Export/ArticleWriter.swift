@@ -53,15 +53,16 @@ extension ExportStage.Format {
             // A record is mostly the title and body (twice when translated), then the annotations.
             let capacity = articles.reduce(0) { $0 + 2 * ($1.body.utf8.count + $1.title.utf8.count) + 2048 }
             var writer = JSONWriter(capacity: capacity)
-            for article in articles {
-                article.writeJSON(into: &writer)
+            // By index, so that each article is lent, not copied.
+            for index in articles.indices {
+                articles[index].writeJSON(into: &writer)
                 writer.raw("\n")
             }
             return ExportStage.Encoded(text: writer.bytes)
         case .csv:
-            return ExportStage.Encoded(text: Array(articles.map { CSVRow(article: $0).line }.joined().utf8))
+            return ExportStage.Encoded(text: Array(articles.indices.map { CSVRow(article: articles[$0]).line }.joined().utf8))
         case .markdown:
-            return ExportStage.Encoded(text: Array(articles.map { MarkdownReport(article: $0).text }.joined().utf8))
+            return ExportStage.Encoded(text: Array(articles.indices.map { MarkdownReport(article: articles[$0]).text }.joined().utf8))
         case .sqlite:
             return ExportStage.Encoded(rows: articles)
         }

@@ -116,13 +116,12 @@ public struct ExtractStage: ConfigurableStage {
     }
 
     /// Annotates one article.
-    public func process(_ article: Article, context: StageContext) async throws -> Article? {
+    public func process(_ article: consuming Article, context: StageContext) async throws -> Article? {
         extract(article)
     }
 
     /// Annotates one article synchronously.
-    public func extract(_ article: Article) -> Article {
-        var article = article
+    public func extract(_ article: consuming Article) -> Article {
         let tokens = Tokenizer.tokens(of: article)
         let texts = TokenTexts(body: article.body)
         var mentions: [EntityRecognizer.Mention] = []

@@ -79,7 +79,7 @@ public struct FilterStage: ConfigurableStage {
     }
 
     /// Keeps the article when every condition holds.
-    public func process(_ article: Article, context: StageContext) async throws -> Article? {
+    public func process(_ article: consuming Article, context: StageContext) async throws -> Article? {
         keeps(article) ? article : nil
     }
 

@@ -75,13 +75,12 @@ public struct NormalizeStage: ConfigurableStage {
     }
 
     /// Normalizes one article.
-    public func process(_ article: Article, context: StageContext) async throws -> Article? {
+    public func process(_ article: consuming Article, context: StageContext) async throws -> Article? {
         try normalize(article)
     }
 
     /// Normalizes one article synchronously.
-    public func normalize(_ article: Article) throws -> Article {
-        var article = article
+    public func normalize(_ article: consuming Article) throws -> Article {
         let title = TextNormalizer.collapse(unicode(article.title))
         // ASCII text is in every normalization form already, and its bytes are its scalars.
         let isASCII = TextNormalizer.isASCII(article.body)

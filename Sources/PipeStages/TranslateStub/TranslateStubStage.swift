@@ -131,8 +131,7 @@ public struct TranslateStubStage: ConfigurableStage {
     }
 
     /// Detects the language and attaches the translation.
-    public func process(_ article: Article, context: StageContext) async throws -> Article? {
-        var article = article
+    public func process(_ article: consuming Article, context: StageContext) async throws -> Article? {
         let detected = detector.detect(article.title + "\n" + article.body)
         article.language = detected.language
         article.languageConfidence = detected.confidence
