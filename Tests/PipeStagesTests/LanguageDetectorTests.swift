@@ -36,6 +36,25 @@ struct LanguageDetectorTests {
         #expect(detector.detect(text).language == language)
     }
 
+    /// A title and a body are judged as the two joined by a line break, whichever of them is
+    /// empty, and where the scalar limit or the early decision falls in the title, at the break or
+    /// in the body.
+    @Test(arguments: [
+        ("", "The envoy said the talks would resume next week."),
+        ("Talks resume", ""),
+        ("Gespräche", "Der Gesandte sagte, die Gespräche würden weitergehen."),
+        ("Посланник", "The envoy said the talks would resume next week."),
+        ("", ""),
+    ])
+    func anArticleIsJudgedAsItsTitleAndBodyJoined(title: String, body: String) {
+        let long = String(repeating: body + " ", count: 40)
+        for body in [body, long] {
+            for limit in [1, title.unicodeScalars.count, title.unicodeScalars.count + 1, title.unicodeScalars.count + 2, 100, 4000] {
+                #expect(detector.detect(title: title, body: body, limit: limit) == detector.detect(title + "\n" + body, limit: limit))
+            }
+        }
+    }
+
     @Test(arguments: ["", "2024-12-08 12:00 — 42%", "   \n\n  "])
     func textWithoutLettersIsUndetermined(text: String) {
         #expect(detector.detect(text) == LanguageDetector.Result(language: "und", confidence: 0))

@@ -132,7 +132,7 @@ public struct TranslateStubStage: ConfigurableStage {
 
     /// Detects the language and attaches the translation.
     public func process(_ article: consuming Article, context: StageContext) async throws -> Article? {
-        let detected = detector.detect(article.title + "\n" + article.body)
+        let detected = detector.detect(title: article.title, body: article.body)
         article.language = detected.language
         article.languageConfidence = detected.confidence
         if detected.language == options.target || detected.language == "und" {
