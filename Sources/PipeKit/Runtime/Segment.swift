@@ -4,6 +4,11 @@ struct Segment: Sendable {
     let stages: [(stage: AnyStage, context: StageContext, index: Int)]
     /// Batches processed at once.
     let width: Int
+    /// The batches in flight at once: one more than the workers, so that while a worker waits
+    /// for its batch's turn to write (``WriterStage``), or for the batch before to be sent on,
+    /// another core can start the next batch. With only ``width``, 200 MB on 2 cores ran at
+    /// 45–52 MB/s against 54–56 (alternating runs).
+    var window: Int { width + 1 }
     /// Whether a processed batch gives up its items (keeping its dead letters), as nothing after
     /// the segment reads them: they are freed by the worker that made them.
     var dropsValues = false
@@ -42,10 +47,10 @@ struct Segment: Sendable {
         return dropsValues ? current.droppingValues() : current
     }
 
-    /// Processes batches from `input` with up to ``width`` in flight and sends them on in order.
+    /// Processes batches from `input` with up to ``window`` in flight and sends them on in order.
     ///
-    /// The window slides: a new batch is received only when fewer than ``width`` batches are
-    /// started and not yet sent on, so the reorder buffer never holds more than ``width``
+    /// The window slides: a new batch is received only when fewer than ``window`` batches are
+    /// started and not yet sent on, so the reorder buffer never holds more than ``window``
     /// batches. Receiving is a task of its own, so that batches in flight are finished and sent
     /// on while the segment waits for input: a pause upstream (a checkpoint) never holds back
     /// what was already read.
@@ -90,7 +95,7 @@ struct Segment: Sendable {
                         guard sent else { return }
                     }
                 }
-                if !receiving, inFlight < width {
+                if !receiving, inFlight < window {
                     receiving = true
                     group.addTask(operation: receive)
                 }
