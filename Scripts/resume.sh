@@ -3,7 +3,8 @@
 # a run killed (or stopped) part way and resumed with `pipe run --resume` must end with exactly the
 # same files, byte for byte, as a run that was never stopped: JSON Lines, CSV, Markdown, SQLite
 # and the dead-letter file. Cases: kill -9 after the 1st, 6th and 15th checkpoint; kill -9 at
-# fixed times, between checkpoints; a resumed run killed again, then resumed; SIGINT then resume.
+# 15%, 40% and 65% of a whole run's time, between checkpoints; a resumed run killed again, then
+# resumed; SIGINT then resume.
 # The stream is ../shared/corpus/make-stream.sh's (60 MB, about 21,000 articles, most of them
 # repeats that `dedupe` drops) with 30 broken lines; without the corpus, 21,000 generated articles.
 # usage: Scripts/resume.sh
@@ -93,7 +94,9 @@ resume_and_compare() {
 
 echo "== a whole run ($records records)"
 reference=$(case_folder whole)
+started=$(date +%s.%N)
 (cd "$reference" && "$pipe" run p.yaml) 2> "$work/whole.log" || fail "whole run: $(cat "$work/whole.log")"
+whole=$(python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$started" "$(date +%s.%N)")
 grep "read $records" "$work/whole.log"
 grep -o '[0-9.]* s · [0-9]* articles/s · [0-9.]* MB/s' "$work/whole.log"
 
@@ -104,8 +107,10 @@ for threshold in 1000 6000 15000; do
   resume_and_compare "$folder" "kill -9 once $threshold records were checkpointed"
 done
 
-for delay in 0.7 1.9 3.1; do
-  folder=$(case_folder "kill-after-$delay")
+# Times taken from the whole run's, so that a faster pipeline is still stopped part way.
+for fraction in 0.15 0.40 0.65; do
+  delay=$(python3 -c "import sys; print(round(float(sys.argv[1]) * float(sys.argv[2]), 2))" "$whole" "$fraction")
+  folder=$(case_folder "kill-after-$fraction")
   status=$(run_and_stop "$folder" 9 0 $delay)
   resume_and_compare "$folder" "kill -9 after ${delay} s, between checkpoints"
 done
