@@ -19,7 +19,7 @@ struct PipelineDefinitionTests {
         let records = (0..<200).map { index in
             RawRecord(id: "r\(index)", source: "mem", format: .text, bytes: Array((index == 7 ? "bad!" : "t\(index)|b").utf8))
         }
-        let collected = Collected()
+        let collected = Collected<Article>()
         let summary = try await definition.run(over: Sequenced(records)) { item in
             if let article = item as? Article { collected.append(article) }
         }
@@ -44,7 +44,7 @@ struct PipelineDefinitionTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         for index in 0..<3 { try "title \(index)|body".write(toFile: "\(folder)/\(index).txt", atomically: false, encoding: .utf8) }
         let definition = try PipelineLoader(registry: TestRegistry.registry).load(yaml: yaml, file: "code.yaml", input: folder)
-        let collected = Collected()
+        let collected = Collected<Article>()
         let summary = try await definition.run { item in
             if let article = item as? Article { collected.append(article) }
         }

@@ -3,11 +3,11 @@ import PipeKit
 import Synchronization
 import Testing
 
-/// Collects outputs from a run.
-final class Collected: Sendable {
-    private let items = Mutex<[Article]>([])
-    func append(_ article: Article) { items.withLock { $0.append(article) } }
-    var all: [Article] { items.withLock { $0 } }
+/// Collects items from several tasks, in the order they arrive: a run's outputs, what a writer wrote.
+final class Collected<Item: Sendable>: Sendable {
+    private let items = Mutex<[Item]>([])
+    func append(_ item: Item) { items.withLock { $0.append(item) } }
+    var all: [Item] { items.withLock { $0 } }
 }
 
 @Suite("Pipeline")
@@ -63,7 +63,7 @@ struct PipelineTests {
     }
 
     @Test func skipCountsAndDropsFailedArticles() async throws {
-        let collected = Collected()
+        let collected = Collected<Article>()
         let articles = ["a", "b?", "c", "d?"].map { Article(id: $0, source: "s", title: $0, body: "x") }
         let pipeline = Pipeline(try Tag(options: .init(), setup: StageSetup(pipeline: "t", stageID: "tag")), onError: .skip)
             .then(DropFilter())
@@ -123,7 +123,7 @@ struct PipelineTests {
         var configuration = RunConfiguration()
         configuration.stop = stop
         configuration.batchSize = 8
-        let collected = Collected()
+        let collected = Collected<Article>()
         let summary = try await Pipeline(DropFilter()).run(
             StoppingSequence(count: 10_000, stopAfter: 100, stop: stop), configuration: configuration
         ) { collected.append($0) }

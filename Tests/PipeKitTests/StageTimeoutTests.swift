@@ -53,7 +53,7 @@ struct StageTimeoutTests {
 
     @Test(.timeLimit(.minutes(1)))
     func aStageThatAwaitsIsCancelledAtItsTimeoutAndTheRunGoesOn() async throws {
-        let collected = Collected()
+        let collected = Collected<Article>()
         // A limit the quick articles cannot overrun even when the tests running beside this one
         // keep every thread busy for a while.
         let pipeline = Pipeline(Sleeper(), id: "sleeper", concurrency: .workers(2), onError: .skip, timeout: .seconds(2))
@@ -82,7 +82,7 @@ struct StageTimeoutTests {
         let messages = RecordingLogHandler.Messages()
         var configuration = RunConfiguration()
         configuration.logger = Logger(label: "test") { _ in RecordingLogHandler(messages: messages) }
-        let collected = Collected()
+        let collected = Collected<Article>()
         // The stage computes until the watchdog has warned about it.
         let busy = BusyLoop { messages.all.contains { $0.contains("is still working") } }
         // A limit the quick articles cannot overrun even on a loaded machine (the suite runs in parallel).

@@ -1,19 +1,11 @@
 @testable import PipeKit
-import Synchronization
 import Testing
-
-/// The sequence numbers in the order they were written.
-final class Written: Sendable {
-    private let numbers = Mutex<[Int]>([])
-    func append(_ number: Int) { numbers.withLock { $0.append(number) } }
-    var all: [Int] { numbers.withLock { $0 } }
-}
 
 @Suite("WriteTurns")
 struct WriteTurnsTests {
     @Test func tasksWriteInSequenceOrderWhateverOrderTheyStartIn() async throws {
         let turns = WriteTurns()
-        let written = Written()
+        let written = Collected<Int>()
         try await withThrowingTaskGroup(of: Void.self) { group in
             for sequence in (0..<200).shuffled() {
                 group.addTask {

@@ -7,7 +7,7 @@ import Testing
 /// of order, and cannot write an article whose title is `unwritable`.
 struct ListWriter: WriterStage {
     typealias Input = Article
-    let written: Collected
+    let written: Collected<Article>
     var failsWholeWrite = false
 
     func encode(_ articles: [Article], context: StageContext) throws -> [Article] {
@@ -48,8 +48,8 @@ struct WriterStageTests {
     }
 
     @Test func writesInInputOrderFromTheWorkersOfTheStageBefore() async throws {
-        let written = Collected()
-        let passed = Collected()
+        let written = Collected<Article>()
+        let passed = Collected<Article>()
         let pipeline = Pipeline(SlowStage<Article>(delay: .zero), id: "work", concurrency: .workers(4))
             .then(ListWriter(written: written), id: "writer")
         let summary = try await pipeline.run(GeneratedArticles(count: 1_000, produced: Counter()),
@@ -63,7 +63,7 @@ struct WriterStageTests {
     }
 
     @Test func aWriterFirstInThePipelineRunsAlone() async throws {
-        let written = Collected()
+        let written = Collected<Article>()
         let pipeline = Pipeline(ListWriter(written: written), id: "writer").then(SlowStage<Article>(delay: .zero), id: "after")
         let summary = try await pipeline.run(GeneratedArticles(count: 100, produced: Counter()),
                                              configuration: Self.configuration()) { _ in }
@@ -75,8 +75,8 @@ struct WriterStageTests {
     func itemsThatCannotBeWrittenFollowOnError(policy: ErrorPolicy) async throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let written = Collected()
-        let passed = Collected()
+        let written = Collected<Article>()
+        let passed = Collected<Article>()
         let pipeline = Pipeline(MarkUnwritable(), concurrency: .workers(2))
             .then(ListWriter(written: written), id: "writer", onError: policy)
         let summary = try await pipeline.run(GeneratedArticles(count: 200, produced: Counter()),
@@ -99,7 +99,7 @@ struct WriterStageTests {
 
     @Test func aWriteThatFailsStopsTheRunWhileOtherBatchesWaitTheirTurn() async throws {
         let pipeline = Pipeline(SlowStage<Article>(delay: .zero), concurrency: .workers(4))
-            .then(ListWriter(written: Collected(), failsWholeWrite: true), id: "writer", onError: .skip)
+            .then(ListWriter(written: Collected<Article>(), failsWholeWrite: true), id: "writer", onError: .skip)
         await #expect(throws: PipeError.self) {
             try await pipeline.run(GeneratedArticles(count: 2_000, produced: Counter()), configuration: Self.configuration()) { _ in }
         }
