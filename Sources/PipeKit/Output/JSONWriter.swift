@@ -111,6 +111,7 @@ public struct JSONWriter: ~Copyable {
         separate()
         appendString(key)
         append(UInt8(ascii: ":"))
+        // The value that follows needs no comma.
         needsComma &= ~1
     }
 

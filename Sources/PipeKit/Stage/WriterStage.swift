@@ -8,6 +8,7 @@
 ///
 /// ```swift
 /// struct TitleLines: WriterStage {
+///     typealias Input = Article
 ///     let file: AtomicFile
 ///     func encode(_ articles: [Article], context: StageContext) throws -> String {
 ///         articles.map { $0.title + "\n" }.joined()
@@ -18,8 +19,9 @@
 ///     }
 /// }
 /// ```
-/// A writer joins the segment of the stage before it, whatever that stage's `concurrency`, and
-/// its `timeout:` does not apply.
+/// A writer names its `Input` (`Output` is the same; Swift does not infer it from `encode`). It
+/// joins the segment of the stage before it, whatever that stage's `concurrency`, and its
+/// `timeout:` does not apply.
 public protocol WriterStage<Input>: Stage where Output == Input {
     /// What a batch becomes for writing.
     associatedtype Encoded: Sendable

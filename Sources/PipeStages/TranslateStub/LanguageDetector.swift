@@ -66,7 +66,7 @@ public struct LanguageDetector: Sendable {
 
     /// The language of an article, judged as ``detect(_:limit:)`` judges its title and body with
     /// a line break between, without joining them: the detector seldom reads far into the body,
-    /// and a joined copy of it cost a tenth of the stage.
+    /// and without the joined copy the stage took about 6% less time.
     public func detect(title: String, body: String, limit: Int = 4000) -> Result {
         var title = title, body = body
         let lineBreak: StaticString = "\n"
