@@ -103,20 +103,23 @@ struct KeywordExtractor: Sendable {
             wordScore[id] = relatedness * position / (casing + normalized / relatedness + spread / relatedness)
         }
 
-        // Phrases of one word are the content words themselves; longer ones are counted by key,
-        // with their first place. Room is made once for every phrase there can be: each content
-        // word starts at most one of each longer length.
+        // Phrases are listed in the order of their first place and then their length: a content
+        // word's one-word phrase where it first occurs, the longer ones at each of its places,
+        // counted by key. Room is made once for every phrase there can be: each content token
+        // starts at most one of each length.
         var phrases: [Phrase] = []
-        phrases.reserveCapacity(content.count + (maximumLength - 1) * tokens.count)
-        for id in content {
-            phrases.append(Phrase(key: UInt64(id + 1), length: 1, frequency: Int(words[id].frequency), first: Int(words[id].firstToken)))
-        }
+        phrases.reserveCapacity(content.count + (maximumLength - 1) * contentTokens.count)
         var phraseIndex = ScratchIndex<UInt64>(capacity: tokens.count / 2)
         // The index in `phrases` of each longer phrase, by its number in `phraseIndex`.
         var longPhrases: [Int] = []
-        longPhrases.reserveCapacity((maximumLength - 1) * tokens.count)
-        for start in contentTokens.lazy.map(Int.init) where tokenIDs[start] < 0x1F_FFFF {
-            var key = UInt64(tokenIDs[start] + 1)
+        longPhrases.reserveCapacity((maximumLength - 1) * contentTokens.count)
+        for start in contentTokens.lazy.map(Int.init) {
+            let word = tokenIDs[start]
+            if Int(words[word].firstToken) == start {
+                phrases.append(Phrase(key: UInt64(word + 1), length: 1, frequency: Int(words[word].frequency), first: start))
+            }
+            guard word < 0x1F_FFFF else { continue }
+            var key = UInt64(word + 1)
             for length in 2...maximumLength {
                 let end = start + length
                 guard end <= tokens.count, tokenIDs[end - 1] >= 0, tokenIDs[end - 1] < 0x1F_FFFF,
@@ -136,6 +139,11 @@ struct KeywordExtractor: Sendable {
                 }
             }
         }
+        // Each phrase's place in the order of candidates as one number: its score's bits above
+        // (a positive double's bits order as the double does), its index below, which orders
+        // phrases of one score by first place and length.
+        var order: [UInt128] = []
+        order.reserveCapacity(phrases.count)
         for index in phrases.indices {
             var product = 1.0, sum = 0.0
             for position in 0..<phrases[index].length {
@@ -143,13 +151,16 @@ struct KeywordExtractor: Sendable {
                 product *= wordScore[id]
                 sum += wordScore[id]
             }
-            phrases[index].score = product / (Double(phrases[index].frequency) * (1 + sum))
+            let score = product / (Double(phrases[index].frequency) * (1 + sum))
+            assert(score > 0 && score.isFinite, "a phrase's score is a positive number")
+            phrases[index].score = score
+            order.append(UInt128(score.bitPattern) << 64 | UInt128(index))
         }
         // Only the best few phrases are put in order: enough for `count` keywords unless many
         // repeat each other, in which case all of them are.
         var limit = 4 * count + 16
         while true {
-            let candidates = Self.smallest(limit, of: phrases) { ($0.score, $0.first, $0.length) < ($1.score, $1.first, $1.length) }
+            let candidates = Self.smallest(limit, of: order, by: <).map { phrases[Int(truncatingIfNeeded: $0)] }
             let chosen = choose(count, from: candidates, words: words, tokens: tokens)
             if chosen.count == count || candidates.count == phrases.count { return chosen }
             limit = phrases.count
