@@ -63,13 +63,11 @@ let package = Package(
             // The default English entity model, trained by `pipe train ner` (Docs/Quality.md).
             resources: [.copy("Tagger/Resources/ner-en.pipemodel"), .copy("TranslateStub/Resources/langid.profiles")]
         ),
-        .target(name: "CMallocTuning"),
         .target(
             name: "PipeCLI",
             dependencies: [
                 "PipeKit",
                 "PipeStages",
-                "CMallocTuning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -77,6 +75,9 @@ let package = Package(
         .executableTarget(
             name: "pipe",
             dependencies: ["PipeCLI", "PipeKit"] + stageModules.map { .target(name: $0.name) },
+            // jemalloc replaces glibc's malloc in the whole process: with glibc, a worker that
+            // frees what another thread allocated waits on that thread's arena (design record 0009).
+            linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))],
             plugins: [.plugin(name: "StageModules")]
         ),
         .plugin(name: "StageModules", capability: .buildTool(), path: "BuildTools/StageModules"),
@@ -107,7 +108,7 @@ let package = Package(
     swiftLanguageModes: [.v6]
 )
 
-for target in package.targets where target.name != "CMallocTuning" && target.type != .plugin {
+for target in package.targets where target.type != .plugin {
     var settings = target.swiftSettings ?? []
     settings.append(.enableUpcomingFeature("ExistentialAny"))
     settings.append(.enableUpcomingFeature("MemberImportVisibility"))

@@ -47,6 +47,7 @@ records=$(wc -l < "$stream")
 bytes=$(wc -c < "$stream")
 echo "machine: $(nproc) cores, $(uname -m), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
 echo "stream:  $records articles, $bytes bytes ($size), $(date -u +%Y-%m-%d)"
+echo "malloc:  $(ldd "$pipe" | grep -o 'libjemalloc[^ ]*' || echo "the system's")"
 
 run_config() { # label, cpu list
   local label=$1 cpus=$2 results=()

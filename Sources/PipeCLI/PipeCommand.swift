@@ -45,7 +45,6 @@ public struct PipeCommand: AsyncParsableCommand {
 
     /// Runs `pipe` with the arguments of this process and exactly the stages in `registry`, then exits.
     public static func main(registry: StageRegistry) async {
-        MallocTuning.apply()
         await $registry.withValue(registry) {
             await main()
         }

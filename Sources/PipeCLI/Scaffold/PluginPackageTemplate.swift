@@ -80,7 +80,10 @@ struct PluginPackageTemplate {
                 .target(name: "\(name.module)", dependencies: [.product(name: "PipeKit", package: \(pipe))]),
                 .executableTarget(
                     name: "\(name.module)Pipe",
-                    dependencies: ["\(name.module)", .product(name: "PipeCLI", package: \(pipe))]
+                    dependencies: ["\(name.module)", .product(name: "PipeCLI", package: \(pipe))],
+                    // The allocator `pipe` is linked with on Linux (Debian: libjemalloc-dev); without it, workers
+                    // that free what another thread allocated wait on glibc's locks.
+                    linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
                 ),
                 .testTarget(name: "\(name.module)Tests", dependencies: ["\(name.module)", .product(name: "PipeKit", package: \(pipe))]),
             ],

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Pipe builds against when they are missing: SQLite's headers (for
+# GRDB) and jemalloc, the allocator `pipe` is linked with on Linux (Docs/Design/0009-jemalloc.md).
+# Does nothing elsewhere, or when both are there. Needs root, or sudo.
+set -euo pipefail
+[ "$(uname -s)" = Linux ] || exit 0
+missing=()
+for package in libsqlite3-dev libjemalloc-dev; do
+  dpkg -s "$package" > /dev/null 2>&1 || missing+=("$package")
+done
+[ ${#missing[@]} -gt 0 ] || exit 0
+sudo=""
+[ "$(id -u)" = 0 ] || sudo=sudo
+echo "installing ${missing[*]}" >&2
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq "${missing[@]}" > /dev/null
