@@ -69,25 +69,28 @@ struct Lexicon: Sendable {
     /// kept as written has the same lower-case form (`President` for `president`).
     func lexeme(lower: PackedWord, exact: PackedWord) -> Lexeme {
         guard let entry = table[lower] else { return Lexeme() }
-        var lexeme = entry.asLower ?? Lexeme()
+        var lexeme = entry.asLower
         if lower == exact {
-            if let flags = entry.asWritten { lexeme.flags.formUnion(flags) }
-        } else if entry.hasWrittenForms, let flags = table[exact]?.asWritten {
-            lexeme.flags.formUnion(flags)
+            lexeme.flags.formUnion(entry.asWritten)
+        } else if entry.hasWrittenForms, let written = table[exact]?.asWritten {
+            lexeme.flags.formUnion(written)
         }
         return lexeme
     }
 
-    /// What a packed word means as a lower-case form and as written.
+    /// What a packed word means as a lower-case form and as written: plain values, empty where a
+    /// word is in no list of the kind, so that reading an entry tests no optionals.
     private struct Entry: Sendable {
-        var asLower: Lexeme?
-        var asWritten: Lexeme.Flags?
+        var asLower = Lexeme()
+        var asWritten: Lexeme.Flags = []
         /// Whether a word of the lists kept as written has this lower-case form.
         var hasWrittenForms = false
 
+        /// Both entries in one (each list gives a word one entry of its kind at most).
         func merged(with other: Entry) -> Entry {
-            Entry(asLower: asLower ?? other.asLower, asWritten: asWritten ?? other.asWritten,
-                  hasWrittenForms: hasWrittenForms || other.hasWrittenForms)
+            Entry(asLower: Lexeme(flags: asLower.flags.union(other.asLower.flags), month: max(asLower.month, other.asLower.month),
+                                  weekday: max(asLower.weekday, other.asLower.weekday)),
+                  asWritten: asWritten.union(other.asWritten), hasWrittenForms: hasWrittenForms || other.hasWrittenForms)
         }
     }
 

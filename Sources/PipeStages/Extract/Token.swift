@@ -225,25 +225,31 @@ enum Tokenizer {
             }
         }
 
-        mutating func advance(_ length: Int) {
-            byte += length
-            scalar += 1
-        }
-
         /// Tokens from scalar `start` up to scalar `end` (the sentence), all in sentence `sentence`;
         /// false when `output` is full.
+        ///
+        /// The position and the count are kept in local variables and stored back at the end: as
+        /// properties, each step stored them to memory, since a token written through `output`
+        /// might, for all the compiler knew, have changed them.
         mutating func tokenize(until end: Int, from start: Int, sentence: Int) -> Bool {
-            while scalar < start, let (_, length) = peek(byte) { advance(length) }
+            var (byte, scalar, count) = (self.byte, self.scalar, self.count)
+            defer { (self.byte, self.scalar, self.count) = (byte, scalar, count) }
+            while scalar < start, let (_, length) = peek(byte) {
+                byte += length
+                scalar += 1
+            }
             var atStart = true
             while scalar < end, let (current, length) = peek(byte) {
                 if current.isWhitespace {
-                    advance(length)
+                    byte += length
+                    scalar += 1
                     continue
                 }
                 guard count < output.count else { return false }
                 let startByte = byte, startScalar = scalar
+                byte += length
+                scalar += 1
                 if current.isLetterOrDigit {
-                    advance(length)
                     var dots = 0, hasJoiners = false, hasASCIILetters = current.isASCII
                     while scalar < end, let (next, nextLength) = peek(byte) {
                         // A run of ASCII letters and digits in one go.
@@ -253,16 +259,19 @@ enum Tokenizer {
                             scalar += run - byte
                             byte = run
                         } else if next.isLetterOrDigit {
-                            advance(nextLength)
+                            byte += nextLength
+                            scalar += 1
                             hasASCIILetters = false
                         } else if Self.joinsWords(next), scalar + 1 < end,
                                   let (after, _) = peek(byte + nextLength), after.isLetterOrDigit {
-                            advance(nextLength)
+                            byte += nextLength
+                            scalar += 1
                             hasJoiners = true
                             if next == "." { dots += 1 }
                         } else if next == ".", dots > 0, scalar - startScalar == 2 * dots + 1, current.properties.isAlphabetic {
                             // The final dot of an abbreviation made of single letters: `U.S.`
-                            advance(nextLength)
+                            byte += nextLength
+                            scalar += 1
                             break
                         } else {
                             break
@@ -274,7 +283,6 @@ enum Tokenizer {
                     count += 1
                     atStart = false
                 } else {
-                    advance(length)
                     output.initializeElement(at: count, to: Token(
                         body: bytes, at: startByte..<byte, symbol: current, kind: .punctuation, span: TextSpan(start: startScalar, end: scalar),
                         sentence: sentence, startsSentence: false, hasJoiners: false, hasASCIILetters: false, lexicon: lexicon))

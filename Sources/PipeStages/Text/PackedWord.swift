@@ -102,11 +102,13 @@ struct PackedWord: Hashable, Sendable {
         ByteWords.contains(a | ~0 << UInt64(8 * prefix), byte)
     }
 
-    /// The word with its ASCII capitals made small letters, eight bytes at a time.
+    /// The word with its ASCII capitals made small letters, eight bytes at a time (the words
+    /// past the eighth byte only when there are bytes there: most words have none).
     @inline(__always)
     var lowercasedASCII: PackedWord {
         var result = self
         result.a = a | ByteWords.marks(a, in: 0x41, 0x5A) >> 2
+        guard length > 8 else { return result }
         result.b = b | ByteWords.marks(b, in: 0x41, 0x5A) >> 2
         result.c = c | ByteWords.marks(c, in: 0x41, 0x5A) >> 2
         return result
