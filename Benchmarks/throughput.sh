@@ -47,7 +47,8 @@ records=$(wc -l < "$stream")
 bytes=$(wc -c < "$stream")
 echo "machine: $(nproc) cores, $(uname -m), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
 echo "stream:  $records articles, $bytes bytes ($size), $(date -u +%Y-%m-%d)"
-echo "malloc:  $(ldd "$pipe" | grep -o 'libjemalloc[^ ]*' || echo "the system's")"
+allocator=$(ldd "$pipe" | awk '/libjemalloc/ { print $1; exit }')
+echo "malloc:  ${allocator:-system}"
 
 run_config() { # label, cpu list
   local label=$1 cpus=$2 results=()

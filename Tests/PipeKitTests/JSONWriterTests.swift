@@ -84,6 +84,30 @@ struct JSONWriterTests {
         #expect(writer.withBytes { Array($0) } == writer.bytes)
     }
 
+    /// A long string written again (the same storage, as a stub translation's body is the body)
+    /// is copied from where it was escaped; another one in between, a copy with the same bytes in
+    /// other storage and a writer that must grow during the copy give the same bytes as escaping
+    /// each value anew.
+    @Test(arguments: [16, 4096])
+    func aLongStringWrittenAgainGivesTheSameBytes(capacity: Int) {
+        let long = String(repeating: "He said \"no\".\n\nTab\there, é. ", count: 40)
+        let other = String(repeating: "Another \"text\" ", count: 30)
+        let copy = String(decoding: Array(long.utf8), as: UTF8.self)
+        let short = "short \"one\""
+        var writer = JSONWriter(capacity: capacity)
+        writer.beginArray()
+        for value in [long, long, other, long, short, copy, long] { writer.string(value) }
+        writer.endArray()
+        let parsed = try? JSONSerialization.jsonObject(with: Data(writer.bytes)) as? [String]
+        #expect(parsed == [long, long, other, long, short, long, long])
+        var fresh = JSONWriter()
+        fresh.beginArray()
+        // Each value in storage of its own, so that none is copied from an earlier one.
+        for value in [long, long, other, long, short, copy, long] { fresh.string(String(decoding: Array(value.utf8), as: UTF8.self)) }
+        fresh.endArray()
+        #expect(writer.bytes == fresh.bytes)
+    }
+
     @Test(arguments: [1, 63, 64, 65, 130])
     func nestsDeeperThanItsBitsWithCommasInPlace(depth: Int) {
         // [[…[1,2]…,3],3] at every level: the commas after the inner arrays need the outer levels' bits.

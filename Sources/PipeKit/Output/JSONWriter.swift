@@ -17,6 +17,13 @@ public struct JSONWriter: ~Copyable {
     private var depth = 0
     /// The bits of levels more than 64 deep (custom fields may nest that far), outermost first.
     private var deepNeedsComma: [Bool] = []
+    /// The last long string written and where its escaped bytes are in the buffer, kept so that
+    /// the same string written again (a translation that is the text itself) is copied from
+    /// there instead of searched for escapes once more. Holding the string keeps its storage
+    /// from being freed, so a string with the same storage address is the same string.
+    private var lastLong: (text: String, escaped: Range<Int>)?
+    /// How long a string must be to be kept as ``lastLong``.
+    private static let longString = 256
 
     /// Creates an empty writer.
     public init() {
@@ -234,8 +241,35 @@ public struct JSONWriter: ~Copyable {
     /// Appends `text` quoted and escaped.
     private mutating func appendString(_ text: String) {
         append(UInt8(ascii: "\""))
-        Self.withUTF8(of: text) { appendEscaped($0) }
+        if text.utf8.count < Self.longString {
+            Self.withUTF8(of: text) { appendEscaped($0) }
+        } else {
+            appendLongString(text)
+        }
         append(UInt8(ascii: "\""))
+    }
+
+    /// Appends a long string escaped, or copies its escaped bytes when it is ``lastLong``.
+    @inline(never)
+    private mutating func appendLongString(_ text: String) {
+        Self.withUTF8(of: text) { utf8 in
+            if let lastLong, Self.isSameStorage(lastLong.text, utf8) {
+                reserve(lastLong.escaped.count)
+                // Within the buffer, from where it was escaped to its end.
+                let base = buffer.baseAddress.unsafelyUnwrapped
+                (base + count).update(from: base + lastLong.escaped.lowerBound, count: lastLong.escaped.count)
+                count += lastLong.escaped.count
+                return
+            }
+            let start = count
+            appendEscaped(utf8)
+            lastLong = (text, start..<count)
+        }
+    }
+
+    /// Whether `utf8` are the bytes of `text`'s own storage (not only the same bytes elsewhere).
+    private static func isSameStorage(_ text: String, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.baseAddress == utf8.baseAddress && $0.count == utf8.count } ?? false
     }
 
     /// Appends UTF-8 with the bytes JSON strings cannot hold escaped, copying the runs that need no escape in one go.

@@ -282,35 +282,43 @@ struct EntityRecognizer: Sendable {
         var resolved = mentions
         // The latest full name by the short form that refers to it, as its index in `resolved`:
         // a person's last word (or the part after its last hyphen), an organisation's name
-        // without its first words.
-        var personByLastWord: [Substring: Int] = Dictionary(minimumCapacity: resolved.count)
-        var organizationBySuffix: [Substring: Int] = Dictionary(minimumCapacity: resolved.count)
+        // without its first words. The short forms are numbered in one index, a person's and an
+        // organisation's apart (their types' salts), and `latest` holds the full name by number.
+        var shortForms = ScratchIndex<TextKey>(capacity: resolved.count)
+        var latest: [Int] = []
+        latest.reserveCapacity(resolved.count)
+        let personSalt = EntityType.person.hashSalt, organizationSalt = EntityType.organization.hashSalt
         for index in resolved.indices {
             // Spaces and hyphens found as bytes: no grapheme breaking.
             let text = resolved[index].text, type = resolved[index].type, utf8 = text.utf8
             let space = UInt8(ascii: " ")
             let hasSpace = utf8.withContiguousStorageIfAvailable { $0.contains(space) } ?? utf8.contains(space)
             let full: Int? = switch type {
-            case .person, .misc: hasSpace ? nil : personByLastWord[Substring(text)]
-            case .organization: organizationBySuffix[Substring(text)]
+            case .person, .misc: hasSpace ? nil : shortForms.existingID(of: TextKey(text, salt: personSalt)).map { latest[$0] }
+            case .organization: shortForms.existingID(of: TextKey(text, salt: organizationSalt)).map { latest[$0] }
             case .location: nil
             }
             if let full {
                 resolved[index].text = resolved[full].text
                 resolved[index].type = resolved[full].type
             } else if type == .person || type == .organization, hasSpace {
+                /// Makes `index` the latest full name of the short form `name`.
+                func remember(_ name: Substring, salt: UInt64) {
+                    let (id, isNew) = shortForms.id(of: TextKey(String(name), salt: salt))
+                    if isNew { latest.append(index) } else { latest[id] = index }
+                }
                 if type == .person, let lastSpace = utf8.lastIndex(of: space) {
                     let last = text[utf8.index(after: lastSpace)...]
                     if let hyphen = last.utf8.lastIndex(of: UInt8(ascii: "-")) {
-                        personByLastWord[last[last.utf8.index(after: hyphen)...]] = index
+                        remember(last[last.utf8.index(after: hyphen)...], salt: personSalt)
                     }
-                    personByLastWord[last] = index
+                    remember(last, salt: personSalt)
                 } else {
                     // Every suffix that starts after a space: `Foreign Ministry`, `Ministry`.
                     var cursor = utf8.startIndex
                     while let found = utf8[cursor...].firstIndex(of: space) {
                         cursor = utf8.index(after: found)
-                        if cursor < utf8.endIndex, utf8[cursor] != space { organizationBySuffix[text[cursor...]] = index }
+                        if cursor < utf8.endIndex, utf8[cursor] != space { remember(text[cursor...], salt: organizationSalt) }
                     }
                 }
             }

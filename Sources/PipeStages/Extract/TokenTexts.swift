@@ -63,8 +63,14 @@ struct TokenTexts: Sendable {
     ///
     /// In an ASCII word the part before the apostrophe is looked up packed in the ``Lexicon``
     /// (stopwords and ``negations``); other words with an apostrophe are lower-cased.
+    /// Inlined, so that the few words with an apostrophe alone cost a call.
+    @inline(__always)
     func isContractedFunctionWord(_ token: Token) -> Bool {
-        guard token.hasApostrophe else { return false }
+        token.hasApostrophe && isContractedFunctionWord(withApostrophe: token)
+    }
+
+    @inline(never)
+    private func isContractedFunctionWord(withApostrophe token: Token) -> Bool {
         let bytes = utf8[token.bytes]
         if bytes.allSatisfy({ $0 < 0x80 }) {
             guard let apostrophe = bytes.firstIndex(of: UInt8(ascii: "'")),

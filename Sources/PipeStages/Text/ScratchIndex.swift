@@ -43,6 +43,18 @@ struct ScratchIndex<Key: TableKey>: ~Copyable {
         return (count - 1, true)
     }
 
+    /// The number of `key` if it has one, without numbering it.
+    func existingID(of key: Key) -> Int? {
+        let mask = slots.count - 1
+        var slot = OpenAddressing.slot(key.mixed, size: slots.count)
+        while slots[slot] >= 0 {
+            let id = Int(slots[slot])
+            if keys[id] == key { return id }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
+
     /// Doubles the table and the room for keys, and places the keys again.
     @inline(never)
     private mutating func grow() {
