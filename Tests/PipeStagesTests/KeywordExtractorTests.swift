@@ -12,11 +12,10 @@ struct KeywordExtractorTests {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int(state >> 54)
         }
-        let pairs = values.enumerated().map { ($1, $0) }
-        let smallest = KeywordExtractor.smallest(limit, of: pairs) { $0 < $1 }
-        let expected = Array(pairs.sorted { $0 < $1 }.prefix(limit))
-        #expect(smallest.map(\.0) == expected.map(\.0))
-        #expect(smallest.map(\.1) == expected.map(\.1))
+        // Each value with its place below it, as phrases are ordered by score, then by index.
+        let keys = values.enumerated().map { UInt128($1) << 64 | UInt128($0) }
+        let smallest = KeywordExtractor.smallest(limit, of: keys)
+        #expect(smallest == Array(keys.sorted().prefix(limit)))
     }
 
     /// Stems of `first` and `second`, each the only word of a body.

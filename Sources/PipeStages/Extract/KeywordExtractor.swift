@@ -50,6 +50,9 @@ struct KeywordExtractor: Sendable {
         var frequency = 1
         /// The token index of its first occurrence.
         var first: Int
+        /// The product and the sum of its words' scores, worked out as it is first met.
+        var product: Double
+        var sum: Double
         var score = 0.0
 
         /// The word id at `position` (0 for the first word).
@@ -116,15 +119,20 @@ struct KeywordExtractor: Sendable {
         for start in contentTokens.lazy.map(Int.init) {
             let word = tokenIDs[start]
             if Int(words[word].firstToken) == start {
-                phrases.append(Phrase(key: UInt64(word + 1), length: 1, frequency: Int(words[word].frequency), first: start))
+                phrases.append(Phrase(key: UInt64(word + 1), length: 1, frequency: Int(words[word].frequency), first: start,
+                                      product: wordScore[word], sum: wordScore[word]))
             }
             guard word < 0x1F_FFFF else { continue }
             var key = UInt64(word + 1)
+            var (product, sum) = (wordScore[word], wordScore[word])
             for length in 2...maximumLength {
                 let end = start + length
                 guard end <= tokens.count, tokenIDs[end - 1] >= 0, tokenIDs[end - 1] < 0x1F_FFFF,
                       tokens[end - 1].sentence == tokens[start].sentence else { break }
                 key = key << 21 | UInt64(tokenIDs[end - 1] + 1)
+                // A stopword inside (`of`) counts with its score of 1, as every word of the phrase does.
+                product *= wordScore[tokenIDs[end - 1]]
+                sum += wordScore[tokenIDs[end - 1]]
                 // Inside a phrase only `of` may stand between content words (`bank of england`).
                 guard !words[tokenIDs[end - 1]].isStopword else {
                     if texts.isWord(tokens[end - 1], "of") { continue }
@@ -133,7 +141,7 @@ struct KeywordExtractor: Sendable {
                 let (id, isNew) = phraseIndex.id(of: key)
                 if isNew {
                     longPhrases.append(phrases.count)
-                    phrases.append(Phrase(key: key, length: length, first: start))
+                    phrases.append(Phrase(key: key, length: length, first: start, product: product, sum: sum))
                 } else {
                     phrases[longPhrases[id]].frequency += 1
                 }
@@ -145,13 +153,7 @@ struct KeywordExtractor: Sendable {
         var order: [UInt128] = []
         order.reserveCapacity(phrases.count)
         for index in phrases.indices {
-            var product = 1.0, sum = 0.0
-            for position in 0..<phrases[index].length {
-                let id = phrases[index].id(at: position)
-                product *= wordScore[id]
-                sum += wordScore[id]
-            }
-            let score = product / (Double(phrases[index].frequency) * (1 + sum))
+            let score = phrases[index].product / (Double(phrases[index].frequency) * (1 + phrases[index].sum))
             assert(score > 0 && score.isFinite, "a phrase's score is a positive number")
             phrases[index].score = score
             order.append(UInt128(score.bitPattern) << 64 | UInt128(index))
@@ -160,7 +162,7 @@ struct KeywordExtractor: Sendable {
         // repeat each other, in which case all of them are.
         var limit = 4 * count + 16
         while true {
-            let candidates = Self.smallest(limit, of: order, by: <).map { phrases[Int(truncatingIfNeeded: $0)] }
+            let candidates = Self.smallest(limit, of: order).map { phrases[Int(truncatingIfNeeded: $0)] }
             let chosen = choose(count, from: candidates, words: words, tokens: tokens)
             if chosen.count == count || candidates.count == phrases.count { return chosen }
             limit = phrases.count
@@ -303,20 +305,26 @@ struct KeywordExtractor: Sendable {
         return String(word)
     }
 
-    /// The `limit` smallest elements by `isBefore` (a strict total order), sorted; all of them when there are fewer.
-    static func smallest<Element>(_ limit: Int, of elements: [Element], by isBefore: (Element, Element) -> Bool) -> [Element] {
-        guard limit < elements.count else { return elements.sorted(by: isBefore) }
+    /// The `limit` smallest elements, sorted; all of them when there are fewer.
+    ///
+    /// One comparison turns most elements away: with `limit` kept, an element must be smaller
+    /// than the largest of them, held in a local, to be placed among them by binary search.
+    static func smallest<Element: Comparable>(_ limit: Int, of elements: [Element]) -> [Element] {
+        guard limit < elements.count else { return elements.sorted() }
+        guard limit > 0 else { return [] }
         var best: [Element] = []
         best.reserveCapacity(limit + 1)
+        var largest: Element?
         for element in elements {
-            if best.count == limit, let last = best.last, !isBefore(element, last) { continue }
+            if let largest, element >= largest { continue }
             var low = 0, high = best.count
             while low < high {
                 let middle = (low + high) / 2
-                if isBefore(best[middle], element) { low = middle + 1 } else { high = middle }
+                if best[middle] < element { low = middle + 1 } else { high = middle }
             }
             best.insert(element, at: low)
             if best.count > limit { best.removeLast() }
+            if best.count == limit { largest = best[limit - 1] }
         }
         return best
     }
