@@ -290,7 +290,9 @@ struct EntityRecognizer: Sendable {
         let personSalt = EntityType.person.hashSalt, organizationSalt = EntityType.organization.hashSalt
         for index in resolved.indices {
             // Spaces and hyphens found as bytes: no grapheme breaking.
-            let text = resolved[index].text, type = resolved[index].type, utf8 = text.utf8
+            // One copy of the mention: reading each field of `resolved[index]` copied all of it.
+            let mention = resolved[index]
+            let text = mention.text, type = mention.type, utf8 = text.utf8
             let space = UInt8(ascii: " ")
             let hasSpace = utf8.withContiguousStorageIfAvailable { $0.contains(space) } ?? utf8.contains(space)
             let full: Int? = switch type {

@@ -44,11 +44,17 @@ struct SpeakerResolver {
                 && !mention.tokens.allSatisfy { isQuoted[$0] }
         }
         var owner = [Int32](repeating: Self.noName, count: tokens.count)
-        for mention in mentions where mention.type == .location || mention.type == .misc {
-            for index in mention.tokens { owner[index] = Self.place }
+        // Fields read through pointers: a mention taken from an array is copied whole, its text
+        // retained and released.
+        mentions.withUnsafeBufferPointer { mentions in
+            for number in mentions.indices where mentions[number].type == .location || mentions[number].type == .misc {
+                for index in mentions[number].tokens { owner[index] = Self.place }
+            }
         }
-        for (number, mention) in speakers.enumerated() {
-            for index in mention.tokens { owner[index] = Int32(number) }
+        speakers.withUnsafeBufferPointer { speakers in
+            for number in speakers.indices {
+                for index in speakers[number].tokens { owner[index] = Int32(number) }
+            }
         }
         (self.mentions, self.owner, self.isQuoted) = (speakers, owner, isQuoted)
     }
