@@ -172,6 +172,29 @@ extension TextUnitTests {
         }
     }
 
+    /// Paragraphs and the sentences inside them recounted in one pass are what each list gives
+    /// recounted alone; so are sentences given without paragraphs.
+    @Test(arguments: 0..<4)
+    func recountsParagraphsAndTheirSentencesInOnePass(seed: UInt64) {
+        for text in Self.randomTexts(seed: seed) {
+            let (units, ranges) = TextNormalizer.paragraphs(of: Array(text.utf8))
+            let paragraphs = ranges.map { TextSpan(start: $0.lowerBound, end: $0.upperBound) }
+            var sentences: [TextSpan] = []
+            units.withUnsafeBufferPointer { units in
+                for paragraph in paragraphs {
+                    let slice = UnsafeBufferPointer(rebasing: units[paragraph.start..<paragraph.end])
+                    SentenceSplitter.sentences(in: slice, offset: paragraph.start, into: &sentences)
+                }
+            }
+            units.withUnsafeBufferPointer { units in
+                let together = TextNormalizer.scalarSpans(paragraphs, sentences, in: units)
+                #expect(together.0 == TextNormalizer.scalarSpans(paragraphs, in: units), "\(text.debugDescription)")
+                #expect(together.1 == TextNormalizer.scalarSpans(sentences, in: units), "\(text.debugDescription)")
+                #expect(TextNormalizer.scalarSpans([], sentences, in: units).1 == together.1)
+            }
+        }
+    }
+
     /// The scalar at and before each place of a UTF-8 text is the text's own, with its length.
     @Test func decodesEveryScalarForwardAndBackward() {
         let text = "a\u{E9}\u{2019}\u{1F600}.\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}z"

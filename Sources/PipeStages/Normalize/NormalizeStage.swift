@@ -139,8 +139,7 @@ public struct NormalizeStage: ConfigurableStage {
         }
         if !isASCII {
             text.withUnsafeBufferPointer { text in
-                paragraphSpans = TextNormalizer.scalarSpans(paragraphSpans, in: text)
-                sentenceSpans = TextNormalizer.scalarSpans(sentenceSpans, in: text)
+                (paragraphSpans, sentenceSpans) = TextNormalizer.scalarSpans(paragraphSpans, sentenceSpans, in: text)
             }
         }
         // Whole scalars of valid text and ASCII put between them: valid, so not checked again.

@@ -137,6 +137,13 @@ enum TextNormalizer {
     /// POPCNT instruction (not in the baseline x86-64 Pipe is built for), `nonzeroBitCount`
     /// takes a dozen instructions.
     static func scalarSpans(_ spans: [TextSpan], in bytes: UnsafeBufferPointer<UInt8>) -> [TextSpan] {
+        scalarSpans(spans, [], in: bytes).0
+    }
+
+    /// ``scalarSpans(_:in:)`` of a text's paragraphs and of its sentences, which lie in order
+    /// inside them, in one pass over the bytes.
+    static func scalarSpans(_ paragraphs: [TextSpan], _ sentences: [TextSpan], in bytes: UnsafeBufferPointer<UInt8>)
+        -> ([TextSpan], [TextSpan]) {
         var byte = 0, scalar = 0
         func advance(to offset: Int) -> Int {
             while byte + 8 <= offset {
@@ -151,7 +158,21 @@ enum TextNormalizer {
             }
             return scalar
         }
-        return spans.map { TextSpan(start: advance(to: $0.start), end: advance(to: $0.end)) }
+        var recounted = (paragraphs, sentences)
+        var sentence = 0
+        for paragraph in paragraphs.indices {
+            recounted.0[paragraph].start = advance(to: paragraphs[paragraph].start)
+            while sentence < sentences.count, sentences[sentence].start < paragraphs[paragraph].end {
+                recounted.1[sentence] = TextSpan(start: advance(to: sentences[sentence].start), end: advance(to: sentences[sentence].end))
+                sentence += 1
+            }
+            recounted.0[paragraph].end = advance(to: paragraphs[paragraph].end)
+        }
+        // None is left from a normalized body; any other sentences are counted after the paragraphs.
+        for index in sentence..<sentences.count {
+            recounted.1[index] = TextSpan(start: advance(to: sentences[index].start), end: advance(to: sentences[index].end))
+        }
+        return recounted
     }
 
     /// Whether `text` is certainly in NFC already, judged without normalizing it.
