@@ -31,6 +31,34 @@ struct LanguageProfilesTests {
         #expect(detector.detect("de oorlog is voorbij").language == "nl")
     }
 
+    /// A gram's costs are taken from every language's score, in one vector operation up to
+    /// sixteen languages and one by one beyond; the scores past the languages stay 0.
+    @Test(arguments: [1, 2, 11, 16, 17, 24])
+    func addTakesEachLanguagesCost(languages: Int) {
+        var state: UInt64 = 7
+        func next() -> UInt16 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return UInt16(truncatingIfNeeded: state >> 40)
+        }
+        let rows = 5
+        let costs = (0..<(rows * languages)).map { _ in next() }
+        let profiles = LanguageProfiles(languages: (0..<languages).map { "l\($0)" }, floors: Array(repeating: -1, count: languages),
+                                        table: GramTable(Dictionary(uniqueKeysWithValues: (0..<rows).map { (UInt64(0x61 + $0), $0) })),
+                                        costs: costs)
+        #expect(profiles.scoreCount == (languages > LanguageProfiles.lanes ? languages : LanguageProfiles.lanes))
+        let grams: [UInt64] = [0x61, 0x63, 0x63, 0x65, 0x7A, 0x61]
+        var expected = [Int32](repeating: 0, count: languages)
+        for gram in grams where gram < 0x61 + UInt64(rows) {
+            for column in 0..<languages { expected[column] -= Int32(costs[Int(gram - 0x61) * languages + column]) }
+        }
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: profiles.scoreCount) { scores in
+            scores.initialize(repeating: 0)
+            #expect(grams.map { profiles.add($0, to: scores) } == [true, true, true, true, false, true])
+            #expect(Array(scores.prefix(languages)) == expected)
+            #expect(scores.dropFirst(languages).allSatisfy { $0 == 0 })
+        }
+    }
+
     @Test func theFileReadsBackAsWritten() throws {
         let read = try LanguageProfiles(fileText: tiny.fileText)
         #expect(read.languages == tiny.languages)

@@ -81,15 +81,20 @@ public struct LanguageDetector: Sendable {
     private func detect(parts: [UnsafeBufferPointer<UInt8>], limit: Int) -> Result {
         // The scores live in a buffer on the stack: `add` writes through the pointer, where a
         // captured `var` would cost an exclusivity check for every gram.
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: profiles?.languages.count ?? 0) { scores in
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: profiles?.scoreCount ?? 0) { scores in
             scores.initialize(repeating: 0)
-            return detect(parts: parts, limit: limit, scores: scores)
+            // The letters of each script, on the stack too: in an array, every letter counted
+            // asked whether the array was shared.
+            return withUnsafeTemporaryAllocation(of: Int.self, capacity: Script.allCases.count) { scripts in
+                scripts.initialize(repeating: 0)
+                return detect(parts: parts, limit: limit, scores: scores, scripts: scripts)
+            }
         }
     }
 
     /// `scores` are log-probabilities in tenths of a nat (``LanguageProfiles/costs``).
-    private func detect(parts: [UnsafeBufferPointer<UInt8>], limit: Int, scores: UnsafeMutableBufferPointer<Int32>) -> Result {
-        var scripts = Array(repeating: 0, count: Script.allCases.count)
+    private func detect(parts: [UnsafeBufferPointer<UInt8>], limit: Int, scores: UnsafeMutableBufferPointer<Int32>,
+                        scripts: UnsafeMutableBufferPointer<Int>) -> Result {
         var window = GramWindow()
         var letters = 0
         func add(_ key: UInt64) { _ = profiles?.add(key, to: scores) }
@@ -144,7 +149,7 @@ public struct LanguageDetector: Sendable {
     /// Whether one language leads all others by ``decisiveMargin``.
     private func isDecided(_ scores: UnsafeMutableBufferPointer<Int32>) -> Bool {
         var first = Int32.min, second = Int32.min
-        for score in scores {
+        for score in scores.prefix(profiles?.languages.count ?? 0) {
             if score > first {
                 (first, second) = (score, first)
             } else if score > second {
