@@ -9,6 +9,10 @@ for package in libsqlite3-dev libjemalloc-dev; do
   dpkg -s "$package" > /dev/null 2>&1 || missing+=("$package")
 done
 [ ${#missing[@]} -gt 0 ] || exit 0
+if ! command -v apt-get > /dev/null; then
+  echo "error: ${missing[*]} missing and no apt-get here: install SQLite's headers and jemalloc with this system's package manager" >&2
+  exit 1
+fi
 sudo=""
 [ "$(id -u)" = 0 ] || sudo=sudo
 echo "installing ${missing[*]}" >&2
