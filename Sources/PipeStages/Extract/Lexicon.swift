@@ -51,6 +51,11 @@ struct Lexeme: Sendable, Hashable {
 
     /// Whether the word names a month or a weekday.
     var isDateWord: Bool { month != 0 || weekday != 0 }
+
+    /// What a word is in both lexemes: the lists of each, and the month or weekday either names.
+    func union(_ other: Lexeme) -> Lexeme {
+        Lexeme(flags: flags.union(other.flags), month: max(month, other.month), weekday: max(weekday, other.weekday))
+    }
 }
 
 /// The word lists of `WordLists` folded into one table that gives a word's ``Lexeme``.
@@ -88,9 +93,8 @@ struct Lexicon: Sendable {
 
         /// Both entries in one (each list gives a word one entry of its kind at most).
         func merged(with other: Entry) -> Entry {
-            Entry(asLower: Lexeme(flags: asLower.flags.union(other.asLower.flags), month: max(asLower.month, other.asLower.month),
-                                  weekday: max(asLower.weekday, other.asLower.weekday)),
-                  asWritten: asWritten.union(other.asWritten), hasWrittenForms: hasWrittenForms || other.hasWrittenForms)
+            Entry(asLower: asLower.union(other.asLower), asWritten: asWritten.union(other.asWritten),
+                  hasWrittenForms: hasWrittenForms || other.hasWrittenForms)
         }
     }
 
@@ -122,9 +126,7 @@ struct Lexicon: Sendable {
         for (word, weekday) in WordLists.weekdays {
             entries += [(word, Lexeme(weekday: UInt8(weekday))), (word + ".", Lexeme(weekday: UInt8(weekday)))]
         }
-        return Dictionary(entries) { old, new in
-            Lexeme(flags: old.flags.union(new.flags), month: max(old.month, new.month), weekday: max(old.weekday, new.weekday))
-        }.map { ($0, $1) }
+        return Dictionary(entries) { $0.union($1) }.map { ($0, $1) }
     }()
 
     private static let exactTable: [(String, Lexeme.Flags)] = {

@@ -234,21 +234,21 @@ enum Tokenizer {
         mutating func tokenize(until end: Int, from start: Int, sentence: Int) -> Bool {
             var (byte, scalar, count) = (self.byte, self.scalar, self.count)
             defer { (self.byte, self.scalar, self.count) = (byte, scalar, count) }
-            while scalar < start, let (_, length) = peek(byte) {
+            /// Steps over one scalar of `length` bytes.
+            func advance(_ length: Int) {
                 byte += length
                 scalar += 1
             }
+            while scalar < start, let (_, length) = peek(byte) { advance(length) }
             var atStart = true
             while scalar < end, let (current, length) = peek(byte) {
                 if current.isWhitespace {
-                    byte += length
-                    scalar += 1
+                    advance(length)
                     continue
                 }
                 guard count < output.count else { return false }
                 let startByte = byte, startScalar = scalar
-                byte += length
-                scalar += 1
+                advance(length)
                 if current.isLetterOrDigit {
                     var dots = 0, hasJoiners = false, hasASCIILetters = current.isASCII
                     while scalar < end, let (next, nextLength) = peek(byte) {
@@ -259,19 +259,16 @@ enum Tokenizer {
                             scalar += run - byte
                             byte = run
                         } else if next.isLetterOrDigit {
-                            byte += nextLength
-                            scalar += 1
+                            advance(nextLength)
                             hasASCIILetters = false
                         } else if Self.joinsWords(next), scalar + 1 < end,
                                   let (after, _) = peek(byte + nextLength), after.isLetterOrDigit {
-                            byte += nextLength
-                            scalar += 1
+                            advance(nextLength)
                             hasJoiners = true
                             if next == "." { dots += 1 }
                         } else if next == ".", dots > 0, scalar - startScalar == 2 * dots + 1, current.properties.isAlphabetic {
                             // The final dot of an abbreviation made of single letters: `U.S.`
-                            byte += nextLength
-                            scalar += 1
+                            advance(nextLength)
                             break
                         } else {
                             break

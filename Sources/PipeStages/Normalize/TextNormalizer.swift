@@ -160,18 +160,17 @@ enum TextNormalizer {
         }
         var recounted = (paragraphs, sentences)
         var sentence = 0
+        func recountSentence() {
+            recounted.1[sentence] = TextSpan(start: advance(to: sentences[sentence].start), end: advance(to: sentences[sentence].end))
+            sentence += 1
+        }
         for paragraph in paragraphs.indices {
             recounted.0[paragraph].start = advance(to: paragraphs[paragraph].start)
-            while sentence < sentences.count, sentences[sentence].start < paragraphs[paragraph].end {
-                recounted.1[sentence] = TextSpan(start: advance(to: sentences[sentence].start), end: advance(to: sentences[sentence].end))
-                sentence += 1
-            }
+            while sentence < sentences.count, sentences[sentence].start < paragraphs[paragraph].end { recountSentence() }
             recounted.0[paragraph].end = advance(to: paragraphs[paragraph].end)
         }
         // None is left from a normalized body; any other sentences are counted after the paragraphs.
-        for index in sentence..<sentences.count {
-            recounted.1[index] = TextSpan(start: advance(to: sentences[index].start), end: advance(to: sentences[index].end))
-        }
+        while sentence < sentences.count { recountSentence() }
         return recounted
     }
 

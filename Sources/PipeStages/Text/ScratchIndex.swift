@@ -44,6 +44,9 @@ struct ScratchIndex<Key: TableKey>: ~Copyable {
     }
 
     /// The number of `key` if it has one, without numbering it.
+    ///
+    /// The probe is ``id(of:)``'s written out again: shared through a helper (returning the slot
+    /// or the id), it cost the keyword and entity counts 1% more instructions an article.
     func existingID(of key: Key) -> Int? {
         let mask = slots.count - 1
         var slot = OpenAddressing.slot(key.mixed, size: slots.count)
