@@ -1,3 +1,4 @@
+import Foundation
 import PipeKit
 @testable import PipeStages
 import Testing
@@ -23,6 +24,47 @@ struct TokenizerTests {
             text += gaps.randomElement(using: &generator) ?? " "
         }
         return text
+    }
+
+    /// Plain words, made from one or two loads of eight bytes, are the tokens the general loop
+    /// makes of them: at every length up to 17 bytes, before every kind of mark, at the end of a
+    /// sentence and of the text.
+    @Test(arguments: [4, 5, 6] as [UInt64])
+    func plainWordsAreThoseOfTheGeneralLoop(seed: UInt64) {
+        let text = Self.randomText(seed: seed, words: 600)
+        var article = Article(id: "a", source: "s", date: nil, title: "", body: text)
+        expectPlainWordsMatchTheGeneralLoop(article)
+        // Sentences that end inside words and at their ends.
+        article.sentences = stride(from: 0, to: text.unicodeScalars.count, by: 37).map { TextSpan(start: $0, end: $0 + 37) }
+        expectPlainWordsMatchTheGeneralLoop(article)
+    }
+
+    /// Expects the tokens of `article` to be the same with plain words and without; returns how many there are.
+    @discardableResult
+    private func expectPlainWordsMatchTheGeneralLoop(_ article: Article, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Int {
+        let plain = Tokenizer.tokens(of: article), general = Tokenizer.tokens(of: article, plainWords: false)
+        #expect(plain.count == general.count, "\(article.id)", sourceLocation: sourceLocation)
+        let texts = TokenTexts(body: article.body)
+        // The first token that differs, with its text, rather than two whole lists.
+        if let index = zip(plain, general).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset {
+            Issue.record("\(article.id): token \(index) `\(texts[general[index]])`: \(plain[index]) instead of \(general[index])",
+                         sourceLocation: sourceLocation)
+        }
+        return plain.count
+    }
+
+    @Test
+    func plainWordsOfTheCorpusAreThoseOfTheGeneralLoop() throws {
+        guard let corpus = Fixtures.corpus else {
+            print("skipped: ../shared/corpus is absent")
+            return
+        }
+        var checked = 0
+        for line in try String(contentsOfFile: corpus + "/bbc/articles.jsonl", encoding: .utf8).split(separator: "\n").prefix(300) {
+            let article = try ParseStage.parse(Fixtures.record(String(line), format: .jsonl))
+            checked += expectPlainWordsMatchTheGeneralLoop(article)
+        }
+        #expect(checked > 10_000)
     }
 
     /// Every word token's facts are those its text gives by the scalar rules, which the
@@ -113,7 +155,7 @@ struct TokenizerTests {
         let alphabet = Array("aZ09 .-'\u{e9}@[`{/:".utf8)
         let bytes = (0..<300).map { _ in alphabet.randomElement(using: &generator) ?? 0 }
         bytes.withUnsafeBufferPointer { buffer in
-            let cursor = Tokenizer.Cursor(bytes: buffer, lexicon: .shared, output: UnsafeMutableBufferPointer(start: nil, count: 0))
+            let cursor = Tokenizer.Cursor(bytes: buffer, lexicon: .shared, output: UnsafeMutableBufferPointer(start: nil, count: 0), plainWords: true)
             for start in 0..<buffer.count {
                 for limit in [start, min(start + 3, buffer.count), min(start + 11, buffer.count), buffer.count] {
                     let expected = buffer[start..<limit].firstIndex { byte in

@@ -77,24 +77,46 @@ struct Token: Sendable, Hashable {
                 (false, false, false, Lexeme(), PackedWord(placeholder: 0), false, false)
             return
         }
-        let first = body[bytes.lowerBound]
         let exact = PackedWord(body, bytes: bytes)
         if let exact, hasASCIILetters {
-            // ASCII capitals are the only capitals, and lower-casing them leaves `’` as it is.
-            hasEarlyHyphen = hasJoiners && exact.contains(UInt8(ascii: "-"), inFirst: 4)
-            hasApostrophe = hasJoiners && (!exact.isASCII || exact.contains(UInt8(ascii: "'")))
-            isCapitalized = (0x41...0x5A).contains(first)
-            // A word that starts with a small letter is no acronym: most words are settled here.
-            isAcronym = !(0x61...0x7A).contains(first) && exact.holds(atLeast: 2, in: 0x41, 0x5A) && !exact.holds(atLeast: 1, in: 0x61, 0x7A)
-            isNumber = (0x30...0x39).contains(first)
-            packedKey = exact.lowercasedASCII
-            lexeme = lexicon.lexeme(lower: packedKey, exact: exact)
+            (hasEarlyHyphen, hasApostrophe, isCapitalized, isAcronym, isNumber, packedKey, lexeme) =
+                Self.facts(ofASCII: exact, hasJoiners: hasJoiners, lexicon: lexicon)
             return
         }
         let key: PackedWord?
         (hasEarlyHyphen, hasApostrophe, isCapitalized, isAcronym, isNumber, key, lexeme) =
             Self.facts(ofRare: UnsafeBufferPointer(rebasing: body[bytes]), exact: exact, lexicon: lexicon)
         packedKey = key ?? PackedWord(placeholder: 0)
+    }
+
+    /// The token of a plain word (``Tokenizer/Cursor/plainWord(in:at:scalar:end:)``): ASCII letters
+    /// and digits, packed in `exact`, at `bytes` and `span`.
+    @inline(__always)
+    init(plainWord exact: PackedWord, at bytes: Range<Int>, span: TextSpan, sentence: Int, startsSentence: Bool, lexicon: borrowing Lexicon) {
+        kind = .word
+        symbol = Unicode.Scalar(UInt8(truncatingIfNeeded: exact.a))
+        (spanStart, spanEnd) = (Int32(truncatingIfNeeded: span.start), Int32(truncatingIfNeeded: span.end))
+        (byteStart, byteEnd) = (Int32(truncatingIfNeeded: bytes.lowerBound), Int32(truncatingIfNeeded: bytes.upperBound))
+        sentenceIndex = Int32(truncatingIfNeeded: sentence)
+        self.startsSentence = startsSentence
+        (hasEarlyHyphen, hasApostrophe, isCapitalized, isAcronym, isNumber, packedKey, lexeme) =
+            Self.facts(ofASCII: exact, hasJoiners: false, lexicon: lexicon)
+    }
+
+    /// The facts of a word whose letters and digits are ASCII, packed in `exact`: worked out eight
+    /// bytes at a time, without any Unicode property lookup. ASCII capitals are the only capitals,
+    /// and lower-casing them leaves `’` as it is.
+    @inline(__always)
+    private static func facts(ofASCII exact: PackedWord, hasJoiners: Bool, lexicon: borrowing Lexicon)
+        -> (hasEarlyHyphen: Bool, hasApostrophe: Bool, isCapitalized: Bool, isAcronym: Bool, isNumber: Bool, key: PackedWord, lexeme: Lexeme) {
+        let first = UInt8(truncatingIfNeeded: exact.a)
+        let key = exact.lowercasedASCII
+        // A word that starts with a small letter is no acronym: most words are settled at once.
+        let isAcronym = !(0x61...0x7A).contains(first) && exact.holds(atLeast: 2, in: 0x41, 0x5A) && !exact.holds(atLeast: 1, in: 0x61, 0x7A)
+        return (hasEarlyHyphen: hasJoiners && exact.contains(UInt8(ascii: "-"), inFirst: 4),
+                hasApostrophe: hasJoiners && (!exact.isASCII || exact.contains(UInt8(ascii: "'"))),
+                isCapitalized: (0x41...0x5A).contains(first), isAcronym: isAcronym, isNumber: (0x30...0x39).contains(first),
+                key: key, lexeme: lexicon.lexeme(lower: key, exact: exact))
     }
 
     /// The facts of a word longer than `PackedWord.capacity` or not ASCII (rare), from its scalars;
@@ -150,7 +172,9 @@ extension [Token] {
 /// It reads the body as UTF-8 bytes and counts Unicode scalars as it goes, so that spans are
 /// scalar offsets; only non-ASCII letters need a Unicode property lookup.
 enum Tokenizer {
-    static func tokens(of article: Article) -> [Token] {
+    /// The tokens of the article's body; `plainWords: false` makes every token in the general
+    /// loop, for tests that check the plain-word path against it.
+    static func tokens(of article: Article, plainWords: Bool = true) -> [Token] {
         var body = article.body
         let sentences = article.sentences.isEmpty ? [TextSpan(start: 0, end: Int.max)] : article.sentences
         return body.withUTF8 { body in
@@ -158,8 +182,8 @@ enum Tokenizer {
             let bytes = UnsafeBufferPointer(rebasing: body.prefix(Int(Int32.max)))
             // News text has a token for every five or six bytes; a token takes at least one byte,
             // so a text that fills the first guess is tokenized again with room that always suffices.
-            return tokens(of: bytes, sentences: sentences, capacity: bytes.count / 4 + 16)
-                ?? tokens(of: bytes, sentences: sentences, capacity: bytes.count + 1) ?? []
+            return tokens(of: bytes, sentences: sentences, capacity: bytes.count / 4 + 16, plainWords: plainWords)
+                ?? tokens(of: bytes, sentences: sentences, capacity: bytes.count + 1, plainWords: plainWords) ?? []
         }
     }
 
@@ -167,10 +191,10 @@ enum Tokenizer {
     ///
     /// In place, each token is written once where it stays, with no check per token that the
     /// array is not shared (`append` made two) and no copy from a temporary.
-    private static func tokens(of bytes: UnsafeBufferPointer<UInt8>, sentences: [TextSpan], capacity: Int) -> [Token]? {
+    private static func tokens(of bytes: UnsafeBufferPointer<UInt8>, sentences: [TextSpan], capacity: Int, plainWords: Bool) -> [Token]? {
         var isComplete = true
         let tokens = [Token](unsafeUninitializedCapacity: capacity) { buffer, count in
-            var cursor = Cursor(bytes: bytes, lexicon: .shared, output: buffer)
+            var cursor = Cursor(bytes: bytes, lexicon: .shared, output: buffer, plainWords: plainWords)
             for (index, sentence) in sentences.enumerated() {
                 guard cursor.tokenize(until: sentence.end, from: sentence.start, sentence: index) else {
                     isComplete = false
@@ -189,6 +213,8 @@ enum Tokenizer {
         let lexicon: Lexicon
         /// Where tokens are made: the first `count` are initialized.
         let output: UnsafeMutableBufferPointer<Token>
+        /// Whether plain words are made by ``plainWord(in:at:scalar:end:)``.
+        let plainWords: Bool
         var count = 0
         var byte = 0
         var scalar = 0
@@ -207,6 +233,65 @@ enum Tokenizer {
                 let inRun = ByteWords.marks(word | ByteWords.repeating(0x20), in: 0x61, 0x7A) | ByteWords.marks(word, in: 0x30, 0x39)
                 return ~inRun & ByteWords.repeating(0x80)
             }, where: { !((($0 | 0x20) &- 0x61 < 26) || $0 &- 0x30 < 10) })
+        }
+
+        /// The word at `start` of `bytes` (scalar `scalar`, before the sentence's end `end`) when
+        /// it is plain: ASCII letters and digits that end, with no joining mark, within the
+        /// sixteen bytes from `start`; nil for any other token, which the general loop makes.
+        ///
+        /// Most words of news text are plain, and this settles them from one load of eight bytes
+        /// (two for a word of eight bytes or more): where the word ends, the mark after it, and
+        /// the bytes of the token's packed word.
+        @inline(__always)
+        static func plainWord(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, scalar: Int, end: Int) -> PackedWord? {
+            guard start + 8 <= bytes.count else { return nil }
+            let low = ByteWords.load(bytes, at: start)
+            let length = letterOrDigitRun(low)
+            guard length < 8 else { return longPlainWord(in: bytes, at: start, low: low, scalar: scalar, end: end) }
+            // An ASCII byte is one scalar: the sentence ends the word where it ends first.
+            let left = end - scalar
+            guard length > 0, length < left else { return length > 0 ? PackedWord(low, count: left) : nil }
+            let isPlain = endsPlainly(at: length, left: left, loaded: 8) { UInt8(truncatingIfNeeded: low &>> UInt64(8 * $0)) }
+            return isPlain ? PackedWord(low, count: length) : nil
+        }
+
+        /// ``plainWord(in:at:scalar:end:)`` of a word whose first eight bytes, `low`, are letters
+        /// and digits (one word in seven); out of line, to keep the common path short.
+        @inline(never)
+        private static func longPlainWord(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, low: UInt64, scalar: Int, end: Int) -> PackedWord? {
+            guard start + 16 <= bytes.count else { return nil }
+            let high = ByteWords.load(bytes, at: start + 8)
+            let length = 8 + letterOrDigitRun(high)
+            guard length < 16 else { return nil }
+            let left = end - scalar
+            guard length < left else { return PackedWord(low, high, count: left) }
+            let isPlain = endsPlainly(at: length, left: left, loaded: 16) {
+                UInt8(truncatingIfNeeded: ($0 < 8 ? low : high) &>> UInt64(8 * ($0 & 7)))
+            }
+            return isPlain ? PackedWord(low, high, count: length) : nil
+        }
+
+        /// How many bytes of `word` from its first are ASCII letters and digits (8 when all are).
+        @inline(__always)
+        private static func letterOrDigitRun(_ word: UInt64) -> Int {
+            let inRun = ByteWords.marks(word | ByteWords.repeating(0x20), in: 0x61, 0x7A) | ByteWords.marks(word, in: 0x30, 0x39)
+            return (~inRun & ByteWords.repeating(0x80)).trailingZeroBitCount / 8
+        }
+
+        /// Whether a run of ASCII letters and digits `length` bytes long, shorter than the `left`
+        /// scalars left in the sentence, is a whole plain word: the ASCII mark after it joins no
+        /// letter or digit to it. `byte` gives the bytes of the `loaded` read.
+        @inline(__always)
+        private static func endsPlainly(at length: Int, left: Int, loaded: Int, byte: (Int) -> UInt8) -> Bool {
+            let mark = byte(length)
+            // A byte beyond ASCII may be a letter or a curly apostrophe, which the general loop reads.
+            guard mark < 0x80 else { return false }
+            guard joinsWords(Unicode.Scalar(mark)), length + 1 < left else { return true }
+            // The mark joins when a letter or digit follows it: what follows is read here when it
+            // is an ASCII byte among those loaded.
+            guard length + 1 < loaded else { return false }
+            let after = byte(length + 1)
+            return after < 0x80 && !Unicode.Scalar(after).isLetterOrDigit
         }
 
         /// Whether a mark between two word characters keeps them one token: `al-Assad`, `U.S`, `AT&T`.
@@ -247,6 +332,18 @@ enum Tokenizer {
                     continue
                 }
                 guard count < output.count else { return false }
+                if plainWords, length == 1, let word = Self.plainWord(in: bytes, at: byte, scalar: scalar, end: end) {
+                    output.initializeElement(at: count, to: Token(
+                        plainWord: word, at: byte..<(byte + word.count), span: TextSpan(start: scalar, end: scalar + word.count),
+                        sentence: sentence, startsSentence: atStart, lexicon: lexicon))
+                    count += 1
+                    atStart = false
+                    byte += word.count
+                    scalar += word.count
+                    // The space that most often follows, stepped over here rather than by the loop.
+                    if scalar < end, byte < bytes.count, bytes[byte] == 0x20 { advance(1) }
+                    continue
+                }
                 let startByte = byte, startScalar = scalar
                 advance(length)
                 if current.isLetterOrDigit {

@@ -78,6 +78,23 @@ struct PackedWord: Hashable, Sendable {
         }
     }
 
+    /// The word of the first `count` bytes (1 to 8) of `word`, the first lowest; the bytes after
+    /// them are dropped.
+    @inline(__always)
+    init(_ word: UInt64, count: Int) {
+        a = word & ~0 &>> UInt64(truncatingIfNeeded: 64 &- 8 &* count)
+        length = UInt8(truncatingIfNeeded: count)
+    }
+
+    /// The word of the first `count` bytes (1 to 16) of `low` and `high`, the first lowest; the
+    /// bytes after them are dropped.
+    init(_ low: UInt64, _ high: UInt64, count: Int) {
+        self.init(low, count: min(count, 8))
+        guard count > 8 else { return }
+        b = high & ~0 &>> UInt64(truncatingIfNeeded: 128 &- 8 &* count)
+        length = UInt8(truncatingIfNeeded: count)
+    }
+
     /// Whether the word holds at least `minimum` (1 or 2) bytes in `low...high` (ASCII, `low`
     /// above 0): enough to tell none, one and several without counting bits.
     @inline(__always)
