@@ -1,10 +1,12 @@
 // Runs one part of Pipe's work over corpus articles, for `Benchmarks/instructions.sh` to count
 // its instructions under callgrind: exact counts, where timings on these machines vary by 5–10%.
 //
-// usage: PipeInstructions PART [ARTICLES]
+// usage: PipeInstructions PART [ARTICLES [REPEAT]]
 //   PART: parse, normalize, detect, tokens, entities, dates, quotes, keywords, extract, json
 //   (json: the JSON Lines encoding of articles with entities, dates, quotations and keywords)
 //   ARTICLES: how many articles, taken in turn from each corpus source (500 by default)
+//   REPEAT: run over the articles this many times and print the time an article took, for
+//   comparing two versions where instruction counts miss a cost (atomic reference counting)
 // `pipe` itself cannot run under valgrind (it stops in the signal handling at start-up), so the
 // stages are called directly, as the micro-benchmarks call them.
 import Foundation
@@ -18,6 +20,7 @@ guard let part = arguments.first, parts.contains(part) else {
     exit(2)
 }
 let wanted = arguments.dropFirst().first.flatMap { Int($0) } ?? 500
+let repeats = arguments.dropFirst(2).first.flatMap { Int($0) }
 
 /// The corpus articles as raw records, in turn from each source: ../shared/corpus beside the repository.
 func corpusRecords(count: Int) -> [RawRecord] {
@@ -94,3 +97,9 @@ _ = articles.first.map { (extract.extract($0), detector.detect($0.body), $0.json
 let bytes = articles.reduce(0) { $0 + $1.body.utf8.count }
 let sink = try measure()
 print("\(part): \(articles.count) articles, \(bytes) body bytes (result \(sink))")
+if let repeats, repeats > 0 {
+    let clock = ContinuousClock()
+    let elapsed = try clock.measure { for _ in 0..<repeats { _ = try measure() } }
+    let nanoseconds = Double(elapsed.components.seconds) * 1e9 + Double(elapsed.components.attoseconds) / 1e9
+    print("\(part): \(Int(nanoseconds / Double(repeats * articles.count))) ns an article (\(repeats) runs)")
+}
