@@ -190,11 +190,14 @@ struct PackedWord: Hashable, Sendable {
         for byte in UTF8.encode(scalar).unsafelyUnwrapped { append(byte) }
     }
 
-    /// A well-mixed hash (a multiply-xorshift of the three words).
+    /// A well-mixed hash (a multiply-xorshift of the three words; of the first alone for a word
+    /// of eight bytes or fewer, most words, whose other two are zero).
     var mixed: UInt64 {
         var h = a &* 0x9E37_79B9_7F4A_7C15
-        h ^= (b &+ 0x632B_E59B_D9B4_E019) &* 0xC2B2_AE3D_27D4_EB4F
-        h ^= (c &+ 0x1656_67B1_9E37_79F9) &* 0x94D0_49BB_1331_11EB
+        if b | c != 0 {
+            h ^= (b &+ 0x632B_E59B_D9B4_E019) &* 0xC2B2_AE3D_27D4_EB4F
+            h ^= (c &+ 0x1656_67B1_9E37_79F9) &* 0x94D0_49BB_1331_11EB
+        }
         return h ^ (h >> 29)
     }
 }
