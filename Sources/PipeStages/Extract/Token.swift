@@ -332,16 +332,23 @@ enum Tokenizer {
                     continue
                 }
                 guard count < output.count else { return false }
-                if plainWords, length == 1, let word = Self.plainWord(in: bytes, at: byte, scalar: scalar, end: end) {
-                    output.initializeElement(at: count, to: Token(
-                        plainWord: word, at: byte..<(byte + word.count), span: TextSpan(start: scalar, end: scalar + word.count),
-                        sentence: sentence, startsSentence: atStart, lexicon: lexicon))
-                    count += 1
-                    atStart = false
-                    byte += word.count
-                    scalar += word.count
-                    // The space that most often follows, stepped over here rather than by the loop.
-                    if scalar < end, byte < bytes.count, bytes[byte] == 0x20 { advance(1) }
+                if plainWords, length == 1, var word = Self.plainWord(in: bytes, at: byte, scalar: scalar, end: end) {
+                    // A run of plain words, each with the space after it, made without going back
+                    // through the loop's scalar-by-scalar steps.
+                    while true {
+                        output.initializeElement(at: count, to: Token(
+                            plainWord: word, at: byte..<(byte + word.count), span: TextSpan(start: scalar, end: scalar + word.count),
+                            sentence: sentence, startsSentence: atStart, lexicon: lexicon))
+                        count += 1
+                        atStart = false
+                        byte += word.count
+                        scalar += word.count
+                        guard scalar < end, byte < bytes.count, bytes[byte] == 0x20 else { break }
+                        advance(1)
+                        guard scalar < end, count < output.count,
+                              let next = Self.plainWord(in: bytes, at: byte, scalar: scalar, end: end) else { break }
+                        word = next
+                    }
                     continue
                 }
                 let startByte = byte, startScalar = scalar
