@@ -27,19 +27,49 @@ struct Token: Sendable, Hashable {
     private let sentenceIndex: Int32
     private let spanStart: Int32, spanEnd: Int32
     private let byteStart: Int32, byteEnd: Int32
-    let kind: Kind
+    /// The kind and the yes-or-no facts, one bit each: one byte to write when the token is made.
+    private let traits: Traits
+
+    /// The bits of ``traits``.
+    private struct Traits: OptionSet, Sendable, Hashable {
+        let rawValue: UInt8
+        static let word = Traits(rawValue: 1 << 0)
+        static let startsSentence = Traits(rawValue: 1 << 1)
+        static let capitalized = Traits(rawValue: 1 << 2)
+        static let acronym = Traits(rawValue: 1 << 3)
+        static let number = Traits(rawValue: 1 << 4)
+        static let earlyHyphen = Traits(rawValue: 1 << 5)
+        static let apostrophe = Traits(rawValue: 1 << 6)
+
+        init(rawValue: UInt8) { self.rawValue = rawValue }
+
+        /// The traits of the given facts, set without a branch.
+        @inline(__always)
+        init(word: Bool, startsSentence: Bool, _ facts: Facts) {
+            func bit(_ fact: Bool, _ trait: Traits) -> UInt8 { fact ? trait.rawValue : 0 }
+            rawValue = bit(word, .word) | bit(startsSentence, .startsSentence) | bit(facts.isCapitalized, .capitalized)
+                | bit(facts.isAcronym, .acronym) | bit(facts.isNumber, .number) | bit(facts.hasEarlyHyphen, .earlyHyphen)
+                | bit(facts.hasApostrophe, .apostrophe)
+        }
+    }
+
+    /// What a word's text tells of it, worked out as the token is made.
+    private typealias Facts = (hasEarlyHyphen: Bool, hasApostrophe: Bool, isCapitalized: Bool, isAcronym: Bool, isNumber: Bool)
+
+    /// Whether the token is a word or a punctuation mark.
+    var kind: Kind { traits.contains(.word) ? .word : .punctuation }
     /// Whether the token starts its sentence (ignoring opening quotes and brackets).
-    let startsSentence: Bool
+    var startsSentence: Bool { traits.contains(.startsSentence) }
     /// Whether the first letter is a capital.
-    let isCapitalized: Bool
+    var isCapitalized: Bool { traits.contains(.capitalized) }
     /// Whether every letter is a capital and there are at least two (`UN`, `NATO`, `U.S.`).
-    let isAcronym: Bool
+    var isAcronym: Bool { traits.contains(.acronym) }
     /// Whether the token starts with a digit.
-    let isNumber: Bool
+    var isNumber: Bool { traits.contains(.number) }
     /// Whether a hyphen is among the first four bytes, as after a name prefix (`al-Assad`).
-    let hasEarlyHyphen: Bool
+    var hasEarlyHyphen: Bool { traits.contains(.earlyHyphen) }
     /// Whether the word holds an apostrophe, straight or curly (`that's`, `It’s`).
-    let hasApostrophe: Bool
+    var hasApostrophe: Bool { traits.contains(.apostrophe) }
 
     /// The token's place in the body, in Unicode scalars.
     var span: TextSpan { TextSpan(start: Int(spanStart), end: Int(spanEnd)) }
@@ -66,41 +96,39 @@ struct Token: Sendable, Hashable {
         // `borrowing`: an initializer takes its arguments owned, and whenever the compiler keeps
         // this call out of line, a `Lexicon` passed owned costs a retain and a release of its
         // tables for every token.
-        self.kind = kind
         (spanStart, spanEnd) = (Int32(truncatingIfNeeded: span.start), Int32(truncatingIfNeeded: span.end))
         (byteStart, byteEnd) = (Int32(truncatingIfNeeded: bytes.lowerBound), Int32(truncatingIfNeeded: bytes.upperBound))
         self.symbol = symbol
         sentenceIndex = Int32(truncatingIfNeeded: sentence)
-        self.startsSentence = startsSentence
-        guard kind == .word, !bytes.isEmpty else {
-            (isCapitalized, isAcronym, isNumber, lexeme, packedKey, hasEarlyHyphen, hasApostrophe) =
-                (false, false, false, Lexeme(), PackedWord(placeholder: 0), false, false)
+        let isWord = kind == .word
+        guard isWord, !bytes.isEmpty else {
+            traits = Traits(word: isWord, startsSentence: startsSentence, (false, false, false, false, false))
+            (lexeme, packedKey) = (Lexeme(), PackedWord(placeholder: 0))
             return
         }
         let exact = PackedWord(body, bytes: bytes)
+        let facts: Facts
         if let exact, hasASCIILetters {
-            (hasEarlyHyphen, hasApostrophe, isCapitalized, isAcronym, isNumber, packedKey, lexeme) =
-                Self.facts(ofASCII: exact, hasJoiners: hasJoiners, lexicon: lexicon)
-            return
+            (facts, packedKey, lexeme) = Self.facts(ofASCII: exact, hasJoiners: hasJoiners, lexicon: lexicon)
+        } else {
+            let key: PackedWord?
+            (facts, key, lexeme) = Self.facts(ofRare: UnsafeBufferPointer(rebasing: body[bytes]), exact: exact, lexicon: lexicon)
+            packedKey = key ?? PackedWord(placeholder: 0)
         }
-        let key: PackedWord?
-        (hasEarlyHyphen, hasApostrophe, isCapitalized, isAcronym, isNumber, key, lexeme) =
-            Self.facts(ofRare: UnsafeBufferPointer(rebasing: body[bytes]), exact: exact, lexicon: lexicon)
-        packedKey = key ?? PackedWord(placeholder: 0)
+        traits = Traits(word: true, startsSentence: startsSentence, facts)
     }
 
     /// The token of a plain word (``Tokenizer/Cursor/plainWord(in:at:scalar:end:)``): ASCII letters
     /// and digits, packed in `exact`, at `bytes` and `span`.
     @inline(__always)
     init(plainWord exact: PackedWord, at bytes: Range<Int>, span: TextSpan, sentence: Int, startsSentence: Bool, lexicon: borrowing Lexicon) {
-        kind = .word
         symbol = Unicode.Scalar(UInt8(truncatingIfNeeded: exact.a))
         (spanStart, spanEnd) = (Int32(truncatingIfNeeded: span.start), Int32(truncatingIfNeeded: span.end))
         (byteStart, byteEnd) = (Int32(truncatingIfNeeded: bytes.lowerBound), Int32(truncatingIfNeeded: bytes.upperBound))
         sentenceIndex = Int32(truncatingIfNeeded: sentence)
-        self.startsSentence = startsSentence
-        (hasEarlyHyphen, hasApostrophe, isCapitalized, isAcronym, isNumber, packedKey, lexeme) =
-            Self.facts(ofASCII: exact, hasJoiners: false, lexicon: lexicon)
+        let facts: Facts
+        (facts, packedKey, lexeme) = Self.facts(ofASCII: exact, hasJoiners: false, lexicon: lexicon)
+        traits = Traits(word: true, startsSentence: startsSentence, facts)
     }
 
     /// The facts of a word whose letters and digits are ASCII, packed in `exact`: worked out eight
@@ -108,22 +136,22 @@ struct Token: Sendable, Hashable {
     /// and lower-casing them leaves `’` as it is.
     @inline(__always)
     private static func facts(ofASCII exact: PackedWord, hasJoiners: Bool, lexicon: borrowing Lexicon)
-        -> (hasEarlyHyphen: Bool, hasApostrophe: Bool, isCapitalized: Bool, isAcronym: Bool, isNumber: Bool, key: PackedWord, lexeme: Lexeme) {
+        -> (facts: Facts, key: PackedWord, lexeme: Lexeme) {
         let first = UInt8(truncatingIfNeeded: exact.a)
         let key = exact.lowercasedASCII
         // A word that starts with a small letter is no acronym: most words are settled at once.
         let isAcronym = !(0x61...0x7A).contains(first) && exact.holds(atLeast: 2, in: 0x41, 0x5A) && !exact.holds(atLeast: 1, in: 0x61, 0x7A)
-        return (hasEarlyHyphen: hasJoiners && exact.contains(UInt8(ascii: "-"), inFirst: 4),
-                hasApostrophe: hasJoiners && (!exact.isASCII || exact.contains(UInt8(ascii: "'"))),
-                isCapitalized: (0x41...0x5A).contains(first), isAcronym: isAcronym, isNumber: (0x30...0x39).contains(first),
-                key: key, lexeme: lexicon.lexeme(lower: key, exact: exact))
+        let facts = (hasEarlyHyphen: hasJoiners && exact.contains(UInt8(ascii: "-"), inFirst: 4),
+                     hasApostrophe: hasJoiners && (!exact.isASCII || exact.contains(UInt8(ascii: "'"))),
+                     isCapitalized: (0x41...0x5A).contains(first), isAcronym: isAcronym, isNumber: (0x30...0x39).contains(first))
+        return (facts, key, lexicon.lexeme(lower: key, exact: exact))
     }
 
     /// The facts of a word longer than `PackedWord.capacity` or not ASCII (rare), from its scalars;
     /// kept out of line, so that the initializer holds only the common path.
     @inline(never)
     private static func facts(ofRare utf8: UnsafeBufferPointer<UInt8>, exact: PackedWord?, lexicon: borrowing Lexicon)
-        -> (hasEarlyHyphen: Bool, hasApostrophe: Bool, isCapitalized: Bool, isAcronym: Bool, isNumber: Bool, key: PackedWord?, lexeme: Lexeme) {
+        -> (facts: Facts, key: PackedWord?, lexeme: Lexeme) {
         let text = String(decoding: utf8, as: UTF8.self)
         let scalars = text.unicodeScalars
         var letters = 0, capitals = 0
@@ -132,15 +160,15 @@ struct Token: Sendable, Hashable {
             if scalar.isASCII ? (0x41...0x5A).contains(scalar.value) : scalar.properties.isUppercase { capitals += 1 }
         }
         let key = PackedWord(text.lowercased())
-        return (hasEarlyHyphen: utf8.prefix(4).contains(UInt8(ascii: "-")),
-                hasApostrophe: scalars.contains { $0 == "'" || $0 == "\u{2019}" },
-                isCapitalized: scalars.first?.properties.isUppercase ?? false,
-                isAcronym: letters >= 2 && capitals == letters,
-                isNumber: scalars.first.map { $0.properties.numericType != nil } ?? false,
-                key: key, lexeme: lexicon.lexeme(lower: key ?? PackedWord(), exact: exact ?? PackedWord()))
+        let facts = (hasEarlyHyphen: utf8.prefix(4).contains(UInt8(ascii: "-")),
+                     hasApostrophe: scalars.contains { $0 == "'" || $0 == "\u{2019}" },
+                     isCapitalized: scalars.first?.properties.isUppercase ?? false,
+                     isAcronym: letters >= 2 && capitals == letters,
+                     isNumber: scalars.first.map { $0.properties.numericType != nil } ?? false)
+        return (facts, key, lexicon.lexeme(lower: key ?? PackedWord(), exact: exact ?? PackedWord()))
     }
 
-    var isWord: Bool { kind == .word }
+    var isWord: Bool { traits.contains(.word) }
 }
 
 extension [Token] {
