@@ -61,11 +61,16 @@ enum Tokenizer {
         /// bytes at a time, so that a word's end costs no mispredicted branch per byte.
         @inline(__always)
         func asciiRunEnd(from start: Int, limit: Int) -> Int {
-            ByteWords.firstIndex(in: UnsafeBufferPointer(rebasing: bytes[..<limit]), from: start, marks: { word in
-                // `| 0x20` makes capitals small and moves no other byte into `a...z`.
-                let inRun = ByteWords.marks(word | ByteWords.repeating(0x20), in: 0x61, 0x7A) | ByteWords.marks(word, in: 0x30, 0x39)
-                return ~inRun & ByteWords.repeating(0x80)
-            }, where: { !((($0 | 0x20) &- 0x61 < 26) || $0 &- 0x30 < 10) })
+            ByteWords.firstIndex(in: UnsafeBufferPointer(rebasing: bytes[..<limit]), from: start, marks: Self.notLetterOrDigit,
+                                 where: { !((($0 | 0x20) &- 0x61 < 26) || $0 &- 0x30 < 10) })
+        }
+
+        /// The high bit of each byte of `word` that is no ASCII letter or digit.
+        @inline(__always)
+        static func notLetterOrDigit(_ word: UInt64) -> UInt64 {
+            // `| 0x20` makes capitals small and moves no other byte into `a...z`.
+            let inRun = ByteWords.marks(word | ByteWords.repeating(0x20), in: 0x61, 0x7A) | ByteWords.marks(word, in: 0x30, 0x39)
+            return ~inRun & ByteWords.repeating(0x80)
         }
 
         /// The word at `start` of `bytes` (scalar `scalar`, before the sentence's end `end`) when
@@ -107,8 +112,7 @@ enum Tokenizer {
         /// How many bytes of `word` from its first are ASCII letters and digits (8 when all are).
         @inline(__always)
         private static func letterOrDigitRun(_ word: UInt64) -> Int {
-            let inRun = ByteWords.marks(word | ByteWords.repeating(0x20), in: 0x61, 0x7A) | ByteWords.marks(word, in: 0x30, 0x39)
-            return (~inRun & ByteWords.repeating(0x80)).trailingZeroBitCount / 8
+            notLetterOrDigit(word).trailingZeroBitCount / 8
         }
 
         /// Whether a run of ASCII letters and digits `length` bytes long, shorter than the `left`
