@@ -15,7 +15,18 @@ swift build -c release --product pipe >/dev/null
 pipe=$PWD/.build/release/pipe
 work=$(mktemp -d "${TMPDIR:-/tmp}/pipe-resume.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-fail() { echo "FAILED: $*" >&2; exit 1; }
+# On a failure the case's folder and the whole run's outputs are kept for a look at what differs
+# (the work folder is removed on exit).
+fail() {
+  echo "FAILED: $*" >&2
+  if [ -n "${folder:-}" ] && [ -d "$folder" ]; then
+    local kept="${TMPDIR:-/tmp}/pipe-resume-failed"
+    rm -rf "$kept" && cp -r "$folder" "$kept"
+    if [ -n "${reference:-}" ] && [ -d "$reference/out" ]; then cp -r "$reference/out" "$kept/whole-out"; fi
+    echo "kept the failed case in $kept (the whole run's outputs in whole-out/)" >&2
+  fi
+  exit 1
+}
 
 corpus=../shared/corpus
 if [ -x "$corpus/make-stream.sh" ]; then
