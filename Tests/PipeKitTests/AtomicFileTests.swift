@@ -1,5 +1,5 @@
 import Foundation
-import PipeKit
+@testable import PipeKit
 import Testing
 
 @Suite("AtomicFile")
@@ -91,5 +91,44 @@ struct AtomicFileTests {
             return error?.code == .io && error?.message.contains("the 100 bytes the checkpoint recorded") == true
                 && error?.hint == "run without `--resume` to start over"
         }
+    }
+
+    @Test func writingBackToDiskStartsEveryIntervalWhileTheFileIsWritten() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/out.jsonl"
+        let file = try AtomicFile(path: path)
+        let block = 1 << 20
+        let blocks = 2 * AtomicFile.writebackInterval / block
+        // A write of a whole block goes out at once; each block's bytes are its number.
+        var started: [Int] = []
+        for number in 0..<blocks {
+            try file.write([UInt8](repeating: UInt8(number), count: block))
+            started.append(file.writebackStarted)
+        }
+        #if os(Linux)
+        // Started for the first interval when it is written, then for the second.
+        let expected = (1...blocks).map { written in written * block / AtomicFile.writebackInterval * AtomicFile.writebackInterval }
+        #else
+        let expected = [Int](repeating: 0, count: blocks)
+        #endif
+        #expect(started == expected)
+        try file.commit()
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(bytes.count == blocks * block)
+        let blockNumbers = stride(from: 0, to: bytes.count, by: block).map { Int(bytes[$0]) }
+        #expect(blockNumbers == Array(0..<blocks))
+    }
+
+    @Test func aResumedFileCountsItsWritebackFromWhereItResumes() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/out.jsonl"
+        let first = try AtomicFile(path: path)
+        try first.write("one\n")
+        _ = try first.sync()
+        let resumed = try AtomicFile(path: path, resumingAt: 4)
+        #expect(resumed.writebackStarted == 4)
+        resumed.discard()
     }
 }
