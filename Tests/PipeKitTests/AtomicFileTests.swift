@@ -131,4 +131,35 @@ struct AtomicFileTests {
         #expect(resumed.writebackStarted == 4)
         resumed.discard()
     }
+
+    #if os(Linux)
+    @Test func anIntervalWrittenBackLeavesThePageCacheWhenTheNextIsStarted() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let file = try AtomicFile(path: folder + "/out.jsonl")
+        defer { file.discard() }
+        let interval = AtomicFile.writebackInterval
+        let block = [UInt8](repeating: UInt8(ascii: "x"), count: 1 << 20)
+        for _ in 0..<(interval / block.count) { try file.write(block) }
+        // Written back and clean: the next request drops these pages.
+        _ = try file.sync()
+        #expect(try residentShare(of: file.temporaryPath, in: 0..<interval) > 0.9)
+        for _ in 0..<(interval / block.count) { try file.write(block) }
+        #expect(try residentShare(of: file.temporaryPath, in: 0..<interval) < 0.1)
+    }
+
+    /// The share of the file's pages in `range` that are in the page cache (`mincore`).
+    private func residentShare(of path: String, in range: Range<Int>) throws -> Double {
+        let descriptor = open(path, O_RDONLY)
+        try #require(descriptor >= 0)
+        defer { close(descriptor) }
+        let mapped = mmap(nil, range.count, PROT_READ, MAP_SHARED, descriptor, off_t(range.lowerBound))
+        try #require(mapped != MAP_FAILED)
+        defer { munmap(mapped, range.count) }
+        let pageSize = sysconf(Int32(_SC_PAGESIZE))
+        var pages = [UInt8](repeating: 0, count: (range.count + pageSize - 1) / pageSize)
+        try #require(mincore(mapped, range.count, &pages) == 0)
+        return Double(pages.count { $0 & 1 != 0 }) / Double(pages.count)
+    }
+    #endif
 }
