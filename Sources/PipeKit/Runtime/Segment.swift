@@ -8,7 +8,11 @@ struct Segment: Sendable {
     /// for its batch's turn to write (``WriterStage``), or for the batch before to be sent on,
     /// another core can start the next batch. With only ``width``, 200 MB on 2 cores ran at
     /// 45–52 MB/s against 54–56 (alternating runs).
-    var window: Int { width + 1 }
+    ///
+    /// One for a segment of one worker: its stages see the batches one at a time, in input
+    /// order, as `dedupe` needs. With two in flight, the second batch could be deduplicated
+    /// before the first, and which of two equal articles was kept changed from run to run.
+    var window: Int { width == 1 ? 1 : width + 1 }
     /// Whether a processed batch gives up its items (keeping its dead letters), as nothing after
     /// the segment reads them: they are freed by the worker that made them.
     var dropsValues = false

@@ -94,6 +94,30 @@ struct SlowStage<Item: Sendable>: Stage {
     }
 }
 
+/// Passes articles on, recording the order it sees them in and how many calls overlapped: each
+/// call suspends for a moment, so that another batch processed at the same time would overlap it.
+struct OrderProbe: Stage {
+    private final class State: Sendable {
+        let value = Mutex((seen: [String](), active: 0, mostAtOnce: 0))
+    }
+
+    private let state = State()
+
+    func process(_ article: Article, context: StageContext) async throws -> Article? {
+        state.value.withLock { state in
+            state.seen.append(article.id)
+            state.active += 1
+            state.mostAtOnce = max(state.mostAtOnce, state.active)
+        }
+        try await Task.sleep(for: .microseconds(50))
+        state.value.withLock { $0.active -= 1 }
+        return article
+    }
+
+    var seen: [String] { state.value.withLock { $0.seen } }
+    var mostAtOnce: Int { state.value.withLock { $0.mostAtOnce } }
+}
+
 enum TestRegistry {
     static var registry: StageRegistry {
         var registry = StageRegistry()
