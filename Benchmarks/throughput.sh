@@ -47,7 +47,9 @@ records=$(wc -l < "$stream")
 bytes=$(wc -c < "$stream")
 echo "machine: $(nproc) cores, $(uname -m), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
 echo "stream:  $records articles, $bytes bytes ($size), $(date -u +%Y-%m-%d)"
-allocator=$(ldd "$pipe" | awk '/libjemalloc/ { print $1; exit }')
+# awk reads all of ldd's output: leaving early could end ldd by SIGPIPE, which pipefail and set -e
+# turn into the script's silent end (it did once, after the stream line).
+allocator=$(ldd "$pipe" | awk '/libjemalloc/ && !found { print $1; found = 1 }')
 echo "malloc:  ${allocator:-system}"
 
 run_config() { # label, cpu list
