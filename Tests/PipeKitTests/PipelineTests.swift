@@ -32,9 +32,9 @@ struct PipelineTests {
         #expect(summary.read == 10_000)
         #expect(summary.written == 10_000)
         #expect(summary.isBalanced)
-        // Two segments (widths 4 and 1, windows 5 and 1) and three channels of 2 batches: at most
-        // 1 filling + 3×2 buffered + 3 blocked senders + 5 + 1 in work + 1 being delivered = 17 batches.
-        let bound = 17 * 64
+        // Two segments (widths 4 and 1, windows 8 and 1) and three channels of 2 batches: at most
+        // 1 filling + 3×2 buffered + 3 blocked senders + 8 + 1 in work + 1 being delivered = 20 batches.
+        let bound = 20 * 64
         let peak = maxInFlight.withLock { $0 }
         #expect(peak <= bound, "\(peak) articles were in flight at once; the bound is \(bound)")
         #expect(summary.stages.map(\.received) == [10_000, 10_000])
@@ -69,9 +69,9 @@ struct PipelineTests {
         configuration.channelCapacity = 2
         let summary = try await pipeline.run(TrackedItems(count: 5_000, live: live), configuration: configuration) { _ in }
         #expect(summary.written == 5_000)
-        // Two segments (widths 2 and 1, windows 3 and 1), three channels of 2 batches: at most
-        // 1 filling + 3×2 buffered + 3 blocked senders + 3 + 1 in work + 1 being delivered = 15 batches.
-        #expect(live.peak <= 15 * 16, "\(live.peak) items were alive at once; the bound is \(15 * 16)")
+        // Two segments (widths 2 and 1, windows 4 and 1), three channels of 2 batches: at most
+        // 1 filling + 3×2 buffered + 3 blocked senders + 4 + 1 in work + 1 being delivered = 16 batches.
+        #expect(live.peak <= 16 * 16, "\(live.peak) items were alive at once; the bound is \(16 * 16)")
         // The last batch may be released a moment after `run` returns: a finished child task
         // frees what its closure captured on its own thread, after its result has been taken.
         // A leak would keep items alive for good.

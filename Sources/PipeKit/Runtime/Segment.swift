@@ -4,15 +4,17 @@ struct Segment: Sendable {
     let stages: [(stage: AnyStage, context: StageContext, index: Int)]
     /// Batches processed at once.
     let width: Int
-    /// The batches in flight at once: one more than the workers, so that while a worker waits
-    /// for its batch's turn to write (``WriterStage``), or for the batch before to be sent on,
-    /// another core can start the next batch. With only ``width``, 200 MB on 2 cores ran at
-    /// 45–52 MB/s against 54–56 (alternating runs).
+    /// The batches in flight at once: two a worker, so that every worker can start a batch while
+    /// the one it finished waits for its turn to write (``WriterStage``) or for the batch before
+    /// to be sent on. With only ``width``, 200 MB on 2 cores ran at 45–52 MB/s against 54–56 with
+    /// one more (alternating runs). With one more only, a core slowed by other work held the
+    /// other back: with a busy loop sharing the second core, 34.5–36.4 MB/s against 36.2–39.0
+    /// with two a worker.
     ///
     /// One for a segment of one worker: its stages see the batches one at a time, in input
     /// order, as `dedupe` needs. With two in flight, the second batch could be deduplicated
     /// before the first, and which of two equal articles was kept changed from run to run.
-    var window: Int { width == 1 ? 1 : width + 1 }
+    var window: Int { width == 1 ? 1 : 2 * width }
     /// Whether a processed batch gives up its items (keeping its dead letters), as nothing after
     /// the segment reads them: they are freed by the worker that made them.
     var dropsValues = false
