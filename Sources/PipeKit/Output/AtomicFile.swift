@@ -31,6 +31,12 @@ public final class AtomicFile: Sendable {
         var writebackStarted = 0
         var previousWriteback = 0
         var closed = false
+
+        /// The state of a file whose first `length` bytes are written (and left to the kernel).
+        init(descriptor: Int32, length: Int) {
+            self.descriptor = descriptor
+            (flushed, writebackStarted, previousWriteback) = (length, length, length)
+        }
     }
 
     private static let flushThreshold = 1 << 20
@@ -74,7 +80,7 @@ public final class AtomicFile: Sendable {
             close(descriptor)
             throw error
         }
-        state = Mutex(State(descriptor: descriptor, flushed: length ?? 0, writebackStarted: length ?? 0, previousWriteback: length ?? 0))
+        state = Mutex(State(descriptor: descriptor, length: length ?? 0))
     }
 
     /// Cuts the open temporary file to `length` bytes, copying them from `path` when it is shorter.
