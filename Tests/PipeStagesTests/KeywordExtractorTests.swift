@@ -4,20 +4,6 @@ import Testing
 
 @Suite("KeywordExtractor")
 struct KeywordExtractorTests {
-    @Test(arguments: [0, 1, 5, 48, 999, 1000, 5000])
-    func theSmallestAreTheSortedPrefix(limit: Int) {
-        // A fixed linear congruential sequence with many repeated values.
-        var state: UInt64 = 42
-        let values = (0..<1000).map { _ in
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(state >> 54)
-        }
-        // Each value with its place below it, as phrases are ordered by score, then by index.
-        let keys = values.enumerated().map { UInt128($1) << 64 | UInt128($0) }
-        let smallest = KeywordExtractor.smallest(limit, of: keys)
-        #expect(smallest == Array(keys.sorted().prefix(limit)))
-    }
-
     /// Stems of `first` and `second`, each the only word of a body.
     private func stems(_ first: String, _ second: String) -> (KeywordExtractor.Stem, KeywordExtractor.Stem) {
         let body = first + " " + second

@@ -158,15 +158,8 @@ struct KeywordExtractor: Sendable {
             phrases[index].score = score
             order.append(UInt128(score.bitPattern) << 64 | UInt128(index))
         }
-        // Only the best few phrases are put in order: enough for `count` keywords unless many
-        // repeat each other, in which case all of them are.
-        var limit = 4 * count + 16
-        while true {
-            let candidates = Self.smallest(limit, of: order).map { phrases[Int(truncatingIfNeeded: $0)] }
-            let chosen = choose(count, from: candidates, words: words, tokens: tokens)
-            if chosen.count == count || candidates.count == phrases.count { return chosen }
-            limit = phrases.count
-        }
+        var candidates = SmallestFirst(order)
+        return choose(count, from: &candidates, phrases: phrases, words: words, tokens: tokens)
     }
 
     /// The position feature of a word whose median occurrence is in sentence `sentence`.
@@ -237,8 +230,12 @@ struct KeywordExtractor: Sendable {
         return (index.count, contentCount)
     }
 
-    /// The first `count` candidates, in order, that do not repeat the words of one chosen before.
-    private func choose(_ count: Int, from candidates: [Phrase], words: [WordStats], tokens: [Token]) -> [Keyword] {
+    /// The first `count` candidates, best first, that do not repeat the words of one chosen before.
+    ///
+    /// `candidates` hold each phrase's place in `order`, its index in `phrases` in the low bits.
+    private func choose(
+        _ count: Int, from candidates: inout SmallestFirst<UInt128>, phrases: [Phrase], words: [WordStats], tokens: [Token]
+    ) -> [Keyword] {
         var chosen: [Keyword] = []
         // The stems of the chosen phrases one after the other, and where each phrase's are.
         var chosenStems: [Stem] = []
@@ -256,7 +253,8 @@ struct KeywordExtractor: Sendable {
             return shared == min(a.count, b.count) || 2 * shared > min(a.count, b.count)
         }
         func firstToken(_ candidate: Phrase, _ position: Int) -> Token { tokens[Int(words[candidate.id(at: position)].firstToken)] }
-        for candidate in candidates {
+        while let next = candidates.popFirst() {
+            let candidate = phrases[Int(truncatingIfNeeded: next)]
             // `profits` repeats `profit`, `japan's economy` repeats `japan`.
             stems.removeAll(keepingCapacity: true)
             for position in 0..<candidate.length { stems.append(stem(of: firstToken(candidate, position))) }
@@ -303,30 +301,6 @@ struct KeywordExtractor: Sendable {
         var word = Substring(EntityRecognizer.strippingPossessive(word))
         if word.count > 3, word.hasSuffix("s"), !word.hasSuffix("ss") { word = word.dropLast() }
         return String(word)
-    }
-
-    /// The `limit` smallest elements, sorted; all of them when there are fewer.
-    ///
-    /// One comparison turns most elements away: with `limit` kept, an element must be smaller
-    /// than the largest of them, held in a local, to be placed among them by binary search.
-    static func smallest<Element: Comparable>(_ limit: Int, of elements: [Element]) -> [Element] {
-        guard limit < elements.count else { return elements.sorted() }
-        guard limit > 0 else { return [] }
-        var best: [Element] = []
-        best.reserveCapacity(limit + 1)
-        var largest: Element?
-        for element in elements {
-            if let largest, element >= largest { continue }
-            var low = 0, high = best.count
-            while low < high {
-                let middle = (low + high) / 2
-                if best[middle] < element { low = middle + 1 } else { high = middle }
-            }
-            best.insert(element, at: low)
-            if best.count > limit { best.removeLast() }
-            if best.count == limit { largest = best[limit - 1] }
-        }
-        return best
     }
 
     /// Whether a word is left out of keywords: a stopword, a month, weekday or number word, a
