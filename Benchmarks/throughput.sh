@@ -5,8 +5,9 @@
 #   --size: stream size for ../shared/corpus/make-stream.sh (200MB by default; 1GB on request)
 #   --runs: runs per configuration; the median (by MB/s) is reported
 #   --keep-stream: keep the stream in ${TMPDIR:-/tmp}/pipe-throughput and reuse it next time
-# Prints, per configuration: articles/s, MB/s, peak RSS and the per-stage busy time, then the
-# Python baseline on the same file and the ratio. Needs ../shared/corpus and ../shared/bench.
+# Prints, per configuration: articles/s, MB/s, peak RSS, the CPUs each run kept busy and the
+# hypervisor's steal meanwhile, and the per-stage busy time, then the Python baseline on the same
+# file and the ratio. Needs ../shared/corpus and ../shared/bench.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -55,12 +56,22 @@ echo "malloc:  ${allocator:-system}"
 run_config() { # label, cpu list
   local label=$1 cpus=$2 results=()
   for run in $(seq 1 "$runs"); do
-    BENCH_INPUT="$stream" BENCH_OUTPUT="$work/out.jsonl" /usr/bin/time -f "%M" -o "$work/rss" \
+    local before
+    before=$(head -n 1 /proc/stat)
+    BENCH_INPUT="$stream" BENCH_OUTPUT="$work/out.jsonl" /usr/bin/time -f "%M %e %U %S" -o "$work/time" \
       taskset -c "$cpus" "$pipe" run Benchmarks/throughput.yaml --quiet --stats "$work/stats-$label-$run.json"
-    python3 - "$work/stats-$label-$run.json" "$(cat "$work/rss")" > "$work/line-$label-$run" <<'PY'
+    # The CPUs the run kept busy ((user + system) / wall), and the share of the machine's time the
+    # hypervisor gave to others meanwhile (steal, from /proc/stat): a slow run with steal or with
+    # fewer CPUs busy was slowed by the machine, not by pipe.
+    python3 - "$work/stats-$label-$run.json" "$(cat "$work/time")" "$before" "$(head -n 1 /proc/stat)" > "$work/line-$label-$run" <<'PY'
 import json, sys
 s = json.load(open(sys.argv[1]))
-print(f"{s['megabytes_per_second']:.3f} {s['articles_per_second']:.0f} {int(sys.argv[2]) / 1024:.0f} {sys.argv[1]}")
+rss, wall, user, system = (float(x) for x in sys.argv[2].split())
+before, after = ([int(x) for x in line.split()[1:9]] for line in sys.argv[3:5])
+delta = [b - a for a, b in zip(before, after)]
+steal = 100 * delta[7] / max(1, sum(delta))
+print(f"{s['megabytes_per_second']:.3f} {s['articles_per_second']:.0f} {rss / 1024:.0f} "
+      f"{(user + system) / max(wall, 0.001):.2f} {steal:.1f} {sys.argv[1]}")
 PY
     results+=("$(cat "$work/line-$label-$run")")
     # Each run's output is deleted before the next starts: left behind, the kernel writes it
@@ -69,8 +80,9 @@ PY
   done
   local median
   median=$(printf '%s\n' "${results[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
-  read -r mbs aps rss stats <<< "$median"
+  read -r mbs aps rss _ _ stats <<< "$median"
   echo "$label: $aps articles/s, $mbs MB/s, peak RSS $rss MB (median of $runs; all MB/s: $(printf '%s\n' "${results[@]}" | cut -d' ' -f1 | tr '\n' ' '))"
+  echo "    CPUs busy, steal % by run: $(printf '%s\n' "${results[@]}" | awk '{ printf "%s%s/%s", (NR > 1 ? ", " : ""), $4, $5 }')"
   python3 - "$stats" <<'PY'
 import json, sys
 s = json.load(open(sys.argv[1]))
