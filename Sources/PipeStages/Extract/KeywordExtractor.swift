@@ -43,43 +43,81 @@ struct KeywordExtractor: Sendable {
         }
     }
 
-    /// A candidate phrase: up to three word ids packed into `key`, 21 bits each, first word highest.
+    /// A candidate phrase: its word ids plus one, packed into `key` (one word: that number; more:
+    /// 21 bits each, first word highest), and its counts.
     private struct Phrase {
         var key: UInt64
         var length: Int
         var frequency = 1
         /// The token index of its first occurrence.
         var first: Int
-        /// The product and the sum of its words' scores, worked out as it is first met.
-        var product: Double
-        var sum: Double
         var score = 0.0
 
         /// The word id at `position` (0 for the first word).
         func id(at position: Int) -> Int {
-            Int((key >> UInt64(21 * (length - 1 - position))) & 0x1F_FFFF) - 1
+            guard length > 1 else { return Int(key) - 1 }
+            return Int((key >> UInt64(21 * (length - 1 - position))) & 0x1F_FFFF) - 1
+        }
+    }
+
+    /// The candidate phrases of a text, and where each is by its first place and length, so that a
+    /// candidate's place in the order of candidates (its first place and length) leads back to it.
+    ///
+    /// Plain memory, sized once for every phrase there can be (each token ends at most one of
+    /// each length, up to `maximumLength`, three) and freed with its scope: counting a phrase is a
+    /// store, with no check that an array is unique.
+    private struct Phrases: ~Copyable {
+        private var list: UnsafeMutableBufferPointer<Phrase>
+        private var count = 0
+        /// The index in `list` of the phrase first met at token `t` with length `n`, at `3 × t + n - 1`;
+        /// set for those places only.
+        private let places: UnsafeMutableBufferPointer<Int32>
+
+        init(tokens: Int) {
+            list = .allocate(capacity: 3 * tokens)
+            places = .allocate(capacity: 3 * tokens)
+        }
+
+        deinit {
+            list.deallocate()
+            places.deallocate()
+        }
+
+        /// The phrases, in the order they were met.
+        var all: UnsafeMutableBufferPointer<Phrase> { UnsafeMutableBufferPointer(rebasing: list[..<count]) }
+
+        /// Adds a phrase met for the first time; returns its index.
+        @inline(__always)
+        mutating func add(_ phrase: Phrase) -> Int32 {
+            places[3 * phrase.first + phrase.length - 1] = Int32(truncatingIfNeeded: count)
+            list.initializeElement(at: count, to: phrase)
+            count += 1
+            return Int32(truncatingIfNeeded: count - 1)
+        }
+
+        /// Counts one more occurrence of the phrase at `index`.
+        @inline(__always)
+        mutating func countAgain(_ index: Int32) {
+            list[Int(index)].frequency += 1
+        }
+
+        /// The phrase first met at token `first` with `length` words.
+        func phrase(first: Int, length: Int) -> Phrase {
+            list[Int(places[3 * first + length - 1])]
         }
     }
 
     func extract(_ tokens: [Token], count: Int) -> [Keyword] {
         guard count > 0 else { return [] }
         let sentenceCount = (tokens.last?.sentence ?? 0) + 1
-        var distinct = 0, contentCount = 0
-        // At most one distinct word per token: room is made once, so the counting loop works on
-        // buffers without reallocation or uniqueness checks, and it initializes only what it uses
+        var distinct = 0
+        var phrases = Phrases(tokens: tokens.count)
+        // At most one distinct word per token: room is made once, so the counting loop works on a
+        // buffer without reallocation or uniqueness checks, and it initializes only what it uses
         // (a word's statistics when the word is new), instead of filling every place first.
-        var tokenIDs: [Int] = [], contentTokens: [Int32] = []
         let words = [WordStats](unsafeUninitializedCapacity: tokens.count) { words, wordCount in
-            // The word id of every token, or -1 for numbers and punctuation.
-            tokenIDs = [Int](unsafeUninitializedCapacity: tokens.count) { tokenIDs, idCount in
-                // The places of the tokens of content words (no stopwords), in order.
-                contentTokens = [Int32](unsafeUninitializedCapacity: tokens.count) { content, count in
-                    tokens.withUnsafeBufferPointer { tokens in
-                        (distinct, contentCount) = tally(tokens, into: words, ids: tokenIDs, content: content)
-                    }
-                    count = contentCount
-                }
-                idCount = tokens.count
+            tokens.withUnsafeBufferPointer { tokens in
+                distinct = tally(tokens, into: words, phrases: &phrases)
             }
             wordCount = distinct
         }
@@ -106,57 +144,25 @@ struct KeywordExtractor: Sendable {
             wordScore[id] = relatedness * position / (casing + normalized / relatedness + spread / relatedness)
         }
 
-        // Phrases are listed in the order of their first place and then their length: a content
-        // word's one-word phrase where it first occurs, the longer ones at each of its places,
-        // counted by key. Room is made once for every phrase there can be: each content token
-        // starts at most one of each length.
-        var phrases: [Phrase] = []
-        phrases.reserveCapacity(content.count + (maximumLength - 1) * contentTokens.count)
-        var phraseIndex = ScratchIndex<UInt64>(capacity: tokens.count / 2)
-        // The index in `phrases` of each longer phrase, by its number in `phraseIndex`.
-        var longPhrases: [Int] = []
-        longPhrases.reserveCapacity((maximumLength - 1) * contentTokens.count)
-        for start in contentTokens.lazy.map(Int.init) {
-            let word = tokenIDs[start]
-            if Int(words[word].firstToken) == start {
-                phrases.append(Phrase(key: UInt64(word + 1), length: 1, frequency: Int(words[word].frequency), first: start,
-                                      product: wordScore[word], sum: wordScore[word]))
-            }
-            guard word < 0x1F_FFFF else { continue }
-            var key = UInt64(word + 1)
-            var (product, sum) = (wordScore[word], wordScore[word])
-            for length in 2...maximumLength {
-                let end = start + length
-                guard end <= tokens.count, tokenIDs[end - 1] >= 0, tokenIDs[end - 1] < 0x1F_FFFF,
-                      tokens[end - 1].sentence == tokens[start].sentence else { break }
-                key = key << 21 | UInt64(tokenIDs[end - 1] + 1)
-                // A stopword inside (`of`) counts with its score of 1, as every word of the phrase does.
-                product *= wordScore[tokenIDs[end - 1]]
-                sum += wordScore[tokenIDs[end - 1]]
-                // Inside a phrase only `of` may stand between content words (`bank of england`).
-                guard !words[tokenIDs[end - 1]].isStopword else {
-                    if texts.isWord(tokens[end - 1], "of") { continue }
-                    break
-                }
-                let (id, isNew) = phraseIndex.id(of: key)
-                if isNew {
-                    longPhrases.append(phrases.count)
-                    phrases.append(Phrase(key: key, length: length, first: start, product: product, sum: sum))
-                } else {
-                    phrases[longPhrases[id]].frequency += 1
-                }
-            }
-        }
         // Each phrase's place in the order of candidates as one number: its score's bits above
-        // (a positive double's bits order as the double does), its index below, which orders
-        // phrases of one score by first place and length.
+        // (a positive double's bits order as the double does), its first place and its length
+        // below, which order phrases of one score.
+        let all = phrases.all
         var order: [UInt128] = []
-        order.reserveCapacity(phrases.count)
-        for index in phrases.indices {
-            let score = phrases[index].product / (Double(phrases[index].frequency) * (1 + phrases[index].sum))
+        order.reserveCapacity(all.count)
+        for index in all.indices {
+            let phrase = all[index]
+            // A stopword inside (`of`) counts with its score of 1, as every word of the phrase does.
+            var product = wordScore[phrase.id(at: 0)], sum = product
+            for position in 1..<phrase.length {
+                product *= wordScore[phrase.id(at: position)]
+                sum += wordScore[phrase.id(at: position)]
+            }
+            let frequency = phrase.length == 1 ? Int(words[phrase.id(at: 0)].frequency) : phrase.frequency
+            let score = product / (Double(frequency) * (1 + sum))
             assert(score > 0 && score.isFinite, "a phrase's score is a positive number")
-            phrases[index].score = score
-            order.append(UInt128(score.bitPattern) << 64 | UInt128(index))
+            all[index].score = score
+            order.append(UInt128(score.bitPattern) << 64 | UInt128(3 * phrase.first + phrase.length - 1))
         }
         var candidates = SmallestFirst(order)
         return choose(count, from: &candidates, phrases: phrases, words: words, tokens: tokens)
@@ -169,36 +175,53 @@ struct KeywordExtractor: Sendable {
     /// every content word of every article were a tenth of the scoring.
     private static let positionWeights = (0..<256).map(positionWeight)
 
-    /// Counts every word's occurrences, casing, sentences and neighbours, and a content word's
-    /// median sentence; returns the number of distinct words and of content tokens, whose places
-    /// it writes to `content`. It initializes `words` up to the distinct words, every token's
-    /// place in `tokenIDs` and `content` up to the content tokens.
+    /// Counts every word's occurrences, casing, sentences and neighbours, a content word's median
+    /// sentence, and the candidate phrases; returns the number of distinct words, whose statistics
+    /// it initializes in `words`.
+    ///
+    /// Candidate phrases are runs of one to three words within a sentence: content words, of which
+    /// the middle one of three may be `of` instead (`bank of england`). They are
+    /// counted where they end: a phrase of two content words is their pair of neighbours, so its
+    /// count goes with the pair's number, without a lookup of its own. A one-word phrase's count
+    /// is its word's.
     private func tally(
-        _ tokens: UnsafeBufferPointer<Token>, into words: UnsafeMutableBufferPointer<WordStats>,
-        ids tokenIDs: UnsafeMutableBufferPointer<Int>, content: UnsafeMutableBufferPointer<Int32>
-    ) -> (distinct: Int, content: Int) {
-        var contentCount = 0
+        _ tokens: UnsafeBufferPointer<Token>, into words: UnsafeMutableBufferPointer<WordStats>, phrases: inout Phrases
+    ) -> Int {
         var index = WordIndex(capacity: tokens.count / 2)
-        // Every distinct pair of words side by side in a sentence, packed as left << 32 | right.
+        // Every distinct pair of words side by side in a sentence, packed as left << 32 | right,
+        // and the phrase of each pair of content words by the pair's number.
         var pairs = ScratchIndex<UInt64>(capacity: tokens.count / 2)
-        var previous = -1
+        let pairPhrases = UnsafeMutableBufferPointer<Int32>.allocate(capacity: tokens.count)
+        defer { pairPhrases.deallocate() }
+        // Every distinct three-word phrase, keyed as ``Phrase``, and its phrase by its number.
+        var triples = ScratchIndex<UInt64>(capacity: tokens.count / 4)
+        let triplePhrases = UnsafeMutableBufferPointer<Int32>.allocate(capacity: tokens.count)
+        defer { triplePhrases.deallocate() }
+        // The word and the place of each content token, in order, for the median pass.
+        let content = UnsafeMutableBufferPointer<(id: Int32, position: Int32)>.allocate(capacity: tokens.count)
+        defer { content.deallocate() }
+        var contentCount = 0
+        // The words of the last two tokens, when they are words side by side in one sentence; else -1.
+        var previous = -1, beforePrevious = -1
         var previousSentence: Int32 = -1
         for position in tokens.indices {
             guard tokens[position].isWord, !tokens[position].isNumber else {
-                tokenIDs[position] = -1
                 previous = -1
                 continue
             }
             let sentence = Int32(tokens[position].sentence)
+            let left = previousSentence == sentence ? previous : -1
+            let leftOfLeft = left >= 0 ? beforePrevious : -1
+            (beforePrevious, previousSentence) = (left, sentence)
             let (id, isNew) = index.id(of: tokens[position].key, word: texts.lowercased(tokens[position]))
             if isNew {
                 words.initializeElement(at: id, to: WordStats(firstToken: Int32(position), isStopword: isStopword(tokens[position])))
             }
-            tokenIDs[position] = id
+            previous = id
             let isStopword = words[id].isStopword
             // Only content words are scored: a stopword's own counts are never read.
             if !isStopword {
-                content[contentCount] = Int32(position)
+                content[contentCount] = (Int32(truncatingIfNeeded: id), Int32(truncatingIfNeeded: position))
                 contentCount += 1
                 words[id].frequency += 1
                 if words[id].lastSentence != sentence {
@@ -210,31 +233,51 @@ struct KeywordExtractor: Sendable {
                 } else if tokens[position].isCapitalized, !tokens[position].startsSentence {
                     words[id].capitalized += 1
                 }
+                if isNew { _ = phrases.add(Phrase(key: UInt64(id + 1), length: 1, first: position)) }
             }
+            guard left >= 0 else { continue }
             // Neighbours count for content words, so two stopwords side by side are passed over.
-            if previous >= 0, previousSentence == sentence, !(isStopword && words[previous].isStopword) {
-                if pairs.id(of: UInt64(previous) << 32 | UInt64(id)).isNew {
-                    words[previous].distinctRight += 1
+            let leftIsStopword = words[left].isStopword
+            if !(isStopword && leftIsStopword) {
+                let (pair, isNewPair) = pairs.id(of: UInt64(left) << 32 | UInt64(id))
+                if isNewPair {
+                    words[left].distinctRight += 1
                     words[id].distinctLeft += 1
                 }
                 words[id].left += 1
-                words[previous].right += 1
+                words[left].right += 1
+                if !isStopword, !leftIsStopword, left < 0x1F_FFFF, id < 0x1F_FFFF {
+                    if isNewPair {
+                        let key = UInt64(left + 1) << 21 | UInt64(id + 1)
+                        pairPhrases[pair] = phrases.add(Phrase(key: key, length: 2, first: position - 1))
+                    } else {
+                        phrases.countAgain(pairPhrases[pair])
+                    }
+                }
             }
-            (previous, previousSentence) = (id, sentence)
+            guard !isStopword, leftOfLeft >= 0, !words[leftOfLeft].isStopword, leftOfLeft < 0x1F_FFFF, left < 0x1F_FFFF, id < 0x1F_FFFF,
+                  !leftIsStopword || texts.isWord(tokens[position - 1], "of") else { continue }
+            let key = (UInt64(leftOfLeft + 1) << 21 | UInt64(left + 1)) << 21 | UInt64(id + 1)
+            let (triple, isNewTriple) = triples.id(of: key)
+            if isNewTriple {
+                triplePhrases[triple] = phrases.add(Phrase(key: key, length: 3, first: position - 2))
+            } else {
+                phrases.countAgain(triplePhrases[triple])
+            }
         }
-        for position in content.prefix(contentCount).lazy.map(Int.init) {
-            let id = tokenIDs[position]
-            if words[id].seen == words[id].frequency / 2 { words[id].medianSentence = Int32(tokens[position].sentence) }
+        for (id, position) in content.prefix(contentCount) {
+            let id = Int(id)
+            if words[id].seen == words[id].frequency / 2 { words[id].medianSentence = Int32(tokens[Int(position)].sentence) }
             words[id].seen += 1
         }
-        return (index.count, contentCount)
+        return index.count
     }
 
     /// The first `count` candidates, best first, that do not repeat the words of one chosen before.
     ///
-    /// `candidates` hold each phrase's place in `order`, its index in `phrases` in the low bits.
+    /// `candidates` hold each phrase's place in the order: its first place and length in the low bits.
     private func choose(
-        _ count: Int, from candidates: inout SmallestFirst<UInt128>, phrases: [Phrase], words: [WordStats], tokens: [Token]
+        _ count: Int, from candidates: inout SmallestFirst<UInt128>, phrases: borrowing Phrases, words: [WordStats], tokens: [Token]
     ) -> [Keyword] {
         var chosen: [Keyword] = []
         // The stems of the chosen phrases one after the other, and where each phrase's are.
@@ -254,7 +297,8 @@ struct KeywordExtractor: Sendable {
         }
         func firstToken(_ candidate: Phrase, _ position: Int) -> Token { tokens[Int(words[candidate.id(at: position)].firstToken)] }
         while let next = candidates.popFirst() {
-            let candidate = phrases[Int(truncatingIfNeeded: next)]
+            let place = Int(truncatingIfNeeded: next)
+            let candidate = phrases.phrase(first: place / 3, length: place % 3 + 1)
             // `profits` repeats `profit`, `japan's economy` repeats `japan`.
             stems.removeAll(keepingCapacity: true)
             for position in 0..<candidate.length { stems.append(stem(of: firstToken(candidate, position))) }
