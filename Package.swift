@@ -56,6 +56,8 @@ let package = Package(
             dependencies: [
                 "PipeKit",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C interface, for binding the export's rows (`SQLiteInsert`).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 // FilePath, for Subprocess; Apple platforms have it in their System framework.
                 .product(name: "SystemPackage", package: "swift-system", condition: .when(platforms: [.linux])),

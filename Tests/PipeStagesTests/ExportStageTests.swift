@@ -121,6 +121,11 @@ struct ExportFormatTests {
             #expect(quote["end"] as Int == 38)
             #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM keywords") == 1)
             #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dates WHERE start IS NULL") == 1)
+            // The indexes by article are made at the end, before the database is published.
+            #expect(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE '%_by_article' ORDER BY name")
+                == ["dates_by_article", "entities_by_article", "keywords_by_article", "quotes_by_article"])
+            let plan = try String.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT text FROM entities WHERE article_id = 'a1'", adapter: SuffixRowAdapter(fromIndex: 3))
+            #expect(plan.contains { $0.contains("entities_by_article") })
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["out.sqlite"])
     }

@@ -38,6 +38,15 @@ public struct JSONWriter: ~Copyable {
 
     deinit { buffer.deallocate() }
 
+    /// Forgets everything written, keeping the buffer, so that one writer serves many small values.
+    public mutating func removeAll() {
+        count = 0
+        needsComma = 0
+        depth = 0
+        deepNeedsComma.removeAll(keepingCapacity: true)
+        lastLong = nil
+    }
+
     /// A copy of the bytes written so far; ``withBytes(_:)`` lends them without copying.
     public var bytes: [UInt8] { Array(buffer[..<count]) }
 

@@ -40,10 +40,17 @@ final class SQLiteWriter: ArticleWriter {
             article_id TEXT NOT NULL REFERENCES articles(id), rank INTEGER NOT NULL, text TEXT NOT NULL,
             score REAL NOT NULL
         );
-        CREATE INDEX entities_by_article ON entities(article_id);
-        CREATE INDEX quotes_by_article ON quotes(article_id);
-        CREATE INDEX dates_by_article ON dates(article_id);
-        CREATE INDEX keywords_by_article ON keywords(article_id);
+        """
+
+    /// The indexes of the annotations by article, made by ``commit(resumable:)`` before the copy
+    /// is published: built from the finished tables in one sort each, where kept up to date row
+    /// by row they were written, spilled from SQLite's cache and read back for every article.
+    /// A database published by an interrupted run already has them.
+    static let indexes = """
+        CREATE INDEX IF NOT EXISTS entities_by_article ON entities(article_id);
+        CREATE INDEX IF NOT EXISTS quotes_by_article ON quotes(article_id);
+        CREATE INDEX IF NOT EXISTS dates_by_article ON dates(article_id);
+        CREATE INDEX IF NOT EXISTS keywords_by_article ON keywords(article_id);
         """
 
     /// Opens a new database, or continues the one a checkpoint describes (`rows.TABLE` per table).
@@ -106,54 +113,87 @@ final class SQLiteWriter: ArticleWriter {
         try queue.writeWithoutTransaction { db in
             var failures: [Int: any Error] = [:]
             for (index, article) in batch.rows.enumerated() {
-                try db.execute(sql: "SAVEPOINT article")
+                // The article's row goes in first: when its id is taken, nothing of it is written.
                 do {
-                    try insert(article, into: db)
-                    try db.execute(sql: "RELEASE SAVEPOINT article")
-                } catch {
-                    try db.execute(sql: "ROLLBACK TO SAVEPOINT article; RELEASE SAVEPOINT article")
-                    guard let error = error as? DatabaseError, error.resultCode == .SQLITE_CONSTRAINT else { throw error }
+                    try insertRow(of: article, into: db)
+                } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
                     failures[index] = PipeError(.malformedRecord, "another article has the id `\(article.id)`",
                                                 hint: "put `dedupe` before the export, or give the articles unique ids")
+                    continue
                 }
+                try insertAnnotations(of: article, into: db)
             }
             return failures
         }
     }
 
-    private func insert(_ article: Article, into db: Database) throws {
-        var fields: String?
-        if !article.fields.isEmpty {
+    /// Inserts the article's row.
+    private func insertRow(of article: Article, into db: Database) throws {
+        var row = try SQLiteInsert("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", in: db)
+        let translation = article.translation
+        for text in [article.id, article.source, article.date?.description, article.url, article.title, article.body, article.language] {
+            row.bind(text)
+        }
+        row.bind(article.languageConfidence)
+        for text in [translation?.to, translation?.backend, translation?.title, translation?.body] { row.bind(text) }
+        if article.fields.isEmpty {
+            row.bind(nil as String?)
+        } else {
             var writer = JSONWriter()
             writer.value(.object(article.fields))
-            fields = String(decoding: writer.bytes, as: UTF8.self)
+            writer.withBytes { row.bind(utf8: $0) }
         }
-        let translation = article.translation
-        try db.execute(sql: """
-            INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [
-                article.id, article.source, article.date?.description, article.url, article.title, article.body,
-                article.language, article.languageConfidence, translation?.to, translation?.backend,
-                translation?.title, translation?.body, fields,
-            ])
-        for entity in article.entities ?? [] {
-            var writer = JSONWriter()
-            writer.spans(entity.spans)
-            try db.execute(sql: "INSERT INTO entities VALUES (?, ?, ?, ?, ?)", arguments: [
-                article.id, entity.text, entity.type.rawValue, entity.count, String(decoding: writer.bytes, as: UTF8.self),
-            ])
+        try row.insert()
+    }
+
+    /// Inserts the rows of the article's entities, quotations, dates and keywords.
+    private func insertAnnotations(of article: Article, into db: Database) throws {
+        if let entities = article.entities, !entities.isEmpty {
+            var row = try SQLiteInsert("INSERT INTO entities VALUES (?, ?, ?, ?, ?)", in: db)
+            // One writer for the spans of all of them.
+            var spans = JSONWriter()
+            for entity in entities {
+                row.bind(article.id)
+                row.bind(entity.text)
+                row.bind(entity.type.rawValue)
+                row.bind(entity.count)
+                spans.removeAll()
+                spans.spans(entity.spans)
+                spans.withBytes { row.bind(utf8: $0) }
+                try row.insert()
+            }
         }
-        for quote in article.quotes ?? [] {
-            try db.execute(sql: "INSERT INTO quotes VALUES (?, ?, ?, ?, ?)",
-                           arguments: [article.id, quote.text, quote.speaker, quote.span.start, quote.span.end])
+        if let quotes = article.quotes, !quotes.isEmpty {
+            var row = try SQLiteInsert("INSERT INTO quotes VALUES (?, ?, ?, ?, ?)", in: db)
+            for quote in quotes {
+                row.bind(article.id)
+                row.bind(quote.text)
+                row.bind(quote.speaker)
+                row.bind(quote.span.start)
+                row.bind(quote.span.end)
+                try row.insert()
+            }
         }
-        for date in article.dates ?? [] {
-            try db.execute(sql: "INSERT INTO dates VALUES (?, ?, ?, ?, ?)",
-                           arguments: [article.id, date.text, date.valueText, date.span?.start, date.span?.end])
+        if let dates = article.dates, !dates.isEmpty {
+            var row = try SQLiteInsert("INSERT INTO dates VALUES (?, ?, ?, ?, ?)", in: db)
+            for date in dates {
+                row.bind(article.id)
+                row.bind(date.text)
+                row.bind(date.valueText)
+                row.bind(date.span?.start)
+                row.bind(date.span?.end)
+                try row.insert()
+            }
         }
-        for (rank, keyword) in (article.keywords ?? []).enumerated() {
-            try db.execute(sql: "INSERT INTO keywords VALUES (?, ?, ?, ?)",
-                           arguments: [article.id, rank + 1, keyword.text, keyword.score])
+        if let keywords = article.keywords, !keywords.isEmpty {
+            var row = try SQLiteInsert("INSERT INTO keywords VALUES (?, ?, ?, ?)", in: db)
+            for (rank, keyword) in keywords.enumerated() {
+                row.bind(article.id)
+                row.bind(rank + 1)
+                row.bind(keyword.text)
+                row.bind(keyword.score)
+                try row.insert()
+            }
         }
     }
 
@@ -179,6 +219,7 @@ final class SQLiteWriter: ArticleWriter {
         try? FileManager.default.removeItem(atPath: compacted)
         do {
             try queue.writeWithoutTransaction { db in
+                try db.execute(sql: Self.indexes)
                 try db.commit()
                 try db.execute(sql: "VACUUM INTO ?", arguments: [compacted])
             }
