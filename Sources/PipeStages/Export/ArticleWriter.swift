@@ -60,7 +60,10 @@ extension ExportStage.Format {
             }
             return ExportStage.Encoded(text: writer.bytes)
         case .csv:
-            return ExportStage.Encoded(text: Array(articles.indices.map { CSVRow(article: articles[$0]).line }.joined().utf8))
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(articles.reduce(0) { $0 + $1.body.utf8.count + $1.title.utf8.count + 1024 })
+            for index in articles.indices { CSVRow(article: articles[index]).append(to: &bytes) }
+            return ExportStage.Encoded(text: bytes)
         case .markdown:
             return ExportStage.Encoded(text: Array(articles.indices.map { MarkdownReport(article: articles[$0]).text }.joined().utf8))
         case .sqlite:

@@ -28,10 +28,35 @@ struct CSVRow {
         ]
     }
 
-    var line: String { fields.map(Self.escape).joined(separator: ",") + "\r\n" }
+    /// Appends the row, its fields escaped, and the line end.
+    func append(to bytes: inout [UInt8]) {
+        for (index, field) in fields.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            Self.append(field, to: &bytes)
+        }
+        bytes.append(contentsOf: [0x0D, 0x0A])
+    }
 
-    static func escape(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return field }
-        return "\"" + field.replacing("\"", with: "\"\"") + "\""
+    /// Appends `field`, quoted with its quotes doubled when it holds a comma, a quote or a line break.
+    ///
+    /// Those are ASCII bytes, which in UTF-8 never stand inside another character's bytes: the
+    /// field is searched byte by byte, not by `Character` (grapheme clusters, about 15 MB/s, where
+    /// `,` followed by a combining mark was one character and escaped nothing).
+    static func append(_ field: String, to bytes: inout [UInt8]) {
+        var field = field
+        field.withUTF8 { utf8 in
+            let needsQuotes = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+            guard needsQuotes else { return bytes.append(contentsOf: utf8) }
+            bytes.append(UInt8(ascii: "\""))
+            var runStart = 0
+            for (index, byte) in utf8.enumerated() where byte == UInt8(ascii: "\"") {
+                // The run up to and with the quote, then the quote again.
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...index]))
+                bytes.append(UInt8(ascii: "\""))
+                runStart = index + 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+            bytes.append(UInt8(ascii: "\""))
+        }
     }
 }
