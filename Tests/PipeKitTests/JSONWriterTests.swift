@@ -168,6 +168,12 @@ struct TextSpanTests {
         #expect(TextSpan(start: 4, end: 6).text(in: text) == "ok")
         #expect(TextSpan(start: 4, end: 9).text(in: text) == nil)
     }
+
+    /// Spans at the ends of the text, empty ones, and ones past it (the text has 6 scalars).
+    @Test(arguments: [(0, 0, ""), (0, 1, "é"), (1, 3, "👍🏽"), (6, 6, ""), (5, 6, "k"), (6, 7, nil), (7, 7, nil), (-1, 2, nil)] as [(Int, Int, String?)])
+    func cutsWithinTheTextAndNothingPastIt(start: Int, end: Int, expected: String?) {
+        #expect(TextSpan(start: start, end: end).text(in: "é👍🏽 ok") == expected)
+    }
 }
 
 @Suite("CalendarDate arithmetic")

@@ -18,11 +18,14 @@ public struct TextSpan: Sendable, Hashable, Codable {
     public var count: Int { end - start }
 
     /// The text of the span inside `text`, or `nil` when the span is out of its bounds.
+    ///
+    /// Walks the scalars up to the span's end only: the text's whole count was a pass over all of
+    /// it for every span cut from it.
     public func text(in text: String) -> String? {
         let scalars = text.unicodeScalars
-        guard start >= 0, end <= scalars.count else { return nil }
-        let lower = scalars.index(scalars.startIndex, offsetBy: start)
-        let upper = scalars.index(lower, offsetBy: count)
+        guard start >= 0,
+              let lower = scalars.index(scalars.startIndex, offsetBy: start, limitedBy: scalars.endIndex),
+              let upper = scalars.index(lower, offsetBy: count, limitedBy: scalars.endIndex) else { return nil }
         return String(scalars[lower..<upper])
     }
 }

@@ -15,7 +15,9 @@ struct MarkdownReport {
         lines.append(facts.joined(separator: " · "))
         if let url = article.url { lines.append("<\(url)>") }
         lines.append("")
-        if let lead = article.paragraphTexts.first ?? article.body.split(separator: "\n\n").first.map(String.init) {
+        // The first paragraph alone is cut from the body.
+        let firstParagraph = article.paragraphs.lazy.compactMap { $0.text(in: article.body) }.first
+        if let lead = firstParagraph ?? article.body.split(separator: "\n\n").first.map(String.init) {
             lines.append("> " + escape(lead))
             lines.append("")
         }
@@ -53,12 +55,32 @@ struct MarkdownReport {
     }
 
     /// Escapes the characters Markdown would read as formatting.
+    ///
+    /// They are ASCII, so the text is searched byte by byte, and most texts, which hold none, are
+    /// returned as they are: by `Character`, with a search of the list for each, the escaping took
+    /// two fifths of the report's time.
     func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            if "\\`*_[]<>#|".contains(character) { result.append("\\") }
-            result.append(character)
+        var copy = text
+        return copy.withUTF8 { utf8 in
+            guard utf8.contains(where: Self.isFormatting) else { return text }
+            var escaped: [UInt8] = []
+            escaped.reserveCapacity(utf8.count + 8)
+            for byte in utf8 {
+                if Self.isFormatting(byte) { escaped.append(UInt8(ascii: "\\")) }
+                escaped.append(byte)
+            }
+            return String(decoding: escaped, as: UTF8.self)
         }
-        return result
+    }
+
+    /// Whether `byte` is one of ``\`*_[]<>#|``.
+    private static func isFormatting(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"),
+             UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "#"), UInt8(ascii: "|"):
+            true
+        default:
+            false
+        }
     }
 }
