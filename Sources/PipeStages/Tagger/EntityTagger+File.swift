@@ -17,20 +17,20 @@ extension EntityTagger {
     /// <UInt32 bucket, 9 × Int16> …   (little-endian)
     /// ```
     public func fileData() -> Data {
-        let tags = EntityTag.count
-        let largest = weights.lazy.map(abs).max() ?? 0
+        let largest = weights.largest
         let scale = largest > 0 ? largest / Float(Int16.max) : 1
         var body = Data()
         var buckets = 0
-        for bucket in 0..<(1 << features.bits) {
-            let quantized = (0..<tags).map { Int16((weights[bucket * tags + $0] / scale).rounded()) }
+        for bucket in weights.buckets {
+            guard let row = weights.weights(of: bucket) else { continue }
+            let quantized = row.map { Int16(($0 / scale).rounded()) }
             guard quantized.contains(where: { $0 != 0 }) else { continue }
             buckets += 1
             withUnsafeBytes(of: UInt32(bucket).littleEndian) { body.append(contentsOf: $0) }
             for value in quantized { withUnsafeBytes(of: value.littleEndian) { body.append(contentsOf: $0) } }
         }
         let tagNames = EntityTag.all.map { "\"\($0)\"" }.joined(separator: ",")
-        let header = "\(Self.magic) \(Self.formatVersion)\n{\"bits\":\(features.bits),\"scale\":\(scale),\"tags\":[\(tagNames)],\"buckets\":\(buckets)}\n"
+        let header = "\(Self.magic) \(Self.formatVersion)\n{\"bits\":\(weights.bits),\"scale\":\(scale),\"tags\":[\(tagNames)],\"buckets\":\(buckets)}\n"
         return Data(header.utf8) + body
     }
 
@@ -63,20 +63,26 @@ extension EntityTagger {
         guard bytes.count - second.next == header.buckets * record else {
             throw ModelFileError(description: "the model is cut short or damaged (\(bytes.count - second.next) bytes of weights, expected \(header.buckets * record))")
         }
-        var weights = [Float](repeating: 0, count: (1 << header.bits) * tags)
+        // The buckets are read in file order, which ``fileData()`` writes increasing; a file
+        // that does not is refused, as a damaged one.
+        var rows: [(bucket: Int, weights: ArraySlice<Float>)] = []
+        rows.reserveCapacity(header.buckets)
         try bytes.withUnsafeBytes { raw in
             var offset = second.next
             for _ in 0..<header.buckets {
                 let bucket = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
                 guard bucket < 1 << header.bits else { throw ModelFileError(description: "the model names a bucket out of range") }
+                guard bucket > (rows.last?.bucket ?? -1) else { throw ModelFileError(description: "the model's buckets are out of order") }
                 offset += 4
+                var row = [Float](repeating: 0, count: tags)
                 for tag in 0..<tags {
                     let value = Int16(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: Int16.self))
-                    weights[bucket * tags + tag] = Float(value) * header.scale
+                    row[tag] = Float(value) * header.scale
                     offset += 2
                 }
+                rows.append((bucket, row[...]))
             }
         }
-        self.init(bits: header.bits, weights: weights)
+        self.init(weights: TaggerWeights(bits: header.bits, buckets: rows))
     }
 }

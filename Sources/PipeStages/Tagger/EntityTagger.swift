@@ -8,21 +8,24 @@ import PipeKit
 /// B-X or I-X), the previous two tags being features of the next word.
 public struct EntityTagger: Sendable {
     let features: TaggerFeatures
-    /// Weight of (bucket, tag) at `bucket * EntityTag.count + tag`.
-    let weights: [Float]
+    /// The weights of the buckets that have them.
+    let weights: TaggerWeights
 
+    /// A tagger with these weights, `EntityTag.count` for each bucket at `bucket * EntityTag.count + tag`.
     init(bits: Int, weights: [Float]) {
-        features = TaggerFeatures(bits: bits)
+        self.init(weights: TaggerWeights(dense: weights, bits: bits))
+    }
+
+    init(weights: TaggerWeights) {
+        features = TaggerFeatures(bits: weights.bits)
         self.weights = weights
     }
 
     /// The tags of a sentence's words: each the best one BIO allows after the previous tag.
     func tags(_ words: [String]) -> [EntityTag] {
         let sentence = features.features(of: words)
-        return weights.withUnsafeBufferPointer { weights in
-            features.decode(sentence) { index, history, previous in
-                AveragedPerceptron.best(weights, features: sentence.of(index), history: history, after: previous)
-            }
+        return features.decode(sentence) { index, history, previous in
+            weights.best(features: sentence.of(index), history: history, after: previous)
         }
     }
 }
