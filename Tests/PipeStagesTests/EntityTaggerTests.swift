@@ -82,6 +82,17 @@ struct EntityTaggerTests {
         #expect(throws: ModelFileError.self) { try EntityTagger(fileData: data.dropLast(3)) }
     }
 
+    /// Buckets must come in increasing order, as `fileData()` writes them: two records of one
+    /// bucket, or a later bucket before an earlier one, is a damaged file.
+    @Test func bucketsOutOfOrderAreRefused() throws {
+        var data = Data("PIPE-NER 2\n{\"bits\":12,\"scale\":1,\"tags\":[\"O\",\"B-PER\",\"I-PER\",\"B-ORG\",\"I-ORG\",\"B-LOC\",\"I-LOC\",\"B-MISC\",\"I-MISC\"],\"buckets\":2}\n".utf8)
+        for bucket in [UInt32(7), 3] {
+            withUnsafeBytes(of: bucket.littleEndian) { data.append(contentsOf: $0) }
+            for _ in 0..<EntityTag.count { withUnsafeBytes(of: Int16(1).littleEndian) { data.append(contentsOf: $0) } }
+        }
+        #expect { try EntityTagger(fileData: data) } throws: { "\($0)".contains("out of order") }
+    }
+
     @Test func theShippedModelLoadsAndFindsNames() throws {
         let tagger = try EntityTagger.shipped.get()
         let tags = tagger.tags(["German", "Chancellor", "Helmut", "Kohl", "met", "officials", "in", "Paris", "on", "Monday", "."])

@@ -48,11 +48,23 @@ struct TaggerFeatures: Sendable {
 
     /// The parts of a word, hashed.
     static func word(_ text: String) -> Word {
+        // The lower-case form as scalars, in room on the stack instead of an array for every word:
+        // a scalar lowers to at most three scalars, and takes at least one byte.
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 3 * text.utf8.count + 1) { lower in
+            word(text, lower: lower)
+        }
+    }
+
+    private static func word(_ text: String, lower: UnsafeMutableBufferPointer<UInt32>) -> Word {
         var word = Word()
         word.text = fnv(text.utf8)
-        // The lower-case form as scalars: ASCII by arithmetic, the rest by Unicode.
-        var lower: [UInt32] = []
-        lower.reserveCapacity(text.utf8.count)
+        var count = 0
+        func append(_ value: UInt32) {
+            // Unicode's lower-case mappings are at most three scalars: the room always suffices.
+            guard count < lower.count else { return }
+            lower[count] = value
+            count += 1
+        }
         var shape = offset, shortShape = offset, shapeLength = 0
         var lastKind: UInt32 = 0
         for scalar in text.unicodeScalars {
@@ -60,10 +72,10 @@ struct TaggerFeatures: Sendable {
             if scalar.isASCII {
                 let value = scalar.value
                 switch value {
-                case 0x41...0x5A: kind = 0x58; lower.append(value | 0x20)
-                case 0x61...0x7A: kind = 0x78; lower.append(value); word.hasLowercase = true
-                case 0x30...0x39: kind = 0x64; lower.append(value)
-                default: kind = value; lower.append(value)
+                case 0x41...0x5A: kind = 0x58; append(value | 0x20)
+                case 0x61...0x7A: kind = 0x78; append(value); word.hasLowercase = true
+                case 0x30...0x39: kind = 0x64; append(value)
+                default: kind = value; append(value)
                 }
             } else {
                 let properties = scalar.properties
@@ -75,7 +87,7 @@ struct TaggerFeatures: Sendable {
                 } else {
                     kind = properties.numericType != nil ? 0x64 : scalar.value
                 }
-                for lowered in properties.lowercaseMapping.unicodeScalars { lower.append(lowered.value) }
+                for lowered in properties.lowercaseMapping.unicodeScalars { append(lowered.value) }
             }
             if scalar == "-" { word.hasHyphen = true }
             if scalar == "." { word.hasDot = true }
@@ -88,14 +100,15 @@ struct TaggerFeatures: Sendable {
         }
         word.shape = shape
         word.shortShape = shortShape
-        func hash(_ scalars: ArraySlice<UInt32>) -> UInt64 {
+        let lowered = lower[..<count]
+        func hash(_ scalars: Slice<UnsafeMutableBufferPointer<UInt32>>) -> UInt64 {
             var value = offset
             for scalar in scalars { value = (value ^ UInt64(scalar)) &* prime }
             return value
         }
-        word.lower = hash(lower[...])
-        word.prefixes = (hash(lower.prefix(1)), hash(lower.prefix(2)), hash(lower.prefix(3)))
-        word.suffixes = (hash(lower.suffix(1)), hash(lower.suffix(2)), hash(lower.suffix(3)), hash(lower.suffix(4)))
+        word.lower = hash(lowered)
+        word.prefixes = (hash(lowered.prefix(1)), hash(lowered.prefix(2)), hash(lowered.prefix(3)))
+        word.suffixes = (hash(lowered.suffix(1)), hash(lowered.suffix(2)), hash(lowered.suffix(3)), hash(lowered.suffix(4)))
         return word
     }
 

@@ -1,0 +1,53 @@
+@testable import PipeStages
+import Testing
+
+@Suite("TaggerWeights")
+struct TaggerWeightsTests {
+    /// Dense weights for 2^10 buckets, a fixed pseudo-random fifth of them set, some to zero on
+    /// purpose (a bucket of zeros is left out like an empty one).
+    static let bits = 10
+    static let dense: [Float] = {
+        var state: UInt64 = 3
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 33
+        }
+        var weights = [Float](repeating: 0, count: (1 << bits) * EntityTag.count)
+        for bucket in 0..<(1 << bits) where next() % 5 == 0 {
+            for tag in 0..<EntityTag.count { weights[bucket * EntityTag.count + tag] = Float(Int(next() % 2001) - 1000) / 37 }
+        }
+        return weights
+    }()
+
+    @Test func keepsTheBucketsThatHaveWeightsAndTheirWeights() {
+        let weights = TaggerWeights(dense: Self.dense, bits: Self.bits)
+        for bucket in 0..<(1 << Self.bits) {
+            let row = Self.dense[(bucket * EntityTag.count)..<((bucket + 1) * EntityTag.count)]
+            if row.allSatisfy({ $0 == 0 }) {
+                #expect(weights.weights(of: bucket) == nil)
+            } else {
+                #expect(weights.weights(of: bucket).map(Array.init) == Array(row))
+            }
+        }
+        #expect(weights.buckets == (0..<(1 << Self.bits)).filter { weights.weights(of: $0) != nil })
+        #expect(weights.largest == Self.dense.map(abs).max())
+    }
+
+    /// The best tag is the one the whole table gives, for any features, history and previous tag.
+    @Test func choosesAsTheWholeTableDoes() {
+        let weights = TaggerWeights(dense: Self.dense, bits: Self.bits)
+        var state: UInt64 = 11
+        for _ in 0..<2000 {
+            let features = (0..<TaggerFeatures.perWord).map { _ in
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return Int(state >> 33) % (1 << Self.bits)
+            }
+            let history = (features[0] ^ 1, features[1] ^ 2, features[2] ^ 3)
+            let previous = EntityTag(index: features[3] % EntityTag.count)
+            let whole = Self.dense.withUnsafeBufferPointer {
+                AveragedPerceptron.best($0, features: features[...], history: history, after: previous)
+            }
+            #expect(weights.best(features: features[...], history: history, after: previous) == whole)
+        }
+    }
+}
