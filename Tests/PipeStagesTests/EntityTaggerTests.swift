@@ -93,6 +93,13 @@ struct EntityTaggerTests {
         #expect { try EntityTagger(fileData: data) } throws: { "\($0)".contains("out of order") }
     }
 
+    /// The weights are kept as the file keeps them: reading a model and writing it gives its bytes back.
+    @Test func theShippedModelWritesBackToItsOwnBytes() throws {
+        let url = try #require(EntityTagger.shippedModelURL)
+        let data = try Data(contentsOf: url)
+        #expect(try EntityTagger(fileData: data).fileData() == data)
+    }
+
     @Test func theShippedModelLoadsAndFindsNames() throws {
         let tagger = try EntityTagger.shipped.get()
         let tags = tagger.tags(["German", "Chancellor", "Helmut", "Kohl", "met", "officials", "in", "Paris", "on", "Monday", "."])

@@ -17,17 +17,14 @@ extension EntityTagger {
     /// <UInt32 bucket, 9 × Int16> …   (little-endian)
     /// ```
     public func fileData() -> Data {
-        let largest = weights.largest
-        let scale = largest > 0 ? largest / Float(Int16.max) : 1
+        let scale = weights.scale
         var body = Data()
         var buckets = 0
         for bucket in weights.buckets {
             guard let row = weights.weights(of: bucket) else { continue }
-            let quantized = row.map { Int16(($0 / scale).rounded()) }
-            guard quantized.contains(where: { $0 != 0 }) else { continue }
             buckets += 1
             withUnsafeBytes(of: UInt32(bucket).littleEndian) { body.append(contentsOf: $0) }
-            for value in quantized { withUnsafeBytes(of: value.littleEndian) { body.append(contentsOf: $0) } }
+            for value in row { withUnsafeBytes(of: value.littleEndian) { body.append(contentsOf: $0) } }
         }
         let tagNames = EntityTag.all.map { "\"\($0)\"" }.joined(separator: ",")
         let header = "\(Self.magic) \(Self.formatVersion)\n{\"bits\":\(weights.bits),\"scale\":\(scale),\"tags\":[\(tagNames)],\"buckets\":\(buckets)}\n"
@@ -65,7 +62,7 @@ extension EntityTagger {
         }
         // The buckets are read in file order, which ``fileData()`` writes increasing; a file
         // that does not is refused, as a damaged one.
-        var rows: [(bucket: Int, weights: ArraySlice<Float>)] = []
+        var rows: [(bucket: Int, weights: ArraySlice<Int16>)] = []
         rows.reserveCapacity(header.buckets)
         try bytes.withUnsafeBytes { raw in
             var offset = second.next
@@ -74,15 +71,13 @@ extension EntityTagger {
                 guard bucket < 1 << header.bits else { throw ModelFileError(description: "the model names a bucket out of range") }
                 guard bucket > (rows.last?.bucket ?? -1) else { throw ModelFileError(description: "the model's buckets are out of order") }
                 offset += 4
-                var row = [Float](repeating: 0, count: tags)
-                for tag in 0..<tags {
-                    let value = Int16(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: Int16.self))
-                    row[tag] = Float(value) * header.scale
-                    offset += 2
+                let row = (0..<tags).map { tag in
+                    Int16(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 2 * tag, as: Int16.self))
                 }
+                offset += 2 * tags
                 rows.append((bucket, row[...]))
             }
         }
-        self.init(weights: TaggerWeights(bits: header.bits, buckets: rows))
+        self.init(weights: TaggerWeights(bits: header.bits, scale: header.scale, buckets: rows))
     }
 }
