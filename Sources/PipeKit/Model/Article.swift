@@ -61,8 +61,11 @@ public struct Article: Sendable, Hashable {
 
     /// The words of the body: runs of letters, digits, apostrophes and hyphens.
     ///
-    /// ASCII is classified by its byte; other scalars by their Unicode properties.
+    /// ASCII is classified by its byte; other scalars by their Unicode properties. A body all in
+    /// ASCII (most are) is read byte by byte from its UTF-8, without decoding scalars.
     public var wordCount: Int {
+        var body = body
+        if let count = body.withUTF8({ UTF8Text.isASCII($0) ? Self.asciiWordCount($0) : nil }) { return count }
         var count = 0
         var inWord = false
         for scalar in body.unicodeScalars {
@@ -75,6 +78,18 @@ public struct Article: Sendable, Hashable {
             }
             if isWordScalar, !inWord { count += 1 }
             inWord = isWordScalar || (inWord && (scalar == "'" || scalar == "-" || scalar == "\u{2019}"))
+        }
+        return count
+    }
+
+    /// ``wordCount`` of ASCII text.
+    static func asciiWordCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        var inWord = false
+        for byte in bytes {
+            let isWordByte = byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26
+            if isWordByte, !inWord { count += 1 }
+            inWord = isWordByte || (inWord && (byte == UInt8(ascii: "'") || byte == UInt8(ascii: "-")))
         }
         return count
     }
