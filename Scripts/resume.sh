@@ -109,7 +109,8 @@ started=$(date +%s.%N)
 (cd "$reference" && "$pipe" run p.yaml) 2> "$work/whole.log" || fail "whole run: $(cat "$work/whole.log")"
 whole=$(python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$started" "$(date +%s.%N)")
 grep "read $records" "$work/whole.log"
-grep -o '[0-9.]* s · [0-9]* articles/s · [0-9.]* MB/s' "$work/whole.log"
+# The time is in ms when the run takes less than a second.
+grep -o '[0-9.]* m\{0,1\}s · [0-9]* articles/s · [0-9.]* MB/s' "$work/whole.log"
 
 for threshold in 1000 6000 15000; do
   folder=$(case_folder "kill-at-$threshold")
