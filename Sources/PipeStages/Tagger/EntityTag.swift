@@ -33,6 +33,18 @@ struct EntityTag: Hashable, Sendable, CustomStringConvertible {
         !isInside || previous.type == type
     }
 
+    /// The tag with the highest of `scores` (one for each tag, by index) that may follow
+    /// `previous`; the first of those that tie.
+    static func best(_ scores: UnsafeBufferPointer<Float>, after previous: EntityTag) -> EntityTag {
+        var best = EntityTag.outside
+        var bestScore = -Float.infinity
+        for tag in all where tag.mayFollow(previous) && scores[tag.index] > bestScore {
+            best = tag
+            bestScore = scores[tag.index]
+        }
+        return best
+    }
+
     /// The CoNLL form: `O`, `B-PER`, `I-LOC`, …
     var description: String {
         guard let type else { return "O" }

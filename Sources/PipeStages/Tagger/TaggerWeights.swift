@@ -82,13 +82,7 @@ struct TaggerWeights: Sendable, Equatable {
                         add(history.0)
                         add(history.1)
                         add(history.2)
-                        var best = EntityTag.outside
-                        var bestScore = -Float.infinity
-                        for tag in EntityTag.all where tag.mayFollow(previous) && scores[tag.index] > bestScore {
-                            best = tag
-                            bestScore = scores[tag.index]
-                        }
-                        return best
+                        return EntityTag.best(UnsafeBufferPointer(scores), after: previous)
                     }
                 }
             }
