@@ -6,8 +6,10 @@ extension EntityTagger {
         while start < tokens.count {
             var end = start + 1
             while end < tokens.count, tokens[end].sentence == tokens[start].sentence { end += 1 }
-            // CoNLL's tokens, which the model learnt from, split off a possessive `'s`.
-            let words = tokens[start..<end].map { EntityRecognizer.strippingPossessive(recognizer.texts[$0]) }
+            // CoNLL's tokens, which the model learnt from, split off a possessive `'s`: cut from
+            // the body without it, rather than made whole and shortened by scalars.
+            let texts = recognizer.texts
+            let words = tokens[start..<end].map { texts.string($0.bytes.lowerBound..<($0.bytes.upperBound - texts.possessiveByteCount($0))) }
             for entity in CoNLLReader.entities(of: tags(words)) {
                 var range = (start + entity.range.lowerBound)..<(start + entity.range.upperBound)
                 // A name starts with a word and ends before a quotation mark or a comma (`“Hey`).
