@@ -180,10 +180,9 @@ struct KeywordExtractor: Sendable {
     /// it initializes in `words`.
     ///
     /// Candidate phrases are runs of one to three words within a sentence: content words, of which
-    /// the middle one of three may be `of` instead (`bank of england`). They are
-    /// counted where they end: a phrase of two content words is their pair of neighbours, so its
-    /// count goes with the pair's number, without a lookup of its own. A one-word phrase's count
-    /// is its word's.
+    /// the middle one of three may be `of` instead (`bank of england`). They are counted where
+    /// they end: a phrase of two content words is their pair of neighbours, so its count goes with
+    /// the pair's number, without a lookup of its own. A one-word phrase's count is its word's.
     private func tally(
         _ tokens: UnsafeBufferPointer<Token>, into words: UnsafeMutableBufferPointer<WordStats>, phrases: inout Phrases
     ) -> Int {
