@@ -23,14 +23,15 @@ let package = Package(
             path: "Benchmarks/PipeBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
-        // Runs one part of the work for instructions.sh to count under callgrind.
+        // Runs one part of the work for instructions.sh to count under callgrind. Not under
+        // `Benchmarks/`, where the benchmark plugin takes every executable for a benchmark to run.
         .executableTarget(
             name: "PipeInstructions",
             dependencies: [
                 .product(name: "PipeKit", package: "Pipe"),
                 .product(name: "PipeStages", package: "Pipe"),
             ],
-            path: "Benchmarks/PipeInstructions"
+            path: "Tools/PipeInstructions"
         ),
     ]
 )

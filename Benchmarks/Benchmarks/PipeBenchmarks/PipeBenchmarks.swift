@@ -74,4 +74,21 @@ let benchmarks: @Sendable () -> Void = {
     let tagged = try! ExtractStage()
     perItem("extract all (trained tagger)", corpus.articles) { blackHole(tagged.extract($0)) }
     perItem("JSON encoding", corpus.articles) { blackHole($0.jsonLine) }
+    // The stages the throughput pipeline leaves out, which `Pipelines/syria.yaml` and other
+    // pipelines use: the `dated-text` input, `dedupe`, and the CSV and Markdown exports (SQLite
+    // writes to a file; `Docs/Performance.md` measures it end to end).
+    let datedText = corpus.articles.map { article in
+        let header = " date \(article.date?.description ?? "2024-01-01") \(article.url ?? "https://example.invalid/a")"
+        let text = header + "\n\n" + article.title + "\n\n" + article.title + "\n\n" + article.body + "\n"
+        return RawRecord(id: article.id, source: article.source, format: .datedText, bytes: Array(text.utf8))
+    }
+    perItem("parse dated-text", datedText) { blackHole(try ParseStage.parse($0)) }
+    // Every article new to `dedupe`: its body is hashed and remembered (the corpus holds no
+    // duplicates, and each round sees them again, as duplicates, after the first).
+    let dedupe = DedupeStage()
+    perItem("dedupe", corpus.articles) { blackHole(try await dedupe.process($0, context: context)) }
+    for format in [ExportStage.Format.csv, .markdown] {
+        let export = try! ExportStage(options: .init(format: format, path: "unused"))
+        perItem("export \(format.rawValue) encoding", corpus.articles) { blackHole(export.encode([$0], context: context)) }
+    }
 }
