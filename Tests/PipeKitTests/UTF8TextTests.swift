@@ -73,20 +73,15 @@ struct UTF8TextTests {
     /// alignment: the validator agrees with the standard library, on where it stops too.
     @Test
     func agreesWithTheStandardLibraryOnMixedText() {
-        // A fixed linear congruential sequence, so that a failing case repeats.
-        var state: UInt64 = 7
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(state >> 33) % bound
-        }
+        var numbers = SeededNumbers(seed: 7)
         let pieces: [[UInt8]] = [
             Array("word ".utf8), Array("é".utf8), Array("“".utf8), Array("😀".utf8), Array("abcdefgh".utf8),
             [0x80], [0xE2, 0x80], [0xF0, 0x9F, 0x98], [0xED, 0xA0, 0x80], [0xC0, 0xAF], [0xFF],
         ]
         for _ in 0..<3000 {
             var bytes: [UInt8] = []
-            for _ in 0..<next(13) {
-                bytes += pieces[next(pieces.count)]
+            for _ in 0..<numbers.below(13) {
+                bytes += pieces[numbers.below(pieces.count)]
             }
             #expect(Self.validate(bytes) == Self.expected(bytes), "\(bytes)")
             #expect(Self.invalidOffset(bytes) == Self.expectedInvalidOffset(bytes), "\(bytes)")

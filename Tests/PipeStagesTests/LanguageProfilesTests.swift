@@ -35,13 +35,9 @@ struct LanguageProfilesTests {
     /// sixteen languages and one by one beyond; the scores past the languages stay 0.
     @Test(arguments: [1, 2, 11, 16, 17, 24])
     func addTakesEachLanguagesCost(languages: Int) {
-        var state: UInt64 = 7
-        func next() -> UInt16 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return UInt16(truncatingIfNeeded: state >> 40)
-        }
+        var numbers = SeededNumbers(seed: 7)
         let rows = 5
-        let costs = (0..<(rows * languages)).map { _ in next() }
+        let costs = (0..<(rows * languages)).map { _ in UInt16(truncatingIfNeeded: numbers.next() >> 40) }
         let profiles = LanguageProfiles(languages: (0..<languages).map { "l\($0)" }, floors: Array(repeating: -1, count: languages),
                                         table: GramTable(Dictionary(uniqueKeysWithValues: (0..<rows).map { (UInt64(0x61 + $0), $0) })),
                                         costs: costs)

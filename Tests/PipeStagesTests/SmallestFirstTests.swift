@@ -3,13 +3,10 @@ import Testing
 
 @Suite("SmallestFirst")
 struct SmallestFirstTests {
-    /// A fixed linear congruential sequence of `count` values, many of them repeated.
+    /// `count` fixed pseudo-random values below 1,024, many of them repeated.
     private func values(_ count: Int) -> [Int] {
-        var state: UInt64 = 42
-        return (0..<count).map { _ in
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(state >> 54)
-        }
+        var numbers = SeededNumbers(seed: 42)
+        return (0..<count).map { _ in Int(numbers.next() >> 54) }
     }
 
     /// Every element comes out once, in sorted order, whatever the count (the heap's shapes

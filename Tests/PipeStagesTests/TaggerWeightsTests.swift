@@ -7,14 +7,10 @@ struct TaggerWeightsTests {
     /// purpose (a bucket of zeros is left out like an empty one).
     static let bits = 10
     static let dense: [Float] = {
-        var state: UInt64 = 3
-        func next() -> UInt64 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return state >> 33
-        }
+        var numbers = SeededNumbers(seed: 3)
         var weights = [Float](repeating: 0, count: (1 << bits) * EntityTag.count)
-        for bucket in 0..<(1 << bits) where next() % 5 == 0 {
-            for tag in 0..<EntityTag.count { weights[bucket * EntityTag.count + tag] = Float(Int(next() % 2001) - 1000) / 37 }
+        for bucket in 0..<(1 << bits) where numbers.below(5) == 0 {
+            for tag in 0..<EntityTag.count { weights[bucket * EntityTag.count + tag] = Float(numbers.below(2001) - 1000) / 37 }
         }
         return weights
     }()
@@ -40,12 +36,9 @@ struct TaggerWeightsTests {
         let whole = (0..<(1 << Self.bits)).flatMap { bucket in
             weights.weights(of: bucket).map { $0.map { Float($0) * weights.scale } } ?? Array(repeating: 0, count: EntityTag.count)
         }
-        var state: UInt64 = 11
+        var numbers = SeededNumbers(seed: 11)
         for _ in 0..<2000 {
-            let features = (0..<TaggerFeatures.perWord).map { _ in
-                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                return Int(state >> 33) % (1 << Self.bits)
-            }
+            let features = (0..<TaggerFeatures.perWord).map { _ in numbers.below(1 << Self.bits) }
             let history = (features[0] ^ 1, features[1] ^ 2, features[2] ^ 3)
             let previous = EntityTag(index: features[3] % EntityTag.count)
             let expected = whole.withUnsafeBufferPointer {

@@ -118,15 +118,8 @@ extension TextUnitTests {
                       "\u{A0}", "\u{85}", "\u{2028}", "\u{2029}", "\u{2009}", "\u{200B}", "\u{3000}", "\u{201C}", "\u{201D}",
                       "\u{2019}", "\u{2018}", "\u{C9}t\u{E9}", "\u{E9}", "\u{141}\u{F3}d\u{17A}", "\u{41A}\u{438}\u{457}\u{432}",
                       "\u{416}", "\u{1F600}", "\u{4E2D}\u{6587}", "\u{AA}", "\u{2163}", "www", "@", "://"]
-        var state = seed &* 0x9E37_79B9_7F4A_7C15 &+ 1
-        return (0..<count).map { _ in
-            var text = ""
-            for _ in 0..<Int(state % 120) {
-                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                text += pieces[Int(state >> 33) % pieces.count]
-            }
-            return text
-        }
+        var numbers = SeededNumbers(seed: seed &* 0x9E37_79B9_7F4A_7C15 &+ 1)
+        return (0..<count).map { _ in numbers.text(of: pieces, count: Int(numbers.state % 120)) }
     }
 
     /// Spans over scalars as ranges, to compare with `paragraphs`' ranges.
