@@ -153,6 +153,31 @@ struct PipeCommandTests {
         #expect(!missing.error.contains("private-7f3a"))
     }
 
+    @Test func validateShowsAnEnvironmentPipelineNameAsItsReference() async throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "pipeline: ${NAME}\ninput: {path: in, format: jsonl}\nstages:\n  - type: parse\n"
+            .write(toFile: folder + "/p.yaml", atomically: false, encoding: .utf8)
+        let validate = try await PipeProcess.run(["validate", "p.yaml"], in: folder, environment: ["NAME": "private-7f3a"])
+        #expect(validate.status == 0)
+        #expect(validate.output.contains("pipeline `${NAME}`"), "\(validate.output)")
+        #expect(!(validate.output + validate.error).contains("private-7f3a"))
+    }
+
+    @Test func controlAndBidiCharactersInNamesAreShownEscaped() async throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/in", withIntermediateDirectories: true)
+        let name = "bad\u{1B}[2J\u{202E}txt.evil"
+        try "no header here".write(toFile: folder + "/in/" + name, atomically: false, encoding: .utf8)
+        try "pipeline: p\ninput: {path: in, format: dated-text}\nstages:\n  - type: parse\n"
+            .write(toFile: folder + "/p.yaml", atomically: false, encoding: .utf8)
+        let run = try await PipeProcess.run(["run", "p.yaml"], in: folder)
+        #expect(run.status == 1)
+        #expect(run.error.contains("bad\\u{1B}[2J\\u{202E}txt.evil"), "\(run.error)")
+        #expect(!run.error.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" })
+    }
+
     /// A dead-letter file is input: `--input x.dead-letter.jsonl` reads each `raw` record again
     /// with its recorded format, so the articles can be replayed once the pipeline is fixed.
     @Test func deadLettersReplayThroughAnotherPipeline() async throws {

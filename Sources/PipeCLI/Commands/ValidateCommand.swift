@@ -14,7 +14,9 @@ struct ValidateCommand: AsyncParsableCommand {
     func run() async throws {
         let definition = try PipelineFileLoading.load(file, input: nil)
         let chain = definition.stages.map(\.id).joined(separator: " → ")
-        Terminal.output("\(file): ok, pipeline `\(definition.name)`: \(definition.input.format.rawValue) input → \(chain)")
+        // The name and ids may come from `${NAME}`: their values are shown as the references.
+        let line = "\(file): ok, pipeline `\(definition.name)`: \(definition.input.format.rawValue) input → \(chain)"
+        Terminal.output(definition.redaction.apply(to: line))
     }
 }
 

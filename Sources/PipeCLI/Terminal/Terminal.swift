@@ -1,16 +1,17 @@
 import Foundation
 import PipeKit
 
-/// Writes to the terminal: diagnostics and summaries go to standard error.
+/// Writes to the terminal: diagnostics and summaries go to standard error, with the control and
+/// bidi characters of untrusted names and values escaped (``DisplayText``).
 enum Terminal {
     /// Writes a line to standard error.
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data((DisplayText.escaped(text) + "\n").utf8))
     }
 
     /// Writes a line to standard output.
     static func output(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        FileHandle.standardOutput.write(Data((DisplayText.escaped(text) + "\n").utf8))
     }
 
     /// Prints every diagnostic of an invalid pipeline file with its source line and caret.

@@ -1,14 +1,13 @@
 import Logging
 
-/// A log handler that hides the values of `${NAME}` references in messages, then hands the
-/// message to the handler it wraps.
+/// A log handler that hides the values of `${NAME}` references in messages and escapes their
+/// control and bidi characters (``DisplayText``), then hands the message to the handler it wraps.
 struct RedactingLogHandler: LogHandler {
     var base: any LogHandler
     let redaction: Redaction
 
-    /// The logger's handler wrapped, or the logger unchanged when there is nothing to hide.
+    /// The logger with its handler wrapped.
     static func wrapping(_ logger: Logger, redaction: Redaction) -> Logger {
-        guard !redaction.isEmpty else { return logger }
         var wrapped = logger
         wrapped.handler = RedactingLogHandler(base: logger.handler, redaction: redaction)
         return wrapped
@@ -16,7 +15,7 @@ struct RedactingLogHandler: LogHandler {
 
     func log(event: LogEvent) {
         var event = event
-        event.message = Logger.Message(stringLiteral: redaction.apply(to: event.message.description))
+        event.message = Logger.Message(stringLiteral: DisplayText.escaped(redaction.apply(to: event.message.description)))
         base.log(event: event)
     }
 
