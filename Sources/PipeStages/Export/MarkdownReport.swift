@@ -6,14 +6,18 @@ struct MarkdownReport {
 
     var text: String {
         var lines = ["## \(escape(article.title.isEmpty ? article.id : article.title))", ""]
-        var facts = ["**id** `\(article.id)`"]
+        var facts = ["**id** \(escape(article.id))"]
         if let date = article.date { facts.append("**date** \(date)") }
         if let language = article.language {
             facts.append("**language** \(language)" + (article.languageConfidence.map { " (\(Int(($0 * 100).rounded())) %)" } ?? ""))
         }
         facts.append("**words** \(article.wordCount)")
         lines.append(facts.joined(separator: " · "))
-        if let url = article.url { lines.append("<\(url)>") }
+        if let url = article.url {
+            // An autolink ends at `>` or white space: a URL holding one is shown as text.
+            let isPlain = !url.unicodeScalars.contains { $0 == "<" || $0 == ">" || $0.properties.isWhitespace || $0.value < 0x20 }
+            lines.append(isPlain ? "<\(url)>" : escape(url))
+        }
         lines.append("")
         // The first paragraph alone is cut from the body.
         let firstParagraph = article.paragraphs.lazy.compactMap { $0.text(in: article.body) }.first
@@ -54,7 +58,9 @@ struct MarkdownReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Escapes the characters Markdown would read as formatting.
+    /// Escapes the characters Markdown would read as formatting, and writes line breaks as
+    /// spaces: every text goes on one line of the report, so that an id, a title or a quotation
+    /// can add no heading, list, HTML block or code of its own.
     ///
     /// They are ASCII, so the text is searched byte by byte, and most texts, which hold none, are
     /// returned as they are: by `Character`, with a search of the list for each, the escaping took
@@ -66,6 +72,10 @@ struct MarkdownReport {
             var escaped: [UInt8] = []
             escaped.reserveCapacity(utf8.count + 8)
             for byte in utf8 {
+                if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                    escaped.append(UInt8(ascii: " "))
+                    continue
+                }
                 if Self.isFormatting(byte) { escaped.append(UInt8(ascii: "\\")) }
                 escaped.append(byte)
             }
@@ -73,10 +83,10 @@ struct MarkdownReport {
         }
     }
 
-    /// Whether `byte` is one of ``\`*_[]<>#|``.
+    /// Whether `byte` is one of ``\`*_[]<>#|``, or a line break.
     private static func isFormatting(_ byte: UInt8) -> Bool {
         switch byte {
-        case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"),
+        case UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"),
              UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "#"), UInt8(ascii: "|"):
             true
         default:
