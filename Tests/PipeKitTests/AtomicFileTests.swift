@@ -41,23 +41,73 @@ struct AtomicFileTests {
         #expect(PipelineDefinition.deadLetterPath(besides: output) == expected)
     }
 
-    @Test func theTemporaryFileIsAHiddenPartialBesideTheFinalPath() {
-        #expect(AtomicFile.partialPath(of: "out/syria.jsonl") == "out/.syria.jsonl.partial")
-        #expect(AtomicFile.partialPath(of: "syria.jsonl") == ".syria.jsonl.partial")
-        #expect(AtomicFile.partialPath(of: "/syria.jsonl") == "/.syria.jsonl.partial")
+    @Test func theTemporaryFileIsAHiddenPartialBesideTheFinalPathUnderTheRunsToken() throws {
+        #expect(SafeFile.stagedPath(of: "out/syria.jsonl", token: "t") == "out/.syria.jsonl.t.partial")
+        #expect(SafeFile.stagedPath(of: "syria.jsonl", token: "t") == ".syria.jsonl.t.partial")
+        #expect(SafeFile.stagedPath(of: "/syria.jsonl", token: "t") == "/.syria.jsonl.t.partial")
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (first, second) = (try AtomicFile(path: folder + "/out"), try AtomicFile(path: folder + "/out"))
+        defer { first.discard(); second.discard() }
+        #expect(first.temporaryPath != second.temporaryPath)
+        #expect(SafeFile.randomToken().count == 16)
     }
+
+    @Test func aLinkPlantedAtTheTemporaryNameIsNeverWrittenThrough() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let victim = folder + "/victim"
+        try "precious\n".write(toFile: victim, atomically: false, encoding: .utf8)
+        let path = folder + "/out.jsonl"
+        try FileManager.default.createSymbolicLink(atPath: SafeFile.stagedPath(of: path, token: Self.token), withDestinationPath: victim)
+        for length in [nil, 4] as [Int?] {
+            #expect {
+                _ = try AtomicFile(path: path, token: Self.token, resumingAt: length)
+            } throws: { error in
+                (error as? PipeError)?.code == .io
+            }
+        }
+        // A hard link to another file is not continued either.
+        unlink(SafeFile.stagedPath(of: path, token: Self.token))
+        try #require(link(victim, SafeFile.stagedPath(of: path, token: Self.token)) == 0)
+        #expect {
+            _ = try AtomicFile(path: path, token: Self.token, resumingAt: 4)
+        } throws: { error in
+            (error as? PipeError)?.message.contains("it has 2 links") == true
+        }
+        #expect(try String(contentsOfFile: victim, encoding: .utf8) == "precious\n")
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test func aLinkAtTheFinalPathIsReplacedAndItsTargetLeftAlone() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let victim = folder + "/victim"
+        try "precious\n".write(toFile: victim, atomically: false, encoding: .utf8)
+        let path = folder + "/out.jsonl"
+        try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: victim)
+        let file = try AtomicFile(path: path)
+        try file.write("new\n")
+        try file.commit()
+        var status = stat()
+        #expect(lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "new\n")
+        #expect(try String(contentsOfFile: victim, encoding: .utf8) == "precious\n")
+    }
+
+    static let token = "testtoken0000000"
 
     @Test func syncTellsTheLengthAndResumingCutsThePartialFileThere() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/out.jsonl"
-        let first = try AtomicFile(path: path)
+        let first = try AtomicFile(path: path, token: Self.token, resumingAt: nil)
         try first.write("one\n")
         #expect(try first.sync() == 4)
         try first.write("two, never recorded\n")
         #expect(try first.sync() == 24)
         // A run killed here leaves the partial file; a checkpoint recorded 4 bytes.
-        let resumed = try AtomicFile(path: path, resumingAt: 4)
+        let resumed = try AtomicFile(path: path, token: Self.token, resumingAt: 4)
         #expect(resumed.length == 4)
         try resumed.write("two\n")
         try resumed.commit()
@@ -68,10 +118,10 @@ struct AtomicFileTests {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/out.jsonl"
-        let interrupted = try AtomicFile(path: path)
+        let interrupted = try AtomicFile(path: path, token: Self.token, resumingAt: nil)
         try interrupted.write("one\n")
         try interrupted.commit()
-        let resumed = try AtomicFile(path: path, resumingAt: 4)
+        let resumed = try AtomicFile(path: path, token: Self.token, resumingAt: 4)
         try resumed.write("two\n")
         // Until the resumed run commits, readers still see what the interrupted run published.
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "one\n")
@@ -85,7 +135,7 @@ struct AtomicFileTests {
         let path = folder + "/out.jsonl"
         try "one\n".write(toFile: path, atomically: false, encoding: .utf8)
         #expect {
-            _ = try AtomicFile(path: path, resumingAt: 100)
+            _ = try AtomicFile(path: path, token: Self.token, resumingAt: 100)
         } throws: { error in
             let error = error as? PipeError
             return error?.code == .io && error?.message.contains("the 100 bytes the checkpoint recorded") == true
@@ -124,10 +174,10 @@ struct AtomicFileTests {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/out.jsonl"
-        let first = try AtomicFile(path: path)
+        let first = try AtomicFile(path: path, token: Self.token, resumingAt: nil)
         try first.write("one\n")
         _ = try first.sync()
-        let resumed = try AtomicFile(path: path, resumingAt: 4)
+        let resumed = try AtomicFile(path: path, token: Self.token, resumingAt: 4)
         #expect(resumed.writebackStarted == 4)
         resumed.discard()
     }

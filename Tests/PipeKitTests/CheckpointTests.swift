@@ -64,6 +64,7 @@ struct CheckpointStoreTests {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let store = try CheckpointStore(folder: folder + "/.pipe/demo")
+        _ = try store.startOver(outputs: [])
         #expect(try store.load() == nil)
         try store.save(Self.checkpoint())
         #expect(try store.load() == Self.checkpoint())
@@ -73,6 +74,86 @@ struct CheckpointStoreTests {
         #expect(try store.load() == nil)
         store.clear(removingFolder: true)
         #expect(!FileManager.default.fileExists(atPath: folder + "/.pipe/demo"))
+    }
+
+    @Test func clearingRemovesOnlyWhatPipeWroteThere() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let store = try CheckpointStore(folder: folder + "/data")
+        let token = try store.startOver(outputs: [folder + "/data/new.jsonl"])
+        let state = try store.stateFile(stage: "dedupe", name: "seen")
+        try Data().write(to: URL(fileURLWithPath: state))
+        try store.save(Self.checkpoint())
+        let staged = SafeFile.stagedPath(of: folder + "/data/new.jsonl", token: token)
+        try Data().write(to: URL(fileURLWithPath: staged))
+        // Files that appear beside Pipe's after it checked the folder are never removed.
+        try FileManager.default.createDirectory(atPath: folder + "/data/reports/2024", withIntermediateDirectories: true)
+        try "q4\n".write(toFile: folder + "/data/reports/2024/q4.txt", atomically: false, encoding: .utf8)
+        try "old\n".write(toFile: folder + "/data/old.jsonl", atomically: false, encoding: .utf8)
+        store.clear(removingFolder: true)
+        let left = try FileManager.default.subpathsOfDirectory(atPath: folder + "/data").sorted()
+        #expect(left == ["old.jsonl", "reports", "reports/2024", "reports/2024/q4.txt"])
+    }
+
+    @Test func startingOverRemovesThePreviousRunsStagedFilesAndNothingElse() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let output = folder + "/out.jsonl"
+        let previous = try CheckpointStore(folder: folder + "/state").startOver(outputs: [output])
+        for suffix in ["", "-journal", "-copy"] {
+            try Data().write(to: URL(fileURLWithPath: SafeFile.stagedPath(of: output, token: previous) + suffix))
+        }
+        try "mine\n".write(toFile: SafeFile.stagedPath(of: output, token: "someoneelses0000"), atomically: false, encoding: .utf8)
+        let next = try CheckpointStore(folder: folder + "/state").startOver(outputs: [output])
+        #expect(next != previous)
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        #expect(left == [".out.jsonl.someoneelses0000.partial", "state"])
+    }
+
+    @Test func aFolderHoldingFilesPipeDidNotWriteIsRefused() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "old\n".write(toFile: folder + "/old.jsonl", atomically: false, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: folder + "/important", withIntermediateDirectories: true)
+        let problem = CheckpointStore.problem(with: folder)
+        #expect(problem == "it holds files Pipe did not write (`important`, `old.jsonl`), which Pipe would never remove")
+        #expect {
+            _ = try CheckpointStore(folder: folder)
+        } throws: { error in
+            (error as? PipeError)?.code == .checkpoint && (error as? PipeError)?.message.contains("`old.jsonl`") == true
+        }
+        #expect(FileManager.default.fileExists(atPath: folder + "/old.jsonl"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/lock"))
+        // A folder of Pipe's own, a missing one and an empty one are fine.
+        #expect(CheckpointStore.problem(with: folder + "/missing") == nil)
+        let own = folder + "/own"
+        _ = try CheckpointStore(folder: own).startOver(outputs: [])
+        #expect(CheckpointStore.problem(with: own) == nil)
+    }
+
+    @Test(.enabled(if: geteuid() == 0, "needs root to give a link to another user"))
+    func aFolderThatIsAnotherUsersLinkIsRefused() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/target", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder + "/.pipe", withDestinationPath: folder + "/target")
+        try #require(lchown(folder + "/.pipe", 65534, 65534) == 0)
+        #expect(CheckpointStore.problem(with: folder + "/.pipe/demo")?.contains("is a symbolic link owned by another user (uid 65534)") == true)
+        #expect(CheckpointStore.problem(with: folder + "/.pipe")?.contains("symbolic link owned by another user") == true)
+        #expect(throws: PipeError.self) { _ = try CheckpointStore(folder: folder + "/.pipe/demo") }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/target").isEmpty)
+    }
+
+    @Test func aCheckpointWithoutTheRunsLedgerIsNotResumed() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let store = try CheckpointStore(folder: folder)
+        try store.save(Self.checkpoint())
+        #expect {
+            _ = try store.load()
+        } throws: { error in
+            (error as? PipeError)?.message.contains("no `run.json`") == true
+        }
     }
 
     @Test func oneRunAtATimeHoldsTheFolder() throws {
@@ -125,17 +206,25 @@ struct CheckpointerTests {
     @Test func resumesOnlyTheSamePipeline() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try CheckpointStore(folder: folder).save(CheckpointStoreTests.checkpoint())
         var settings = CheckpointSettings(folder: folder, resume: true)
-        #expect(try Checkpointer(settings: settings, pipeline: "demo", fingerprint: "f").resumed?.records == 128)
+        let token = try {
+            let first = try Checkpointer(settings: settings, pipeline: "demo", fingerprint: "f", outputs: ["out.jsonl"])
+            try first.store.save(CheckpointStoreTests.checkpoint())
+            return first.token
+        }()
+        do {
+            let resumed = try Checkpointer(settings: settings, pipeline: "demo", fingerprint: "f", outputs: ["out.jsonl"])
+            #expect(resumed.resumed?.records == 128)
+            #expect(resumed.token == token)
+        }
         #expect {
-            _ = try Checkpointer(settings: settings, pipeline: "demo", fingerprint: "changed")
+            _ = try Checkpointer(settings: settings, pipeline: "demo", fingerprint: "changed", outputs: [])
         } throws: { error in
             (error as? PipeError)?.code == .checkpoint && (error as? PipeError)?.message.contains("different pipeline") == true
         }
         // Without `--resume` a run starts over and clears what an earlier one left.
         settings.resume = false
-        #expect(try Checkpointer(settings: settings, pipeline: "demo", fingerprint: "f").resumed == nil)
+        #expect(try Checkpointer(settings: settings, pipeline: "demo", fingerprint: "f", outputs: []).resumed == nil)
         #expect(!FileManager.default.fileExists(atPath: folder + "/checkpoint.json"))
     }
 
@@ -144,7 +233,8 @@ struct CheckpointerTests {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let checkpointer = try Checkpointer(
-            settings: CheckpointSettings(folder: folder, interval: .seconds(10), records: limit), pipeline: "p", fingerprint: "f"
+            settings: CheckpointSettings(folder: folder, interval: .seconds(10), records: limit), pipeline: "p", fingerprint: "f",
+            outputs: []
         )
         #expect(checkpointer.isDue(records: records, elapsed: .seconds(1)) == due)
         #expect(checkpointer.isDue(records: 0, elapsed: .seconds(10)))

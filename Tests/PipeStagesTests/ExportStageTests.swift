@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import SwiftCSV
 import PipeKit
-import PipeStages
+@testable import PipeStages
 import Testing
 
 @Suite("ExportStage")
@@ -167,11 +167,55 @@ struct ExportFormatTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
     }
 
+    @Test func sqliteResumesAfterAKillDuringItsPublish() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/k.sqlite"
+        var third = Self.articles[0]
+        third.id = "a3"
+        let writer = try SQLiteWriter(path: path, token: "killedduringpub0", resuming: nil)
+        _ = try writer.write(ExportStage.Format.sqlite.encode([Self.articles[0]]))
+        let position = try writer.checkpoint()
+        // Rows with annotations after the checkpoint, published: the run is killed before it
+        // removes its checkpoint, so the resumed run continues from the published copy.
+        _ = try writer.write(ExportStage.Format.sqlite.encode([third]))
+        try writer.commit(resumable: false)
+        let resumed = try SQLiteWriter(path: path, token: "killedduringpub0", resuming: position)
+        _ = try resumed.write(ExportStage.Format.sqlite.encode([Self.articles[1], third]))
+        try resumed.commit(resumable: false)
+        let (ids, owners) = try DatabaseQueue(path: path).read { db in
+            (try String.fetchAll(db, sql: "SELECT id FROM articles ORDER BY rowid"),
+             try String.fetchAll(db, sql: "SELECT article_id FROM entities ORDER BY rowid"))
+        }
+        #expect(ids == ["a1", "a2", "a3"])
+        #expect(owners == ["a1", "a1", "a3", "a3"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["k.sqlite"])
+    }
+
+    @Test func aFailedResumeKeepsTheStagedDatabaseForTheNext() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/r.sqlite"
+        let position = try {
+            let writer = try SQLiteWriter(path: path, token: "failedresume0000", resuming: nil)
+            _ = try writer.write(ExportStage.Format.sqlite.encode([Self.articles[0]]))
+            return try writer.checkpoint()
+        }()
+        #expect(throws: PipeError.self) {
+            _ = try SQLiteWriter(path: path, token: "failedresume0000", resuming: ["rows.articles": 99])
+        }
+        let resumed = try SQLiteWriter(path: path, token: "failedresume0000", resuming: position)
+        _ = try resumed.write(ExportStage.Format.sqlite.encode([Self.articles[1]]))
+        try resumed.commit(resumable: false)
+        let ids = try DatabaseQueue(path: path).read { try String.fetchAll($0, sql: "SELECT id FROM articles ORDER BY rowid") }
+        #expect(ids == ["a1", "a2"])
+    }
+
     @Test func markdownIsAReadableReport() async throws {
         let (folder, path) = try await write(.markdown)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(text.hasPrefix("## Talks, \"at last\"\n\n**id** `a1` · **date** 2024-12-08 · **language** en (90 %) · **words** 8\n"))
+        #expect(text.hasPrefix("## Talks, \"at last\"\n\n**id** a1 · **date** 2024-12-08 · **language** en (90 %) · **words** 8\n"))
         #expect(text.contains("- person: Geir Pedersen ×2"))
         #expect(text.contains("- “quoted” — UN"))
         #expect(text.contains("**Keywords**: talks"))

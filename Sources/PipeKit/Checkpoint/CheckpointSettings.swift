@@ -19,9 +19,10 @@ public struct CheckpointSettings: Sendable, Hashable {
     /// The default folder for a pipeline: `.pipe/NAME` in the current folder.
     public static func defaultFolder(pipeline: String) -> String { ".pipe/" + pipeline }
 
-    /// What stops a run from keeping checkpoints in ``folder``, or nil when nothing does.
+    /// What stops a run from keeping checkpoints in ``folder``, or nil when nothing does: a
+    /// folder that cannot be written, or one that holds files Pipe did not write there.
     public var folderProblem: String? {
-        OutputPathCheck.problem(writing: folder + "/lock")
+        OutputPathCheck.problem(writing: folder + "/lock") ?? CheckpointStore.problem(with: folder)
     }
 
     /// Creates settings.

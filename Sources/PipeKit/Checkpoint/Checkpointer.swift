@@ -23,25 +23,29 @@ final class Checkpointer: Sendable {
     let fingerprint: String
     /// The checkpoint this run continues from, if it resumes one.
     let resumed: Checkpoint?
+    /// The token of the run's staged names, kept across a resume.
+    let token: String
 
     private let pending = Mutex<(sequence: Int, digest: String)?>(nil)
     private let finalDigest = Mutex<String?>(nil)
     private let acknowledgements = BoundedChannel<Bool>(capacity: 1)
 
-    /// Locks the folder and loads the checkpoint to resume, or clears a stale one.
+    /// Locks the folder and loads the checkpoint to resume, or clears a stale one and records a
+    /// new run that writes `outputs`.
     ///
     /// - Throws: ``PipeError`` with code `checkpoint` when the checkpoint belongs to another
     ///   pipeline or another version of this one.
-    init(settings: CheckpointSettings, pipeline: String, fingerprint: String) throws {
+    init(settings: CheckpointSettings, pipeline: String, fingerprint: String, outputs: [String]) throws {
         self.settings = settings
         self.pipeline = pipeline
         self.fingerprint = fingerprint
         store = try CheckpointStore(folder: settings.folder)
-        guard settings.resume, let checkpoint = try store.load() else {
-            store.clear()
+        guard settings.resume, let checkpoint = try store.load(), let token = store.token else {
+            token = try store.startOver(outputs: outputs)
             resumed = nil
             return
         }
+        self.token = token
         guard checkpoint.pipeline == pipeline, checkpoint.fingerprint == fingerprint else {
             throw PipeError(.checkpoint, "the checkpoint in `\(settings.folder)` was written by a different pipeline, or by this one before it changed",
                             hint: "run without `--resume` to start over (a run can continue only with the same file, input and outputs)")

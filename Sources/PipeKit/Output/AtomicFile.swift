@@ -11,10 +11,11 @@ import Darwin
 ///
 /// Readers of the final path see either the previous file or the complete new one, never half of
 /// it: ``commit()`` flushes, syncs and renames; ``discard()`` removes the temporary file. Writes
-/// are buffered. The temporary name is fixed, `.NAME.partial` beside the final path, so that a
-/// run that was stopped can be resumed: ``sync()`` makes what was written so far durable and
-/// tells its length, and ``init(path:resumingAt:)`` continues a file from such a length. The type
-/// is safe to share between tasks: a lock guards the descriptor and buffer.
+/// are buffered. The temporary name, `.NAME.TOKEN.partial` beside the final path, is created
+/// exclusively and never through a link; a run that keeps checkpoints uses one token throughout,
+/// so that a stopped run can be resumed: ``sync()`` makes what was written so far durable and
+/// tells its length, and ``init(path:token:resumingAt:)`` continues a file from such a length.
+/// The type is safe to share between tasks: a lock guards the descriptor and buffer.
 public final class AtomicFile: Sendable {
     /// The path the file is published under.
     public let path: String
@@ -43,91 +44,76 @@ public final class AtomicFile: Sendable {
     /// The bytes written between two requests to start writing them back to disk.
     static let writebackInterval = 8 << 20
 
-    /// The temporary path of `path`: `.NAME.partial` in the same folder.
-    public static func partialPath(of path: String) -> String {
-        PathParts.sibling(of: path, named: "." + PathParts.name(path) + ".partial")
-    }
-
-    /// Creates the parent folders and opens an empty temporary file beside `path`.
+    /// Creates the parent folders and creates an empty temporary file beside `path`, under a
+    /// name of its own.
     public convenience init(path: String) throws {
-        try self.init(path: path, resumingAt: nil)
+        try self.init(path: path, token: SafeFile.randomToken(), resumingAt: nil)
     }
 
-    /// Creates the parent folders and opens the temporary file beside `path`, empty or continued.
+    /// Creates the parent folders and the temporary file beside `path`, or continues one.
     ///
-    /// With `length`, the file continues what an earlier run wrote: the temporary file that run
-    /// left, cut to `length` bytes, or else the first `length` bytes of the file it published.
+    /// The temporary file is `.NAME.TOKEN.partial` (``StageContext/stagingToken`` is the run's
+    /// token, kept across a resume). A new one is created with `O_EXCL | O_NOFOLLOW`, so nothing
+    /// planted at that name is written through. With `length`, the file continues what an earlier
+    /// run wrote: the temporary file that run left (only when it is still a plain file of this
+    /// user), cut to `length` bytes, or else a new one holding the first `length` bytes of the
+    /// file it published.
     ///
-    /// - Throws: ``PipeError`` with code `io` when the folder or the file cannot be written, or
-    ///   when neither file holds `length` bytes.
-    public init(path: String, resumingAt length: Int?) throws {
+    /// - Throws: ``PipeError`` with code `io` when the folder or the file cannot be written, when
+    ///   something else is at the temporary name, or when neither file holds `length` bytes.
+    public init(path: String, token: String, resumingAt length: Int?) throws {
         self.path = path
-        let folder = PathParts.parent(path)
-        do {
-            if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-        } catch {
-            throw PipeError(.io, "cannot create folder `\(folder)` for `\(path)`: \(error.localizedDescription)")
-        }
-        temporaryPath = Self.partialPath(of: path)
-        let descriptor = open(temporaryPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw PipeError(.io, "cannot write `\(temporaryPath)`: \(String(cString: strerror(errno)))",
-                            hint: "check that the folder exists and is writable")
-        }
-        do {
-            try Self.prepare(descriptor, temporaryPath: temporaryPath, path: path, length: length ?? 0)
-        } catch {
-            close(descriptor)
-            throw error
+        try SafeFile.createParent(of: path)
+        temporaryPath = SafeFile.stagedPath(of: path, token: token)
+        let descriptor: Int32
+        if let length, let earlier = try SafeFile.reopen(temporaryPath) {
+            descriptor = earlier
+            try Self.cut(descriptor, to: length, path: path, temporaryPath: temporaryPath)
+        } else {
+            descriptor = try SafeFile.create(temporaryPath)
+            if let length, length > 0 {
+                try Self.copyPublished(length, of: path, to: descriptor, temporaryPath: temporaryPath)
+            }
         }
         state = Mutex(State(descriptor: descriptor, length: length ?? 0))
     }
 
-    /// Cuts the open temporary file to `length` bytes, copying them from `path` when it is shorter.
-    ///
-    /// The copy goes a block at a time, so resuming a large output costs no more memory than writing it.
-    private static func prepare(_ descriptor: Int32, temporaryPath: String, path: String, length: Int) throws {
+    /// Cuts a reopened temporary file to `length` bytes, or fails (and closes it) when it is shorter.
+    private static func cut(_ descriptor: Int32, to length: Int, path: String, temporaryPath: String) throws {
         var status = stat()
-        if length > 0, fstat(descriptor, &status) == 0, Int(status.st_size) < length {
-            let missing = PipeError(.io, "cannot resume `\(path)`: neither it nor `\(temporaryPath)` holds the \(length) bytes the checkpoint recorded",
-                                    hint: "run without `--resume` to start over")
-            let source = open(path, O_RDONLY | O_CLOEXEC)
-            guard source >= 0 else { throw missing }
-            defer { close(source) }
-            guard fstat(source, &status) == 0, Int(status.st_size) >= length else { throw missing }
-            guard ftruncate(descriptor, 0) == 0, lseek(descriptor, 0, SEEK_SET) == 0 else {
-                throw PipeError(.io, "cannot write `\(temporaryPath)`: \(String(cString: strerror(errno)))")
+        if fstat(descriptor, &status) == 0, Int(status.st_size) < length {
+            // Shorter than recorded: the run published it and a later one left an empty copy.
+            guard ftruncate(descriptor, 0) == 0 else {
+                close(descriptor)
+                throw PipeError(.io, "cannot write `\(temporaryPath)`: \(SafeFile.lastError)")
             }
-            var block = [UInt8](repeating: 0, count: min(length, 1 << 20))
-            var copied = 0
-            while copied < length {
-                let count = block.withUnsafeMutableBytes { read(source, $0.baseAddress, min($0.count, length - copied)) }
-                if count < 0, errno == EINTR { continue }
-                guard count > 0 else { throw missing }
-                guard writeAll(block[..<count], to: descriptor) else {
-                    throw PipeError(.io, "cannot write `\(temporaryPath)`: \(String(cString: strerror(errno)))")
-                }
-                copied += count
-            }
+            try copyPublished(length, of: path, to: descriptor, temporaryPath: temporaryPath)
+            return
         }
         guard ftruncate(descriptor, off_t(length)) == 0, lseek(descriptor, off_t(length), SEEK_SET) >= 0 else {
-            throw PipeError(.io, "cannot write `\(temporaryPath)`: \(String(cString: strerror(errno)))")
+            close(descriptor)
+            throw PipeError(.io, "cannot write `\(temporaryPath)`: \(SafeFile.lastError)")
         }
     }
 
-    private static func writeAll(_ bytes: some ContiguousBytes, to descriptor: Int32) -> Bool {
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += written
+    /// Fills the new temporary file with the first `length` bytes of the published `path`, a
+    /// block at a time, so resuming a large output costs no more memory than writing it.
+    /// Closes the temporary file and removes it when that cannot be done.
+    private static func copyPublished(_ length: Int, of path: String, to descriptor: Int32, temporaryPath: String) throws {
+        let missing = PipeError(.io, "cannot resume `\(path)`: neither it nor `\(temporaryPath)` holds the \(length) bytes the checkpoint recorded",
+                                hint: "run without `--resume` to start over")
+        var copied = false
+        defer {
+            if !copied {
+                close(descriptor)
+                unlink(temporaryPath)
             }
-            return true
         }
+        let source = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard source >= 0 else { throw missing }
+        defer { close(source) }
+        guard SafeFile.copy(length, from: source, to: descriptor) else { throw missing }
+        copied = true
     }
 
     deinit {
@@ -203,7 +189,7 @@ public final class AtomicFile: Sendable {
 
     private func flush(_ state: inout State) throws {
         guard !state.buffer.isEmpty else { return }
-        guard Self.writeAll(state.buffer, to: state.descriptor) else {
+        guard SafeFile.writeAll(state.buffer, to: state.descriptor) else {
             throw PipeError(.io, "cannot write `\(temporaryPath)`: \(String(cString: strerror(errno)))")
         }
         state.flushed += state.buffer.count

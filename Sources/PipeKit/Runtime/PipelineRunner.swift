@@ -27,21 +27,24 @@ struct PipelineRunner: Sendable {
         }
         let clock = ContinuousClock()
         let started = clock.now
+        let outputs = stages.flatMap(\.outputFiles) + (configuration.deadLetterPath.map { [$0] } ?? [])
         let checkpointer = try configuration.checkpoint.map {
-            try Checkpointer(settings: $0, pipeline: configuration.pipelineName, fingerprint: configuration.fingerprint)
+            try Checkpointer(settings: $0, pipeline: configuration.pipelineName, fingerprint: configuration.fingerprint, outputs: outputs)
         }
         let resumed = checkpointer?.resumed
+        let token = checkpointer?.token ?? SafeFile.randomToken()
         let contexts = stages.map {
             var context = StageContext(stageID: $0.id, pipeline: configuration.pipelineName, logger: configuration.logger)
             context.timeout = $0.timeout
-            context.stateFolder = checkpointer?.settings.folder
+            context.stagingToken = token
+            context.stateStore = checkpointer?.store
             if $0.isWriter { context.writeTurns = WriteTurns() }
             return context
         }
         try await startStages(contexts: contexts, resuming: resumed)
         let deadLetters: AtomicFile?
         do {
-            deadLetters = try configuration.deadLetterPath.map { try AtomicFile(path: $0, resumingAt: resumed?.deadLetters) }
+            deadLetters = try configuration.deadLetterPath.map { try AtomicFile(path: $0, token: token, resumingAt: resumed?.deadLetters) }
         } catch {
             await finishStages(.failed, contexts: contexts)
             throw error

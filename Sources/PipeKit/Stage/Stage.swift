@@ -74,8 +74,11 @@ public struct StageContext: Sendable {
     public var logger: Logger
     /// How long the stage may take on one item (`timeout:`), if it is limited.
     public var timeout: Duration?
-    /// A folder the stage may keep state in for a resumed run, while the run keeps checkpoints.
-    public var stateFolder: String?
+    /// The token of the run's staged file names: give it to ``AtomicFile/init(path:token:resumingAt:)``
+    /// so that a resumed run finds the files the interrupted one was writing.
+    public var stagingToken = SafeFile.randomToken()
+    /// The checkpoint folder's store, while the run keeps checkpoints.
+    package var stateStore: CheckpointStore?
     /// The turns a writer stage takes to write batches in input order; set by the runtime.
     @usableFromInline var writeTurns: WriteTurns?
 
@@ -84,6 +87,16 @@ public struct StageContext: Sendable {
         self.stageID = stageID
         self.pipeline = pipeline
         self.logger = logger ?? Logger(label: "pipe.\(stageID)")
+    }
+
+    /// The path of a file the stage may keep state in for a resumed run, `STAGE.NAME` in the
+    /// checkpoint folder, or nil when the run keeps no checkpoints.
+    ///
+    /// The name is recorded before the path is returned, so that Pipe removes the file when the
+    /// run's checkpoint goes, and recognizes it as its own. Create the file with
+    /// `O_CREAT | O_EXCL | O_NOFOLLOW`, and reopen it only with `O_NOFOLLOW`.
+    public func stateFile(named name: String) throws -> String? {
+        try stateStore?.stateFile(stage: stageID, name: name)
     }
 }
 

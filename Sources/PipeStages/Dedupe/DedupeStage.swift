@@ -77,7 +77,7 @@ public struct DedupeStage: ConfigurableStage, ResumableStage {
 
     /// Starts remembering; while the run keeps checkpoints, the journal starts empty.
     public func start(context: StageContext) async throws {
-        try seen.open(journal: context.stateFolder.map { Self.journalPath(folder: $0, stageID: context.stageID) }, keeping: 0)
+        try seen.open(journal: context.stateFile(named: Self.journalName), keeping: 0)
     }
 
     /// Appends the hashes learnt since the last checkpoint to the journal and syncs it.
@@ -87,8 +87,8 @@ public struct DedupeStage: ConfigurableStage, ResumableStage {
 
     /// Remembers every body the journal holds up to the checkpoint, and goes on from there.
     public func resume(from position: StagePosition, context: StageContext) async throws {
-        guard let folder = context.stateFolder else { return try await start(context: context) }
-        try seen.open(journal: Self.journalPath(folder: folder, stageID: context.stageID), keeping: position["bytes"] ?? 0)
+        guard let journal = try context.stateFile(named: Self.journalName) else { return try await start(context: context) }
+        try seen.open(journal: journal, keeping: position["bytes"] ?? 0)
     }
 
     /// Hashes are finished with when the run ends.
@@ -99,7 +99,6 @@ public struct DedupeStage: ConfigurableStage, ResumableStage {
     /// The number of distinct bodies remembered.
     public var rememberedCount: Int { seen.count }
 
-    static func journalPath(folder: String, stageID: String) -> String {
-        folder + "/" + stageID + ".seen"
-    }
+    /// The journal's name among the stage's state files: `STAGE.seen`.
+    static let journalName = "seen"
 }

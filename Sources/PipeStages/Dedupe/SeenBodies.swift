@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import PipeKit
 import Synchronization
 
@@ -17,31 +20,37 @@ final class SeenBodies: Sendable {
 
     /// Starts remembering, with `journal` (when set) holding the first `length` bytes of an
     /// earlier run's journal, whose hashes are remembered.
+    ///
+    /// The journal is a state file, never published: written in place, not renamed. A new one
+    /// is created exclusively; an earlier one is reopened only while it is this user's plain file.
     func open(journal path: String?, keeping length: Int) throws {
         guard let path else { return }
-        var known: Set<UInt128> = []
-        if length > 0 {
-            guard let data = FileManager.default.contents(atPath: path), data.count >= length, length % 16 == 0 else {
-                throw PipeError(.checkpoint, "cannot resume `dedupe`: `\(path)` does not hold the \(length) bytes the checkpoint recorded",
+        let missing = PipeError(.checkpoint, "cannot resume `dedupe`: `\(path)` does not hold the \(length) bytes the checkpoint recorded",
                                 hint: "run without `--resume` to start over")
-            }
-            known.reserveCapacity(length / 16)
-            data.prefix(length).withUnsafeBytes { bytes in
-                for offset in stride(from: 0, to: length, by: 16) {
-                    known.insert(UInt128(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt128.self)))
+        let descriptor: Int32
+        if length > 0 {
+            guard let earlier = try SafeFile.reopen(path) else { throw missing }
+            descriptor = earlier
+        } else {
+            unlink(path)
+            descriptor = try SafeFile.create(path)
+        }
+        let file = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        var known: Set<UInt128> = []
+        do {
+            if length > 0 {
+                guard length % 16 == 0, let data = try file.read(upToCount: length), data.count == length else { throw missing }
+                known.reserveCapacity(length / 16)
+                data.withUnsafeBytes { bytes in
+                    for offset in stride(from: 0, to: length, by: 16) {
+                        known.insert(UInt128(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt128.self)))
+                    }
                 }
             }
-        }
-        // The journal is a state file, never published: it is written in place, not renamed.
-        let file: FileHandle
-        do {
-            if !FileManager.default.fileExists(atPath: path) {
-                guard FileManager.default.createFile(atPath: path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
-            }
-            guard let handle = FileHandle(forUpdatingAtPath: path) else { throw CocoaError(.fileWriteNoPermission) }
-            try handle.truncate(atOffset: UInt64(length))
-            try handle.seekToEnd()
-            file = handle
+            try file.truncate(atOffset: UInt64(length))
+            try file.seekToEnd()
+        } catch let error as PipeError {
+            throw error
         } catch {
             throw PipeError(.io, "cannot write `\(path)`: \(error.localizedDescription)")
         }

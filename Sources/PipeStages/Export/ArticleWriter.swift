@@ -20,8 +20,8 @@ protocol ArticleWriter: Sendable {
 struct TextFileWriter: ArticleWriter {
     let file: AtomicFile
 
-    init(path: String, header: String? = nil, resuming position: StagePosition?) throws {
-        file = try AtomicFile(path: path, resumingAt: position.map { $0["bytes"] ?? 0 })
+    init(path: String, token: String, header: String? = nil, resuming position: StagePosition?) throws {
+        file = try AtomicFile(path: path, token: token, resumingAt: position.map { $0["bytes"] ?? 0 })
         if let header, position == nil { try file.write(header) }
     }
 
@@ -36,12 +36,13 @@ struct TextFileWriter: ArticleWriter {
 }
 
 extension ExportStage.Format {
-    /// Opens a writer of this format for `path`, new or continuing from `position`.
-    func makeWriter(path: String, resuming position: StagePosition? = nil) throws -> any ArticleWriter {
+    /// Opens a writer of this format for `path`, new or continuing from `position`; `token`
+    /// names its staged file (``StageContext/stagingToken``).
+    func makeWriter(path: String, token: String, resuming position: StagePosition? = nil) throws -> any ArticleWriter {
         switch self {
-        case .jsonl, .markdown: try TextFileWriter(path: path, resuming: position)
-        case .csv: try TextFileWriter(path: path, header: CSVRow.header, resuming: position)
-        case .sqlite: try SQLiteWriter(path: path, resuming: position)
+        case .jsonl, .markdown: try TextFileWriter(path: path, token: token, resuming: position)
+        case .csv: try TextFileWriter(path: path, token: token, header: CSVRow.header, resuming: position)
+        case .sqlite: try SQLiteWriter(path: path, token: token, resuming: position)
         }
     }
 

@@ -3,7 +3,7 @@ import Synchronization
 
 /// Writes every article to a file and passes it on, so that several exports may follow one another.
 ///
-/// The file is written under a temporary name beside `path` (`.NAME.partial`) and renamed into
+/// The file is written under a temporary name beside `path` (`.NAME.TOKEN.partial`) and renamed into
 /// place when the run ends (completed or interrupted); a failed run leaves the previous file
 /// untouched. The same input always gives the same bytes: fixed key order, no timestamps, no run
 /// ids; and a run resumed from a checkpoint gives the same bytes as one that was never stopped.
@@ -81,7 +81,7 @@ public struct ExportStage: ConfigurableStage, ResumableStage, WriterStage {
 
     /// Opens the output under its temporary name.
     public func start(context: StageContext) async throws {
-        let writer = try options.format.makeWriter(path: options.path)
+        let writer = try options.format.makeWriter(path: options.path, token: context.stagingToken)
         output.writer.withLock { $0 = writer }
     }
 
@@ -92,7 +92,7 @@ public struct ExportStage: ConfigurableStage, ResumableStage, WriterStage {
 
     /// Opens the output where a checkpoint left it.
     public func resume(from position: StagePosition, context: StageContext) async throws {
-        let writer = try options.format.makeWriter(path: options.path, resuming: position)
+        let writer = try options.format.makeWriter(path: options.path, token: context.stagingToken, resuming: position)
         output.writer.withLock { $0 = writer }
     }
 

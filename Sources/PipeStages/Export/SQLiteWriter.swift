@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import GRDB
 import PipeKit
 
@@ -6,7 +9,7 @@ import PipeKit
 ///
 /// Tables: `articles` (one row per article, keyed by `id`, in input order by `rowid`), `entities`,
 /// `quotes`, `dates` and `keywords` (keyed by `article_id`). The database is built under a
-/// temporary name beside the final path (`.NAME.partial`, with SQLite's rollback journal beside
+/// temporary name beside the final path (`.NAME.TOKEN.partial`, with SQLite's rollback journal beside
 /// it), committed at every checkpoint, and published by ``commit()`` as a compacted copy
 /// (`VACUUM INTO`) renamed into place. The copy depends only on the rows, not on where the run
 /// committed or whether it was resumed, so the same input always gives the same bytes.
@@ -54,23 +57,22 @@ final class SQLiteWriter: ArticleWriter {
         """
 
     /// Opens a new database, or continues the one a checkpoint describes (`rows.TABLE` per table).
-    init(path: String, resuming position: StagePosition? = nil) throws {
+    ///
+    /// The staged database, `.NAME.TOKEN.partial`, is created exclusively (never through a link)
+    /// before SQLite opens it; a resumed run reopens it only while it is still this user's plain
+    /// file, or else continues a copy of the database the interrupted run published. A resume that
+    /// fails leaves the staged database as it was, for a later one.
+    init(path: String, token: String, resuming position: StagePosition? = nil) throws {
         self.path = path
-        let folder = PathParts.parent(path)
-        if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-        temporaryPath = AtomicFile.partialPath(of: path)
-        let files = FileManager.default
+        try SafeFile.createParent(of: path)
+        temporaryPath = SafeFile.stagedPath(of: path, token: token)
         if position == nil {
-            try? files.removeItem(atPath: temporaryPath)
-            try? files.removeItem(atPath: temporaryPath + "-journal")
-        } else if !files.fileExists(atPath: temporaryPath) {
-            // The interrupted run published its database: continue a copy of it.
-            do {
-                try files.copyItem(atPath: path, toPath: temporaryPath)
-            } catch {
-                throw PipeError(.io, "cannot resume `\(path)`: neither it nor `\(temporaryPath)` can be read",
-                                hint: "run without `--resume` to start over")
-            }
+            close(try SafeFile.create(temporaryPath))
+            unlink(temporaryPath + "-journal")
+        } else if let earlier = try SafeFile.reopen(temporaryPath) {
+            close(earlier)
+        } else {
+            try Self.copyPublished(path, to: temporaryPath)
         }
         do {
             var configuration = Configuration()
@@ -87,16 +89,39 @@ final class SQLiteWriter: ArticleWriter {
                 }
                 try db.beginTransaction()
             }
-        } catch let error as PipeError {
-            throw error
         } catch {
-            try? files.removeItem(atPath: temporaryPath)
-            throw PipeError(.io, "cannot create the database `\(temporaryPath)`: \(error)")
+            if position == nil {
+                unlink(temporaryPath)
+                unlink(temporaryPath + "-journal")
+            }
+            if let error = error as? PipeError { throw error }
+            throw PipeError(.io, "cannot \(position == nil ? "create" : "resume") the database `\(temporaryPath)`: \(error)",
+                            hint: position == nil ? nil : "run without `--resume` to start over")
+        }
+    }
+
+    /// Creates the staged database as a copy of the one an interrupted run published.
+    private static func copyPublished(_ path: String, to temporaryPath: String) throws {
+        let failure = PipeError(.io, "cannot resume `\(path)`: neither it nor `\(temporaryPath)` can be read",
+                                hint: "run without `--resume` to start over")
+        let source = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard source >= 0 else { throw failure }
+        defer { close(source) }
+        var status = stat()
+        guard fstat(source, &status) == 0 else { throw failure }
+        let target = try SafeFile.create(temporaryPath)
+        defer { close(target) }
+        unlink(temporaryPath + "-journal")
+        guard SafeFile.copy(Int(status.st_size), from: source, to: target), fsync(target) == 0 else {
+            unlink(temporaryPath)
+            throw failure
         }
     }
 
     /// Removes the rows written after the checkpoint (a run can be killed after committing them
     /// and before recording them), so that the next row gets the same `rowid` as in a whole run.
+    /// Every table is checked before any row goes, the annotations go before the articles they
+    /// reference, and all in one transaction: a cut that fails or is killed removes nothing.
     private static func cut(_ db: Database, to position: StagePosition) throws {
         for table in tables {
             let rows = position["rows.\(table)"] ?? 0
@@ -105,7 +130,12 @@ final class SQLiteWriter: ArticleWriter {
                 throw PipeError(.io, "cannot resume the database: table `\(table)` has \(present) rows, the checkpoint recorded \(rows)",
                                 hint: "run without `--resume` to start over")
             }
-            try db.execute(sql: "DELETE FROM \(table) WHERE rowid > ?", arguments: [rows])
+        }
+        try db.inTransaction {
+            for table in tables.reversed() {
+                try db.execute(sql: "DELETE FROM \(table) WHERE rowid > ?", arguments: [position["rows.\(table)"] ?? 0])
+            }
+            return .commit
         }
     }
 
@@ -215,8 +245,9 @@ final class SQLiteWriter: ArticleWriter {
     }
 
     func commit(resumable: Bool) throws {
-        let compacted = PathParts.sibling(of: path, named: "." + PathParts.name(path) + ".vacuum")
-        try? FileManager.default.removeItem(atPath: compacted)
+        // A name of the run's own: only an earlier attempt of this run can have left a file there.
+        let compacted = temporaryPath + "-copy"
+        unlink(compacted)
         do {
             try queue.writeWithoutTransaction { db in
                 try db.execute(sql: Self.indexes)
