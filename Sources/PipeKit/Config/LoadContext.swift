@@ -7,6 +7,8 @@ struct LoadContext {
     private(set) var diagnostics: [PipeError] = []
     /// The values taken from the environment, hidden in every message.
     private(set) var redaction = Redaction()
+    /// The files the stages write, with the node that names each, in file order.
+    var stageOutputs: [(entry: OutputPaths.Entry, node: Node)] = []
 
     init(file: String, environment: [String: String]) {
         self.file = file

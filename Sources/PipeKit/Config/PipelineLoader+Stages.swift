@@ -51,6 +51,10 @@ extension PipelineLoader {
                 context.report(.duplicateID, "two stages have the id `\(id)`",
                                hint: "give this one its own `id:`", at: idNode)
             }
+            if let problem = PipelineLoader.nameProblem(id) {
+                context.report(.invalidValue, "the stage id `\(id)` \(problem)",
+                               hint: "use letters, digits, `-` and `_`, for example `id: export-csv`", at: idNode)
+            }
             ids[id] = idNode
             let concurrency = readConcurrency(keys["concurrency"]?.value, descriptor: descriptor, context: &context)
             let policy = readPolicy(keys["on_error"]?.value, context: &context)
@@ -103,8 +107,9 @@ extension PipelineLoader {
     /// Reports each file the stage will write that cannot be, at the option that names it.
     private func checkOutputs(of stage: AnyStage, options: Node?, typeNode: Node, context: inout LoadContext) {
         for file in stage.outputFiles {
-            guard let problem = OutputPathCheck.problem(writing: file) else { continue }
             let node = options?.mapping?.first { $0.value.scalar?.string == file }?.value ?? typeNode
+            context.stageOutputs.append((OutputPaths.Entry(path: file, role: "stage `\(stage.id)`"), node))
+            guard let problem = OutputPathCheck.problem(writing: file) else { continue }
             context.report(.io, "`\(stage.id)` cannot write `\(file)`: \(problem)",
                            hint: "choose a path in a folder you can write to", at: node)
         }

@@ -62,6 +62,7 @@ public struct PipelineLoader: Sendable {
 
         let fileStem = PathParts.stem(file)
         let name = keys["pipeline"].flatMap { context.string($0.value, key: "pipeline") } ?? fileStem
+        checkName(name, node: keys["pipeline"]?.value, context: &context)
         let inputSpec = readInput(keys["input"], root: root, override: input, context: &context)
         var stages: [AnyStage] = []
         if let entry = keys["stages"] {
@@ -71,6 +72,9 @@ public struct PipelineLoader: Sendable {
         }
         let deadLetter = deadLetterPath(keys["dead_letter"], stages: stages, context: &context)
         let checkpoint = readCheckpoint(keys["checkpoint"], pipeline: name, context: &context)
+        let checkpointNode = keys["checkpoint"].map { $0.value["folder"] ?? $0.key } ?? keys["pipeline"]?.value
+        checkOutputPaths(input: inputSpec, deadLetter: deadLetter.map { ($0, keys["dead_letter"]?.value) },
+                         checkpoint: checkpoint.map { ($0.folder, checkpointNode) }, root: root, context: &context)
 
         guard context.diagnostics.isEmpty, let inputSpec else { throw fail(context) }
         var definition = PipelineDefinition(name: name, input: inputSpec, stages: stages, deadLetterPath: deadLetter, file: file)

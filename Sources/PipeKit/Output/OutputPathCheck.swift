@@ -13,9 +13,14 @@ enum OutputPathCheck {
         if manager.fileExists(atPath: path, isDirectory: &isDirectory) {
             if isDirectory.boolValue { return "`\(path)` is a folder" }
         }
-        // The nearest folder on the way up that exists must be a folder and writable.
+        // The nearest folder on the way up that exists must be a folder and writable; a link to
+        // nothing on the way is neither there nor creatable.
         var folder = PathParts.parent(path)
         while !folder.isEmpty, !manager.fileExists(atPath: folder, isDirectory: &isDirectory) {
+            var status = stat()
+            if lstat(folder, &status) == 0, status.st_mode & S_IFMT == S_IFLNK {
+                return "`\(folder)` is a symbolic link to something that does not exist"
+            }
             folder = PathParts.parent(folder)
         }
         if folder.isEmpty { folder = "." }
