@@ -179,10 +179,10 @@ struct ExportFormatTests {
         // Rows with annotations after the checkpoint, published: the run is killed before it
         // removes its checkpoint, so the resumed run continues from the published copy.
         _ = try writer.write(ExportStage.Format.sqlite.encode([third]))
-        try writer.commit(resumable: false)
+        try writer.publishAlone()
         let resumed = try SQLiteWriter(path: path, token: "killedduringpub0", resuming: position)
         _ = try resumed.write(ExportStage.Format.sqlite.encode([Self.articles[1], third]))
-        try resumed.commit(resumable: false)
+        try resumed.publishAlone()
         let (ids, owners) = try DatabaseQueue(path: path).read { db in
             (try String.fetchAll(db, sql: "SELECT id FROM articles ORDER BY rowid"),
              try String.fetchAll(db, sql: "SELECT article_id FROM entities ORDER BY rowid"))
@@ -206,7 +206,7 @@ struct ExportFormatTests {
         }
         let resumed = try SQLiteWriter(path: path, token: "failedresume0000", resuming: position)
         _ = try resumed.write(ExportStage.Format.sqlite.encode([Self.articles[1]]))
-        try resumed.commit(resumable: false)
+        try resumed.publishAlone()
         let ids = try DatabaseQueue(path: path).read { try String.fetchAll($0, sql: "SELECT id FROM articles ORDER BY rowid") }
         #expect(ids == ["a1", "a2"])
     }
@@ -220,5 +220,14 @@ struct ExportFormatTests {
         #expect(text.contains("- “quoted” — UN"))
         #expect(text.contains("**Keywords**: talks"))
         #expect(text.contains("\n## Plain\n"))
+    }
+}
+
+extension SQLiteWriter {
+    /// Stages the database and publishes it at once, as a run with no other output does.
+    func publishAlone() throws {
+        let publication = Publication()
+        try stage(in: publication, resumable: false)
+        try publication.publish()
     }
 }

@@ -38,6 +38,13 @@ struct RunCommand: AsyncParsableCommand {
         let trap = SignalTrap()
         var configuration = RunConfiguration()
         configuration.stop = trap.stop
+        if let stats {
+            if let problem = definition.problem(writingAlso: stats, role: "`--stats`") {
+                Terminal.report(PipeError(.invalidValue, problem, hint: "give `--stats` a path of its own, outside the input"))
+                throw ExitCode(2)
+            }
+            configuration.statsPath = stats
+        }
         configuration.logger.logLevel = logLevel
         if resume {
             guard var settings = definition.checkpoint else {
@@ -66,16 +73,6 @@ struct RunCommand: AsyncParsableCommand {
         summary.deadLetterFile = summary.deadLetterFile.map(definition.redaction.apply(to:))
         if !quiet {
             SummaryTable(summary: summary).lines.forEach(Terminal.error)
-        }
-        if let stats {
-            do {
-                let file = try AtomicFile(path: stats)
-                try file.write(summary.json + "\n")
-                try file.commit()
-            } catch let error as PipeError {
-                Terminal.report(error)
-                throw ExitCode(1)
-            }
         }
         if case .interrupted(let signal) = summary.outcome {
             throw ExitCode(128 + signal)

@@ -50,6 +50,18 @@ public struct PipelineDefinition: Sendable {
         self.file = file
     }
 
+    /// What is wrong with the run also writing `path`: the problems `pipe validate` reports for
+    /// the file's own outputs (a path another output, the input or the checkpoint folder has, or
+    /// one too long), or nil.
+    public func problem(writingAlso path: String, role: String) -> String? {
+        var paths = OutputPaths(input: input.path)
+        let entries = stages.flatMap { stage in stage.outputFiles.map { OutputPaths.Entry(path: $0, role: "stage `\(stage.id)`") } }
+            + (deadLetterPath.map { [OutputPaths.Entry(path: $0, role: "the dead-letter file")] } ?? [])
+            + (checkpoint.map { [OutputPaths.Entry(path: $0.folder, role: "the checkpoint folder", isFolder: true)] } ?? [])
+        entries.forEach { _ = paths.add($0) }
+        return paths.add(OutputPaths.Entry(path: path, role: role)) ?? OutputPathCheck.problem(writing: path)
+    }
+
     /// The dead-letter path beside `output`: `out/syria.jsonl` gives `out/syria.dead-letter.jsonl`.
     public static func deadLetterPath(besides output: String) -> String {
         PathParts.droppingExtension(output) + ".dead-letter.jsonl"

@@ -158,9 +158,27 @@ public final class AtomicFile: Sendable {
 
     /// Writes what is buffered, syncs, closes and renames the file to ``path``.
     public func commit() throws {
-        try state.withLock { state in
-            guard !state.closed else { return }
-            try flush(&state)
+        let publication = Publication()
+        try stage(in: publication)
+        try publication.publish()
+    }
+
+    /// Writes what is buffered, syncs and closes the file, and adds it to `publication`, which
+    /// renames it to ``path`` together with the run's other outputs. Does nothing once the file
+    /// was committed, staged or discarded.
+    ///
+    /// - Throws: ``PipeError`` with code `io` when the file cannot be written out; it is removed.
+    public func stage(in publication: Publication) throws {
+        let staged = try state.withLock { state -> Bool in
+            guard !state.closed else { return false }
+            do {
+                try flush(&state)
+            } catch {
+                state.closed = true
+                close(state.descriptor)
+                unlink(temporaryPath)
+                throw error
+            }
             state.closed = true
             let synced = fsync(state.descriptor) == 0
             let syncError = errno
@@ -169,12 +187,9 @@ public final class AtomicFile: Sendable {
                 unlink(temporaryPath)
                 throw PipeError(.io, "cannot sync `\(temporaryPath)`: \(String(cString: strerror(syncError)))")
             }
-            guard rename(temporaryPath, path) == 0 else {
-                let renameError = errno
-                unlink(temporaryPath)
-                throw PipeError(.io, "cannot rename `\(temporaryPath)` to `\(path)`: \(String(cString: strerror(renameError)))")
-            }
+            return true
         }
+        if staged { publication.add(temporaryPath, as: path) }
     }
 
     /// Closes and removes the temporary file, leaving ``path`` as it was.

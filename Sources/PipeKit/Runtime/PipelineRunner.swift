@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Runs a checked list of stages over a source: reader, fused segments, bounded channels, sink.
 ///
 /// ```
@@ -27,17 +33,19 @@ struct PipelineRunner: Sendable {
         }
         let clock = ContinuousClock()
         let started = clock.now
-        let outputs = stages.flatMap(\.outputFiles) + (configuration.deadLetterPath.map { [$0] } ?? [])
+        let outputs = stages.flatMap(\.outputFiles) + [configuration.deadLetterPath, configuration.statsPath].compactMap { $0 }
         let checkpointer = try configuration.checkpoint.map {
             try Checkpointer(settings: $0, pipeline: configuration.pipelineName, fingerprint: configuration.fingerprint, outputs: outputs)
         }
         let resumed = checkpointer?.resumed
         let token = checkpointer?.token ?? SafeFile.randomToken()
+        let publication = Publication()
         let contexts = stages.map {
             var context = StageContext(stageID: $0.id, pipeline: configuration.pipelineName, logger: configuration.logger)
             context.timeout = $0.timeout
             context.stagingToken = token
             context.stateStore = checkpointer?.store
+            context.publication = publication
             if $0.isWriter { context.writeTurns = WriteTurns() }
             return context
         }
@@ -162,22 +170,42 @@ struct PipelineRunner: Sendable {
         if case .interrupted = outcome, let digest = checkpointer?.endDigest {
             do { try await saveCheckpoint(digest) } catch { firstError = error }
         }
-        do { try deadLetters?.commit() } catch { firstError = firstError ?? error }
+        do { try deadLetters?.stage(in: publication) } catch { firstError = firstError ?? error }
         for (stage, context) in zip(stages, contexts) {
             do { try await stage.finish(outcome, context) } catch { firstError = firstError ?? error }
         }
-        if let firstError { throw firstError }
-        if outcome == .completed { checkpointer?.completed() }
 
         let stageTallies = tallies.stages
         let totals = tallies.read
         let written = stageTallies.last?.emitted ?? totals.records
-        return RunSummary(
+        let summary = RunSummary(
             outcome: outcome, read: totals.records, written: written, stages: stageTallies,
             segments: tallies.segments, elapsed: clock.now - started, bytesRead: totals.bytes,
             deadLetterFile: deadLetters?.path, resumedRecords: resumed?.records ?? 0, resumedBytes: resumed?.bytes ?? 0,
             checkpointFolder: outcome == .completed ? nil : checkpointer?.settings.folder
         )
+        if firstError == nil, let path = configuration.statsPath {
+            do { try Self.stage(summary, at: path, token: token, in: publication) } catch { firstError = error }
+        }
+        // All outputs or none: published only when every one of them is complete. A run that
+        // failed here cannot be resumed: its staged files are gone, and so is its checkpoint.
+        if let firstError {
+            publication.discard()
+            checkpointer?.store.clear()
+            throw firstError
+        }
+        try publication.publish()
+        if outcome == .completed { checkpointer?.completed() }
+        return summary
+    }
+
+    /// Writes the summary as JSON for `--stats`, staged with the run's other outputs.
+    private static func stage(_ summary: RunSummary, at path: String, token: String, in publication: Publication) throws {
+        // Only an earlier attempt of this run, stopped while publishing, can have left this name.
+        unlink(SafeFile.stagedPath(of: path, token: token))
+        let file = try AtomicFile(path: path, token: token, resumingAt: nil)
+        try file.write(summary.json + "\n")
+        try file.stage(in: publication)
     }
 
     /// Starts every stage, or resumes it where `checkpoint` left it.

@@ -8,6 +8,8 @@ public struct RunConfiguration: Sendable {
     public var channelCapacity: Int = 2
     /// Where dead letters go; required when a stage uses `on_error: dead-letter`.
     public var deadLetterPath: String?
+    /// Where to write the summary as JSON (`--stats`), published with the other outputs.
+    public var statsPath: String?
     /// Set by a signal handler to stop reading.
     public var stop: StopSignal?
     /// The pipeline's name, passed to stages.

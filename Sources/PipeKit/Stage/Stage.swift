@@ -79,6 +79,10 @@ public struct StageContext: Sendable {
     public var stagingToken = SafeFile.randomToken()
     /// The checkpoint folder's store, while the run keeps checkpoints.
     package var stateStore: CheckpointStore?
+    /// The run's outputs, renamed into place together once every stage finished: a writer
+    /// stages its files here in `finish` (``AtomicFile/stage(in:)``). Nil outside a run, where a
+    /// writer publishes on its own.
+    public var publication: Publication?
     /// The turns a writer stage takes to write batches in input order; set by the runtime.
     @usableFromInline var writeTurns: WriteTurns?
 

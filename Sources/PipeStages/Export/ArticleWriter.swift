@@ -3,16 +3,16 @@ import PipeKit
 /// Writes articles in one output format; published or discarded at the end of the run.
 ///
 /// `export` encodes each batch with ``ExportStage/Format/encode(_:)`` in the workers and calls
-/// ``write(_:)`` for one batch at a time, in input order, then ``commit(resumable:)`` when the
+/// ``write(_:)`` for one batch at a time, in input order, then ``stage(in:resumable:)`` when the
 /// run completed or was interrupted (then `resumable`: the writer may keep what a resumed run
-/// needs), or ``discard()`` when it failed. A writer never leaves a half-written file under its
+/// needs), which readies the output for the run's ``Publication``, or ``discard()`` when it failed. A writer never leaves a half-written file under its
 /// final name. ``checkpoint()`` makes what was written durable and tells where the writer stands;
 /// a writer opened with that position continues there.
 protocol ArticleWriter: Sendable {
     /// Writes a batch; returns the errors of the articles that could not be written, by index.
     func write(_ batch: ExportStage.Encoded) throws -> [Int: any Error]
     func checkpoint() throws -> StagePosition
-    func commit(resumable: Bool) throws
+    func stage(in publication: Publication, resumable: Bool) throws
     func discard()
 }
 
@@ -31,7 +31,7 @@ struct TextFileWriter: ArticleWriter {
     }
 
     func checkpoint() throws -> StagePosition { ["bytes": try file.sync()] }
-    func commit(resumable: Bool) throws { try file.commit() }
+    func stage(in publication: Publication, resumable: Bool) throws { try file.stage(in: publication) }
     func discard() { file.discard() }
 }
 

@@ -3,10 +3,11 @@ import Synchronization
 
 /// Writes every article to a file and passes it on, so that several exports may follow one another.
 ///
-/// The file is written under a temporary name beside `path` (`.NAME.TOKEN.partial`) and renamed into
-/// place when the run ends (completed or interrupted); a failed run leaves the previous file
-/// untouched. The same input always gives the same bytes: fixed key order, no timestamps, no run
-/// ids; and a run resumed from a checkpoint gives the same bytes as one that was never stopped.
+/// The file is written under a temporary name beside `path` (`.NAME.TOKEN.partial`) and renamed
+/// into place with the run's other outputs when the run ends (completed or interrupted); a failed
+/// run leaves the previous file untouched. The same input always gives the same bytes: fixed key
+/// order, no timestamps, no run ids; and a run resumed from a checkpoint gives the same bytes as
+/// one that was never stopped.
 public struct ExportStage: ConfigurableStage, ResumableStage, WriterStage {
     /// The output format.
     public enum Format: String, Sendable, CaseIterable, Decodable {
@@ -124,14 +125,14 @@ public struct ExportStage: ConfigurableStage, ResumableStage, WriterStage {
         return writer
     }
 
-    /// Publishes the output, or discards it when the run failed.
+    /// Stages the output for the run's publication (or publishes it, outside a run), or
+    /// discards it when the run failed.
     public func finish(_ outcome: RunOutcome, context: StageContext) async throws {
         guard let writer = output.writer.withLock({ value in defer { value = nil }; return value }) else { return }
-        if outcome.publishesOutputs {
-            try writer.commit(resumable: outcome != .completed)
-        } else {
-            writer.discard()
-        }
+        guard outcome.publishesOutputs else { return writer.discard() }
+        let publication = context.publication ?? Publication()
+        try writer.stage(in: publication, resumable: outcome != .completed)
+        if context.publication == nil { try publication.publish() }
     }
 
     /// The open writer, shared by the copies of the stage value.

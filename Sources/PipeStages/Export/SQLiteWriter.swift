@@ -9,9 +9,9 @@ import PipeKit
 ///
 /// Tables: `articles` (one row per article, keyed by `id`, in input order by `rowid`), `entities`,
 /// `quotes`, `dates` and `keywords` (keyed by `article_id`). The database is built under a
-/// temporary name beside the final path (`.NAME.TOKEN.partial`, with SQLite's rollback journal beside
-/// it), committed at every checkpoint, and published by ``commit()`` as a compacted copy
-/// (`VACUUM INTO`) renamed into place. The copy depends only on the rows, not on where the run
+/// temporary name beside the final path (`.NAME.TOKEN.partial`, with SQLite's rollback journal
+/// beside it), committed at every checkpoint, and published by ``stage(in:resumable:)`` as a
+/// compacted copy (`VACUUM INTO`) renamed into place with the run's other outputs. The copy depends only on the rows, not on where the run
 /// committed or whether it was resumed, so the same input always gives the same bytes.
 final class SQLiteWriter: ArticleWriter {
     let path: String
@@ -244,7 +244,10 @@ final class SQLiteWriter: ArticleWriter {
         }
     }
 
-    func commit(resumable: Bool) throws {
+    /// Makes the indexes, commits, and stages a compacted copy (`VACUUM INTO`) for the run's
+    /// publication. A resumable run keeps the staged database; otherwise it goes once the copy is
+    /// published.
+    func stage(in publication: Publication, resumable: Bool) throws {
         // A name of the run's own: only an earlier attempt of this run can have left a file there.
         let compacted = temporaryPath + "-copy"
         unlink(compacted)
@@ -255,21 +258,25 @@ final class SQLiteWriter: ArticleWriter {
                 try db.execute(sql: "VACUUM INTO ?", arguments: [compacted])
             }
             try queue.close()
-            FileHandle(forUpdatingAtPath: compacted)?.synchronizeFile()
+            let descriptor = open(compacted, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+            guard descriptor >= 0, fsync(descriptor) == 0 else {
+                if descriptor >= 0 { close(descriptor) }
+                throw PipeError(.io, "cannot sync `\(compacted)`: \(SafeFile.lastError)")
+            }
+            close(descriptor)
         } catch {
             discard()
-            try? FileManager.default.removeItem(atPath: compacted)
+            unlink(compacted)
+            if let error = error as? PipeError { throw error }
             throw PipeError(.io, "cannot write the database `\(temporaryPath)`: \(error)")
         }
-        guard rename(compacted, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            discard()
-            try? FileManager.default.removeItem(atPath: compacted)
-            throw PipeError(.io, "cannot rename `\(compacted)` to `\(path)`: \(reason)")
-        }
+        publication.add(compacted, as: path)
         // A resumed run continues the database itself rather than the compacted copy, whose
         // header counts one more schema change: the final file then matches a whole run's.
-        if !resumable { discard() }
+        if !resumable {
+            publication.removeAfterPublishing(temporaryPath)
+            publication.removeAfterPublishing(temporaryPath + "-journal")
+        }
     }
 
     func discard() {
