@@ -114,13 +114,22 @@ struct ResumeCommandTests {
             .write(toFile: folder + "/p.yaml", atomically: false, encoding: .utf8)
         let first = try PipeProcess(["run", "p.yaml"], in: folder)
         let deadline = Date().addingTimeInterval(30)
-        while Date() < deadline, !FileManager.default.fileExists(atPath: folder + "/out/.o.jsonl.partial") {
+        while Date() < deadline, !FileManager.default.fileExists(atPath: folder + "/.pipe/shared/run.json") {
             try await Task.sleep(for: .milliseconds(20))
         }
         let second = try await PipeProcess.run(["run", "p.yaml"], in: folder, input: "")
         #expect(second.status == 1)
-        #expect(second.error.contains("another run of this pipeline is running"))
+        #expect(second.error.contains("another run is writing `out/o.jsonl` (pid \(first.process.processIdentifier), pipeline `shared`)"))
+        // A different pipeline writing the same file stops the same way, before reading anything.
+        try "pipeline: other\ninput: {path: '-', format: jsonl}\nstages:\n  - type: parse\n  - type: export\n    options: {path: out/o.jsonl}\n"
+            .write(toFile: folder + "/other.yaml", atomically: false, encoding: .utf8)
+        let other = try await PipeProcess.run(["run", "other.yaml"], in: folder, input: #"{"id":"z","body":"b"}"# + "\n")
+        #expect(other.status == 1)
+        #expect(other.error.contains("another run is writing `out/o.jsonl` (pid \(first.process.processIdentifier), pipeline `shared`)"))
         await first.write(#"{"id":"a","body":"b"}"# + "\n")
         #expect(await first.wait().status == 0)
+        let written = try String(contentsOfFile: folder + "/out/o.jsonl", encoding: .utf8)
+        #expect(written.hasPrefix(#"{"id":"a","#) && written.split(separator: "\n").count == 1, "\(written)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/out") == ["o.jsonl"], "the lock file goes with the run")
     }
 }

@@ -34,6 +34,9 @@ struct PipelineRunner: Sendable {
         let clock = ContinuousClock()
         let started = clock.now
         let outputs = stages.flatMap(\.outputFiles) + [configuration.deadLetterPath, configuration.statsPath].compactMap { $0 }
+        // Before anything else, so that a second run writing the same files touches nothing.
+        let locks = try OutputLocks(outputs: outputs, pipeline: configuration.pipelineName)
+        defer { withExtendedLifetime(locks) {} }
         let checkpointer = try configuration.checkpoint.map {
             try Checkpointer(settings: $0, pipeline: configuration.pipelineName, fingerprint: configuration.fingerprint, outputs: outputs)
         }
