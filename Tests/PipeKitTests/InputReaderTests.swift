@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import PipeKit
 import Testing
 
@@ -90,6 +93,54 @@ struct InputReaderTests {
         #expect(records.map(\.id) == (format == .jsonl ? ["a:1", "b", "c:1"] : ["a", "b", "c"]))
         #expect(records[1].problem == .unreadable(reason: "No such file or directory"))
         #expect(records[1].source == folder + "/b.txt")
+    }
+
+    /// A tree nested deeper than PATH_MAX is read whole: every folder is opened from its parent.
+    @Test func aFolderNestedDeeperThanPathMaxIsReadWhole() async throws {
+        let folder = try temporaryFolder()
+        defer { removeTree(folder) }
+        // 24 levels of 200-byte names: about 4,800 bytes below the root, past PATH_MAX (4,096).
+        let name = String(repeating: "d", count: 200)
+        var descriptor = open(folder, O_RDONLY | O_DIRECTORY)
+        var written: [String] = []
+        for depth in 1...24 {
+            try #require(mkdirat(descriptor, name, 0o755) == 0)
+            let next = openat(descriptor, name, O_RDONLY | O_DIRECTORY)
+            close(descriptor)
+            descriptor = next
+            guard depth % 2 == 0 else { continue }
+            let file = openat(descriptor, "a\(depth).txt", O_WRONLY | O_CREAT | O_EXCL, 0o644)
+            _ = "article \(depth)".withCString { Glibc.write(file, $0, strlen($0)) }
+            close(file)
+            written.append("article \(depth)")
+        }
+        close(descriptor)
+        let records = try await read(InputSpec(path: folder, format: .text))
+        #expect(records.count == 12)
+        #expect(records.allSatisfy { $0.problem == nil })
+        #expect(Set(records.map(\.text)) == Set(written))
+        #expect(records.map(\.source).contains { $0.utf8.count > Int(PATH_MAX) })
+    }
+
+    /// A folder that cannot be listed is a record with a problem, not a silent gap.
+    @Test(.enabled(if: geteuid() != 0, "root reads every folder"))
+    func aFolderThatCannotBeReadIsARecordWithAProblem() async throws {
+        let folder = try temporaryFolder()
+        defer { chmod(folder + "/locked", 0o755); try? FileManager.default.removeItem(atPath: folder) }
+        try write(["a.txt": "A", "locked/b.txt": "B"], in: folder)
+        try #require(chmod(folder + "/locked", 0o000) == 0)
+        let records = try await read(InputSpec(path: folder, format: .text))
+        #expect(records.map(\.id) == ["a", "locked/"])
+        #expect(records[1].problem == .unreadable(reason: "the folder's files were not read: Permission denied"))
+    }
+
+    /// Removes a tree of any depth (`rm -rf` walks it with `openat`, where FileManager stops at PATH_MAX).
+    func removeTree(_ path: String) {
+        let remove = Process()
+        remove.executableURL = URL(fileURLWithPath: "/bin/rm")
+        remove.arguments = ["-rf", path]
+        try? remove.run()
+        remove.waitUntilExit()
     }
 
     /// Links to folders are not followed, so a link back up the tree cannot loop; the listing ends.

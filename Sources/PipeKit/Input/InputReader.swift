@@ -10,8 +10,10 @@ import Darwin
 ///
 /// `dated-text` and `text`: every regular file is one record, whatever it holds. `jsonl`: every
 /// non-blank line is one record. A file named `*.dead-letter.jsonl` is replayed whatever the
-/// format: each line's `raw` record is read again with the `format` recorded beside it. A directory is read recursively, skipping hidden entries; files
-/// come in byte order of their paths. Only one file is open at a time. When the stop signal
+/// format: each line's `raw` record is read again with the `format` recorded beside it. A
+/// directory is read recursively to any depth (``FolderWalk``), skipping hidden entries; files
+/// come in byte order of their paths, and a folder that cannot be read is a record with a
+/// problem, never skipped silently. Only one file is open at a time. When the stop signal
 /// fires, reading ends before the next file or the next block of lines; lines already read are
 /// still returned.
 public struct InputReader: AsyncSequence, Sendable, StopAwareSource {
@@ -50,18 +52,9 @@ public struct InputReader: AsyncSequence, Sendable, StopAwareSource {
         if !isDirectory.boolValue {
             return (PathParts.parent(path), [path])
         }
-        guard let enumerator = FileManager.default.enumerator(atPath: path) else {
-            throw PipeError(.io, "cannot list folder `\(path)`", at: spec.location)
-        }
-        var files: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
-                if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeDirectory { enumerator.skipDescendants() }
-                continue
-            }
-            if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeRegular {
-                files.append(Self.join(path, relative))
-            }
+        let files = FolderWalk.files(in: path)
+        if files == [path.hasSuffix("/") ? path : path + "/"] {
+            throw PipeError(.io, "cannot list folder `\(path)`: \(String(cString: strerror(errno)))", at: spec.location)
         }
         return (path, files.sorted(by: Self.byteOrder))
     }
@@ -91,10 +84,6 @@ public struct InputReader: AsyncSequence, Sendable, StopAwareSource {
 
     static func byteOrder(_ lhs: String, _ rhs: String) -> Bool {
         lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
-    }
-
-    static func join(_ folder: String, _ name: String) -> String {
-        folder.hasSuffix("/") ? folder + name : folder + "/" + name
     }
 
     /// The id of a file's record: its path below `root` without the extension.
@@ -152,9 +141,17 @@ public struct InputReader: AsyncSequence, Sendable, StopAwareSource {
                 let file = listing.files[fileIndex]
                 fileIndex += 1
                 let id = file == "-" ? "stdin" : InputReader.recordID(for: file, root: listing.root)
+                if file.hasSuffix("/") {
+                    // A folder the listing could not read: its files are not skipped silently.
+                    let problem = FolderWalk.open(forReading: file, flags: O_RDONLY | O_DIRECTORY)
+                    let reason = problem < 0 ? String(cString: strerror(errno)) : "it could not be listed"
+                    if problem >= 0 { close(problem) }
+                    return RawRecord(id: id, source: file, format: spec.format, bytes: [],
+                                     problem: .unreadable(reason: "the folder's files were not read: \(reason)"))
+                }
                 // A file that cannot be opened now (gone, or no longer readable, since it was
                 // listed) is a record with a problem, for `parse` to report; the run goes on.
-                let descriptor = file == "-" ? STDIN_FILENO : open(file, O_RDONLY | O_CLOEXEC)
+                let descriptor = file == "-" ? STDIN_FILENO : FolderWalk.open(forReading: file)
                 guard descriptor >= 0 else {
                     let reason = String(cString: strerror(errno))
                     return RawRecord(id: id, source: file, format: spec.format, bytes: [], problem: .unreadable(reason: reason))
