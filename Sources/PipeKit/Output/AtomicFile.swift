@@ -129,6 +129,11 @@ public final class AtomicFile: Sendable {
     public func write(_ bytes: some Collection<UInt8>) throws {
         try state.withLock { state in
             precondition(!state.closed, "write after commit or discard")
+            // A large write goes out as it is, not copied into the buffer first.
+            if state.buffer.isEmpty, bytes.count >= Self.flushThreshold,
+               let written = try bytes.withContiguousStorageIfAvailable({ try write($0, &state) }) {
+                return written
+            }
             state.buffer.append(contentsOf: bytes)
             if state.buffer.count >= Self.flushThreshold { try flush(&state) }
         }
@@ -202,14 +207,25 @@ public final class AtomicFile: Sendable {
         }
     }
 
-    private func flush(_ state: inout State) throws {
-        guard !state.buffer.isEmpty else { return }
-        guard SafeFile.writeAll(state.buffer, to: state.descriptor) else {
+    /// Writes `bytes` past what was flushed, as ``flush(_:)`` writes the buffer.
+    private func write(_ bytes: UnsafeBufferPointer<UInt8>, _ state: inout State) throws {
+        guard SafeFile.writeAll(UnsafeRawBufferPointer(bytes), to: state.descriptor) else {
             throw PipeError(.io, "cannot write `\(temporaryPath)`: \(String(cString: strerror(errno)))")
         }
-        state.flushed += state.buffer.count
-        state.buffer.removeAll(keepingCapacity: true)
+        state.flushed += bytes.count
         Self.startWriteback(&state)
+    }
+
+    private func flush(_ state: inout State) throws {
+        guard !state.buffer.isEmpty else { return }
+        // Taken out of the state while it is written, so that emptying it keeps its room.
+        var buffer: [UInt8] = []
+        swap(&buffer, &state.buffer)
+        defer {
+            buffer.removeAll(keepingCapacity: true)
+            swap(&buffer, &state.buffer)
+        }
+        try buffer.withUnsafeBufferPointer { try write($0, &state) }
     }
 
     /// Hands what was written to the kernel's writeback as the file grows, not all at the end, and

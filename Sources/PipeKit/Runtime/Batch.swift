@@ -82,6 +82,12 @@ public struct DeadLetter: Sendable, Hashable {
     /// One JSON Lines record: `{id, source, stage, error, raw, format}`.
     public var jsonLine: String {
         var writer = JSONWriter()
+        writeJSON(into: &writer)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+
+    /// Writes the record's JSON object, without the line's end.
+    public func writeJSON(into writer: inout JSONWriter) {
         writer.beginObject()
         writer.key("id"); writer.string(id)
         writer.key("source"); writer.string(source)
@@ -90,6 +96,5 @@ public struct DeadLetter: Sendable, Hashable {
         writer.key("raw"); writer.string(raw)
         writer.key("format"); writer.string(format?.rawValue)
         writer.endObject()
-        return String(decoding: writer.bytes, as: UTF8.self)
     }
 }

@@ -147,7 +147,14 @@ struct PipelineRunner: Sendable {
                     for await batch in channels[segments.count] {
                         if let deadLetters, !batch.deadLetters.isEmpty {
                             let redaction = configuration.redaction
-                            try deadLetters.write(batch.deadLetters.map { redaction.apply(to: $0).jsonLine + "\n" }.joined())
+                            // One letter at a time, written from the encoder's bytes: a letter
+                            // holds its whole raw record, which may be as large as a record may be.
+                            for letter in batch.deadLetters {
+                                var line = JSONWriter()
+                                redaction.apply(to: letter).writeJSON(into: &line)
+                                line.raw("\n")
+                                try deadLetters.write(line.bytes)
+                            }
                         }
                         try await deliver?(batch)
                         if let checkpointer, let digest = checkpointer.takeRequest(after: batch.sequence) {
