@@ -246,6 +246,34 @@ struct ExtractStageTests {
         #expect(article.dates?.compactMap { $0.span?.text(in: body) } == ["on Sunday", "today"])
     }
 
+    /// A body made of nothing but quotation pieces and their attribution, with no sentence end:
+    /// every piece is still read and attributed, as before the finder's walks were bounded (in
+    /// time linear in the body: Scripts/pathological.sh), and a pronoun still finds its person.
+    @Test(arguments: [(#""a b c," he said, ""#, 1_000), (#""a b c," John Smith said, ""#, 2_000)])
+    func aBodyOfNothingButQuotationPiecesIsReadWhole(piece: String, count: Int) throws {
+        let body = "John Smith arrived. " + String(repeating: piece, count: 2_000) + "end.\""
+        let quotes = try #require(try ExtractStage(options: .init()).extract(Article(id: "q", source: "s", title: "T", body: body)).quotes)
+        #expect(quotes.count == count)
+        #expect(quotes.filter { $0.text == "a b c" && $0.speaker == "John Smith" }.count == 1_000)
+        #expect(quotes.allSatisfy { $0.speaker != nil && $0.span.end <= body.unicodeScalars.count })
+    }
+
+    @Test func anArticleWithMoreTokensThanTheLimitFailsWithItsReason() async throws {
+        var options = ExtractStage.Options()
+        options.maxTokens = 100
+        let stage = try ExtractStage(options: options)
+        let fits = Article(id: "a", source: "s", title: "T", body: String(repeating: "word ", count: 100))
+        #expect(try await stage.process(fits, context: Fixtures.context)?.keywords?.isEmpty == false)
+        let tooLong = Article(id: "b", source: "s", title: "T", body: String(repeating: "\"", count: 101))
+        await #expect {
+            _ = try await stage.process(tooLong, context: Fixtures.context)
+        } throws: { error in
+            (error as? PipeError)?.message == "the body has more than 100 tokens (`max_tokens`), more than any news article"
+        }
+        options.maxTokens = 0
+        #expect(throws: OptionError.self) { _ = try ExtractStage(options: options) }
+    }
+
     @Test func emptyAndOddBodiesDoNotTrip() throws {
         for body in ["\"", "\"\"\"", "“unclosed quote and more words here", "A.", "1 2 3 4", "— — —", "MAY", "on Sunday"] {
             let article = stage.extract(Article(id: "a", source: "s", date: CalendarDate("2024-12-08"), title: "", body: body))

@@ -35,6 +35,13 @@ public struct ExtractStage: ConfigurableStage {
         public var quotes = true
         /// How many keywords to keep; 0 turns keywords off.
         public var keywords = 8
+        /// The most tokens an article may have (words and marks); one with more fails in `extract`,
+        /// for its `on_error`, before anything is extracted from it.
+        public var maxTokens = Self.defaultMaxTokens
+
+        /// One million tokens, about 5 MB of news prose: two orders of magnitude above the longest
+        /// articles, and about 60 MB of tokens, whatever the body is made of.
+        public static let defaultMaxTokens = 1_000_000
 
         /// Everything on, eight keywords.
         public init() {}
@@ -46,9 +53,14 @@ public struct ExtractStage: ConfigurableStage {
             OptionField("dates", type: "bool", default: "true", summary: "find the header date, absolute dates, months, years and relative dates, each with an ISO 8601 value at its precision"),
             OptionField("quotes", type: "bool", default: "true", summary: "find direct quotations (joined across their attribution and over paragraphs) and their speakers"),
             OptionField("keywords", type: "integer", default: "8", summary: "how many keywords to keep (YAKE score); 0 turns them off"),
+            OptionField("max_tokens", type: "integer", default: "\(defaultMaxTokens)",
+                        summary: "an article with more tokens (words and marks) fails, for its `on_error`, before anything is extracted"),
         ]
 
-        enum CodingKeys: String, CodingKey { case entities, dates, quotes, keywords }
+        enum CodingKeys: String, CodingKey {
+            case entities, dates, quotes, keywords
+            case maxTokens = "max_tokens"
+        }
 
         /// `entities: {model: rules}` or `{model: path/to/file.pipemodel}`.
         private struct EntityChoice: Decodable {
@@ -70,6 +82,7 @@ public struct ExtractStage: ConfigurableStage {
             dates = try container.decodeIfPresent(Bool.self, forKey: .dates) ?? dates
             quotes = try container.decodeIfPresent(Bool.self, forKey: .quotes) ?? quotes
             keywords = try container.decodeIfPresent(Int.self, forKey: .keywords) ?? keywords
+            maxTokens = try container.decodeIfPresent(Int.self, forKey: .maxTokens) ?? maxTokens
         }
     }
 
@@ -93,6 +106,10 @@ public struct ExtractStage: ConfigurableStage {
         guard options.keywords >= 0 else {
             throw OptionError(key: "keywords", "`keywords` must not be negative", hint: "write 0 to turn keywords off")
         }
+        guard options.maxTokens > 0 else {
+            throw OptionError(key: "max_tokens", "`max_tokens` must be above zero",
+                              hint: "write for example `max_tokens: \(Options.defaultMaxTokens)`")
+        }
         self.options = options
         switch options.entities {
         case .off, .rules:
@@ -115,14 +132,21 @@ public struct ExtractStage: ConfigurableStage {
         return FieldAccess(reads: ["body"], writes: writes.filter(\.0).map(\.1))
     }
 
-    /// Annotates one article.
+    /// Annotates one article; one with more than `max_tokens` tokens fails.
     public func process(_ article: consuming Article, context: StageContext) async throws -> Article? {
-        extract(article)
+        guard let tokens = Tokenizer.tokens(of: article, limit: options.maxTokens) else {
+            throw PipeError(.malformedRecord, "the body has more than \(options.maxTokens) tokens (`max_tokens`), more than any news article",
+                            hint: "raise `max_tokens` in the `extract` options if such articles are expected")
+        }
+        return extract(article, tokens: tokens)
     }
 
-    /// Annotates one article synchronously.
+    /// Annotates one article synchronously, whatever its length.
     public func extract(_ article: consuming Article) -> Article {
-        let tokens = Tokenizer.tokens(of: article)
+        extract(article, tokens: Tokenizer.tokens(of: article))
+    }
+
+    private func extract(_ article: consuming Article, tokens: [Token]) -> Article {
         let texts = TokenTexts(body: article.body)
         var mentions: [EntityRecognizer.Mention] = []
         let recognizer = EntityRecognizer(texts: texts)

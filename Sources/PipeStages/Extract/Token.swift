@@ -178,6 +178,18 @@ extension [Token] {
         return index < count ? index : nil
     }
 
+    /// The index of the first token of the sentence numbered `sentence` (or of the next one), by
+    /// binary search: sentence numbers never go down along the tokens. Walking back token by
+    /// token instead cost the quotation finder time in the square of a body with no sentence end.
+    func firstIndex(ofSentence sentence: Int) -> Int {
+        partition { $0.sentence >= sentence }
+    }
+
+    /// The index after the last token of the sentence numbered `sentence`, by binary search.
+    func endIndex(ofSentence sentence: Int) -> Int {
+        partition { $0.sentence > sentence }
+    }
+
     /// The index of the last token that ends at or before scalar `offset`, by binary search.
     func lastIndex(endingBy offset: Int) -> Int? {
         let index = partition { $0.span.end > offset }

@@ -8,6 +8,12 @@ enum Tokenizer {
     /// The tokens of the article's body; `plainWords: false` makes every token in the general
     /// loop, for tests that check the plain-word path against it.
     static func tokens(of article: Article, plainWords: Bool = true) -> [Token] {
+        tokens(of: article, plainWords: plainWords, limit: .max) ?? []
+    }
+
+    /// The tokens of the article's body, or nil when it has more than `limit`: then no more than
+    /// `limit` tokens' room is ever taken.
+    static func tokens(of article: Article, plainWords: Bool = true, limit: Int) -> [Token]? {
         var body = article.body
         let sentences = article.sentences.isEmpty ? [TextSpan(start: 0, end: Int.max)] : article.sentences
         return body.withUTF8 { body in
@@ -15,8 +21,10 @@ enum Tokenizer {
             let bytes = UnsafeBufferPointer(rebasing: body.prefix(Int(Int32.max)))
             // News text has a token for every five or six bytes; a token takes at least one byte,
             // so a text that fills the first guess is tokenized again with room that always suffices.
-            return tokens(of: bytes, sentences: sentences, capacity: bytes.count / 4 + 16, plainWords: plainWords)
-                ?? tokens(of: bytes, sentences: sentences, capacity: bytes.count + 1, plainWords: plainWords) ?? []
+            let guess = min(bytes.count / 4 + 16, limit), room = min(bytes.count + 1, limit)
+            if let tokens = tokens(of: bytes, sentences: sentences, capacity: guess, plainWords: plainWords) { return tokens }
+            guard guess < room else { return nil }
+            return tokens(of: bytes, sentences: sentences, capacity: room, plainWords: plainWords)
         }
     }
 

@@ -1,11 +1,16 @@
 extension EntityTagger {
+    /// The longest run of tokens tagged at once: a longer sentence (no news sentence is near it,
+    /// but a body of `"` alone is one sentence) is tagged in runs of this many, so that what the
+    /// tagger holds for a run stays small whatever the body.
+    static let longestRun = 512
+
     /// The entity mentions the tagger finds in an article's tokens, a sentence at a time.
     func mentions(_ tokens: [Token], recognizer: EntityRecognizer) -> [EntityRecognizer.Mention] {
         var mentions: [EntityRecognizer.Mention] = []
         var start = 0
         while start < tokens.count {
             var end = start + 1
-            while end < tokens.count, tokens[end].sentence == tokens[start].sentence { end += 1 }
+            while end < tokens.count, end - start < Self.longestRun, tokens[end].sentence == tokens[start].sentence { end += 1 }
             // CoNLL's tokens, which the model learnt from, split off a possessive `'s`: cut from
             // the body without it, rather than made whole and shortened by scalars.
             let texts = recognizer.texts

@@ -75,8 +75,7 @@ struct AttributionFinder {
 
     /// Whether the sentence at `start` is only an attribution: a few words with a speech verb (`Trump said.`).
     func isShortAttribution(from start: Int) -> Bool {
-        var end = start
-        while end < tokens.count, tokens[end].sentence == tokens[start].sentence { end += 1 }
+        let end = tokens.endIndex(ofSentence: tokens[start].sentence)
         return end - start <= 8 && (start..<end).contains(where: isSpeechVerb)
     }
 
@@ -106,9 +105,7 @@ struct AttributionFinder {
             // The sentence before, when it is in the same paragraph and holds no quotation.
             guard tokens[mark - 1].span.start >= paragraphStart else { return nil }
             end = mark - 1
-            let previous = tokens[end].sentence
-            first = end
-            while first > 0, tokens[first - 1].sentence == previous { first -= 1 }
+            first = tokens.firstIndex(ofSentence: tokens[end].sentence)
             guard first > limit, !(first..<end).contains(where: isQuoteMark) else { return nil }
         }
         guard first < end else { return nil }
@@ -140,8 +137,7 @@ struct AttributionFinder {
             if subject.isEmpty || isParticiple(verb) {
                 // `…, adding "…"`, `an ad calling it "…"`, `… and tells the crowd "…"`: the
                 // subject is the sentence's.
-                var start = verb
-                while start > 0, tokens[start - 1].sentence == tokens[verb].sentence { start -= 1 }
+                let start = tokens.firstIndex(ofSentence: tokens[verb].sentence)
                 return QuoteCue(kind: .verb, cue: verb, speaker: verb..<verb, clause: start..<verb)
             }
             return QuoteCue(kind: .verb, cue: verb, speaker: subject, clause: first..<verb)

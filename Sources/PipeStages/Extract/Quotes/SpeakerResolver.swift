@@ -38,11 +38,12 @@ struct SpeakerResolver {
                 index += 1
             }
         }
+        // In order, for the searches by position (mentions never overlap).
         let speakers = mentions.filter { mention in
             (mention.type == .person || mention.type == .organization)
                 && !tokens[mention.tokens].allSatisfy({ $0.lexeme.flags.contains(.title) || !$0.isWord })
                 && !mention.tokens.allSatisfy { isQuoted[$0] }
-        }
+        }.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
         var owner = [Int32](repeating: Self.noName, count: tokens.count)
         // Fields read through pointers: a mention taken from an array is copied whole, its text
         // retained and released.
@@ -57,6 +58,41 @@ struct SpeakerResolver {
             }
         }
         (self.mentions, self.owner, self.isQuoted) = (speakers, owner, isQuoted)
+    }
+
+    /// How many of the mentions before a quotation a pronoun or a definite noun looks back over:
+    /// a bound on the work a quotation costs, so that a body of many names and quotations is read
+    /// in time linear in its length (news articles name far fewer).
+    static let lookBack = 256
+
+    /// The latest ``lookBack`` mentions that end by scalar `position`, found by binary search.
+    func recent(before position: Int) -> ArraySlice<EntityRecognizer.Mention> {
+        let end = Self.partition(mentions) { $0.span.end > position }
+        return mentions[max(0, end - Self.lookBack)..<end]
+    }
+
+    /// The mentions that share a token with `range`.
+    func overlapping(_ range: Range<Int>) -> ArraySlice<EntityRecognizer.Mention> {
+        let first = Self.partition(mentions) { $0.tokens.upperBound > range.lowerBound }
+        let end = Self.partition(mentions) { $0.tokens.lowerBound >= range.upperBound }
+        return mentions[first..<max(first, end)]
+    }
+
+    /// The mentions that start in the sentence numbered `sentence`.
+    func mentions(inSentence sentence: Int) -> ArraySlice<EntityRecognizer.Mention> {
+        let first = Self.partition(mentions) { tokens[$0.tokens.lowerBound].sentence >= sentence }
+        let end = Self.partition(mentions) { tokens[$0.tokens.lowerBound].sentence > sentence }
+        return mentions[first..<end]
+    }
+
+    /// The first index whose mention satisfies `isAfter`, false then true along the mentions.
+    private static func partition(_ mentions: [EntityRecognizer.Mention], _ isAfter: (EntityRecognizer.Mention) -> Bool) -> Int {
+        var (low, high) = (0, mentions.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if isAfter(mentions[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 
     /// The person or organisation the token is part of.
@@ -78,7 +114,7 @@ struct SpeakerResolver {
             // `Trump swiped at Ryan in a series of tweets: "…"` names the speaker at the start of
             // the clause; `- Jeffrey M. Jones: "…"`, `More from the report: "…"` right before the colon.
             cue.clause.first.flatMap { mention(at: $0) }.flatMap { $0.tokens.lowerBound == cue.clause.lowerBound ? $0.text : nil }
-                ?? mentions.last { $0.tokens.overlaps(cue.speaker) }?.text
+                ?? overlapping(cue.speaker).last?.text
                 ?? name(of: cue.speaker, at: position, previous: previous, asWritten: false)
                 ?? subject(of: cue.clause, at: position, previous: previous, last: false)
         case .clause:
@@ -91,7 +127,7 @@ struct SpeakerResolver {
     func name(of phrase: Range<Int>, at position: Int, previous: String?, asWritten: Bool) -> String? {
         let segments = segments(of: phrase)
         guard let head = segments.first else { return nil }
-        let inside = segments.flatMap { segment in mentions.filter { $0.tokens.overlaps(segment) } }
+        let inside = segments.flatMap { overlapping($0) }
         if let mention = inside.first(where: { $0.type == .person && !isPossessive($0.tokens.upperBound - 1) }) ?? inside.first {
             return mention.text
         }
@@ -111,7 +147,7 @@ struct SpeakerResolver {
               content.contains(where: { !tokens[$0].lexeme.flags.contains(.stopword) }) else { return nil }
         if isDetermined, tokens[last].lexeme.flags.contains(.organizationNoun) {
             let lower = texts.lowercased(tokens[last])
-            if let organization = mentions.last(where: {
+            if let organization = recent(before: position).last(where: {
                 $0.span.end <= position && $0.type == .organization && $0.text.lowercased().contains(lower)
             }) {
                 return organization.text
@@ -119,7 +155,7 @@ struct SpeakerResolver {
         }
         // `the statement concluded` after the ministry spoke: the statement is the ministry's.
         if isDetermined, tokens[last].lexeme.flags.contains(.communicationNoun), let previous,
-           mentions.contains(where: { $0.span.end <= position && $0.type == .organization && $0.text == previous }) {
+           recent(before: position).contains(where: { $0.type == .organization && $0.text == previous }) {
             return previous
         }
         return content.map { texts[tokens[$0]] }.joined(separator: " ")
@@ -177,7 +213,7 @@ struct SpeakerResolver {
             }
         }
         guard end > start + 1, !tokens[end - 1].isCapitalized || end - start > 2,
-              !mentions.contains(where: { $0.tokens.overlaps(start..<end) }) else { return nil }
+              overlapping(start..<end).isEmpty else { return nil }
         return ((start + 1)..<end).map { texts[tokens[$0]] }.joined(separator: " ")
     }
 
@@ -200,7 +236,7 @@ struct SpeakerResolver {
         case "she", "her":
             person(before: position, unlike: WordLists.maleFirstNames, previous: previous)
         case "they", "it", "we":
-            previous ?? mentions.last { $0.span.end <= position && $0.type == .organization }?.text
+            previous ?? recent(before: position).last { $0.type == .organization }?.text
         default:
             nil
         }
@@ -217,13 +253,12 @@ struct SpeakerResolver {
             let first = text[..<(text.utf8.firstIndex(of: UInt8(ascii: " ")) ?? text.endIndex)]
             return !otherGender.contains(String(first)) && !otherGender.contains(title)
         }
-        if let previous, let speaker = mentions.last(where: { $0.span.end <= position && $0.text == previous }), fits(speaker) {
+        if let previous, let speaker = recent(before: position).last(where: { $0.text == previous }), fits(speaker) {
             return previous
         }
         if let subject = sentenceSubject(before: position, fits: fits) { return subject }
-        guard let latest = mentions.last(where: { $0.span.end <= position && fits($0) }) else { return nil }
-        let sentence = tokens[latest.tokens.lowerBound].sentence
-        return mentions.first { tokens[$0.tokens.lowerBound].sentence == sentence && fits($0) }?.text
+        guard let latest = recent(before: position).last(where: fits) else { return nil }
+        return mentions(inSentence: tokens[latest.tokens.lowerBound].sentence).first(where: fits)?.text
     }
 
     /// The name that opens one of the last few sentences before `position` and is followed by a
@@ -233,14 +268,13 @@ struct SpeakerResolver {
         guard var index = tokens.lastIndex(endingBy: position) else { return nil }
         for _ in 0..<3 {
             let sentence = tokens[index].sentence
-            var first = index
-            while first > 0, tokens[first - 1].sentence == sentence { first -= 1 }
+            var first = tokens.firstIndex(ofSentence: sentence)
             while first < index, !tokens[first].isWord { first += 1 }
             if let mention = mention(at: first), mention.tokens.lowerBound == first {
                 return fits(mention) ? mention.text : nil
             }
             // A sentence that names a person elsewhere leaves the choice to the nearest person.
-            if mentions.contains(where: { tokens[$0.tokens.lowerBound].sentence == sentence && fits($0) }) { return nil }
+            if mentions(inSentence: sentence).contains(where: fits) { return nil }
             if isName(first) {
                 var end = first
                 while end < index, isName(end) { end += 1 }
