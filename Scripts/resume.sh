@@ -5,8 +5,8 @@
 # and the dead-letter file. Cases: kill -9 after the 1st, 6th and 15th checkpoint; kill -9 at
 # 15%, 40% and 65% of a whole run's time, between checkpoints; a resumed run killed again, then
 # resumed; SIGINT then resume.
-# The stream is ../shared/corpus/make-stream.sh's (60 MB, about 21,000 articles, most of them
-# repeats that `dedupe` drops) with 30 broken lines; without the corpus, 21,000 generated articles.
+# The stream is Scripts/lib/stream.sh's: 60 MB of the corpus, about 21,000 articles, with 30
+# broken lines.
 # usage: Scripts/resume.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,45 +28,11 @@ fail() {
   exit 1
 }
 
-corpus=../shared/corpus
-if [ -x "$corpus/make-stream.sh" ]; then
-  "$corpus/make-stream.sh" jsonl 60MB "$work/stream.jsonl" 2>/dev/null
-else
-  echo "../shared/corpus is absent: generating the articles instead"
-  python3 - "$work/stream.jsonl" <<'PY'
-import json, sys
-with open(sys.argv[1], "w") as f:
-    for n in range(21_000):
-        body = (f"Geir Pedersen met officials in Geneva on Sunday, report {n % 5000}. "
-                f"\"The talks will go on,\" he said on December {n % 28 + 1}, 2024. ") * 8
-        f.write(json.dumps({"id": f"g{n}", "date": "2024-12-08", "title": f"Report {n}", "body": body}) + "\n")
-PY
-fi
-python3 - "$work/stream.jsonl" "$work/input.jsonl" <<'PY'
-import random, sys
-lines = open(sys.argv[1]).read().splitlines()
-random.seed(7)
-for i in sorted(random.sample(range(len(lines)), 30), reverse=True):
-    lines.insert(i, '{"id": "broken-%d", "title": 5' % i)
-open(sys.argv[2], "w").write("\n".join(lines) + "\n")
-PY
+source Scripts/lib/stream.sh
+make_stream "$work/input.jsonl"
 records=$(wc -l < "$work/input.jsonl")
 
-cat > "$work/p.yaml" <<'YAML'
-pipeline: resume-check
-input: {path: input.jsonl, format: jsonl}
-checkpoint: {records: 1000, interval: 1s}
-stages:
-  - {type: parse, concurrency: auto, on_error: dead-letter}
-  - {type: dedupe}
-  - {type: normalize, concurrency: auto, options: {repair_sentences: true}}
-  - {type: translate-stub, concurrency: auto, options: {target: en}}
-  - {type: extract, concurrency: auto, options: {entities: true, dates: true, quotes: true, keywords: 8}}
-  - {type: export, id: jsonl, options: {format: jsonl, path: out/a.jsonl}}
-  - {type: export, id: csv, options: {format: csv, path: out/a.csv}}
-  - {type: export, id: report, options: {format: markdown, path: out/a.md}}
-  - {type: export, id: sqlite, options: {format: sqlite, path: out/a.sqlite}}
-YAML
+write_pipeline "$work/p.yaml" resume-check
 outputs="a.jsonl a.csv a.md a.sqlite a.dead-letter.jsonl"
 
 # A folder per case with the pipeline and the input.
