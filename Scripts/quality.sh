@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# The quality figures of Docs/Quality.md, each checked against its target: entities on CoNLL-2003
-# (F1 >= 0.80), quotations and speakers on PolNeAR (F1 >= 0.85, speaker accuracy >= 0.85), and the
-# language identifier on texts of 20, 50 and 200 characters from the message catalogues installed
-# on this machine (>= 95% at 50, >= 99% at 200); it also prints the keywords of the ten articles
+# The quality figures of Docs/Quality.md, each held at the figure the docs state minus 0.005
+# (`documented` below, declared once here): entities on CoNLL-2003, quotations and speakers on
+# PolNeAR, and the language identifier on texts of 20, 50 and 200 characters from the message
+# catalogues installed on this machine; it also prints the keywords of the ten articles
 # Docs/Quality.md shows. Scores are printed as the scorers print them.
-# Without ../shared the corpus checks are skipped with a message.
+# Without ../shared the corpus checks are skipped with a message; with PIPE_REQUIRE_SHARED=1 (CI)
+# its absence fails.
 # usage: Scripts/quality.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,12 +18,20 @@ export CORPUS=$PWD/../shared/corpus
 eval_dir=$PWD/../shared/eval
 status=0
 
-# at_least NAME VALUE TARGET: report and remember a figure below its target.
+# The figures Docs/Quality.md states; a check fails below the figure minus 0.005.
+declare -A documented=(
+  ["NER F1"]=0.852 ["quotes F1"]=0.917 ["speaker_acc"]=0.859
+  ["accuracy at 20 characters"]=0.9192 ["accuracy at 50 characters"]=0.9854 ["accuracy at 200 characters"]=0.9977
+)
+
+# at_least NAME VALUE: report and remember a figure below its documented one minus 0.005.
 at_least() {
-  if python3 -c "import sys; sys.exit(0 if float('$2') >= float('$3') else 1)"; then
-    echo "  $1 = $2 (target >= $3): ok"
+  local target
+  target=$(python3 -c "print(round(${documented[$1]} - 0.005, 4))")
+  if python3 -c "import sys; sys.exit(0 if float('$2') >= $target else 1)"; then
+    echo "  $1 = $2 (documented ${documented[$1]}, held at >= $target): ok"
   else
-    echo "  $1 = $2 (target >= $3): BELOW TARGET" >&2
+    echo "  $1 = $2 (documented ${documented[$1]}, held at >= $target): BELOW" >&2
     status=1
   fi
 }
@@ -35,14 +44,14 @@ if [ -d "$CORPUS/conll2003" ] && [ -d "$eval_dir" ]; then
   "$pipe" run Scripts/quality/entities.yaml >/dev/null 2>"$OUT/run.log" || { cat "$OUT/run.log" >&2; exit 1; }
   line=$(python3 "$eval_dir/ner_score.py" "$OUT/entities.jsonl" "$CORPUS/conll2003/ner/entities.jsonl" | tail -1)
   echo "$line"
-  at_least "NER F1" "$(field "$line" F1)" 0.80
+  at_least "NER F1" "$(field "$line" F1)"
 
   echo "== quotations: PolNeAR"
   "$pipe" run Scripts/quality/quotes.yaml >/dev/null 2>"$OUT/run.log" || { cat "$OUT/run.log" >&2; exit 1; }
   python3 "$eval_dir/quote_score.py" "$OUT/quotes.jsonl" "$CORPUS/polnear" | tee "$OUT/quotes.score"
   line=$(tail -1 "$OUT/quotes.score")
-  at_least "quotes F1" "$(field "$line" F1)" 0.85
-  at_least "speaker_acc" "$(field "$line" speaker_acc)" 0.85
+  at_least "quotes F1" "$(field "$line" F1)"
+  at_least "speaker_acc" "$(field "$line" speaker_acc)"
 
   echo "== keywords of the ten articles shown in Docs/Quality.md"
   for id in bbc-business-004 bbc-business-265 bbc-entertainment-001 fakes-0012 fakes-0327 fakes-0633 \
@@ -59,6 +68,9 @@ for r in rows:
 if len(rows) != 10 or any(len(r["keywords"]) != 8 for r in rows):
     sys.exit("expected 10 articles with 8 keywords each")
 PY
+elif [ "${PIPE_REQUIRE_SHARED:-}" = 1 ]; then
+  echo "FAILED: ../shared/corpus or ../shared/eval is absent, and PIPE_REQUIRE_SHARED=1 requires them" >&2
+  status=1
 else
   echo "skipped: ../shared/corpus or ../shared/eval is absent (entities, quotations, keywords)"
 fi
@@ -68,8 +80,9 @@ if command -v msgunfmt >/dev/null && [ -d /usr/share/locale ]; then
   "$pipe" run Scripts/quality/langid.yaml >/dev/null 2>"$OUT/run.log" || { cat "$OUT/run.log" >&2; exit 1; }
   python3 Scripts/langid/score.py "$OUT/langid.jsonl" | tee "$OUT/langid.score"
   line=$(tail -1 "$OUT/langid.score")
-  at_least "accuracy at 50 characters" "$(field "$line" accuracy@50)" 0.95
-  at_least "accuracy at 200 characters" "$(field "$line" accuracy@200)" 0.99
+  at_least "accuracy at 20 characters" "$(field "$line" accuracy@20)"
+  at_least "accuracy at 50 characters" "$(field "$line" accuracy@50)"
+  at_least "accuracy at 200 characters" "$(field "$line" accuracy@200)"
 else
   echo "skipped: msgunfmt (gettext) or /usr/share/locale is absent (language identification)"
 fi

@@ -28,11 +28,8 @@ struct DedupeStageTests {
         #expect(first != nil && second != nil && third == nil)
     }
 
-    @Test func countsTheCorpusDuplicates() async throws {
-        guard let corpus = Fixtures.corpus else {
-            print("skipped: ../shared/corpus is absent")
-            return
-        }
+    @Test(Fixtures.needsCorpus) func countsTheCorpusDuplicates() async throws {
+        let corpus = try Fixtures.requiredCorpus()
         var articles: [Article] = []
         for try await record in InputReader(spec: InputSpec(path: corpus + "/bbc/articles.jsonl", format: .jsonl)) {
             articles.append(try ParseStage.parse(record))

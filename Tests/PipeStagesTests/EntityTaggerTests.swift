@@ -156,13 +156,11 @@ struct ExtractWithModelTests {
 
     /// The shipped model on the CoNLL-2003 development articles, scored as `ner_score.py` does:
     /// per article, the multiset of (type, text) mentions.
-    @Test func theShippedModelScoresAtLeast080OnTheDevelopmentArticles() async throws {
+    @Test(Fixtures.needsCorpus) func theShippedModelHoldsItsDocumentedF1OnTheDevelopmentArticles() async throws {
         let articles = Self.corpus.appendingPathComponent("articles.jsonl").path
         let gold = Self.corpus.appendingPathComponent("ner/entities.jsonl").path
-        guard FileManager.default.fileExists(atPath: articles), FileManager.default.fileExists(atPath: gold) else {
-            print("skipped: ../shared/corpus/conll2003 is absent")
-            return
-        }
+        try #require(FileManager.default.fileExists(atPath: articles) && FileManager.default.fileExists(atPath: gold),
+                     "../shared/corpus/conll2003 is absent")
         let yaml = """
             input: {path: \(articles), format: jsonl}
             checkpoint: false
@@ -203,6 +201,8 @@ struct ExtractWithModelTests {
         let precision = Double(truePositives) / Double(truePositives + falsePositives)
         let recall = Double(truePositives) / Double(truePositives + falseNegatives)
         let f1 = 2 * precision * recall / (precision + recall)
-        #expect(f1 >= 0.80, "entity F1 \(f1) on the CoNLL-2003 development articles")
+        // Docs/Quality.md states 0.852; held at that minus 0.005, as Scripts/quality.sh holds it.
+        #expect(f1 >= 0.847, "entity F1 \(f1) on the CoNLL-2003 development articles")
+        print("entity F1 on the CoNLL-2003 development articles: \(f1)")
     }
 }

@@ -22,9 +22,9 @@ struct ExtractStageTests {
         Dictionary((article.entities ?? []).map { ($0.text, $0.type) }, uniquingKeysWith: { first, _ in first })
     }
 
-    @Test(arguments: [ExtractStage.Entities.model(path: nil), .rules])
+    @Test(Fixtures.needsCorpus, arguments: [ExtractStage.Entities.model(path: nil), .rules])
     func findsTheSeedFacts(finder: ExtractStage.Entities) throws {
-        guard let parsed = try Fixtures.seedArticle() else { return }
+        let parsed = try Fixtures.seedArticle()
         var options = ExtractStage.Options()
         options.entities = finder
         let article = try ExtractStage(options: options).extract(try NormalizeStage().normalize(parsed))
@@ -294,11 +294,8 @@ struct ExtractStageTests {
         #expect(!article.jsonLine.contains("entities"))
     }
 
-    @Test func runsOverTheWholeCorpusWithoutProblems() async throws {
-        guard let corpus = Fixtures.corpus else {
-            print("skipped: ../shared/corpus is absent")
-            return
-        }
+    @Test(Fixtures.needsCorpus) func runsOverTheWholeCorpusWithoutProblems() async throws {
+        let corpus = try Fixtures.requiredCorpus()
         var count = 0
         for try await record in InputReader(spec: InputSpec(path: corpus + "/fa-kes/articles.jsonl", format: .jsonl)) {
             let article = stage.extract(try NormalizeStage().normalize(try ParseStage.parse(record)))

@@ -135,8 +135,8 @@ struct NormalizeStageTests {
         #expect(throws: PipeError.self) { try normalized("Title", title: "Title") }
     }
 
-    @Test func repairsTheSeedArticle() throws {
-        guard let parsed = try Fixtures.seedArticle() else { return }
+    @Test(Fixtures.needsCorpus) func repairsTheSeedArticle() throws {
+        let parsed = try Fixtures.seedArticle()
         let article = try stage.normalize(parsed)
         let title = "Syria's Assad Resigns Amid Peace Efforts, Orders Peaceful Power Handover - Russian Foreign Ministry"
         #expect(article.title == title)

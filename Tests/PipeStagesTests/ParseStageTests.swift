@@ -145,11 +145,8 @@ struct ParseStageTests {
         }
     }
 
-    @Test func parsesEveryCorpusFileBackToItsJSONRecord() async throws {
-        guard let corpus = Fixtures.corpus else {
-            print("skipped: ../shared/corpus is absent")
-            return
-        }
+    @Test(Fixtures.needsCorpus) func parsesEveryCorpusFileBackToItsJSONRecord() async throws {
+        let corpus = try Fixtures.requiredCorpus()
         for dataset in ["bbc", "fa-kes", "polnear", "conll2003"] {
             var expected: [String: Article] = [:]
             for try await record in InputReader(spec: InputSpec(path: "\(corpus)/\(dataset)/articles.jsonl", format: .jsonl)) {

@@ -55,12 +55,9 @@ struct TokenizerTests {
 
     /// The same on the first 150 articles of each corpus source (curly quotes and accents in
     /// some, CoNLL's spaces before punctuation in another), normalized as `extract` sees them.
-    @Test(arguments: ["bbc", "fa-kes", "polnear", "conll2003"])
+    @Test(Fixtures.needsCorpus, arguments: ["bbc", "fa-kes", "polnear", "conll2003"])
     func plainWordsOfTheCorpusAreThoseOfTheGeneralLoop(source: String) throws {
-        guard let corpus = Fixtures.corpus else {
-            print("skipped: ../shared/corpus is absent")
-            return
-        }
+        let corpus = try Fixtures.requiredCorpus()
         var checked = 0
         let lines = try String(contentsOfFile: corpus + "/\(source)/articles.jsonl", encoding: .utf8).split(separator: "\n")
         for line in lines.prefix(150) {

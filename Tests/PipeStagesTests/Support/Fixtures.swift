@@ -17,13 +17,22 @@ enum Fixtures {
         return FileManager.default.fileExists(atPath: path) ? path : nil
     }()
 
-    /// The seed article of `../shared/corpus/seed`, parsed; nil (and a message) when the corpus is absent.
-    static func seedArticle() throws -> Article? {
-        guard let corpus else {
-            print("skipped: ../shared/corpus/seed is absent")
-            return nil
-        }
-        let folder = corpus + "/seed"
+    /// Whether the tests that read `../shared/corpus` run: when it is there, and when
+    /// `PIPE_REQUIRE_SHARED=1` (as in CI) demands it, so that its absence fails them instead of
+    /// showing them as skipped.
+    static let runsCorpusTests = corpus != nil || ProcessInfo.processInfo.environment["PIPE_REQUIRE_SHARED"] == "1"
+
+    /// The trait of a test that reads `../shared/corpus`: skipped, and shown as skipped, without it.
+    static let needsCorpus = Testing.ConditionTrait.enabled(if: runsCorpusTests, "../shared/corpus is absent")
+
+    /// `../shared/corpus`, or a failure when a test that needs it runs without it.
+    static func requiredCorpus() throws -> String {
+        try #require(corpus, "../shared/corpus is absent, and PIPE_REQUIRE_SHARED=1 requires it")
+    }
+
+    /// The seed article of `../shared/corpus/seed`, parsed.
+    static func seedArticle() throws -> Article {
+        let folder = try requiredCorpus() + "/seed"
         let name = try #require(try FileManager.default.contentsOfDirectory(atPath: folder).first { $0.hasSuffix(".txt") })
         let bytes = try #require(FileManager.default.contents(atPath: folder + "/" + name))
         return try ParseStage.parse(RawRecord(id: "seed", source: name, format: .datedText, bytes: [UInt8](bytes)))
