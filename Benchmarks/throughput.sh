@@ -76,6 +76,15 @@ print(f"{s['megabytes_per_second']:.3f} {s['articles_per_second']:.0f} {rss / 10
       f"{(user + system) / max(wall, 0.001):.2f} {steal:.1f} {sys.argv[1]}")
 PY
     results+=("$(cat "$work/line-$label-$run")")
+    # A fast run counts only when it read every record and wrote a line for each article it says
+    # it wrote.
+    python3 - "$work/stats-$label-$run.json" "$records" "$(wc -l < "$work/out.jsonl")" <<'PY' || exit 1
+import json, sys
+s = json.load(open(sys.argv[1]))
+records, lines = int(sys.argv[2]), int(sys.argv[3])
+if s["read"] != records or s["written"] != lines or s["written"] == 0 or not s["balanced"]:
+    sys.exit(f"FAILED: read {s['read']} of {records} records, wrote {lines} lines for {s['written']} articles")
+PY
     # Each run's output is deleted before the next starts: left behind, the kernel writes it
     # back to disk during the next run, whose writes it then holds back.
     rm -f "$work/out.jsonl"

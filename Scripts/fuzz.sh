@@ -45,12 +45,18 @@ printf '{"id":"a","date":"2024-12-08","url":null,"title":"T","body":"B \\u00e9 \
 run() { # target, seed folder, max input length
   [ -z "$only" ] || [ "$only" = "$1" ] || return 0
   echo "== $1: $runs inputs"
+  local status=0 executed
   Fuzz/.build/release/"$1" "$2" -runs="$runs" -max_len="$3" -timeout=10 -rss_limit_mb=2048 \
-    -artifact_prefix="Fuzz/crashes/$1-" -print_final_stats=1 2>&1 | grep -E "^(Done|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY)" || true
+    -artifact_prefix="Fuzz/crashes/$1-" -print_final_stats=1 > "$work/$1.log" 2>&1 || status=$?
+  grep -E "^(Done|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY)" "$work/$1.log" || true
   if ls Fuzz/crashes/"$1"-* >/dev/null 2>&1; then
     echo "FAILED: $1 found a crash: $(ls Fuzz/crashes/"$1"-*)" >&2
     exit 1
   fi
+  [ "$status" -eq 0 ] || { tail -20 "$work/$1.log" >&2; echo "FAILED: $1 exited $status" >&2; exit 1; }
+  # A target that stops early (a fatal error in its setup) has run fewer inputs than asked.
+  executed=$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/$1.log")
+  [ "${executed:-0}" -ge "$runs" ] || { echo "FAILED: $1 ran ${executed:-no} inputs of $runs" >&2; exit 1; }
 }
 
 run FuzzDatedText "$work/articles" 8192

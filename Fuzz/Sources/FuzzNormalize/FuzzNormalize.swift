@@ -7,17 +7,24 @@ import PipeStages
 @main
 struct FuzzNormalize {
     static func main() {
+        // Built once, with `try!`: a model that failed to load must stop the fuzzer, not skip
+        // every input.
+        let normalizers = [NormalizeStage.UnicodeForm.nfc, .nfkc].map { unicode in
+            var options = NormalizeStage.Options()
+            options.unicode = unicode
+            return try! NormalizeStage(options: options)
+        }
+        let extract = try! ExtractStage()
         runFuzzer { bytes in
             let text = String(decoding: bytes, as: UTF8.self)
             let split = text.firstIndex(of: "\n") ?? text.startIndex
             let article = Article(id: "fuzz", source: "fuzz", date: CalendarDate(year: 2024, month: 12, day: 8),
                                   title: String(text[..<split]), body: String(text[split...]))
-            for unicode in [NormalizeStage.UnicodeForm.nfc, .nfkc] {
-                var options = NormalizeStage.Options()
-                options.unicode = unicode
-                guard let normalized = try? NormalizeStage(options: options).normalize(article) else { continue }
+            for normalizer in normalizers {
+                // A text that normalizes to nothing is an error for that article, not a crash.
+                guard let normalized = try? normalizer.normalize(article) else { continue }
                 let length = normalized.body.unicodeScalars.count
-                guard let extracted = try? ExtractStage().extract(normalized) else { continue }
+                let extracted = extract.extract(normalized)
                 let spans = (normalized.paragraphs + normalized.sentences)
                     + (extracted.entities ?? []).flatMap(\.spans) + (extracted.quotes ?? []).map(\.span)
                     + (extracted.dates ?? []).compactMap(\.span)
