@@ -16,9 +16,11 @@ struct ByteSizeTests {
         #expect(ByteSize(text) == nil)
     }
 
-    @Test func printsTheLargestWholeUnit() {
-        #expect(ByteSize(bytes: 16 << 20).description == "16 MiB")
-        #expect(ByteSize(bytes: 1536).description == "3 KiB" || ByteSize(bytes: 1536).description == "1536 bytes")
-        #expect(ByteSize(bytes: 1000).description == "1000 bytes")
+    @Test(arguments: [
+        (16 << 20, "16 MiB"), (3 << 30, "3 GiB"), (3072, "3 KiB"), (1536, "1536 bytes"), (1000, "1000 bytes"),
+        ((1 << 20) + 1024, "1025 KiB"),
+    ])
+    func printsTheLargestWholeUnit(bytes: Int, text: String) {
+        #expect(ByteSize(bytes: bytes).description == text)
     }
 }
