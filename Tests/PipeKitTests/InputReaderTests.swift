@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import PipeKit
 import Testing
 
@@ -110,8 +107,7 @@ struct InputReaderTests {
             descriptor = next
             guard depth % 2 == 0 else { continue }
             let file = openat(descriptor, "a\(depth).txt", O_WRONLY | O_CREAT | O_EXCL, 0o644)
-            _ = "article \(depth)".withCString { Glibc.write(file, $0, strlen($0)) }
-            close(file)
+            FileHandle(fileDescriptor: file, closeOnDealloc: true).write(Data("article \(depth)".utf8))
             written.append("article \(depth)")
         }
         close(descriptor)

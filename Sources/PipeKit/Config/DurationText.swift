@@ -1,7 +1,7 @@
 /// Reads a duration as a pipeline file writes it: `30s`, `500ms`, `2m`, `1h`, `1.5s`, or a number of seconds.
-public enum DurationText {
+package enum DurationText {
     /// The duration, or nil for anything else, zero or a negative one.
-    public static func parse(_ text: String) -> Duration? {
+    package static func parse(_ text: String) -> Duration? {
         let trimmed = text.filter { $0 != " " }
         let number = trimmed.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
         let units: [String: Double] = ["": 1, "s": 1, "ms": 0.001, "m": 60, "min": 60, "h": 3600]

@@ -16,7 +16,7 @@ package enum FolderWalk {
     /// paths that start with `root`, in no particular order.
     package static func files(in root: String) -> [String] {
         var files: [String] = []
-        let descriptor = Glibc.open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let descriptor = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return [root.hasSuffix("/") ? root : root + "/"] }
         walk(descriptor, path: root.hasSuffix("/") ? String(root.dropLast()) : root, into: &files)
         return files
@@ -75,11 +75,11 @@ package enum FolderWalk {
 
     /// Opens `path` for reading, walking its folders with `openat` when it is longer than
     /// `PATH_MAX`; -1 with `errno` set when it cannot be opened.
-    package static func open(forReading path: String, flags: Int32 = O_RDONLY) -> Int32 {
-        guard path.utf8.count >= Int(PATH_MAX) else { return Glibc.open(path, flags | O_CLOEXEC) }
+    package static func openFile(_ path: String, flags: Int32 = O_RDONLY) -> Int32 {
+        guard path.utf8.count >= Int(PATH_MAX) else { return open(path, flags | O_CLOEXEC) }
         var parts = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
         let last = parts.removeLast()
-        var current = Glibc.open(path.hasPrefix("/") ? "/" : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        var current = open(path.hasPrefix("/") ? "/" : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         for part in parts where current >= 0 {
             let next = openat(current, part, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             let saved = errno

@@ -143,7 +143,7 @@ public struct InputReader: AsyncSequence, Sendable, StopAwareSource {
                 let id = file == "-" ? "stdin" : InputReader.recordID(for: file, root: listing.root)
                 if file.hasSuffix("/") {
                     // A folder the listing could not read: its files are not skipped silently.
-                    let problem = FolderWalk.open(forReading: file, flags: O_RDONLY | O_DIRECTORY)
+                    let problem = FolderWalk.openFile(file, flags: O_RDONLY | O_DIRECTORY)
                     let reason = problem < 0 ? String(cString: strerror(errno)) : "it could not be listed"
                     if problem >= 0 { close(problem) }
                     return RawRecord(id: id, source: file, format: spec.format, bytes: [],
@@ -151,7 +151,7 @@ public struct InputReader: AsyncSequence, Sendable, StopAwareSource {
                 }
                 // A file that cannot be opened now (gone, or no longer readable, since it was
                 // listed) is a record with a problem, for `parse` to report; the run goes on.
-                let descriptor = file == "-" ? STDIN_FILENO : FolderWalk.open(forReading: file)
+                let descriptor = file == "-" ? STDIN_FILENO : FolderWalk.openFile(file)
                 guard descriptor >= 0 else {
                     let reason = String(cString: strerror(errno))
                     return RawRecord(id: id, source: file, format: spec.format, bytes: [], problem: .unreadable(reason: reason))

@@ -131,6 +131,6 @@ final class LineReader {
     }
 
     deinit {
-        if closesDescriptor { _ = Glibc.close(descriptor) }
+        if closesDescriptor { _ = close(descriptor) }
     }
 }

@@ -46,10 +46,10 @@ public final class Publication: Sendable {
             defer { state = State() }
             return (state.renames, state.leftovers)
         }
-        for (index, rename) in renames.enumerated() where Glibc.rename(rename.from, rename.to) != 0 {
+        for (index, move) in renames.enumerated() where rename(move.from, move.to) != 0 {
             let reason = SafeFile.lastError
             renames[(index + 1)...].forEach { unlink($0.from) }
-            throw PipeError(.io, "cannot rename `\(rename.from)` to `\(rename.to)`: \(reason)")
+            throw PipeError(.io, "cannot rename `\(move.from)` to `\(move.to)`: \(reason)")
         }
         for folder in Set(renames.map { PathParts.parent($0.to) }) {
             let descriptor = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)

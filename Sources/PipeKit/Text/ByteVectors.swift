@@ -4,17 +4,17 @@
 /// eight bytes at a time: a vector costs about as many instructions as a machine word and covers
 /// twice the bytes, but only a text whose runs are long gains by it (a JSON string, whose
 /// quotes and line breaks come every hundred bytes or so, did not).
-public enum ByteVectors {
+package enum ByteVectors {
     /// The sixteen bytes from `offset` on.
     @inlinable
-    public static func load(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> SIMD16<UInt8> {
+    package static func load(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> SIMD16<UInt8> {
         UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self)
     }
 
     /// Whether any lane of a comparison's mask is set: its two halves read as machine words (the
     /// standard library's `any` reduced the lanes one by one here).
     @inlinable @inline(__always)
-    public static func hasAny(_ mask: SIMDMask<SIMD16<Int8>>) -> Bool {
+    package static func hasAny(_ mask: SIMDMask<SIMD16<Int8>>) -> Bool {
         let halves = unsafeBitCast(mask, to: (UInt64, UInt64).self)
         return halves.0 | halves.1 != 0
     }
@@ -25,7 +25,7 @@ public enum ByteVectors {
     /// `isPlain` gets the vector at an offset and, when `lookahead` is 1, the one a byte after it
     /// (otherwise the same vector again).
     @inlinable
-    public static func skip(
+    package static func skip(
         in bytes: UnsafeBufferPointer<UInt8>, from start: Int, lookahead: Int = 0,
         while isPlain: (_ vector: SIMD16<UInt8>, _ next: SIMD16<UInt8>) -> Bool
     ) -> Int {

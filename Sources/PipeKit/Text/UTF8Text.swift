@@ -5,9 +5,9 @@
 /// byte by byte once it meets a non-ASCII byte: about nine instructions a byte for a news article
 /// with one curly quote, which `parse` paid twice (the line, then each value cut from it) and
 /// `normalize` once more for the text it writes.
-public enum UTF8Text {
+package enum UTF8Text {
     /// What well-formed UTF-8 holds.
-    public enum Content: Sendable, Equatable {
+    package enum Content: Sendable, Equatable {
         /// ASCII bytes only.
         case ascii
         /// Some scalar beyond ASCII.
@@ -15,10 +15,10 @@ public enum UTF8Text {
     }
 
     /// Where text stops being well-formed UTF-8.
-    public struct InvalidUTF8: Error, Equatable {
+    package struct InvalidUTF8: Error, Equatable {
         /// The offset of the first byte of the first ill-formed sequence: the bytes before it
         /// are whole, valid scalars.
-        public let offset: Int
+        package let offset: Int
     }
 
     /// Whether `bytes` are well-formed UTF-8 and, if so, whether they are all ASCII; if not,
@@ -26,7 +26,7 @@ public enum UTF8Text {
     ///
     /// Well-formed as Unicode's table 3-7 says: no overlong form, no surrogate, nothing above
     /// U+10FFFF, no sequence cut short. ASCII runs are passed over eight bytes at a time.
-    public static func validate(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<Content, InvalidUTF8> {
+    package static func validate(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<Content, InvalidUTF8> {
         var index = 0, isASCII = true
         while true {
             index = nonASCIIIndex(in: bytes, from: index)
@@ -54,12 +54,12 @@ public enum UTF8Text {
     }
 
     /// Whether every byte is ASCII, eight bytes at a time.
-    public static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    package static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         nonASCIIIndex(in: bytes, from: 0) == bytes.count
     }
 
     /// The index of the first byte from `start` on that is not ASCII, or `bytes.count`; eight bytes at a time.
-    public static func nonASCIIIndex(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    package static func nonASCIIIndex(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         ByteWords.firstIndex(in: bytes, from: start, marks: { $0 & ByteWords.repeating(0x80) }, where: { $0 >= 0x80 })
     }
 
@@ -68,13 +68,13 @@ public enum UTF8Text {
     ///
     /// `isASCII` is worked out when not given: a string that knows it is ASCII takes the fast
     /// paths of the standard library later (counting, indexing, comparing).
-    public static func string(validUTF8 bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool? = nil) -> String {
+    package static func string(validUTF8 bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool? = nil) -> String {
         assert(String(validating: bytes, as: UTF8.self) != nil, "UTF8Text.string(validUTF8:) was given bytes that are not valid UTF-8")
         return String(copying: UTF8Span(unchecked: bytes.span, isKnownASCII: isASCII ?? Self.isASCII(bytes)))
     }
 
     /// ``string(validUTF8:isASCII:)`` of a slice of bytes.
-    public static func string(validUTF8 bytes: Slice<UnsafeBufferPointer<UInt8>>, isASCII: Bool? = nil) -> String {
+    package static func string(validUTF8 bytes: Slice<UnsafeBufferPointer<UInt8>>, isASCII: Bool? = nil) -> String {
         string(validUTF8: UnsafeBufferPointer(rebasing: bytes), isASCII: isASCII)
     }
 }
