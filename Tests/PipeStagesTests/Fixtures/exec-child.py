@@ -3,8 +3,8 @@
 
 CRASH exits without answering, HANG never answers, GARBAGE prints a line that is not JSON,
 WRONGID answers for another article, ERROR answers {"error": ...}, STDERR writes to standard
-error first. Every answer carries the child's pid (to see restarts) and PIPE_EXEC_TEST from the
-environment. With --always-crash it exits on the first article it reads.
+error first. Every answer carries the child's pid (to see restarts) and HOME from the
+environment it inherited. With --always-crash it exits on the first article it reads.
 """
 import json
 import os
@@ -28,7 +28,7 @@ for line in sys.stdin:
         if "STDERR" in title:
             print("a note on standard error", file=sys.stderr, flush=True)
         article["pid"] = os.getpid()
-        article["env"] = os.environ.get("PIPE_EXEC_TEST")
+        article["env"] = os.environ.get("HOME")
         article["title"] = title.upper()
         answer = json.dumps(article)
     sys.stdout.write(answer + "\n")
