@@ -30,7 +30,7 @@ struct BoundedChannelTests {
         let channel = BoundedChannel<Int>(capacity: 1)
         await channel.send(1)
         async let blocked = channel.send(2)
-        try? await Task.sleep(for: .milliseconds(20))
+        await Suspension.wait { channel.suspended == 1 }
         channel.terminate()
         #expect(await blocked == false)
         #expect(await channel.next() == nil)
@@ -39,7 +39,7 @@ struct BoundedChannelTests {
     @Test func cancellingAWaitingReceiverEndsIt() async {
         let channel = BoundedChannel<Int>(capacity: 1)
         let task = Task { await channel.next() }
-        try? await Task.sleep(for: .milliseconds(20))
+        await Suspension.wait { channel.suspended == 1 }
         task.cancel()
         #expect(await task.value == nil)
     }

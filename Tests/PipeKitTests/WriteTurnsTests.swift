@@ -24,7 +24,7 @@ struct WriteTurnsTests {
         let waiting = Task { try await turns.waitForTurn(1) }
         let later = Task { try await turns.waitForTurn(2) }
         // Batch 0 never writes: both wait until one of them is cancelled.
-        try await Task.sleep(for: .milliseconds(20))
+        await Suspension.wait { turns.waitingCount == 2 }
         waiting.cancel()
         await #expect(throws: CancellationError.self) { try await waiting.value }
         await #expect(throws: CancellationError.self) { try await later.value }

@@ -30,6 +30,9 @@ public struct BoundedChannel<Element: Sendable>: Sendable, AsyncSequence {
     /// Receives the next element, or `nil` after the end.
     public func next() async -> Element? { await storage.receive() }
 
+    /// How many senders and receivers are suspended, for tests that wait until one is.
+    package var suspended: Int { storage.suspended }
+
     /// Iterates the elements until the end.
     public func makeAsyncIterator() -> Iterator { Iterator(channel: self) }
 
@@ -52,6 +55,9 @@ extension BoundedChannel {
         init(capacity: Int) {
             state = Mutex(Machine(capacity: capacity))
         }
+
+        /// How many senders and receivers are suspended.
+        var suspended: Int { state.withLock { $0.suspended } }
 
         func send(_ element: consuming Element) async -> Bool {
             // Handed to the state machine rather than copied, so that a sender waiting for room

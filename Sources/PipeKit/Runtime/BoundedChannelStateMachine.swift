@@ -34,6 +34,9 @@ struct BoundedChannelStateMachine<Element, Sender, Receiver> {
     private(set) var bufferedCount = 0
     private var waitingSenders: [(sender: Sender, element: Element)] = []
     private var waitingReceiver: Receiver?
+
+    /// How many senders and receivers are suspended, for tests that wait until one is.
+    var suspended: Int { waitingSenders.count + (waitingReceiver == nil ? 0 : 1) }
     private var finished = false
     private var terminated = false
 

@@ -37,6 +37,9 @@ final class WriteTurns: Sendable {
         state.withLock { $0.done(sequence) }?.resume()
     }
 
+    /// How many workers are suspended, for tests that wait until one is.
+    var waitingCount: Int { state.withLock { $0.waitingCount } }
+
     /// Fails every waiting worker and every later request: the run is stopping.
     func cancel() {
         for waiter in state.withLock({ $0.cancel() }) { waiter.resume(throwing: CancellationError()) }
