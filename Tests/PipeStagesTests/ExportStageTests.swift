@@ -192,6 +192,42 @@ struct ExportFormatTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["k.sqlite"])
     }
 
+    /// A run that keeps checkpoints, killed after it published its database and before its
+    /// checkpoint went, resumes the database it staged (kept until the checkpoint goes, by the
+    /// ledger) and ends with a whole run's bytes; `Scripts/faults.sh` found the difference.
+    @Test func aKillAfterPublishingResumesToTheBytesOfAWholeRun() async throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        func run(_ name: String, killedAfterPublishing: Bool) async throws -> Data {
+            let store = try CheckpointStore(folder: folder + "/state-" + name)
+            var context = Fixtures.context
+            context.stateStore = store
+            context.stagingToken = try store.startOver(outputs: [folder + "/" + name + ".sqlite"])
+            let stage = try ExportStage(options: .init(format: .sqlite, path: folder + "/" + name + ".sqlite"))
+            try await stage.start(context: context)
+            _ = try stage.write(stage.encode([Self.articles[0]], context: context), context: context)
+            let position = try await stage.checkpoint(context: context)
+            _ = try stage.write(stage.encode([Self.articles[1]], context: context), context: context)
+            context.publication = Publication()
+            try await stage.finish(.completed, context: context)
+            try context.publication?.publish()
+            if killedAfterPublishing {
+                // The checkpoint is still there: resume from it, with the run's token.
+                try await stage.resume(from: position, context: context)
+                _ = try stage.write(stage.encode([Self.articles[1]], context: context), context: context)
+                context.publication = Publication()
+                try await stage.finish(.completed, context: context)
+                try context.publication?.publish()
+            }
+            store.clear(removingFolder: true)
+            return try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name + ".sqlite"))
+        }
+        let whole = try await run("whole", killedAfterPublishing: false)
+        let resumed = try await run("resumed", killedAfterPublishing: true)
+        #expect(resumed == whole)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["resumed.sqlite", "whole.sqlite"])
+    }
+
     @Test func aFailedResumeKeepsTheStagedDatabaseForTheNext() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

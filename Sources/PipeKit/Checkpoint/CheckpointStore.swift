@@ -111,7 +111,7 @@ public final class CheckpointStore: Sendable {
     /// Removes what the previous run of the folder left and records a new run writing `outputs`.
     ///
     /// Returns the new run's token.
-    func startOver(outputs: [String]) throws -> String {
+    package func startOver(outputs: [String]) throws -> String {
         clear()
         let fresh = RunLedger(token: SafeFile.randomToken(), outputs: outputs)
         try write(fresh)

@@ -131,7 +131,10 @@ public struct ExportStage: ConfigurableStage, ResumableStage, WriterStage {
         guard let writer = output.writer.withLock({ value in defer { value = nil }; return value }) else { return }
         guard outcome.publishesOutputs else { return writer.discard() }
         let publication = context.publication ?? Publication()
-        try writer.stage(in: publication, resumable: outcome != .completed)
+        // While the run keeps checkpoints, what a resumed run continues stays until the checkpoint
+        // goes (the checkpoint folder's ledger names it): a run killed after publishing and before
+        // its checkpoint was removed then resumes the same database, and ends with the same bytes.
+        try writer.stage(in: publication, resumable: outcome != .completed || context.stateStore != nil)
         if context.publication == nil { try publication.publish() }
     }
 
