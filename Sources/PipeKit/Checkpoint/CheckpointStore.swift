@@ -137,14 +137,15 @@ public final class CheckpointStore: Sendable {
     /// With `removingFolder`, the ledger, the lock and the folder go too (the folder only when
     /// nothing else is in it; the store is then of no further use).
     public func clear(removingFolder: Bool = false) {
+        // The checkpoint first: a run killed part way through clearing then starts over on
+        // `--resume`, instead of continuing from files that are already gone.
+        unlink(checkpointPath)
         let previous = ledger.withLock { $0 }
-        var names = ["checkpoint.json"]
         if let previous {
-            names += previous.state
-            names.append(Self.stagedName("checkpoint.json", token: previous.token))
+            unlink(folder + "/" + Self.stagedName("checkpoint.json", token: previous.token))
             previous.stagedFiles.forEach { unlink($0) }
+            previous.state.forEach { unlink(folder + "/" + $0) }
         }
-        names.forEach { unlink(folder + "/" + $0) }
         guard removingFolder else { return }
         if let previous { unlink(folder + "/" + Self.stagedName(RunLedger.fileName, token: previous.token)) }
         unlink(folder + "/" + RunLedger.fileName)
