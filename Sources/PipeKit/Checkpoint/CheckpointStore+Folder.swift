@@ -21,8 +21,8 @@ extension CheckpointStore {
         guard stat(folder, &status) == 0 else { return nil }
         guard status.st_mode & S_IFMT == S_IFDIR else { return "`\(folder)` is not a folder" }
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return nil }
-        let ledger = readLedgerNames(in: folder)
-        let foreign = names.filter { !isPipes($0, ledger: ledger) }.sorted()
+        let state = readLedger(in: folder)?.state ?? []
+        let foreign = names.filter { !isPipes($0, state: state) }.sorted()
         guard !foreign.isEmpty else { return nil }
         let shown = foreign.prefix(3).map { "`\($0)`" }.joined(separator: ", ")
         let more = foreign.count > 3 ? " and \(foreign.count - 3) more" : ""
@@ -37,16 +37,9 @@ extension CheckpointStore {
     }
 
     /// Whether `name` in a checkpoint folder is one Pipe writes there.
-    private static func isPipes(_ name: String, ledger: [String]) -> Bool {
-        if fixedNames.contains(name) || ledger.contains(name) { return true }
-        // A checkpoint or ledger being replaced when the run was killed.
-        return name.hasSuffix(".partial") && (name.hasPrefix(".checkpoint.json.") || name.hasPrefix(".run.json."))
-    }
-
-    /// The state files the folder's ledger names, if it has one.
-    private static func readLedgerNames(in folder: String) -> [String] {
-        guard let data = FileManager.default.contents(atPath: folder + "/" + RunLedger.fileName),
-              let ledger = try? JSONDecoder().decode(RunLedger.self, from: data) else { return [] }
-        return ledger.state
+    private static func isPipes(_ name: String, state: [String]) -> Bool {
+        if fixedNames.contains(name) || state.contains(name) { return true }
+        // One of them being replaced when the run was killed: `.NAME.TOKEN.partial`.
+        return name.hasSuffix(".partial") && fixedNames.contains { name.hasPrefix("." + $0 + ".") }
     }
 }

@@ -176,7 +176,8 @@ public final class CheckpointStore: Sendable {
         try file.commit()
     }
 
-    private static func readLedger(in folder: String) -> RunLedger? {
+    /// The folder's ledger, read only when it is this user's plain file.
+    static func readLedger(in folder: String) -> RunLedger? {
         let descriptor = try? SafeFile.reopen(folder + "/" + RunLedger.fileName, flags: O_RDONLY)
         guard let descriptor else { return nil }
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
