@@ -55,9 +55,8 @@ public struct PipelineDefinition: Sendable {
     /// one too long), or nil.
     public func problem(writingAlso path: String, role: String) -> String? {
         var paths = OutputPaths(input: input.path)
-        let entries = stages.flatMap { stage in stage.outputFiles.map { OutputPaths.Entry(path: $0, role: "stage `\(stage.id)`") } }
-            + (deadLetterPath.map { [OutputPaths.Entry(path: $0, role: "the dead-letter file")] } ?? [])
-            + (checkpoint.map { [OutputPaths.Entry(path: $0.folder, role: "the checkpoint folder", isFolder: true)] } ?? [])
+        let entries = stages.flatMap { stage in stage.outputFiles.map { OutputPaths.Entry.stage(stage.id, writes: $0) } }
+            + (deadLetterPath.map { [.deadLetters($0)] } ?? []) + (checkpoint.map { [.checkpointFolder($0.folder)] } ?? [])
         entries.forEach { _ = paths.add($0) }
         return paths.add(OutputPaths.Entry(path: path, role: role)) ?? OutputPathCheck.problem(writing: path)
     }

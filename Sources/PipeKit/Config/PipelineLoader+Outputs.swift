@@ -32,10 +32,10 @@ extension PipelineLoader {
         var paths = OutputPaths(input: input?.path)
         var entries = context.stageOutputs.map { ($0.entry, Optional($0.node)) }
         if let deadLetter {
-            entries.append((OutputPaths.Entry(path: deadLetter.path, role: "the dead-letter file"), deadLetter.node))
+            entries.append((.deadLetters(deadLetter.path), deadLetter.node))
         }
         if let checkpoint {
-            entries.append((OutputPaths.Entry(path: checkpoint.folder, role: "the checkpoint folder", isFolder: true), checkpoint.node))
+            entries.append((.checkpointFolder(checkpoint.folder), checkpoint.node))
         }
         for (entry, node) in entries {
             guard let problem = paths.add(entry) else { continue }

@@ -108,7 +108,7 @@ extension PipelineLoader {
     private func checkOutputs(of stage: AnyStage, options: Node?, typeNode: Node, context: inout LoadContext) {
         for file in stage.outputFiles {
             let node = options?.mapping?.first { $0.value.scalar?.string == file }?.value ?? typeNode
-            context.stageOutputs.append((OutputPaths.Entry(path: file, role: "stage `\(stage.id)`"), node))
+            context.stageOutputs.append((.stage(stage.id, writes: file), node))
             guard let problem = OutputPathCheck.problem(writing: file) else { continue }
             context.report(.io, "`\(stage.id)` cannot write `\(file)`: \(problem)",
                            hint: "choose a path in a folder you can write to", at: node)

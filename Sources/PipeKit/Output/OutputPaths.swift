@@ -25,6 +25,13 @@ package struct OutputPaths {
             self.role = role
             self.isFolder = isFolder
         }
+
+        /// A file a stage writes.
+        package static func stage(_ id: String, writes path: String) -> Entry { Entry(path: path, role: "stage `\(id)`") }
+        /// The dead-letter file.
+        package static func deadLetters(_ path: String) -> Entry { Entry(path: path, role: "the dead-letter file") }
+        /// The checkpoint folder, which nothing else may be inside.
+        package static func checkpointFolder(_ path: String) -> Entry { Entry(path: path, role: "the checkpoint folder", isFolder: true) }
     }
 
     /// The paths so far, in the order they were given.

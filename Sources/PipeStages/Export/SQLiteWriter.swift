@@ -11,8 +11,9 @@ import PipeKit
 /// `quotes`, `dates` and `keywords` (keyed by `article_id`). The database is built under a
 /// temporary name beside the final path (`.NAME.TOKEN.partial`, with SQLite's rollback journal
 /// beside it), committed at every checkpoint, and published by ``stage(in:resumable:)`` as a
-/// compacted copy (`VACUUM INTO`) renamed into place with the run's other outputs. The copy depends only on the rows, not on where the run
-/// committed or whether it was resumed, so the same input always gives the same bytes.
+/// compacted copy (`VACUUM INTO`) renamed into place with the run's other outputs. The copy
+/// depends only on the rows, not on where the run committed or whether it was resumed, so the
+/// same input always gives the same bytes.
 final class SQLiteWriter: ArticleWriter {
     let path: String
     let temporaryPath: String
