@@ -10,7 +10,7 @@ struct ExecStageTests {
 
     func stage(_ arguments: [String] = [], batch: Int = 16, restarts: Int = 5) throws -> ExecStage {
         var options = ExecStage.Options()
-        options.command = ["python3", Self.child] + arguments
+        options.command = ExecStage.Command(["python3", Self.child] + arguments)
         options.batch = batch
         options.restarts = restarts
         return try ExecStage(options: options, setup: StageSetup(pipeline: "t", stageID: "exec"))

@@ -5,19 +5,9 @@ import Testing
 /// A custom stage that needs one field and sets another, both named in its options.
 private struct Relay: ConfigurableStage {
     struct Options: StageOptions {
-        var needs = "entities"
-        var sets = "topic"
+        @Option("needs", help: "field read") var needs = "entities"
+        @Option("sets", help: "field set") var sets = "topic"
         init() {}
-        static let fields = [
-            OptionField("needs", type: "string", default: "entities", summary: "field read"),
-            OptionField("sets", type: "string", default: "topic", summary: "field set"),
-        ]
-        enum CodingKeys: String, CodingKey { case needs, sets }
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            needs = try container.decodeIfPresent(String.self, forKey: .needs) ?? needs
-            sets = try container.decodeIfPresent(String.self, forKey: .sets) ?? sets
-        }
     }
 
     static let name = "relay"

@@ -50,12 +50,9 @@ struct TranslateStubStageTests {
         #expect(languages.filter { $0.key != "005-reconstruction-fr" }.values.allSatisfy { $0 == "en" })
     }
 
-    @Test func unknownTargetOrBackendIsRejected() {
+    @Test func unknownTargetIsRejected() {
         var options = TranslateStubStage.Options()
         options.target = "xx"
-        #expect(throws: OptionError.self) { try TranslateStubStage(options: options, setup: StageSetup(pipeline: "t", stageID: "t")) }
-        options = TranslateStubStage.Options()
-        options.backend = "deepl"
         #expect(throws: OptionError.self) { try TranslateStubStage(options: options, setup: StageSetup(pipeline: "t", stageID: "t")) }
     }
 

@@ -37,7 +37,7 @@ struct TranslateBackendOptionsTests {
         ("backend: http, url: \"http://x\", timeout: soon", "`timeout` expects a duration"),
         ("backend: glossary", "`glossary` needs the option `glossary`"),
         ("backend: glossary, glossary: /no/such.yaml", "cannot read the glossary /no/such.yaml"),
-        ("backend: deepl", "unknown translation backend `deepl`"),
+        ("backend: deepl", "option `backend` of stage `translate-stub` expects one of stub, glossary, http, got `deepl`"),
     ])
     func badBackendOptionsAreErrorsInTheFile(options: String, message: String) throws {
         let yaml = "input: {path: x}\nstages:\n  - type: parse\n  - type: translate-stub\n    options: {\(options)}\n"

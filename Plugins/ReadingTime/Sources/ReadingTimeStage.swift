@@ -8,30 +8,14 @@ public struct ReadingTimeStage: ConfigurableStage {
     /// The options of `reading-time`.
     public struct Options: StageOptions {
         /// Reading speed in words per minute.
+        @Option("words_per_minute", help: "reading speed in words per minute")
         public var wordsPerMinute = 230
         /// The custom field to set.
+        @Option("field", help: "custom field that receives the minutes")
         public var field = "reading_minutes"
 
         /// The defaults.
         public init() {}
-
-        /// Every key.
-        public static let fields: [OptionField] = [
-            OptionField("words_per_minute", type: "integer", default: "230", summary: "reading speed in words per minute"),
-            OptionField("field", type: "string", default: "reading_minutes", summary: "custom field that receives the minutes"),
-        ]
-
-        enum CodingKeys: String, CodingKey {
-            case wordsPerMinute = "words_per_minute"
-            case field
-        }
-
-        /// Decodes the options.
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            wordsPerMinute = try container.decodeIfPresent(Int.self, forKey: .wordsPerMinute) ?? wordsPerMinute
-            field = try container.decodeIfPresent(String.self, forKey: .field) ?? field
-        }
     }
 
     /// `reading-time`.

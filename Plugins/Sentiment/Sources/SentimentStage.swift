@@ -14,27 +14,14 @@ public struct SentimentStage: ConfigurableStage {
     /// The options of `sentiment`.
     public struct Options: StageOptions {
         /// The custom field to set.
+        @Option("field", help: "custom field that receives score and label")
         public var field = "sentiment"
         /// Scores within ±`neutral` are labelled `neutral`.
+        @Option("neutral", help: "scores within ±neutral are labelled neutral")
         public var neutral = 0.05
 
         /// The defaults.
         public init() {}
-
-        /// Every key.
-        public static let fields: [OptionField] = [
-            OptionField("field", type: "string", default: "sentiment", summary: "custom field that receives score and label"),
-            OptionField("neutral", type: "number", default: "0.05", summary: "scores within ±neutral are labelled neutral"),
-        ]
-
-        enum CodingKeys: String, CodingKey { case field, neutral }
-
-        /// Decodes the options.
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            field = try container.decodeIfPresent(String.self, forKey: .field) ?? field
-            neutral = try container.decodeIfPresent(Double.self, forKey: .neutral) ?? neutral
-        }
     }
 
     /// `sentiment`.

@@ -21,24 +21,13 @@ struct StageTemplate {
         public struct \(name.module)Stage: ConfigurableStage {
             /// The options of `\(name.type)`.
             public struct Options: StageOptions {
-                /// The custom field to set.
+                /// The custom field to set. `@Option` declares the key, its default and its help
+                /// once: Pipe decodes the YAML, checks keys and prints `pipe stages \(name.type)` from it.
+                @Option("field", help: "custom field that receives the counts")
                 public var field = "\(name.field)"
 
                 /// The defaults.
                 public init() {}
-
-                /// Every key, for `pipe stages \(name.type)` and for the checks of the pipeline file.
-                public static let fields: [OptionField] = [
-                    OptionField("field", type: "string", default: "\(name.field)", summary: "custom field that receives the counts"),
-                ]
-
-                enum CodingKeys: String, CodingKey { case field }
-
-                /// Decodes the options; a key left out keeps its default.
-                public init(from decoder: any Decoder) throws {
-                    let container = try decoder.container(keyedBy: CodingKeys.self)
-                    field = try container.decodeIfPresent(String.self, forKey: .field) ?? field
-                }
             }
 
             /// The YAML `type:`.

@@ -169,27 +169,34 @@ extension PipelineLoader {
             } else if node.mapping == nil {
                 context.report(.invalidValue, "`options` expects a mapping of option names to values", at: node)
                 return nil
-            } else {
-                let before = context.diagnostics.count
-                _ = context.pairs(of: node, allowed: descriptor.options.map(\.name),
-                                  noun: "the options of `\(descriptor.name)`")
-                if context.diagnostics.count != before { return nil }
             }
         }
         do {
-            return try descriptor.build(optionsNode ?? Node.mapping(Node.Mapping([])), setup, concurrency, policy,
-                                        context.location(of: typeNode))
-        } catch let error as DecodingError {
-            context.report(OptionDiagnostics.diagnostic(for: error, options: optionsNode, typeNode: typeNode,
-                                                        descriptor: descriptor, context: context))
+            return try descriptor.build(optionsNode, setup, concurrency, policy, context.location(of: typeNode))
+        } catch let problems as OptionProblems {
+            for diagnostic in OptionDiagnostics.diagnostics(
+                for: problems, owner: "stage `\(setup.stageID)`", mappingNoun: "the options of `\(descriptor.name)`",
+                fallback: typeNode, context: context
+            ) {
+                context.report(diagnostic)
+            }
         } catch let error as OptionError {
-            let keyNode = error.key.flatMap { key in optionsNode?.mapping?.first { $0.key.scalar?.string == key }?.value }
-            context.report(.invalidValue, "stage `\(setup.stageID)`: \(error.message)", hint: error.hint,
-                           at: keyNode ?? optionsNode ?? typeNode)
+            report(error, options: optionsNode, typeNode: typeNode, stageID: setup.stageID, context: &context)
+        } catch let errors as OptionErrors {
+            for error in errors.errors {
+                report(error, options: optionsNode, typeNode: typeNode, stageID: setup.stageID, context: &context)
+            }
         } catch {
             context.report(.invalidValue, "stage `\(setup.stageID)`: \(error)", at: optionsNode ?? typeNode)
         }
         return nil
+    }
+
+    /// Reports a problem a stage's initializer found, at the key it names.
+    private func report(_ error: OptionError, options: Node?, typeNode: Node, stageID: String, context: inout LoadContext) {
+        let keyNode = error.key.flatMap { key in options?.mapping?.first { $0.key.scalar?.string == key }?.value }
+        context.report(.invalidValue, "stage `\(stageID)`: \(error.message)", hint: error.hint,
+                       at: keyNode ?? options ?? typeNode)
     }
 
     private func checkTypes(_ entries: [Entry], context: inout LoadContext) {

@@ -26,10 +26,30 @@ public struct ByteSize: Sendable, Hashable, CustomStringConvertible {
 
     /// The size in the largest binary unit that divides it, or in bytes.
     public var description: String {
-        for (unit, size) in [("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)] where bytes % size == 0 {
-            return "\(bytes / size) \(unit)"
+        inLargestUnit.map { "\($0.count) \($0.unit)" } ?? "\(bytes) bytes"
+    }
+
+    /// The size in the largest binary unit that divides it.
+    private var inLargestUnit: (count: Int, unit: String)? {
+        [("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)].first { bytes % $0.1 == 0 }.map { (bytes / $0.1, $0.0) }
+    }
+}
+
+extension ByteSize: OptionValue {
+    /// `size`.
+    public static var typeName: String { "size" }
+    /// The size in its largest whole binary unit, as a pipeline file writes it (`16MiB`).
+    public var yamlText: String? { inLargestUnit.map { "\($0.count)\($0.unit)" } ?? "\(bytes)" }
+
+    /// Reads a whole number of bytes or a size with a unit.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let number = try? container.decode(Int.self)
+        let text = try number.map(String.init) ?? container.decode(String.self)
+        guard let size = ByteSize(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a size"))
         }
-        return "\(bytes) bytes"
+        self = size
     }
 }
 

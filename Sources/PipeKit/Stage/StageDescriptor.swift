@@ -32,11 +32,17 @@ public struct StageDescriptor: Sendable {
         runsInOrder = S.runsInOrder
         isWriter = S.self is any WriterStage.Type
         build = { node, setup, concurrency, policy, location in
-            let options = try node.map { try YAMLDecoder().decode(S.Options.self, from: $0) } ?? S.Options()
+            let options = try StageDescriptor.decodeOptions(S.Options.self, from: node)
             let stage = try S(options: options, setup: setup)
             return AnyStage(stage, id: setup.stageID, type: S.name, concurrency: concurrency,
                             onError: policy, location: location)
         }
+    }
+
+    /// The options decoded from `node`; throws ``OptionProblems`` listing every problem.
+    @usableFromInline
+    static func decodeOptions<Options: StageOptions>(_ type: Options.Type, from node: Node?) throws -> Options {
+        try OptionsDecoder.decode(type, from: node).get()
     }
 
     /// The fields the stage reads and sets with its default options; nil when it has required options.

@@ -10,7 +10,7 @@ import Synchronization
 /// run remembers every body the interrupted run passed.
 public struct DedupeStage: ConfigurableStage, ResumableStage {
     /// What makes two articles duplicates.
-    public enum Key: String, Sendable, CaseIterable, Decodable {
+    public enum Key: String, Sendable, CaseIterable, OptionValue {
         /// The body alone.
         case body
         /// The title and the body.
@@ -20,22 +20,11 @@ public struct DedupeStage: ConfigurableStage, ResumableStage {
     /// The options of `dedupe`.
     public struct Options: StageOptions {
         /// What is compared.
+        @Option("key", help: "what must be equal: `body`, or `title+body` to require the same title too")
         public var key: Key = .body
 
         /// The defaults.
         public init() {}
-
-        /// Every key.
-        public static let fields: [OptionField] = [
-            .oneOf("key", Key.self, default: .body, summary: "what must be equal: the body, or the title and the body"),
-        ]
-
-        enum CodingKeys: String, CodingKey { case key }
-
-        /// Decodes the options.
-        public init(from decoder: any Decoder) throws {
-            key = try decoder.container(keyedBy: CodingKeys.self).decodeIfPresent(Key.self, forKey: .key) ?? key
-        }
     }
 
     /// `dedupe`.

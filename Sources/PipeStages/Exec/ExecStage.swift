@@ -31,43 +31,24 @@ public struct ExecStage: ConfigurableStage, BatchStage {
     /// The options of `exec`.
     public struct Options: StageOptions {
         /// The program and its arguments.
-        public var command: [String] = []
+        @Option("command", help: "the program and its arguments, `[python3, script.py]`, or one program; a path must be "
+                    + "executable, a name is looked up on `PATH`")
+        public var command: Command
         /// How many articles are sent to the child at once.
+        @Option("batch", help: "articles written to the program before their answers are read")
         public var batch = 16
         /// The fields the child needs an earlier stage to have set.
+        @Option("reads", help: "the fields the program needs an earlier stage to have set")
         public var reads: [String] = []
         /// The fields the child sets.
+        @Option("writes", help: "the fields it sets")
         public var writes: [String] = []
         /// How many failures of the child in a row stop the run.
+        @Option("restarts", help: "failures of the program in a row (exit, hang, broken line) that stop the run")
         public var restarts = 5
 
         /// The defaults (no command: it is required).
         public init() {}
-
-        /// Every key.
-        public static let fields: [OptionField] = [
-            OptionField("command", type: "list of strings", default: nil, summary: "the program and its arguments: [python3, script.py]"),
-            OptionField("batch", type: "integer", default: "16", summary: "articles sent to the child at once"),
-            OptionField("reads", type: "list of strings", default: "[]", summary: "fields the child needs an earlier stage to set"),
-            OptionField("writes", type: "list of strings", default: "[]", summary: "fields the child sets"),
-            OptionField("restarts", type: "integer", default: "5", summary: "failures of the child in a row that stop the run"),
-        ]
-
-        enum CodingKeys: String, CodingKey { case command, batch, reads, writes, restarts }
-
-        /// Decodes the options; `command` is required, as a list or as one program name.
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            if let program = try? container.decode(String.self, forKey: .command) {
-                command = [program]
-            } else {
-                command = try container.decode([String].self, forKey: .command)
-            }
-            batch = try container.decodeIfPresent(Int.self, forKey: .batch) ?? batch
-            reads = try container.decodeIfPresent([String].self, forKey: .reads) ?? reads
-            writes = try container.decodeIfPresent([String].self, forKey: .writes) ?? writes
-            restarts = try container.decodeIfPresent(Int.self, forKey: .restarts) ?? restarts
-        }
     }
 
     /// `exec`.
@@ -85,7 +66,7 @@ public struct ExecStage: ConfigurableStage, BatchStage {
 
     /// Creates the stage, checking that the program can be found.
     public init(options: Options, setup: StageSetup) throws {
-        guard let program = options.command.first, !program.isEmpty else {
+        guard let program = options.command.words.first, !program.isEmpty else {
             throw OptionError(key: "command", "`command` must name a program", hint: "for example `command: [python3, script.py]`")
         }
         guard Self.canRun(program) else {
@@ -98,7 +79,7 @@ public struct ExecStage: ConfigurableStage, BatchStage {
         self.options = options
         configuration = Configuration(
             executable: program.contains("/") ? .path(FilePath(program)) : .name(program),
-            arguments: Arguments(Array(options.command.dropFirst())),
+            arguments: Arguments(Array(options.command.words.dropFirst())),
             environment: .inherit
         )
     }
@@ -191,7 +172,7 @@ public struct ExecStage: ConfigurableStage, BatchStage {
         }
     }
 
-    private var commandText: String { options.command.joined(separator: " ") }
+    private var commandText: String { options.command.words.joined(separator: " ") }
 
     /// Closes the children: each sees the end of its input and exits.
     public func finish(_ outcome: RunOutcome, context: StageContext) async throws {

@@ -10,7 +10,7 @@ import Synchronization
 /// one that was never stopped.
 public struct ExportStage: ConfigurableStage, ResumableStage, WriterStage {
     /// The output format.
-    public enum Format: String, Sendable, CaseIterable, Decodable {
+    public enum Format: String, Sendable, CaseIterable, OptionValue {
         /// One JSON object per line.
         case jsonl
         /// One row per article, entities flattened into a column per type (RFC 4180).
@@ -24,9 +24,11 @@ public struct ExportStage: ConfigurableStage, ResumableStage, WriterStage {
     /// The options of `export`.
     public struct Options: StageOptions {
         /// The output format.
+        @Option("format", help: "the output format")
         public var format: Format = .jsonl
         /// The file to write; relative paths resolve against the current folder.
-        public var path: String = ""
+        @Option("path", type: "path", help: "the file; missing folders are created")
+        public var path: String
 
         /// The defaults (no path: set one before use).
         public init() {}
@@ -35,24 +37,6 @@ public struct ExportStage: ConfigurableStage, ResumableStage, WriterStage {
         public init(format: Format = .jsonl, path: String) {
             self.format = format
             self.path = path
-        }
-
-        /// Every key.
-        public static let fields: [OptionField] = [
-            .oneOf("format", Format.self, default: .jsonl, summary: "output format"),
-            OptionField("path", type: "path", default: nil,
-                        summary: "file to write; missing folders are created, the file replaced atomically at the end"),
-        ]
-
-        enum CodingKeys: String, CodingKey {
-            case format, path
-        }
-
-        /// Decodes the options; `path` is required.
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            format = try container.decodeIfPresent(Format.self, forKey: .format) ?? format
-            path = try container.decode(String.self, forKey: .path)
         }
     }
 

@@ -11,32 +11,31 @@ import PipeKit
 /// Each enabled extractor sets its field on the article (`[]` when it finds nothing); a disabled
 /// one leaves it out. Spans are Unicode scalar offsets into the body.
 public struct ExtractStage: ConfigurableStage {
-    /// How entities are found.
-    public enum Entities: Sendable, Equatable {
-        /// Not at all.
-        case off
-        /// By Pipe 0.2's rules: capitalised runs, titles, cue words and a gazetteer (fast).
-        case rules
-        /// By a trained tagger: the English model that ships with Pipe (nil), or one from a file.
-        case model(path: String?)
-
-        /// The `model:` value that names the shipped model.
-        public static let shippedModelName = "ner-en"
-    }
-
     /// The options of `extract`.
     public struct Options: StageOptions {
         /// How to find named entities: `true` (the trained English model, `ner-en`), `false`, or
         /// `{model: rules}` (Pipe 0.2's rules, faster), `{model: ner-en}` or `{model: PATH}`.
+        @Option("entities", help: "`{text, type, count, spans}` per distinct (text, type); type `person`, `organization`, "
+                    + "`location` or `misc`. `true` or `{model: ner-en}`: the trained English tagger that ships with Pipe; "
+                    + "`{model: rules}`: the rules below (faster, far less accurate); `{model: path/to/file.pipemodel}`: a model "
+                    + "trained with `pipe train ner`; `false`: none. A model that cannot be read is an error at this option")
         public var entities = Entities.model(path: nil)
         /// Whether to find dates.
+        @Option("dates", help: "`{text, value, precision, span}`: the header date (`span: null`), absolute dates, relative "
+                    + "ones resolved against the article's date; `value` is ISO 8601 at the `precision` (`day` `2024-12-08`, "
+                    + "`week` `2024-W48`, `month` `2024-12`, `year` `2024`)")
         public var dates = true
         /// Whether to find direct quotations.
+        @Option("quotes", help: "`{text, speaker, span}` for direct quotations; a quotation in parts has them joined with a "
+                    + "space and spans from its first word to its last")
         public var quotes = true
         /// How many keywords to keep; 0 turns keywords off.
+        @Option("keywords", help: "the top k `{text, score}` by YAKE; 0 turns keywords off")
         public var keywords = 8
         /// The most tokens an article may have (words and marks); one with more fails in `extract`,
         /// for its `on_error`, before anything is extracted from it.
+        @Option("max_tokens", help: "an article with more tokens (words and marks; about 5 MB of prose) fails, for the "
+                    + "stage's `on_error`, before anything is extracted: `the body has more than 1000000 tokens`")
         public var maxTokens = Self.defaultMaxTokens
 
         /// One million tokens, about 5 MB of news prose: two orders of magnitude above the longest
@@ -45,45 +44,6 @@ public struct ExtractStage: ConfigurableStage {
 
         /// Everything on, eight keywords.
         public init() {}
-
-        /// Every key.
-        public static let fields: [OptionField] = [
-            OptionField("entities", type: "bool or {model: rules | ner-en | PATH}", default: "true",
-                        summary: "find people, organisations, places and other names: the trained tagger (true), rules, or a model file"),
-            OptionField("dates", type: "bool", default: "true", summary: "find the header date, absolute dates, months, years and relative dates, each with an ISO 8601 value at its precision"),
-            OptionField("quotes", type: "bool", default: "true", summary: "find direct quotations (joined across their attribution and over paragraphs) and their speakers"),
-            OptionField("keywords", type: "integer", default: "8", summary: "how many keywords to keep (YAKE score); 0 turns them off"),
-            OptionField("max_tokens", type: "integer", default: "\(defaultMaxTokens)",
-                        summary: "an article with more tokens (words and marks) fails, for its `on_error`, before anything is extracted"),
-        ]
-
-        enum CodingKeys: String, CodingKey {
-            case entities, dates, quotes, keywords
-            case maxTokens = "max_tokens"
-        }
-
-        /// `entities: {model: rules}` or `{model: path/to/file.pipemodel}`.
-        private struct EntityChoice: Decodable {
-            var model: String
-        }
-
-        /// Decodes the options.
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            if let enabled = try? container.decodeIfPresent(Bool.self, forKey: .entities) {
-                entities = enabled ? .model(path: nil) : .off
-            } else if let choice = try container.decodeIfPresent(EntityChoice.self, forKey: .entities) {
-                switch choice.model {
-                case "rules": entities = .rules
-                case Entities.shippedModelName: entities = .model(path: nil)
-                default: entities = .model(path: choice.model)
-                }
-            }
-            dates = try container.decodeIfPresent(Bool.self, forKey: .dates) ?? dates
-            quotes = try container.decodeIfPresent(Bool.self, forKey: .quotes) ?? quotes
-            keywords = try container.decodeIfPresent(Int.self, forKey: .keywords) ?? keywords
-            maxTokens = try container.decodeIfPresent(Int.self, forKey: .maxTokens) ?? maxTokens
-        }
     }
 
     /// `extract`.

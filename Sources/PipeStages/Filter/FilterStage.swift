@@ -10,42 +10,22 @@ public struct FilterStage: ConfigurableStage {
     /// The options of `filter`; every condition given must hold.
     public struct Options: StageOptions {
         /// Keep only these languages (ISO 639-1); needs `translate-stub` earlier.
+        @Option("language", help: "keep these languages (ISO 639-1); needs the `language` that `translate-stub` sets earlier, which the loader checks")
         public var language: [String]?
         /// Keep only articles with at least this many words in the body.
+        @Option("min_words", help: "keep articles whose body has at least this many words")
         public var minWords: Int?
         /// Keep only articles with at most this many words in the body.
+        @Option("max_words", help: "keep articles whose body has at most this many words")
         public var maxWords: Int?
         /// Keep only articles where these fields are present and not empty.
+        @Option("require", help: "keep articles whose fields are present and not empty: `entities`, `dates`, `quotes`, "
+                    + "`keywords`, `translation`, `language`, `url`, `date`, `title`, or a custom field; each must be set by "
+                    + "an earlier stage (or, for a custom field, may come from a `jsonl` input), which the loader checks")
         public var require: [String] = []
 
         /// No conditions: every article is kept.
         public init() {}
-
-        /// Every key.
-        public static let fields: [OptionField] = [
-            OptionField("language", type: "list of string", default: nil,
-                        summary: "keep these languages (ISO 639-1 codes); needs translate-stub before it"),
-            OptionField("min_words", type: "integer", default: nil, summary: "keep articles with at least this many words"),
-            OptionField("max_words", type: "integer", default: nil, summary: "keep articles with at most this many words"),
-            OptionField("require", type: "list of string", default: "[]",
-                        summary: "keep articles whose fields are present and not empty: entities, dates, quotes, keywords, "
-                            + "translation, language, url, date, or a custom field"),
-        ]
-
-        enum CodingKeys: String, CodingKey {
-            case language, require
-            case minWords = "min_words"
-            case maxWords = "max_words"
-        }
-
-        /// Decodes the options.
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            language = try container.decodeIfPresent([String].self, forKey: .language)
-            minWords = try container.decodeIfPresent(Int.self, forKey: .minWords)
-            maxWords = try container.decodeIfPresent(Int.self, forKey: .maxWords)
-            require = try container.decodeIfPresent([String].self, forKey: .require) ?? []
-        }
     }
 
     /// `filter`.
@@ -59,12 +39,14 @@ public struct FilterStage: ConfigurableStage {
     /// Creates the stage, checking that the conditions can be met (the fields it reads are
     /// checked against the earlier stages by ``fieldAccess``).
     public init(options: Options, setup: StageSetup) throws {
-        if let minWords = options.minWords, minWords < 0 {
-            throw OptionError(key: "min_words", "`min_words` must not be negative")
+        var problems: [OptionError] = []
+        for (key, value) in [("min_words", options.minWords), ("max_words", options.maxWords)] {
+            if let value, value < 0 { problems.append(OptionError(key: key, "`\(key)` must not be negative")) }
         }
-        if let minWords = options.minWords, let maxWords = options.maxWords, maxWords < minWords {
-            throw OptionError(key: "max_words", "`max_words` is below `min_words`", hint: "no article could pass")
+        if let minWords = options.minWords, let maxWords = options.maxWords, maxWords < minWords, maxWords >= 0 {
+            problems.append(OptionError(key: "max_words", "`max_words` is below `min_words`", hint: "no article could pass"))
         }
+        try OptionErrors.check(problems)
         self.options = options
     }
 

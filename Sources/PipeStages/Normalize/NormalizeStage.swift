@@ -8,7 +8,7 @@ import PipeKit
 /// paragraph and sentence boundaries set on the article, counted in Unicode scalars.
 public struct NormalizeStage: ConfigurableStage {
     /// The Unicode normalization form.
-    public enum UnicodeForm: String, Sendable, CaseIterable, Decodable {
+    public enum UnicodeForm: String, Sendable, CaseIterable, OptionValue {
         /// Canonical composition.
         case nfc
         /// Compatibility composition: also folds ligatures, full-width forms, superscripts.
@@ -18,37 +18,18 @@ public struct NormalizeStage: ConfigurableStage {
     /// The options of `normalize`.
     public struct Options: StageOptions {
         /// The Unicode normalization form.
+        @Option("unicode", help: "the Unicode normalization form; `nfkc` also folds ligatures and full-width forms")
         public var unicode: UnicodeForm = .nfc
         /// Whether to insert the missing space in glued sentences.
+        @Option("repair_sentences", help: "insert the space missing in glued sentences: `post.The` → `post. The`, "
+                    + "`alert.\"Russian` → `alert. \"Russian`; leaves `U.S.`, `e.g.`, `2.5`, domain names, URLs and e-mail addresses alone")
         public var repairSentences = true
         /// Whether to drop a first paragraph that repeats the title.
+        @Option("drop_repeated_title", help: "drop a first paragraph that repeats the title")
         public var dropRepeatedTitle = true
 
         /// The defaults.
         public init() {}
-
-        /// Every key.
-        public static let fields: [OptionField] = [
-            .oneOf("unicode", UnicodeForm.self, default: .nfc, summary: "Unicode normalization form"),
-            OptionField("repair_sentences", type: "bool", default: "true",
-                        summary: "insert the space missing between glued sentences (`post.The` → `post. The`)"),
-            OptionField("drop_repeated_title", type: "bool", default: "true",
-                        summary: "drop a first body paragraph that repeats the title"),
-        ]
-
-        enum CodingKeys: String, CodingKey {
-            case unicode
-            case repairSentences = "repair_sentences"
-            case dropRepeatedTitle = "drop_repeated_title"
-        }
-
-        /// Decodes the options, keeping the default of every key left out.
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            unicode = try container.decodeIfPresent(UnicodeForm.self, forKey: .unicode) ?? unicode
-            repairSentences = try container.decodeIfPresent(Bool.self, forKey: .repairSentences) ?? repairSentences
-            dropRepeatedTitle = try container.decodeIfPresent(Bool.self, forKey: .dropRepeatedTitle) ?? dropRepeatedTitle
-        }
     }
 
     /// `normalize`.

@@ -9,60 +9,46 @@ import PipeKit
 /// (``GlossaryTranslator``: a term list for names and places) or `http` (``HTTPTranslator``: a
 /// LibreTranslate-compatible service). A failed translation is an error for that article alone.
 public struct TranslateStubStage: ConfigurableStage {
+    /// Where translations come from.
+    public enum Backend: String, Sendable, CaseIterable, OptionValue {
+        /// No network call; the output is marked as not a real translation.
+        case stub
+        /// A YAML file of terms by source language.
+        case glossary
+        /// A LibreTranslate-compatible service.
+        case http
+    }
+
     /// The options of `translate-stub`.
     public struct Options: StageOptions {
         /// The language to translate into (ISO 639-1).
+        @Option("target", help: "the language to translate into (ISO 639-1)")
         public var target = "en"
         /// The translation backend: `stub`, `glossary` or `http`.
-        public var backend = "stub"
+        @Option("backend", help: "`stub` (no network, output marked as not real), `glossary` (a term list) or `http` "
+                    + "(a LibreTranslate-compatible service)")
+        public var backend: Backend = .stub
         /// The glossary file, for `glossary`.
+        @Option("glossary", type: "path", help: "for `glossary`: the YAML file of terms by source language, `ru: {Дамаск: Damascus}`")
         public var glossary: String?
         /// The service's address, for `http`.
+        @Option("url", help: "for `http`: the service's `http://` or `https://` address; `/translate` is added")
         public var url: String?
         /// The service's API key, for `http` (write `${NAME}` to take it from the environment).
+        @Option("api_key", help: "for `http`: the key, if the service asks for one (`${NAME}` reads it from the environment)")
         public var apiKey: String?
         /// How long a request may take, for `http`.
+        @Option("timeout", type: "duration", help: "for `http`: how long one request may take")
         public var timeout = "10s"
         /// How many times a failed request is tried again, for `http`.
+        @Option("retries", help: "for `http`: further tries after a timeout, a network error, 429 or 5xx")
         public var retries = 2
         /// How many requests may be in flight at once, for `http`.
+        @Option("max_requests", help: "for `http`: requests in flight at once")
         public var maxRequests = 4
 
         /// The defaults.
         public init() {}
-
-        /// Every key.
-        public static let fields: [OptionField] = [
-            OptionField("target", type: "string", allowedValues: LanguageDetector.languages, default: "en",
-                        summary: "language to translate into (ISO 639-1 code)"),
-            OptionField("backend", type: "string", allowedValues: ["stub", "glossary", "http"], default: "stub",
-                        summary: "`stub` (no network, output marked as not real), `glossary` (a term list) or `http` (a LibreTranslate-compatible service)"),
-            OptionField("glossary", type: "path", default: nil, summary: "for `glossary`: a YAML file of terms by language, `ru: {Дамаск: Damascus}`"),
-            OptionField("url", type: "string", default: nil, summary: "for `http`: the service's address; `/translate` is added"),
-            OptionField("api_key", type: "string", default: nil, summary: "for `http`: the API key, if the service wants one"),
-            OptionField("timeout", type: "duration", default: "10s", summary: "for `http`: how long one request may take"),
-            OptionField("retries", type: "integer", default: "2", summary: "for `http`: further tries after a timeout, a network error, 429 or 5xx"),
-            OptionField("max_requests", type: "integer", default: "4", summary: "for `http`: requests in flight at once"),
-        ]
-
-        enum CodingKeys: String, CodingKey {
-            case target, backend, glossary, url, timeout, retries
-            case apiKey = "api_key"
-            case maxRequests = "max_requests"
-        }
-
-        /// Decodes the options.
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            target = try container.decodeIfPresent(String.self, forKey: .target) ?? target
-            backend = try container.decodeIfPresent(String.self, forKey: .backend) ?? backend
-            glossary = try container.decodeIfPresent(String.self, forKey: .glossary)
-            url = try container.decodeIfPresent(String.self, forKey: .url)
-            apiKey = try container.decodeIfPresent(String.self, forKey: .apiKey)
-            timeout = try container.decodeIfPresent(String.self, forKey: .timeout) ?? timeout
-            retries = try container.decodeIfPresent(Int.self, forKey: .retries) ?? retries
-            maxRequests = try container.decodeIfPresent(Int.self, forKey: .maxRequests) ?? maxRequests
-        }
     }
 
     /// `translate-stub`.
@@ -91,9 +77,9 @@ public struct TranslateStubStage: ConfigurableStage {
     /// The backend the options name, checked.
     static func translator(_ options: Options) throws -> any Translator {
         switch options.backend {
-        case "stub":
+        case .stub:
             return StubTranslator()
-        case "glossary":
+        case .glossary:
             guard let path = options.glossary else {
                 throw OptionError(key: "backend", "`glossary` needs the option `glossary` with the file of terms", hint: "add `glossary: terms.yaml`")
             }
@@ -102,7 +88,7 @@ public struct TranslateStubStage: ConfigurableStage {
             } catch let problem as GlossaryTranslator.Problem {
                 throw OptionError(key: "glossary", problem.description)
             }
-        case "http":
+        case .http:
             guard let text = options.url, let url = URL(string: text), url.scheme == "http" || url.scheme == "https", url.host != nil else {
                 throw OptionError(key: options.url == nil ? "backend" : "url", "`http` needs `url`, the service's http:// or https:// address",
                                   hint: "for example `url: http://127.0.0.1:5000`")
@@ -114,8 +100,6 @@ public struct TranslateStubStage: ConfigurableStage {
             guard options.maxRequests >= 1 else { throw OptionError(key: "max_requests", "`max_requests` must be at least 1") }
             return HTTPTranslator(url: url, apiKey: options.apiKey, timeout: timeout, retries: options.retries,
                                   maxRequests: options.maxRequests)
-        default:
-            throw OptionError(key: "backend", "unknown translation backend `\(options.backend)`", hint: "use `stub`, `glossary` or `http`")
         }
     }
 

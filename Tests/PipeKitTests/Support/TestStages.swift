@@ -20,25 +20,13 @@ struct LineParse: ConfigurableStage {
 
 /// An Article → Article stage with options of every kind, for option checks.
 struct Tag: ConfigurableStage {
-    enum Mode: String, CaseIterable, Decodable, Sendable { case upper, lower }
+    enum Mode: String, CaseIterable, OptionValue { case upper, lower }
 
     struct Options: StageOptions {
-        var mode: Mode = .upper
-        var label = "tag"
-        var limit = 10
+        @Option("mode", help: "case to apply") var mode: Mode = .upper
+        @Option("label", help: "field name") var label = "tag"
+        @Option("limit", help: "a number") var limit = 10
         init() {}
-        static let fields: [OptionField] = [
-            .oneOf("mode", Mode.self, default: .upper, summary: "case to apply"),
-            OptionField("label", type: "string", default: "tag", summary: "field name"),
-            OptionField("limit", type: "integer", default: "10", summary: "a number"),
-        ]
-        enum CodingKeys: String, CodingKey { case mode, label, limit }
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            mode = try container.decodeIfPresent(Mode.self, forKey: .mode) ?? mode
-            label = try container.decodeIfPresent(String.self, forKey: .label) ?? label
-            limit = try container.decodeIfPresent(Int.self, forKey: .limit) ?? limit
-        }
     }
 
     static let name = "tag"
@@ -61,13 +49,8 @@ struct Tag: ConfigurableStage {
 /// A writer stage with a required option, runs in order.
 struct Sink: ConfigurableStage {
     struct Options: StageOptions {
-        var path = ""
+        @Option("path", type: "path", help: "where") var path: String
         init() {}
-        static let fields = [OptionField("path", type: "path", default: nil, summary: "where")]
-        enum CodingKeys: String, CodingKey { case path }
-        init(from decoder: any Decoder) throws {
-            path = try decoder.container(keyedBy: CodingKeys.self).decode(String.self, forKey: .path)
-        }
     }
     static let name = "sink"
     static let summary = "test sink"

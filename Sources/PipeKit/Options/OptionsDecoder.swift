@@ -1,0 +1,82 @@
+import Yams
+
+/// Decodes a ``StageOptions`` type through its compiler-made `init(from:)`, giving each
+/// ``Option`` the value under its key in a YAML mapping, and collecting every problem instead of
+/// stopping at the first.
+struct OptionsDecoder: Decoder {
+    /// The problems found; a class so that the containers the decoder hands out can add to it.
+    final class Log {
+        var problems: [OptionProblem] = []
+        /// The keys of the options the type's `init(from:)` asked for.
+        var keysRead: [String] = []
+    }
+
+    /// The mapping of options; `nil` when the YAML gives none.
+    let mapping: Node?
+    /// Each declaration, by the name of the property that holds it.
+    let declarations: [String: any OptionDeclaration]
+    let log = Log()
+
+    var codingPath: [any CodingKey] { [] }
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    /// Decodes `Options` from `mapping`; `nil` with the problems when anything is wrong.
+    static func decode<Options: StageOptions>(_ type: Options.Type, from mapping: Node?) -> Result<Options, OptionProblems> {
+        let declared = Options.declarations
+        let decoder = OptionsDecoder(mapping: mapping, declarations: Dictionary(declared.map { ($0.property, $0.declaration) }, uniquingKeysWith: { first, _ in first }))
+        decoder.checkKeys(known: declared.map(\.declaration.key))
+        do {
+            let options = try Options(from: decoder)
+            return decoder.log.problems.isEmpty ? .success(options) : .failure(OptionProblems(problems: decoder.log.problems))
+        } catch {
+            // Only a mistake in the type gets here: a stored property that is not an `@Option`,
+            // or a hand-written `init(from:)`.
+            let problem = OptionProblem(.notDeclared("\(Options.self)"), at: mapping)
+            return .failure(OptionProblems(problems: [problem]))
+        }
+    }
+
+    /// Reports every key of the mapping that no option declares.
+    private func checkKeys(known: [String]) {
+        for (key, _) in mapping?.mapping ?? [:] {
+            guard let name = key.scalar?.string, known.contains(name) else {
+                log.problems.append(OptionProblem(.unknownKey(key.scalar?.string ?? "", known: known), at: key))
+                continue
+            }
+        }
+    }
+
+    /// The declaration with its value from the mapping, or as declared when the key is left out
+    /// or its value is wrong (the problem is logged).
+    func value(of declaration: any OptionDeclaration) -> any OptionDeclaration {
+        log.keysRead.append(declaration.key)
+        guard let node = mapping?.mapping?.first(where: { $0.key.scalar?.string == declaration.key })?.value else {
+            if declaration.isRequired {
+                log.problems.append(OptionProblem(.missing(declaration.field), at: mapping))
+            }
+            return declaration
+        }
+        do {
+            return try declaration.decoded(from: node)
+        } catch {
+            log.problems.append(.invalid(declaration.field, error, node: node))
+            return declaration
+        }
+    }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+        KeyedDecodingContainer(Container(decoder: self))
+    }
+
+    func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
+        throw Self.notOptions(codingPath)
+    }
+
+    func singleValueContainer() throws -> any SingleValueDecodingContainer {
+        throw Self.notOptions(codingPath)
+    }
+
+    static func notOptions(_ path: [any CodingKey]) -> DecodingError {
+        .dataCorrupted(.init(codingPath: path, debugDescription: "every stored property of stage options must be an @Option"))
+    }
+}
