@@ -34,7 +34,7 @@ struct TranslateBackendOptionsTests {
     @Test(arguments: [
         ("backend: http", "`http` needs `url`"),
         ("backend: http, url: \"ftp://x\"", "`http` needs `url`"),
-        ("backend: http, url: \"http://x\", timeout: soon", "`timeout` expects a duration"),
+        ("backend: http, url: \"http://x\", timeout: soon", "option `timeout` of stage `translate-stub` expects a duration, got `soon`"),
         ("backend: glossary", "`glossary` needs the option `glossary`"),
         ("backend: glossary, glossary: /no/such.yaml", "cannot read the glossary /no/such.yaml"),
         ("backend: deepl", "option `backend` of stage `translate-stub` expects one of stub, glossary, http, got `deepl`"),

@@ -11,3 +11,31 @@ package enum DurationText {
         return .milliseconds(Int64((seconds * 1000).rounded()))
     }
 }
+
+extension DurationText {
+    /// The duration as a pipeline file writes it, in the largest unit that divides it: `10s`, `2m`, `500ms`.
+    package static func format(_ duration: Duration) -> String {
+        let milliseconds = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
+        for (unit, size) in [("h", Int64(3_600_000)), ("m", 60_000), ("s", 1000)] where milliseconds % size == 0 {
+            return "\(milliseconds / size)\(unit)"
+        }
+        return "\(milliseconds)ms"
+    }
+}
+
+extension Duration: OptionValue {
+    /// `duration`.
+    public static var typeName: String { "duration" }
+    /// `10s`, `2m`, `500ms`.
+    public var yamlText: String? { DurationText.format(self) }
+
+    /// Reads `30s`, `500ms`, `2m`, `1h` or a number of seconds; zero and negative durations are
+    /// refused. (`Duration`'s own `Codable` form is a pair of integers.)
+    public static func decodeOption(from decoder: any Decoder) throws -> Duration {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let duration = DurationText.parse(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a duration"))
+        }
+        return duration
+    }
+}

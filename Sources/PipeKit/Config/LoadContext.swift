@@ -94,6 +94,20 @@ struct LoadContext {
         }
     }
 
+    /// The section `node` decoded as `Options`, every problem reported, and a value that is wrong
+    /// or left out kept at its default; `nil` when anything was wrong and `partial` is false.
+    /// `owner` names the section in messages (`\`input\``); `supplied` are required keys given
+    /// elsewhere.
+    mutating func decode<Options: StageOptions>(
+        _ type: Options.Type, from node: Node, owner: String, mappingNoun: String? = nil,
+        supplied: Set<String> = [], partial: Bool = false
+    ) -> Options? {
+        let decoded = OptionsDecoder.decode(type, from: node, supplied: supplied)
+        diagnostics += OptionDiagnostics.diagnostics(for: decoded.problems, owner: owner, mappingNoun: mappingNoun ?? owner,
+                                                     fallback: node, context: self)
+        return decoded.problems.isEmpty || partial ? decoded.options : nil
+    }
+
     /// The pairs of a mapping node, reporting keys outside `allowed` and keys given twice.
     mutating func pairs(of node: Node, allowed: [String], noun: String) -> [String: (key: Node, value: Node)] {
         var result: [String: (key: Node, value: Node)] = [:]

@@ -1,8 +1,6 @@
 import Yams
 
 extension PipelineLoader {
-    static let checkpointKeys = ["folder", "interval", "records"]
-
     /// Reads `checkpoint:`: `false` for none, or a mapping with `folder`, `interval` and `records`.
     ///
     /// Without the key a run keeps checkpoints in `.pipe/NAME` every ten seconds. A folder given
@@ -19,29 +17,22 @@ extension PipelineLoader {
                            hint: "write for example `checkpoint: { interval: 30s }`", at: node)
             return settings
         }
-        let keys = context.pairs(of: node, allowed: Self.checkpointKeys, noun: "`checkpoint`")
-        if let value = keys["folder"]?.value, let folder = context.string(value, key: "checkpoint.folder") {
+        guard let options = context.decode(CheckpointOptions.self, from: node, owner: "`checkpoint`") else { return settings }
+        if let folder = options.folder, let value = node["folder"] {
             settings.folder = folder
             if let problem = settings.folderProblem {
                 context.report(.io, "cannot keep checkpoints in `\(folder)`: \(problem)",
                                hint: "choose a folder you can write to, or write `checkpoint: false`", at: value)
             }
         }
-        if let value = keys["interval"]?.value, let text = context.string(value, key: "checkpoint.interval") {
-            if let interval = DurationText.parse(text), interval > .zero {
-                settings.interval = interval
-            } else {
-                context.report(.invalidValue, "`checkpoint.interval` expects a duration above zero, not `\(text)`",
-                               hint: "write for example `interval: 10s`, `500ms` or `2m`", at: value)
+        settings.interval = options.interval
+        if let records = options.records {
+            guard records > 0 else {
+                context.report(.invalidValue, "option `records` of `checkpoint` expects a whole number above zero",
+                               hint: "write for example `records: 10000`", at: node["records"])
+                return settings
             }
-        }
-        if let value = keys["records"]?.value {
-            if let scalar = value.scalar, let count = Int(scalar.string), count > 0 {
-                settings.records = count
-            } else {
-                context.report(.invalidValue, "`checkpoint.records` expects a whole number above zero",
-                               hint: "write for example `records: 10000`", at: value)
-            }
+            settings.records = records
         }
         return settings
     }

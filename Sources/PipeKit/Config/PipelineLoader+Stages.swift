@@ -1,8 +1,6 @@
 import Yams
 
 extension PipelineLoader {
-    static let stageKeys = ["type", "id", "options", "concurrency", "on_error", "timeout"]
-
     /// One stage entry as written, and the stage built from it.
     private struct Entry {
         /// `nil` when the type is unknown: the stages after it are not type-checked against it.
@@ -28,25 +26,18 @@ extension PipelineLoader {
                 context.report(.invalidValue, "a stage is a mapping with at least `type:`", at: item)
                 continue
             }
-            let keys = context.pairs(of: item, allowed: Self.stageKeys, noun: "a stage")
-            guard let typeEntry = keys["type"] else {
-                context.report(.missingKey, "a stage needs a `type`",
-                               hint: "available: " + registry.names.joined(separator: ", "), at: item)
-                continue
-            }
-            guard let typeName = context.string(typeEntry.value, key: "type") else { continue }
+            let name = (item["id"] ?? item["type"])?.scalar.map { "stage `\($0.string)`" } ?? "a stage"
+            guard let keys = context.decode(StageEntryOptions.self, from: item, owner: name, mappingNoun: "a stage", partial: true),
+                  let typeNode = item["type"], typeNode.scalar != nil else { continue }
+            let typeName = keys.type
             guard let descriptor = registry[typeName] else {
                 context.report(.unknownStage, "unknown stage type `\(typeName)`",
-                               hint: Suggestion.hint(for: typeName, among: registry.names, noun: "types"),
-                               at: typeEntry.value)
-                entries.append(Entry(descriptor: nil, typeNode: typeEntry.value, id: typeName))
+                               hint: Suggestion.hint(for: typeName, among: registry.names, noun: "types"), at: typeNode)
+                entries.append(Entry(descriptor: nil, typeNode: typeNode, id: typeName))
                 continue
             }
-            var id = typeName
-            if let idNode = keys["id"]?.value, let text = context.string(idNode, key: "id") {
-                id = text
-            }
-            let idNode = keys["id"]?.value ?? typeEntry.value
+            let id = keys.id ?? typeName
+            let idNode = item["id"] ?? typeNode
             if ids[id] != nil {
                 context.report(.duplicateID, "two stages have the id `\(id)`",
                                hint: "give this one its own `id:`", at: idNode)
@@ -56,18 +47,21 @@ extension PipelineLoader {
                                hint: "use letters, digits, `-` and `_`, for example `id: export-csv`", at: idNode)
             }
             ids[id] = idNode
-            let concurrency = readConcurrency(keys["concurrency"]?.value, descriptor: descriptor, context: &context)
-            let policy = readPolicy(keys["on_error"]?.value, context: &context)
-            entries.append(Entry(descriptor: descriptor, typeNode: typeEntry.value, id: id))
+            var concurrency = keys.concurrency
+            if descriptor.runsInOrder, concurrency != .workers(1), let node = item["concurrency"] {
+                context.report(.invalidValue, "stage `\(descriptor.name)` runs in input order with one worker",
+                               hint: "remove `concurrency` from this stage", at: node)
+                concurrency = .workers(1)
+            }
+            entries.append(Entry(descriptor: descriptor, typeNode: typeNode, id: id))
             let setup = StageSetup(pipeline: pipeline, stageID: id, inputFormat: format,
                                    precedingStages: entries.dropLast().compactMap { $0.descriptor?.name })
-            let timeout = readTimeout(keys["timeout"]?.value, context: &context)
-            if var stage = build(descriptor, options: keys["options"]?.value, typeNode: typeEntry.value,
-                                 setup: setup, concurrency: concurrency, policy: policy, context: &context) {
-                stage.timeout = timeout
+            if var stage = build(descriptor, options: item["options"], typeNode: typeNode,
+                                 setup: setup, concurrency: concurrency, policy: keys.onError, context: &context) {
+                stage.timeout = keys.timeout
                 stages.append(stage)
                 entries[entries.count - 1].stage = stage
-                checkOutputs(of: stage, options: keys["options"]?.value, typeNode: typeEntry.value, context: &context)
+                checkOutputs(of: stage, options: item["options"], typeNode: typeNode, context: &context)
             }
         }
         checkTypes(entries, context: &context)
@@ -115,49 +109,6 @@ extension PipelineLoader {
         }
     }
 
-    private func readTimeout(_ node: Node?, context: inout LoadContext) -> Duration? {
-        guard let node, let text = context.string(node, key: "timeout") else { return nil }
-        guard let duration = DurationText.parse(text) else {
-            context.report(.invalidValue, "`timeout` expects a duration, not `\(text)`",
-                           hint: "write for example `timeout: 30s`, `500ms` or `2m`", at: node)
-            return nil
-        }
-        return duration
-    }
-
-    private func readConcurrency(_ node: Node?, descriptor: StageDescriptor, context: inout LoadContext) -> Concurrency {
-        guard let node else { return .workers(1) }
-        let text = node.scalar?.string ?? ""
-        let value: Concurrency
-        if text == "auto" {
-            value = .auto
-        } else if let count = Int(text), count >= 1 {
-            value = .workers(count)
-        } else {
-            context.report(.invalidValue, "`concurrency` expects a whole number of workers (1 or more) or `auto`",
-                           hint: "write `concurrency: auto` for one worker per core", at: node)
-            return .workers(1)
-        }
-        if descriptor.runsInOrder, value != .workers(1) {
-            context.report(.invalidValue, "stage `\(descriptor.name)` runs in input order with one worker",
-                           hint: "remove `concurrency` from this stage", at: node)
-            return .workers(1)
-        }
-        return value
-    }
-
-    private func readPolicy(_ node: Node?, context: inout LoadContext) -> ErrorPolicy {
-        guard let node else { return .fail }
-        let names = ErrorPolicy.allCases.map(\.rawValue)
-        guard let text = node.scalar?.string, let policy = ErrorPolicy(rawValue: text) else {
-            let text = node.scalar?.string ?? ""
-            context.report(.invalidValue, "unknown `on_error` policy `\(text)`; expected one of \(names.joined(separator: ", "))",
-                           hint: Suggestion.hint(for: text, among: names, noun: "policies"), at: node)
-            return .fail
-        }
-        return policy
-    }
-
     private func build(
         _ descriptor: StageDescriptor, options: Node?, typeNode: Node, setup: StageSetup,
         concurrency: Concurrency, policy: ErrorPolicy, context: inout LoadContext
@@ -175,7 +126,7 @@ extension PipelineLoader {
             return try descriptor.build(optionsNode, setup, concurrency, policy, context.location(of: typeNode))
         } catch let problems as OptionProblems {
             for diagnostic in OptionDiagnostics.diagnostics(
-                for: problems, owner: "stage `\(setup.stageID)`", mappingNoun: "the options of `\(descriptor.name)`",
+                for: problems.problems, owner: "stage `\(setup.stageID)`", mappingNoun: "the options of `\(descriptor.name)`",
                 fallback: typeNode, context: context
             ) {
                 context.report(diagnostic)

@@ -13,8 +13,6 @@ public struct PipelineLoader: Sendable {
     /// The variables `${NAME}` is replaced from.
     public var environment: [String: String]
 
-    static let rootKeys = ["pipeline", "input", "stages", "dead_letter", "checkpoint"]
-    static let inputKeys = ["path", "format", "max_record_size"]
 
     /// Creates a loader.
     public init(registry: StageRegistry, environment: [String: String] = ProcessInfo.processInfo.environment) {
@@ -58,7 +56,7 @@ public struct PipelineLoader: Sendable {
             throw fail(context)
         }
         let root = context.substitute(composed)
-        let keys = context.pairs(of: root, allowed: Self.rootKeys, noun: "the pipeline file")
+        let keys = context.pairs(of: root, allowed: PipelineFileOptions.fields.map(\.name), noun: "the pipeline file")
 
         let fileStem = PathParts.stem(file)
         let name = keys["pipeline"].flatMap { context.string($0.value, key: "pipeline") } ?? fileStem
@@ -115,38 +113,11 @@ public struct PipelineLoader: Sendable {
             context.report(.invalidValue, "`input` expects a mapping with `path` and `format`", at: entry.value)
             return nil
         }
-        let keys = context.pairs(of: entry.value, allowed: Self.inputKeys, noun: "`input`")
-        var format = InputFormat.datedText
-        if let node = keys["format"]?.value, let text = context.string(node, key: "input.format") {
-            if let value = InputFormat(rawValue: text) {
-                format = value
-            } else {
-                let names = InputFormat.allCases.map(\.rawValue)
-                context.report(.invalidValue, "unknown input format `\(text)`; expected one of \(names.joined(separator: ", "))",
-                               hint: Suggestion.hint(for: text, among: names, noun: "formats"), at: node)
-            }
-        }
-        var maxRecordSize = InputSpec.defaultMaxRecordSize
-        if let node = keys["max_record_size"]?.value, let text = context.string(node, key: "input.max_record_size") {
-            if let size = ByteSize(text) {
-                maxRecordSize = size
-            } else {
-                context.report(.invalidValue, "`input.max_record_size` must be a size, not `\(text)`",
-                               hint: "write a number of bytes or a size with a unit: `16MiB`, `500KB`, `1GB`", at: node)
-            }
-        }
-        let pathNode = keys["path"]?.value
-        if let override {
-            return InputSpec(path: override, format: format, location: pathNode.map { context.location(of: $0) },
-                             maxRecordSize: maxRecordSize)
-        }
-        guard let pathNode else {
-            context.report(.missingKey, "missing `input.path`",
-                           hint: "name a file, a folder, a glob or `-` for standard input", at: entry.key)
-            return nil
-        }
-        guard let path = context.string(pathNode, key: "input.path") else { return nil }
-        return InputSpec(path: path, format: format, location: context.location(of: pathNode), maxRecordSize: maxRecordSize)
+        guard let options = context.decode(InputOptions.self, from: entry.value, owner: "`input`",
+                                           supplied: override == nil ? [] : ["path"]) else { return nil }
+        let pathNode = entry.value["path"]
+        return InputSpec(path: override ?? options.path, format: options.format,
+                         location: pathNode.map { context.location(of: $0) }, maxRecordSize: options.maxRecordSize)
     }
 
     private func deadLetterPath(

@@ -14,6 +14,6 @@ protocol OptionDeclaration: Sendable {
 
 extension Option: OptionDeclaration {
     func decoded(from node: Node) throws -> any OptionDeclaration {
-        with(try YAMLDecoder().decode(Value.self, from: node))
+        with(try YAMLDecoder().decode(OptionValueDecoding<Value>.self, from: node).value)
     }
 }

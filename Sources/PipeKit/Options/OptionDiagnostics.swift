@@ -6,9 +6,9 @@ enum OptionDiagnostics {
     /// `mappingNoun` names the mapping for unknown keys (`the options of \`filter\``); a problem
     /// without a position is placed at `fallback`.
     static func diagnostics(
-        for problems: OptionProblems, owner: String, mappingNoun: String, fallback: Node, context: LoadContext
+        for problems: [OptionProblem], owner: String, mappingNoun: String, fallback: Node, context: LoadContext
     ) -> [PipeError] {
-        problems.problems.map { problem in
+        problems.map { problem in
             let fallback = context.location(of: fallback)
             let location = SourceLocation(file: fallback.file, line: problem.line ?? fallback.line,
                                           column: problem.column ?? fallback.column)

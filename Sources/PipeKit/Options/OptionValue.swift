@@ -14,6 +14,9 @@ public protocol OptionValue: Decodable, Sendable {
     var yamlText: String? { get }
     /// What a required option reads as before it is decoded, for types that have an empty value.
     static var unset: Self? { get }
+    /// Decodes a value as a pipeline file writes it; `init(from:)` unless the type's `Codable`
+    /// form is not what a person writes (`Duration`).
+    static func decodeOption(from decoder: any Decoder) throws -> Self
 }
 
 extension OptionValue {
@@ -23,6 +26,17 @@ extension OptionValue {
     public var yamlText: String? { "\(self)" }
     /// No empty value.
     public static var unset: Self? { nil }
+    /// `init(from:)`.
+    public static func decodeOption(from decoder: any Decoder) throws -> Self { try Self(from: decoder) }
+}
+
+/// Decodes an option's value through ``OptionValue/decodeOption(from:)``.
+struct OptionValueDecoding<Value: OptionValue>: Decodable {
+    let value: Value
+
+    init(from decoder: any Decoder) throws {
+        value = try Value.decodeOption(from: decoder)
+    }
 }
 
 extension OptionValue where Self: RawRepresentable & CaseIterable, RawValue == String {
@@ -76,6 +90,10 @@ extension Optional: OptionValue where Wrapped: OptionValue {
     public var yamlText: String? { self?.yamlText }
     /// `nil`.
     public static var unset: Wrapped?? { .some(nil) }
+    /// `nil` for a YAML null, else the wrapped type's value.
+    public static func decodeOption(from decoder: any Decoder) throws -> Wrapped? {
+        try decoder.singleValueContainer().decodeNil() ? nil : Wrapped.decodeOption(from: decoder)
+    }
 }
 
 extension InputFormat: OptionValue {}

@@ -15,24 +15,29 @@ struct OptionsDecoder: Decoder {
     let mapping: Node?
     /// Each declaration, by the name of the property that holds it.
     let declarations: [String: any OptionDeclaration]
+    /// Required keys that something else supplies (the command line), so not reported missing.
+    var supplied: Set<String> = []
     let log = Log()
 
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
-    /// Decodes `Options` from `mapping`; `nil` with the problems when anything is wrong.
-    static func decode<Options: StageOptions>(_ type: Options.Type, from mapping: Node?) -> Result<Options, OptionProblems> {
+    /// Decodes `Options` from `mapping`, with every problem found; a value that is wrong or
+    /// left out keeps its default.
+    static func decode<Options: StageOptions>(
+        _ type: Options.Type, from mapping: Node?, supplied: Set<String> = []
+    ) -> (options: Options, problems: [OptionProblem]) {
         let declared = Options.declarations
-        let decoder = OptionsDecoder(mapping: mapping, declarations: Dictionary(declared.map { ($0.property, $0.declaration) }, uniquingKeysWith: { first, _ in first }))
+        let decoder = OptionsDecoder(mapping: mapping, declarations: Dictionary(declared.map { ($0.property, $0.declaration) },
+                                                                                uniquingKeysWith: { first, _ in first }),
+                                     supplied: supplied)
         decoder.checkKeys(known: declared.map(\.declaration.key))
         do {
-            let options = try Options(from: decoder)
-            return decoder.log.problems.isEmpty ? .success(options) : .failure(OptionProblems(problems: decoder.log.problems))
+            return (try Options(from: decoder), decoder.log.problems)
         } catch {
             // Only a mistake in the type gets here: a stored property that is not an `@Option`,
             // or a hand-written `init(from:)`.
-            let problem = OptionProblem(.notDeclared("\(Options.self)"), at: mapping)
-            return .failure(OptionProblems(problems: [problem]))
+            return (Options(), decoder.log.problems + [OptionProblem(.notDeclared("\(Options.self)"), at: mapping)])
         }
     }
 
@@ -51,7 +56,7 @@ struct OptionsDecoder: Decoder {
     func value(of declaration: any OptionDeclaration) -> any OptionDeclaration {
         log.keysRead.append(declaration.key)
         guard let node = mapping?.mapping?.first(where: { $0.key.scalar?.string == declaration.key })?.value else {
-            if declaration.isRequired {
+            if declaration.isRequired, !supplied.contains(declaration.key) {
                 log.problems.append(OptionProblem(.missing(declaration.field), at: mapping))
             }
             return declaration

@@ -31,3 +31,22 @@ public enum Concurrency: Sendable, Hashable, CustomStringConvertible {
         }
     }
 }
+
+extension ErrorPolicy: OptionValue {}
+
+extension Concurrency: OptionValue {
+    /// `whole number ≥ 1 or auto`.
+    public static var typeName: String { "whole number ≥ 1 or auto" }
+
+    /// Reads `auto` or a whole number of workers, 1 or more.
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        if text == "auto" {
+            self = .auto
+        } else if let count = Int(text), count >= 1 {
+            self = .workers(count)
+        } else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a worker count"))
+        }
+    }
+}

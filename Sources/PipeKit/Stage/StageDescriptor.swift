@@ -42,7 +42,9 @@ public struct StageDescriptor: Sendable {
     /// The options decoded from `node`; throws ``OptionProblems`` listing every problem.
     @usableFromInline
     static func decodeOptions<Options: StageOptions>(_ type: Options.Type, from node: Node?) throws -> Options {
-        try OptionsDecoder.decode(type, from: node).get()
+        let decoded = OptionsDecoder.decode(type, from: node)
+        guard decoded.problems.isEmpty else { throw OptionProblems(problems: decoded.problems) }
+        return decoded.options
     }
 
     /// The fields the stage reads and sets with its default options; nil when it has required options.

@@ -38,8 +38,8 @@ public struct TranslateStubStage: ConfigurableStage {
         @Option("api_key", help: "for `http`: the key, if the service asks for one (`${NAME}` reads it from the environment)")
         public var apiKey: String?
         /// How long a request may take, for `http`.
-        @Option("timeout", type: "duration", help: "for `http`: how long one request may take")
-        public var timeout = "10s"
+        @Option("timeout", help: "for `http`: how long one request may take")
+        public var timeout = Duration.seconds(10)
         /// How many times a failed request is tried again, for `http`.
         @Option("retries", help: "for `http`: further tries after a timeout, a network error, 429 or 5xx")
         public var retries = 2
@@ -93,12 +93,9 @@ public struct TranslateStubStage: ConfigurableStage {
                 throw OptionError(key: options.url == nil ? "backend" : "url", "`http` needs `url`, the service's http:// or https:// address",
                                   hint: "for example `url: http://127.0.0.1:5000`")
             }
-            guard let timeout = DurationText.parse(options.timeout) else {
-                throw OptionError(key: "timeout", "`timeout` expects a duration, not `\(options.timeout)`", hint: "write for example `10s` or `500ms`")
-            }
             guard options.retries >= 0 else { throw OptionError(key: "retries", "`retries` must not be negative") }
             guard options.maxRequests >= 1 else { throw OptionError(key: "max_requests", "`max_requests` must be at least 1") }
-            return HTTPTranslator(url: url, apiKey: options.apiKey, timeout: timeout, retries: options.retries,
+            return HTTPTranslator(url: url, apiKey: options.apiKey, timeout: options.timeout, retries: options.retries,
                                   maxRequests: options.maxRequests)
         }
     }
