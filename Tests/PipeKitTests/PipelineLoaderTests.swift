@@ -117,6 +117,31 @@ struct PipelineLoaderTests {
         #expect(errors[0].location == SourceLocation(file: "p.yaml", line: 5, column: column))
     }
 
+    @Test func everyBadOptionOfAStageIsReportedAtItsPosition() throws {
+        let errors = try diagnostics("""
+            input: {path: x}
+            stages:
+              - type: parse
+              - type: tag
+                options:
+                  lable: x
+                  mdoe: upper
+                  limit: many
+            """)
+        #expect(errors.map(\.message) == [
+            "unknown key `lable` in the options of `tag`",
+            "unknown key `mdoe` in the options of `tag`",
+            "option `limit` of stage `tag` expects an integer, got `many`",
+        ])
+        #expect(errors.map(\.hint) == ["did you mean `label`?", "did you mean `mode`?", "`limit`: a number"])
+        #expect(errors.map { $0.location.map { [$0.line, $0.column] } } == [[6, 7], [7, 7], [8, 14]])
+    }
+
+    @Test func aMisspeltAllowedValueGetsADidYouMean() throws {
+        let errors = try diagnostics("input: {path: x, format: jsnl}\nstages:\n  - type: parse\n    on_error: skp\n")
+        #expect(errors.map(\.hint) == ["did you mean `jsonl`?", "did you mean `skip`?"])
+    }
+
     @Test func valueRejectedByTheStageInitializerPointsAtItsKey() throws {
         let errors = try diagnostics("input: {path: x}\nstages:\n  - type: parse\n  - type: tag\n    options:\n      limit: -1\n")
         #expect(errors[0].message == "stage `tag`: `limit` must not be negative")

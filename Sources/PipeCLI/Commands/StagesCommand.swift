@@ -11,8 +11,15 @@ struct StagesCommand: AsyncParsableCommand {
     @Argument(help: "A stage type to describe.")
     var name: String?
 
+    @Flag(help: "Print every stage's options and the pipeline file's keys as JSON, for tools.")
+    var json = false
+
     func run() async throws {
         let registry = PipeCommand.registry
+        if json {
+            Terminal.output(try OptionReference(registry: registry).json())
+            return
+        }
         guard let name else {
             let width = registry.names.map(\.count).max() ?? 0
             for descriptor in registry.descriptors {
@@ -49,7 +56,7 @@ struct StagesCommand: AsyncParsableCommand {
         lines.append("options:")
         for field in descriptor.options {
             let type = field.allowedValues.isEmpty ? field.type : field.allowedValues.joined(separator: " | ")
-            let value = field.defaultValue.map { "default \($0)" } ?? "required"
+            let value = field.isRequired ? "required" : "default \(field.defaultValue ?? "none")"
             lines.append("  \(field.name) (\(type), \(value))")
             lines.append("      \(field.summary)")
         }

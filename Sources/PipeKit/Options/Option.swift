@@ -62,8 +62,8 @@ public struct Option<Value: OptionValue>: Sendable {
 
     /// The description shown by `pipe stages`, the docs and the machine-readable description.
     var field: OptionField {
-        OptionField(key, type: typeName ?? Value.typeName, allowedValues: Value.allowedValues,
-                    default: defaultValue.map { $0.yamlText ?? "none" }, summary: help)
+        OptionField(key, type: typeName ?? Value.typeName, allowedValues: Value.allowedValues, isRequired: isRequired,
+                    default: defaultValue?.yamlText, summary: help)
     }
 
     /// The option with `value` in force.

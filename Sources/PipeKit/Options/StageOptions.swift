@@ -30,31 +30,33 @@ extension StageOptions {
     }
 }
 
-/// A description of one option key: name, type, default and a one-line help.
-public struct OptionField: Sendable, Hashable, Codable {
+/// A description of one option key, as its ``Option`` declares it: name, type, default and a
+/// one-line help.
+public struct OptionField: Sendable, Hashable {
     /// The YAML key.
     public var name: String
     /// The value's type as a user reads it: `string`, `bool`, `integer`, `path`, `list of string`.
     public var type: String
     /// The allowed values, for a key that takes one of a fixed set.
     public var allowedValues: [String]
-    /// The default as YAML text (`none` for an optional value left unset), or `nil` when the key
-    /// is required.
+    /// Whether the YAML must give the key.
+    public var isRequired: Bool
+    /// The default as YAML text; `nil` when the key is required or has no default (an optional
+    /// value left unset).
     public var defaultValue: String?
     /// One line saying what the key does.
     public var summary: String
 
     /// Creates a description.
-    public init(_ name: String, type: String, allowedValues: [String] = [], default defaultValue: String?, summary: String) {
+    public init(_ name: String, type: String, allowedValues: [String] = [], isRequired: Bool = false,
+                default defaultValue: String?, summary: String) {
         self.name = name
         self.type = type
         self.allowedValues = allowedValues
+        self.isRequired = isRequired
         self.defaultValue = defaultValue
         self.summary = summary
     }
-
-    /// Whether the YAML must give the key.
-    public var isRequired: Bool { defaultValue == nil }
 
     /// What the key expects, for error messages: `one of nfc, nfkc` or its type.
     public var expectation: String {

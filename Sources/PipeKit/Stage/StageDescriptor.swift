@@ -18,6 +18,11 @@ public struct StageDescriptor: Sendable {
     /// and writes in input order.
     public let isWriter: Bool
 
+    /// The keys the options type's `init(from:)` reads, in order, for the check that every
+    /// declared key is decoded.
+    @usableFromInline
+    package let decodedKeys: @Sendable () -> [String]
+
     @usableFromInline
     let build: @Sendable (Node?, StageSetup, Concurrency, ErrorPolicy, SourceLocation?) throws -> AnyStage
 
@@ -31,6 +36,7 @@ public struct StageDescriptor: Sendable {
         options = S.Options.fields
         runsInOrder = S.runsInOrder
         isWriter = S.self is any WriterStage.Type
+        decodedKeys = { StageDescriptor.keysRead(by: S.Options.self) }
         build = { node, setup, concurrency, policy, location in
             let options = try StageDescriptor.decodeOptions(S.Options.self, from: node)
             let stage = try S(options: options, setup: setup)
@@ -45,6 +51,15 @@ public struct StageDescriptor: Sendable {
         let decoded = OptionsDecoder.decode(type, from: node)
         guard decoded.problems.isEmpty else { throw OptionProblems(problems: decoded.problems) }
         return decoded.options
+    }
+
+    /// The keys `Options`' `init(from:)` reads when given none.
+    @usableFromInline
+    static func keysRead<Options: StageOptions>(by type: Options.Type) -> [String] {
+        let decoder = OptionsDecoder(mapping: nil, declarations: Dictionary(
+            Options.declarations.map { ($0.property, $0.declaration) }, uniquingKeysWith: { first, _ in first }))
+        _ = try? Options(from: decoder)
+        return decoder.log.keysRead
     }
 
     /// The fields the stage reads and sets with its default options; nil when it has required options.
