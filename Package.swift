@@ -33,6 +33,7 @@ let package = Package(
         .library(name: "PipeKit", targets: ["PipeKit"]),
         .library(name: "PipeStages", targets: ["PipeStages"]),
         .library(name: "PipeCLI", targets: ["PipeCLI"]),
+        .library(name: "PipeTesting", targets: ["PipeTesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -65,6 +66,8 @@ let package = Package(
             // The default English entity model, trained by `pipe train ner` (Docs/Quality.md).
             resources: [.copy("Tagger/Resources/ner-en.pipemodel"), .copy("TranslateStub/Resources/langid.profiles")]
         ),
+        // Runs stages and pipelines inside Swift tests: for stage authors (Docs/WritingAStage.md).
+        .target(name: "PipeTesting", dependencies: ["PipeKit"]),
         .target(
             name: "PipeCLI",
             dependencies: [
@@ -83,11 +86,11 @@ let package = Package(
             plugins: [.plugin(name: "StageModules")]
         ),
         .plugin(name: "StageModules", capability: .buildTool(), path: "BuildTools/StageModules"),
-        .testTarget(name: "PipeKitTests", dependencies: ["PipeKit"]),
+        .testTarget(name: "PipeKitTests", dependencies: ["PipeKit", "PipeTesting"]),
         .testTarget(
             name: "PipeStagesTests",
             dependencies: [
-                "PipeStages", "PipeKit",
+                "PipeStages", "PipeKit", "PipeTesting",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
             ],
@@ -104,7 +107,7 @@ let package = Package(
         let source = Target.target(name: module.name, dependencies: ["PipeKit"], path: "Plugins/\(module.name)/Sources",
                                    resources: module.resources)
         guard module.hasTests else { return [source] }
-        return [source, .testTarget(name: "\(module.name)Tests", dependencies: [.target(name: module.name), "PipeStages", "PipeKit"],
+        return [source, .testTarget(name: "\(module.name)Tests", dependencies: [.target(name: module.name), "PipeStages", "PipeKit", "PipeTesting"],
                                     path: "Plugins/\(module.name)/Tests")]
     },
     swiftLanguageModes: [.v6]

@@ -1,4 +1,5 @@
 @testable import PipeKit
+import PipeTesting
 import Testing
 
 @Suite("Article")

@@ -1,4 +1,5 @@
 import PipeKit
+import PipeTesting
 import Testing
 
 @Suite("UTF8Text")

@@ -1,4 +1,5 @@
 import PipeKit
+import PipeTesting
 @testable import PipeStages
 import Testing
 

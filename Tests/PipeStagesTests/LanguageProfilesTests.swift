@@ -1,5 +1,6 @@
 import Foundation
 @testable import PipeStages
+import PipeTesting
 import Testing
 
 @Suite("LanguageProfiles")

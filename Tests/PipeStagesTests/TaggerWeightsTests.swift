@@ -1,4 +1,5 @@
 @testable import PipeStages
+import PipeTesting
 import Testing
 
 @Suite("TaggerWeights")

@@ -1,5 +1,6 @@
 import Foundation
 import PipeKit
+import PipeTesting
 @testable import PipeStages
 import Testing
 

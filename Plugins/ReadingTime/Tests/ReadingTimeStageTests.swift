@@ -1,6 +1,7 @@
 import Foundation
 import PipeKit
 import PipeStages
+import PipeTesting
 import ReadingTime
 import Testing
 
@@ -9,22 +10,22 @@ struct ReadingTimeStageTests {
     let setup = StageSetup(pipeline: "t", stageID: "reading-time")
 
     @Test func setsWholeMinutesRoundedUp() async throws {
-        var options = ReadingTimeStage.Options()
-        options.wordsPerMinute = 100
-        let stage = try ReadingTimeStage(options: options, setup: setup)
+        let stage = try StageTest.make(ReadingTimeStage.self, options: "words_per_minute: 100")
         let body = Array(repeating: "word", count: 249).joined(separator: " ")
-        let article = try await stage.process(Article(id: "a", source: "s", title: "One", body: body),
-                                              context: StageContext(stageID: "rt", pipeline: "t"))
-        #expect(article?.fields["reading_minutes"] == 3)
+        let run = try await StageTest.run(stage, over: [.sample(title: "One", body: body)])
+        #expect(run.outputs.map { $0.fields["reading_minutes"] } == [3])
+        #expect(run.failures.isEmpty)
     }
 
-    @Test func rejectsBadOptions() {
-        var options = ReadingTimeStage.Options()
-        options.wordsPerMinute = 0
-        #expect(throws: OptionError.self) { try ReadingTimeStage(options: options, setup: setup) }
-        options = ReadingTimeStage.Options()
-        options.field = "body"
-        #expect(throws: OptionError.self) { try ReadingTimeStage(options: options, setup: setup) }
+    @Test(arguments: [("words_per_minute: 0", "`words_per_minute` must be positive"),
+                      ("field: body", "`field` must name a custom field, not `body`")])
+    func rejectsBadOptions(options: String, message: String) throws {
+        let error = try #require(throws: PipelineFileError.self) { try StageTest.make(ReadingTimeStage.self, options: options) }
+        #expect(error.diagnostics.map(\.message) == ["stage `reading-time`: \(message)"])
+    }
+
+    @Test func declaresItsOptionsSoundly() {
+        #expect(StageTest.declarationProblems(ReadingTimeStage.self).isEmpty)
     }
 
     @Test func withoutTheModuleTheStageIsUnknown() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import PipeKit
 import PipeStages
+import PipeTesting
 import Sentiment
 import Testing
 
@@ -91,11 +92,27 @@ struct SentimentStageTests {
         #expect(try await run("Peace", "hope", options: options)?.fields["tone"] != nil)
     }
 
-    @Test(arguments: [("field", "body"), ("field", ""), ("neutral", "1"), ("neutral", "-0.1")])
-    func rejectsBadOptions(key: String, value: String) throws {
-        var options = SentimentStage.Options()
-        if key == "field" { options.field = value } else { options.neutral = Double(value) ?? 0 }
-        #expect(throws: OptionError.self) { try SentimentStage(options: options, setup: setup) }
+    @Test(arguments: ["field: body", "field: \"\"", "neutral: 1", "neutral: -0.1", "neutral: some"])
+    func rejectsBadOptions(options: String) throws {
+        let error = try #require(throws: PipelineFileError.self) { try StageTest.make(SentimentStage.self, options: options) }
+        #expect(error.diagnostics.count == 1 && error.diagnostics.first?.location?.line == 1)
+    }
+
+    @Test func declaresItsOptionsSoundly() {
+        #expect(StageTest.declarationProblems(SentimentStage.self).isEmpty)
+    }
+
+    @Test func scoresARunOfArticlesWithoutFailures() async throws {
+        let run = try await StageTest.run(try StageTest.make(SentimentStage.self), over: [
+            .sample(id: "war", title: "Massacre", body: "Killed and wounded in a deadly attack."),
+            .sample(id: "peace", title: "Ceasefire", body: "Hope for peace and a lasting agreement."),
+        ], concurrency: .workers(2))
+        #expect(run.failures.isEmpty)
+        let labels = run.outputs.map { article -> JSONValue? in
+            guard case .object(let sentiment)? = article.fields["sentiment"] else { return nil }
+            return sentiment["label"]
+        }
+        #expect(labels == [.string("negative"), .string("positive")])
     }
 
     @Test func optionErrorsPointAtTheOptionInThePipelineFile() throws {

@@ -85,7 +85,9 @@ struct PluginPackageTemplate {
                     // that free what another thread allocated wait on glibc's locks.
                     linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
                 ),
-                .testTarget(name: "\(name.module)Tests", dependencies: ["\(name.module)", .product(name: "PipeKit", package: \(pipe))]),
+                .testTarget(name: "\(name.module)Tests", dependencies: [
+                    "\(name.module)", .product(name: "PipeKit", package: \(pipe)), .product(name: "PipeTesting", package: \(pipe)),
+                ]),
             ],
             swiftLanguageModes: [.v6]
         )

@@ -73,30 +73,33 @@ struct StageTemplate {
         """
     }
 
-    /// `<Module>StageTests.swift`.
+    /// `<Module>StageTests.swift`: written with `PipeTesting`, which runs the stage as a pipeline would.
     var test: String {
         """
         import PipeKit
+        import PipeTesting
         import Testing
         import \(name.module)
 
         @Suite("\(name.module)Stage")
         struct \(name.module)StageTests {
-            let setup = StageSetup(pipeline: "test", stageID: "\(name.type)")
-            let context = StageContext(stageID: "\(name.type)", pipeline: "test")
-
             @Test func countsTheWordsOfTheBody() async throws {
-                let stage = try \(name.module)Stage(options: .init(), setup: setup)
-                let article = Article(id: "a", source: "test", title: "Title", body: "One two three. Four five.")
-                let result = try await stage.process(article, context: context)
-                #expect(result?.fields["\(name.field)"] == .object(["words": .int(5)]))
+                let stage = try StageTest.make(\(name.module)Stage.self)
+                let run = try await StageTest.run(stage, over: [.sample(body: "One two three. Four five.")])
+                #expect(run.outputs.map { $0.fields["\(name.field)"] } == [.object(["words": .int(5)])])
+                #expect(run.failures.isEmpty)
             }
 
-            @Test(arguments: ["", "body", "entities"])
-            func refusesAFieldThatIsNotCustom(field: String) {
-                var options = \(name.module)Stage.Options()
-                options.field = field
-                #expect(throws: OptionError.self) { try \(name.module)Stage(options: options, setup: setup) }
+            @Test(arguments: ["field: \\"\\"", "field: body", "field: entities"])
+            func refusesAFieldThatIsNotCustom(options: String) throws {
+                let error = try #require(throws: PipelineFileError.self) {
+                    try StageTest.make(\(name.module)Stage.self, options: options)
+                }
+                #expect(error.diagnostics.first?.location?.line == 1)
+            }
+
+            @Test func declaresItsOptionsSoundly() {
+                #expect(StageTest.declarationProblems(\(name.module)Stage.self).isEmpty)
             }
         }
 

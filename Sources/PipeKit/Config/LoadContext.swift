@@ -31,6 +31,11 @@ struct LoadContext {
         diagnostics.append(error)
     }
 
+    /// Records several problems.
+    mutating func report(contentsOf errors: [PipeError]) {
+        diagnostics += errors
+    }
+
     /// The problems in file order, with environment values hidden.
     var sortedDiagnostics: [PipeError] {
         diagnostics.enumerated().sorted { lhs, rhs in
@@ -103,8 +108,8 @@ struct LoadContext {
         supplied: Set<String> = [], partial: Bool = false
     ) -> Options? {
         let decoded = OptionsDecoder.decode(type, from: node, supplied: supplied)
-        diagnostics += OptionDiagnostics.diagnostics(for: decoded.problems, owner: owner, mappingNoun: mappingNoun ?? owner,
-                                                     fallback: node, context: self)
+        report(contentsOf: OptionDiagnostics.diagnostics(for: decoded.problems, owner: owner, mappingNoun: mappingNoun ?? owner,
+                                                         fallback: node, context: self))
         return decoded.problems.isEmpty || partial ? decoded.options : nil
     }
 

@@ -125,17 +125,14 @@ extension PipelineLoader {
         do {
             return try descriptor.build(optionsNode, setup, concurrency, policy, context.location(of: typeNode))
         } catch let problems as OptionProblems {
-            for diagnostic in OptionDiagnostics.diagnostics(
+            context.report(contentsOf: OptionDiagnostics.diagnostics(
                 for: problems.problems, owner: "stage `\(setup.stageID)`", mappingNoun: "the options of `\(descriptor.name)`",
-                fallback: typeNode, context: context
-            ) {
-                context.report(diagnostic)
-            }
+                fallback: typeNode, context: context))
         } catch let error as OptionError {
-            report(error, options: optionsNode, typeNode: typeNode, stageID: setup.stageID, context: &context)
+            Self.report(error, options: optionsNode, typeNode: typeNode, stageID: setup.stageID, context: &context)
         } catch let errors as OptionErrors {
             for error in errors.errors {
-                report(error, options: optionsNode, typeNode: typeNode, stageID: setup.stageID, context: &context)
+                Self.report(error, options: optionsNode, typeNode: typeNode, stageID: setup.stageID, context: &context)
             }
         } catch {
             context.report(.invalidValue, "stage `\(setup.stageID)`: \(error)", at: optionsNode ?? typeNode)
@@ -144,7 +141,7 @@ extension PipelineLoader {
     }
 
     /// Reports a problem a stage's initializer found, at the key it names.
-    private func report(_ error: OptionError, options: Node?, typeNode: Node, stageID: String, context: inout LoadContext) {
+    static func report(_ error: OptionError, options: Node?, typeNode: Node, stageID: String, context: inout LoadContext) {
         let keyNode = error.key.flatMap { key in options?.mapping?.first { $0.key.scalar?.string == key }?.value }
         context.report(.invalidValue, "stage `\(stageID)`: \(error.message)", hint: error.hint,
                        at: keyNode ?? options ?? typeNode)

@@ -12,6 +12,9 @@ public struct PipelineLoader: Sendable {
     public var registry: StageRegistry
     /// The variables `${NAME}` is replaced from.
     public var environment: [String: String]
+    /// The dead-letter file of a pipeline that names none and writes no file to put it beside
+    /// (`PipeTesting` gives a temporary one); without it such a pipeline is invalid.
+    package var deadLetterFallback: String?
 
 
     /// Creates a loader.
@@ -133,6 +136,7 @@ public struct PipelineLoader: Sendable {
         if let output = stages.lazy.flatMap(\.outputFiles).first {
             return PipelineDefinition.deadLetterPath(besides: output)
         }
+        if let deadLetterFallback { return deadLetterFallback }
         context.report(PipeError(
             .missingKey, "stage `\(first.id)` uses `on_error: dead-letter` but there is no file to put dead letters beside",
             hint: "add an export stage, or set `dead_letter: PATH` at the top level", at: first.location

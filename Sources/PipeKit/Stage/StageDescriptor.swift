@@ -19,9 +19,9 @@ public struct StageDescriptor: Sendable {
     public let isWriter: Bool
 
     /// The keys the options type's `init(from:)` reads, in order, for the check that every
-    /// declared key is decoded.
+    /// declared key is decoded; `nil` when it refuses a stored property that is not an `@Option`.
     @usableFromInline
-    package let decodedKeys: @Sendable () -> [String]
+    package let decodedKeys: @Sendable () -> [String]?
 
     @usableFromInline
     let build: @Sendable (Node?, StageSetup, Concurrency, ErrorPolicy, SourceLocation?) throws -> AnyStage
@@ -53,12 +53,12 @@ public struct StageDescriptor: Sendable {
         return decoded.options
     }
 
-    /// The keys `Options`' `init(from:)` reads when given none.
+    /// The keys `Options`' `init(from:)` reads when given none; `nil` when it throws.
     @usableFromInline
-    static func keysRead<Options: StageOptions>(by type: Options.Type) -> [String] {
+    static func keysRead<Options: StageOptions>(by type: Options.Type) -> [String]? {
         let decoder = OptionsDecoder(mapping: nil, declarations: Dictionary(
             Options.declarations.map { ($0.property, $0.declaration) }, uniquingKeysWith: { first, _ in first }))
-        _ = try? Options(from: decoder)
+        guard (try? Options(from: decoder)) != nil else { return nil }
         return decoder.log.keysRead
     }
 
