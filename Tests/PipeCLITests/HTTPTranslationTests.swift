@@ -1,5 +1,10 @@
 import Foundation
+import PipeKit
+import PipeStages
 import Testing
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 
 /// `translate-stub` with `backend: http` against a real LibreTranslate-compatible server on
 /// 127.0.0.1 (`Fixtures/translate-server.py`), run by `pipe` as a user would.
@@ -50,5 +55,50 @@ struct HTTPTranslationTests {
         #expect(dead.contains("failed 2 times: it answered 500"))
         #expect(dead.contains("failed 2 times: no answer"))
         #expect(dead.contains("answered something that is not"))
+    }
+
+    /// What the server counted: requests per text, the most in flight at once, the API keys sent.
+    struct Stats: Decodable {
+        var counts: [String: Int]
+        var max_inflight: Int
+        var api_keys: [String]
+    }
+
+    func stats(port: Int) async throws -> Stats {
+        let url = try #require(URL(string: "http://127.0.0.1:\(port)/stats"))
+        return try JSONDecoder().decode(Stats.self, from: try await URLSession.shared.data(from: url).0)
+    }
+
+    @Test func theClientCachesRetriesOnlyWhatIsWorthItLimitsRequestsAndSendsItsKey() async throws {
+        let (stop, port) = try startServer()
+        defer { try? stop.fileHandleForWriting.close() }
+        let url = try #require(URL(string: "http://127.0.0.1:\(port)"))
+        let translator = HTTPTranslator(url: url, apiKey: "key-123", timeout: .seconds(2), retries: 2, maxRequests: 2)
+        // The same text twice: one request, then the cache.
+        for _ in 0..<2 {
+            let done = try await translator.translate(title: "Привет", body: "Дамаск", from: "ru", to: "en")
+            #expect(done == ("en: ПРИВЕТ", "en: ДАМАСК"))
+        }
+        // A 4xx answer is not tried again, whatever `retries` says.
+        let refused = await #expect(throws: PipeError.self) {
+            try await translator.translate(title: "", body: "REFUSE this", from: "ru", to: "en")
+        }
+        #expect(refused?.message.contains("refused the text: 400") == true)
+        // A 429 is tried again, after the backoff.
+        let limited = try await translator.translate(title: "", body: "RATE429 later", from: "ru", to: "en")
+        #expect(limited.body == "en: RATE429 LATER")
+        // Eight translations at once, two requests in flight at most.
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in 0..<8 {
+                group.addTask { _ = try await translator.translate(title: "", body: "WAIT \(index)", from: "ru", to: "en") }
+            }
+            try await group.waitForAll()
+        }
+        let counted = try await stats(port: port)
+        #expect(counted.counts["Привет"] == 1 && counted.counts["Дамаск"] == 1)
+        #expect(counted.counts["REFUSE this"] == 1)
+        #expect(counted.counts["RATE429 later"] == 2)
+        #expect(counted.max_inflight == 2)
+        #expect(counted.api_keys == ["key-123"])
     }
 }

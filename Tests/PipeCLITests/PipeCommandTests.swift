@@ -112,7 +112,7 @@ struct PipeCommandTests {
               - {type: normalize, on_error: skip}
               - {type: export, options: {format: jsonl, path: out/faults.jsonl}}
             """.write(toFile: folder + "/faults.yaml", atomically: false, encoding: .utf8)
-        let result = try await PipeProcess.run(["run", "faults.yaml", "--stats", "stats.json"], in: folder)
+        let result = try await PipeProcess.run(["run", "faults.yaml", "--stats", "stats.json", "--log-level", "debug"], in: folder)
         #expect(result.status == 0)
         #expect(result.error.contains("read 13 = written 6 + filtered 1 + skipped 1 + dead-lettered 5: every article accounted for"))
         let stats = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/stats.json"))) as? [String: Any])
@@ -127,6 +127,26 @@ struct PipeCommandTests {
         #expect(written.count == 6)
         let deadLetters = try String(contentsOfFile: folder + "/out/faults.dead-letter.jsonl", encoding: .utf8).split(separator: "\n")
         #expect(deadLetters.count == 5)
+        // Each fault ends with the error Docs/Reliability.md gives for it.
+        var errors: [String: String] = [:]
+        for line in deadLetters {
+            let letter = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            errors[letter["id"] as? String ?? ""] = letter["error"] as? String
+        }
+        let expected = [
+            "f-empty": "the record is empty",
+            "f-binary": "binary, not text (NUL byte at offset 4)",
+            "f-bad-utf8": "not valid UTF-8",
+            "f-bad-date": "malformed date",
+            "f-title-only": "body",
+        ]
+        #expect(Set(errors.keys) == Set(expected.keys))
+        for (id, phrase) in expected {
+            #expect(errors[id]?.contains(phrase) == true, "\(id): \(errors[id] ?? "no dead letter")")
+        }
+        #expect(errors["f-bad-utf8"]?.contains("offset") == true)
+        #expect(result.error.contains("skipped f-blank-body: the body is empty once normalized"),
+                "a skipped article's error is logged (at debug)")
     }
 
     /// Paths and values read from the environment are shown as their `${NAME}` in errors, in the

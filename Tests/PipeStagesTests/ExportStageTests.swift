@@ -3,6 +3,7 @@ import GRDB
 import SwiftCSV
 import PipeKit
 @testable import PipeStages
+import PipeTesting
 import Testing
 
 @Suite("ExportStage")
@@ -141,6 +142,29 @@ struct ExportFormatTests {
         try await stage.finish(.completed, context: Fixtures.context)
         let count = try await DatabaseQueue(path: folder + "/d.sqlite").read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM entities") }
         #expect(count == 2, "the rejected copy left no rows behind")
+    }
+
+    @Test(arguments: [ExportStage.Format.jsonl, .csv])
+    func textFormatsWriteEveryArticleOfADuplicateId(format: ExportStage.Format) async throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/d.\(format.rawValue)"
+        var second = Self.articles[1]
+        second.id = Self.articles[0].id
+        let run = try await StageTest.run(try ExportStage(options: .init(format: format, path: path)),
+                                          over: [Self.articles[0], second])
+        #expect(run.failures.isEmpty && run.outputs.count == 2)
+        let rows: [(id: String?, title: String?)]
+        if format == .csv {
+            rows = try CSV<Named>(url: URL(fileURLWithPath: path)).rows.map { ($0["id"], $0["title"]) }
+        } else {
+            rows = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map { line in
+                let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+                return (object?["id"] as? String, object?["title"] as? String)
+            }
+        }
+        #expect(rows.map(\.id) == ["a1", "a1"])
+        #expect(rows.map(\.title) == [Self.articles[0].title, Self.articles[1].title])
     }
 
     @Test func sqliteTellsTheDuplicateInABatchByItsIndex() async throws {

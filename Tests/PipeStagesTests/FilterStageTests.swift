@@ -1,5 +1,6 @@
 import PipeKit
 import PipeStages
+import PipeTesting
 import Testing
 
 @Suite("FilterStage")
@@ -25,6 +26,34 @@ struct FilterStageTests {
         #expect(!stage.keeps(article(words: 80, language: nil, entities: [entity])))
         #expect(!stage.keeps(article(words: 80, language: "fr", entities: [])))
         #expect(!stage.keeps(article(words: 80, language: "fr", entities: nil)))
+    }
+
+    @Test(arguments: [(9, true), (10, true), (11, false), (0, true)])
+    func maxWordsKeepsArticlesUpToTheLimit(words: Int, kept: Bool) {
+        var options = FilterStage.Options()
+        options.maxWords = 10
+        #expect(FilterStage(options: options).keeps(article(words: words)) == kept)
+    }
+
+    @Test func minAndMaxWordsTogetherKeepABand() {
+        var options = FilterStage.Options()
+        options.minWords = 3
+        options.maxWords = 5
+        let stage = FilterStage(options: options)
+        #expect((1...7).map { stage.keeps(article(words: $0)) } == [false, false, true, true, true, false, false])
+    }
+
+    @Test(arguments: ["{min_words: -1}", "{max_words: -2}", "{min_words: 5, max_words: 4}"])
+    func impossibleWordLimitsAreRefused(options: String) throws {
+        #expect(throws: PipelineFileError.self) { try StageTest.make(FilterStage.self, options: options) }
+    }
+
+    @Test func everyImpossibleLimitIsReportedAtOnce() throws {
+        let error = try #require(throws: PipelineFileError.self) {
+            try StageTest.make(FilterStage.self, options: "{min_words: -1, max_words: -2}")
+        }
+        #expect(error.diagnostics.map(\.message) == ["stage `filter`: `min_words` must not be negative",
+                                                     "stage `filter`: `max_words` must not be negative"])
     }
 
     @Test func requireChecksCustomFields() {

@@ -85,6 +85,15 @@ struct NormalizeStageTests {
         #expect(try normalized("The Title is longer\n\nBody.", title: "The title").body == "The Title is longer\n\nBody.")
     }
 
+    @Test func aRepeatedTitleIsKeptWhenDropRepeatedTitleIsFalse() throws {
+        var options = NormalizeStage.Options()
+        options.dropRepeatedTitle = false
+        let keeping = NormalizeStage(options: options)
+        let article = try keeping.normalize(Article(id: "a", source: "a", title: "The title", body: "The Title.\n\nBody."))
+        #expect(article.body == "The Title.\n\nBody.")
+        #expect(article.paragraphs.count == 2)
+    }
+
     @Test func nfcLeavesTextThatIsAlreadyComposedAndComposesTheRest() throws {
         let composed = "Genève \u{2014} \u{201C}Ça va\u{201D}, said Łukasz in Київ for \u{20AC}5\u{2026}"
         #expect(try normalized(composed).body == composed)

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """A LibreTranslate-compatible server for the tests: POST /translate {q, source, target} answers
 {"translatedText": "<target>: " + q.upper()}, deterministically. Texts that ask for trouble:
-FAIL500 answers 500 every time, FLAKY answers 503 the first time it is seen, SLOW sleeps 3 s,
-BADJSON answers something that is not JSON, REFUSE answers 400. GET /stats gives the number of
-translate requests. It listens on 127.0.0.1 at a free port, printed on the first line of output,
+FAIL500 answers 500 every time, FLAKY answers 503 the first time it is seen, RATE429 answers
+429 the first time, SLOW sleeps 3 s, WAIT sleeps 0.3 s, BADJSON answers something that is not
+JSON, REFUSE answers 400. GET /stats gives the number of translate requests, the requests per
+text, the most in flight at once and the API keys sent. It listens on 127.0.0.1 at a free port, printed on the first line of output,
 and stops when its standard input ends.
 """
 import json
@@ -16,6 +17,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 lock = threading.Lock()
 requests = 0
 seen = set()
+counts = {}
+inflight = 0
+max_inflight = 0
+api_keys = set()
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -32,9 +37,21 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_GET(self):
         with lock:
-            self.reply(200, json.dumps({"requests": requests}))
+            self.reply(200, json.dumps({"requests": requests, "counts": counts, "max_inflight": max_inflight,
+                                        "api_keys": sorted(api_keys)}))
 
     def do_POST(self):
+        global inflight, max_inflight
+        with lock:
+            inflight += 1
+            max_inflight = max(max_inflight, inflight)
+        try:
+            self.answer()
+        finally:
+            with lock:
+                inflight -= 1
+
+    def answer(self):
         global requests
         payload = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
         text = payload["q"]
@@ -42,10 +59,17 @@ class Handler(BaseHTTPRequestHandler):
             requests += 1
             first = text not in seen
             seen.add(text)
+            counts[text] = counts.get(text, 0) + 1
+            if "api_key" in payload:
+                api_keys.add(payload["api_key"])
         if "FAIL500" in text:
             return self.reply(500, '{"error": "boom"}')
         if "FLAKY" in text and first:
             return self.reply(503, '{"error": "busy"}')
+        if "RATE429" in text and first:
+            return self.reply(429, '{"error": "slow down"}')
+        if "WAIT" in text:
+            time.sleep(0.3)
         if "REFUSE" in text:
             return self.reply(400, '{"error": "bad language pair"}')
         if "SLOW" in text:
