@@ -2,8 +2,15 @@
 """Texts in twelve languages from the translated message catalogues Debian packages install.
 
 usage: catalogues.py train OUT.jsonl          one record per language and catalogue: {"language", "text"}
-       catalogues.py test OUT.jsonl [--per 400] records {"id", "expected", "length", "title", "body"}, texts of
+       catalogues.py test OUT.jsonl [--per 400] [--write-manifest]
+                                               records {"id", "expected", "length", "title", "body"}, texts of
                                                20, 50 and 200 characters
+
+The test set is pinned: Scripts/langid/test-catalogues.txt lists every test domain of every
+language with its number of cleaned messages. `test` builds the set from exactly those domains
+and stops, naming them, when one is missing or holds other messages on this machine (the figures
+of Docs/Quality.md would not reproduce); a test domain the list does not hold is left out and
+named. `--write-manifest` writes the list from this machine instead.
 
 Each catalogue (/usr/share/locale/<locale>/LC_MESSAGES/<domain>.mo) is read with msgunfmt from
 gettext. English is the msgids; every other language the msgstrs that differ from their msgid.
@@ -107,31 +114,80 @@ def sample(text, length, rng):
     return piece[:cut] if cut >= length * 0.75 else piece
 
 
+MANIFEST = os.path.join(os.path.dirname(os.path.abspath(__file__)), "test-catalogues.txt")
+
+
+def read_manifest():
+    """{(language, domain): message count} of the pinned test set."""
+    pinned = {}
+    for line in open(MANIFEST, encoding="utf-8"):
+        if line.strip() and not line.startswith("#"):
+            language, domain, count = line.split()
+            pinned[(language, domain)] = int(count)
+    return pinned
+
+
+def check_manifest(found, write):
+    """Compares the test domains found here with the pinned ones; exits on a difference."""
+    if write:
+        with open(MANIFEST, "w", encoding="utf-8") as f:
+            f.write("# The test domains of Scripts/langid/catalogues.py: language, domain, cleaned messages.\n")
+            for (language, domain), count in sorted(found.items()):
+                f.write(f"{language} {domain} {count}\n")
+        return found
+    pinned = read_manifest()
+    missing = sorted(k for k in pinned if k not in found)
+    changed = sorted(k for k in pinned if k in found and found[k] != pinned[k])
+    extra = sorted(k for k in found if k not in pinned)
+    for language, domain in extra:
+        print(f"left out (not pinned): {language} {domain}", file=sys.stderr)
+    if missing or changed:
+        for language, domain in missing:
+            print(f"missing: {language} {domain} (install the Debian package that ships it)", file=sys.stderr)
+        for key in changed:
+            print(f"changed: {key[0]} {key[1]}: {found[key]} messages, pinned {pinned[key]}", file=sys.stderr)
+        sys.exit("the language-identification test set differs from Scripts/langid/test-catalogues.txt")
+    return pinned
+
+
 def main(argv):
     mode, out = argv[0], argv[1]
     per = int(argv[argv.index("--per") + 1]) if "--per" in argv else 400
+    if mode == "test":
+        return write_test(out, per, "--write-manifest" in argv)
     with open(out, "w", encoding="utf-8") as f:
-        for language in list(LANGUAGES) + (list(EXTRA) if mode == "train" else []):
+        for language in list(LANGUAGES) + list(EXTRA):
             by_domain = messages(language)
-            if mode == "train":
-                if language in SCRIPT_DECIDES:
-                    continue
-                for domain in sorted(d for d in by_domain if not is_test(d)):
-                    f.write(json.dumps({"language": language, "text": " ".join(by_domain[domain])}, ensure_ascii=False) + "\n")
+            if language in SCRIPT_DECIDES:
                 continue
-            # Test texts: messages of the test domains, in order, joined into one running text per
-            # domain; samples taken at seeded random places.
+            for domain in sorted(d for d in by_domain if not is_test(d)):
+                f.write(json.dumps({"language": language, "text": " ".join(by_domain[domain])}, ensure_ascii=False) + "\n")
+
+
+def write_test(out, per, write_manifest):
+    """Test texts: messages of the pinned test domains, in order, joined into one running text per
+    domain; samples taken at seeded random places."""
+    by_language = {language: messages(language) for language in LANGUAGES}
+    found = {(language, domain): len(v) for language, by_domain in by_language.items()
+             for domain, v in by_domain.items() if is_test(domain) and len(" ".join(v)) >= 250}
+    pinned = check_manifest(found, write_manifest)
+    count = 0
+    with open(out, "w", encoding="utf-8") as f:
+        for language, by_domain in by_language.items():
             rng = random.Random(f"pipe-langid-{language}")
-            texts = [" ".join(v) for d, v in sorted(by_domain.items()) if is_test(d)]
-            texts = [t for t in texts if len(t) >= 250]
+            texts = [" ".join(v) for d, v in sorted(by_domain.items()) if (language, d) in pinned]
             if not texts:
-                print(f"no test catalogue for {language}", file=sys.stderr)
-                continue
+                sys.exit(f"no test catalogue for {language}")
             for length in LENGTHS:
                 for n in range(per):
                     text = sample(rng.choice(texts), length, rng)
                     f.write(json.dumps({"id": f"{language}-{length}-{n}", "expected": language, "length": length,
                                         "title": "", "body": text}, ensure_ascii=False) + "\n")
+                    count += 1
+    expected = len(LANGUAGES) * len(LENGTHS) * per
+    if count != expected:
+        sys.exit(f"the test set has {count} texts, not {expected}")
+    print(f"test set: {len(pinned)} pinned catalogues, {count} texts", file=sys.stderr)
 
 
 if __name__ == "__main__":
