@@ -6,13 +6,13 @@ import Glibc
 import Darwin
 #endif
 
-/// The checkpoints of one run: what it resumes from, and the pauses in which it writes new ones.
+/// The checkpoints of one run: what it resumes from, when a new one is due, and the folder.
 ///
-/// A checkpoint needs a moment when nothing is in flight. The reader asks for one after a batch
-/// (``request(after:digest:)``, before sending that batch) and then waits
-/// (``waitForCheckpoint()``) instead of reading on; when the batch has left the last stage, every
-/// earlier batch has too, the sink writes the checkpoint (``takeRequest(after:)``) and lets the
-/// reader go on (``release()``). The pause costs one pipeline's drain per interval.
+/// A checkpoint needs a moment when nothing is in flight. The source asks for a durable point
+/// after a batch, before sending it, and then waits instead of reading on; when the batch has
+/// left the last stage, every earlier batch has too, and the sink saves the checkpoint
+/// (``CheckpointSaver``) and acknowledges it, which lets the source go on (``Acknowledgements``).
+/// The pause costs one pipeline's drain per interval.
 final class Checkpointer: Sendable {
     /// The run's settings.
     let settings: CheckpointSettings
@@ -26,9 +26,7 @@ final class Checkpointer: Sendable {
     /// The token of the run's staged names, kept across a resume.
     let token: String
 
-    private let pending = Mutex<(sequence: Int, digest: String)?>(nil)
     private let finalDigest = Mutex<String?>(nil)
-    private let acknowledgements = BoundedChannel<Bool>(capacity: 1)
 
     /// Locks the folder and loads the checkpoint to resume, or clears a stale one and records a
     /// new run that writes `outputs`.
@@ -75,35 +73,6 @@ final class Checkpointer: Sendable {
     func isDue(records: Int, elapsed: Duration) -> Bool {
         if let limit = settings.records, records >= limit { return true }
         return elapsed >= settings.interval
-    }
-
-    /// Asks for a checkpoint once the batch numbered `sequence` has left the pipeline.
-    func request(after sequence: Int, digest: String) {
-        pending.withLock { $0 = (sequence, digest) }
-    }
-
-    /// Waits until the requested checkpoint is written; `false` when the run is ending instead.
-    func waitForCheckpoint() async -> Bool {
-        await acknowledgements.next() ?? false
-    }
-
-    /// The input digest of the checkpoint requested after batch `sequence`, taking the request.
-    func takeRequest(after sequence: Int) -> String? {
-        pending.withLock { request in
-            guard let current = request, current.sequence == sequence else { return nil }
-            request = nil
-            return current.digest
-        }
-    }
-
-    /// Lets the reader go on after a checkpoint.
-    func release() async {
-        await acknowledgements.send(true)
-    }
-
-    /// Wakes a waiting reader when the run ends on an error.
-    func terminate() {
-        acknowledgements.terminate()
     }
 
     /// Removes the checkpoint, the stages' state and the folder once the run completed, and the

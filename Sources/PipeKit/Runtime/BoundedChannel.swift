@@ -27,6 +27,9 @@ public struct BoundedChannel<Element: Sendable>: Sendable, AsyncSequence {
     /// Stops the channel at once and wakes every waiting task; buffered elements are dropped.
     public func terminate() { storage.terminate() }
 
+    /// How many elements wait in the channel.
+    package var bufferedCount: Int { storage.bufferedCount }
+
     /// Receives the next element, or `nil` after the end.
     public func next() async -> Element? { await storage.receive() }
 
@@ -58,6 +61,9 @@ extension BoundedChannel {
 
         /// How many senders and receivers are suspended.
         var suspended: Int { state.withLock { $0.suspended } }
+
+        /// How many elements are buffered.
+        var bufferedCount: Int { state.withLock { $0.bufferedCount } }
 
         func send(_ element: consuming Element) async -> Bool {
             // Handed to the state machine rather than copied, so that a sender waiting for room

@@ -4,14 +4,19 @@ import Glibc
 import Darwin
 #endif
 
-/// Runs a checked list of stages over a source: reader, fused segments, bounded channels, sink.
+/// Runs a checked list of stages over a source, in three parts joined by bounded queues:
 ///
 /// ```
-/// reader ─▶ channel ─▶ segment 1 (width w₁) ─▶ channel ─▶ … ─▶ segment n ─▶ channel ─▶ sink
+/// source ─▶ queue ─▶ segment 1 (width w₁) ─▶ queue ─▶ … ─▶ segment n ─▶ queue ─▶ sink
+///   ▲                                                                            │
+///   └──────────────────────── acknowledgements ◀─────────────────────────────────┘
 /// ```
-/// Batches carry sequence numbers; every segment sends them on in order, so the sink sees the
-/// input order and writes dead letters in it. Memory is bounded by the batch size times the
-/// batches that can be in flight: the channels' capacities plus the segments' windows.
+/// The ``RunSource`` reads and batches the input; the fused ``Segment``s run the stages; the
+/// ``RunSink`` writes dead letters, delivers batches and saves checkpoints, and acknowledges to
+/// the source what is durable. Batches carry sequence numbers; every segment sends them on in
+/// order, so the sink sees the input order and writes dead letters in it. Memory is bounded by
+/// the batch size times the batches that can be in flight: the queues' capacities plus the
+/// segments' windows. ``RunCounters`` holds the live counts all parts add to.
 struct PipelineRunner: Sendable {
     let stages: [AnyStage]
     let configuration: RunConfiguration
@@ -24,15 +29,13 @@ struct PipelineRunner: Sendable {
         _ source: Source,
         deliver: (@Sendable (any AnyBatch) async throws -> Void)?
     ) async throws -> RunSummary where Source.Element: Sendable {
-        typealias Input = Source.Element
         guard let first = stages.first else {
             throw PipeError(.missingKey, "a pipeline needs at least one stage")
         }
-        guard first.inputType == DataType(Input.self) else {
-            throw PipeError(.typeMismatch, "stage `\(first.id)` expects \(first.inputType) but the source gives \(Input.self)")
+        guard first.inputType == DataType(Source.Element.self) else {
+            throw PipeError(.typeMismatch, "stage `\(first.id)` expects \(first.inputType) but the source gives \(Source.Element.self)")
         }
-        let clock = ContinuousClock()
-        let started = clock.now
+        let started = ContinuousClock.now
         let outputs = stages.flatMap(\.outputFiles) + [configuration.deadLetterPath, configuration.statsPath].compactMap { $0 }
         // Before anything else, so that a second run writing the same files touches nothing.
         let locks = try OutputLocks(outputs: outputs, pipeline: configuration.pipelineName)
@@ -40,6 +43,32 @@ struct PipelineRunner: Sendable {
         let checkpointer = try configuration.checkpoint.map {
             try Checkpointer(settings: $0, pipeline: configuration.pipelineName, fingerprint: configuration.fingerprint, outputs: outputs)
         }
+        let run = try await prepare(checkpointer: checkpointer, deliver: deliver != nil)
+        do {
+            try await runParts(source, run: run, deliver: deliver)
+        } catch {
+            run.deadLetters?.discard()
+            await finishStages(.failed, contexts: run.contexts)
+            checkpointer?.store.clear()
+            throw error
+        }
+        return try await finish(run, started: started)
+    }
+
+    /// What a run sets up before reading: the stages started (or resumed), the dead-letter file,
+    /// the segments, queues and counters.
+    private struct Prepared {
+        let checkpointer: Checkpointer?
+        let token: String
+        let publication: Publication
+        let contexts: [StageContext]
+        let deadLetters: AtomicFile?
+        let segments: [Segment]
+        let queues: [BoundedChannel<any AnyBatch>]
+        let counters: RunCounters
+    }
+
+    private func prepare(checkpointer: Checkpointer?, deliver: Bool) async throws -> Prepared {
         let resumed = checkpointer?.resumed
         let token = checkpointer?.token ?? SafeFile.randomToken()
         let publication = Publication()
@@ -60,152 +89,88 @@ struct PipelineRunner: Sendable {
             await finishStages(.failed, contexts: contexts)
             throw error
         }
-
         var segments = Segment.fuse(stages, contexts: contexts)
-        if deliver == nil { segments[segments.count - 1].dropsValues = true }
-        let tallies = TallyBoard(stageIDs: stages.map(\.id), segments: segments, resuming: resumed)
-        let channels = (0...segments.count).map { _ in
-            BoundedChannel<any AnyBatch>(capacity: configuration.channelCapacity)
-        }
-        let terminate = { @Sendable in
-            channels.forEach { $0.terminate() }
-            checkpointer?.terminate()
-        }
-        let batchSize = max(1, configuration.batchSize)
-        let stop = configuration.stop
-        let checksStop = !(source is any StopAwareSource)
-        let saveCheckpoint = { @Sendable (digest: String) async throws in
-            guard let checkpointer else { return }
-            var positions: [String: StagePosition] = [:]
-            for (stage, context) in zip(stages, contexts) {
-                if let checkpoint = stage.checkpoint { positions[stage.id] = try await checkpoint(context) }
-            }
-            let read = tallies.read
-            try checkpointer.store.save(Checkpoint(
-                pipeline: checkpointer.pipeline, fingerprint: checkpointer.fingerprint, records: read.records,
-                bytes: read.bytes, inputDigest: digest, deadLetters: try deadLetters?.sync(), stages: positions,
-                tallies: tallies.stages
-            ))
-        }
+        if !deliver { segments[segments.count - 1].dropsValues = true }
+        let queues = (0...segments.count).map { _ in BoundedChannel<any AnyBatch>(capacity: configuration.channelCapacity) }
+        let counters = RunCounters(stageIDs: stages.map(\.id), segments: segments, queues: queues, resuming: resumed)
+        return Prepared(checkpointer: checkpointer, token: token, publication: publication, contexts: contexts,
+                        deadLetters: deadLetters, segments: segments, queues: queues, counters: counters)
+    }
 
-        do {
-            try await withThrowingTaskGroup(of: Void.self) { group in
+    /// Runs the source, the segments and the sink, each in a task of its own; the first to fail
+    /// ends the others.
+    private func runParts<Source: AsyncSequence & Sendable>(
+        _ source: Source, run: Prepared, deliver: (@Sendable (any AnyBatch) async throws -> Void)?
+    ) async throws where Source.Element: Sendable {
+        let acknowledgements = Acknowledgements()
+        let queues = run.queues
+        let terminate = { @Sendable in
+            queues.forEach { $0.terminate() }
+            acknowledgements.terminate()
+        }
+        let reader = RunSource(source: source, output: queues[0], batchSize: max(1, configuration.batchSize),
+                               stop: configuration.stop, checkpointer: run.checkpointer,
+                               acknowledgements: acknowledgements, counters: run.counters)
+        let sink = RunSink(input: queues[run.segments.count], deadLetters: run.deadLetters, redaction: configuration.redaction,
+                           deliver: deliver, acknowledgements: acknowledgements, checkpoints: saver(for: run))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                do { try await reader.pump() } catch { terminate(); throw error }
+            }
+            for (index, segment) in run.segments.enumerated() {
                 group.addTask {
-                    defer { channels[0].finish() }
                     do {
-                        var digest = StableHash()
-                        var skipping = resumed?.records ?? 0
-                        var sinceCheckpoint = (records: 0, time: clock.now)
-                        var batch = Batch<Input>(sequence: 0, reservingCapacity: batchSize)
-                        for try await element in source {
-                            if skipping > 0 {
-                                // Done by the interrupted run: only checked to be the same records.
-                                Checkpointer.add(element, to: &digest)
-                                skipping -= 1
-                                if skipping == 0 { try checkpointer?.verifySkipped(digest: digest, count: resumed?.records ?? 0) }
-                                continue
-                            }
-                            if checksStop, stop?.signal != nil { break }
-                            if checkpointer != nil { Checkpointer.add(element, to: &digest) }
-                            let raw = element as? RawRecord
-                            batch.append(element, raw: raw)
-                            tallies.recordRead(bytes: raw?.bytes.count ?? 0)
-                            if batch.count == batchSize {
-                                sinceCheckpoint.records += batch.count
-                                let checkpointDue = checkpointer?.isDue(
-                                    records: sinceCheckpoint.records, elapsed: clock.now - sinceCheckpoint.time
-                                ) ?? false
-                                if checkpointDue { checkpointer?.request(after: batch.sequence, digest: digest.hex) }
-                                let sequence = batch.sequence
-                                guard await channels[0].send(consume batch) else { return }
-                                if checkpointDue {
-                                    guard await checkpointer?.waitForCheckpoint() == true else { return }
-                                    sinceCheckpoint = (0, clock.now)
-                                }
-                                batch = Batch(sequence: sequence + 1, reservingCapacity: batchSize)
-                            }
-                        }
-                        if skipping > 0 { try checkpointer?.verifySkipped(digest: digest, count: (resumed?.records ?? 0) - skipping) }
-                        checkpointer?.inputEnded(digest: digest.hex)
-                        if batch.count > 0 { await channels[0].send(batch) }
+                        try await segment.run(index: index, input: queues[index], output: queues[index + 1], counters: run.counters)
                     } catch {
                         terminate()
                         throw error
                     }
                 }
-                for (index, segment) in segments.enumerated() {
-                    group.addTask {
-                        do {
-                            try await segment.run(index: index, input: channels[index], output: channels[index + 1], tallies: tallies)
-                        } catch {
-                            terminate()
-                            throw error
-                        }
-                    }
-                }
-                do {
-                    for await batch in channels[segments.count] {
-                        if let deadLetters, !batch.deadLetters.isEmpty {
-                            let redaction = configuration.redaction
-                            // One letter at a time, written from the encoder's bytes: a letter
-                            // holds its whole raw record, which may be as large as a record may be.
-                            for letter in batch.deadLetters {
-                                var line = JSONWriter()
-                                redaction.apply(to: letter).writeJSON(into: &line)
-                                line.raw("\n")
-                                try deadLetters.write(line.bytes)
-                            }
-                        }
-                        try await deliver?(batch)
-                        if let checkpointer, let digest = checkpointer.takeRequest(after: batch.sequence) {
-                            try await saveCheckpoint(digest)
-                            await checkpointer.release()
-                        }
-                    }
-                } catch {
-                    terminate()
-                    throw error
-                }
-                try await group.waitForAll()
             }
-        } catch {
-            deadLetters?.discard()
-            await finishStages(.failed, contexts: contexts)
-            checkpointer?.store.clear()
-            throw error
+            do { try await sink.drain() } catch { terminate(); throw error }
+            try await group.waitForAll()
         }
+    }
 
-        let outcome: RunOutcome = stop?.signal.map { .interrupted(signal: $0) } ?? .completed
-        var firstError: (any Error)?
-        if case .interrupted = outcome, let digest = checkpointer?.endDigest {
-            do { try await saveCheckpoint(digest) } catch { firstError = error }
+    private func saver(for run: Prepared) -> CheckpointSaver? {
+        run.checkpointer.map {
+            CheckpointSaver(checkpointer: $0, stages: stages, contexts: run.contexts, counters: run.counters,
+                            deadLetters: run.deadLetters)
         }
-        do { try deadLetters?.stage(in: publication) } catch { firstError = firstError ?? error }
-        for (stage, context) in zip(stages, contexts) {
+    }
+
+    /// Ends a run that read its input (or was stopped): the last checkpoint of an interrupted
+    /// run, the stages finished, every output staged and then published together.
+    private func finish(_ run: Prepared, started: ContinuousClock.Instant) async throws -> RunSummary {
+        let outcome: RunOutcome = configuration.stop?.signal.map { .interrupted(signal: $0) } ?? .completed
+        var firstError: (any Error)?
+        if case .interrupted = outcome, let digest = run.checkpointer?.endDigest, let saver = saver(for: run) {
+            do { try await saver.save(digest: digest) } catch { firstError = error }
+        }
+        do { try run.deadLetters?.stage(in: run.publication) } catch { firstError = firstError ?? error }
+        for (stage, context) in zip(stages, run.contexts) {
             do { try await stage.finish(outcome, context) } catch { firstError = firstError ?? error }
         }
-
-        let stageTallies = tallies.stages
-        let totals = tallies.read
-        let written = stageTallies.last?.emitted ?? totals.records
+        let snapshot = run.counters.snapshot()
+        let resumed = run.checkpointer?.resumed
         let summary = RunSummary(
-            outcome: outcome, read: totals.records, written: written, stages: stageTallies,
-            segments: tallies.segments, elapsed: clock.now - started, bytesRead: totals.bytes,
-            deadLetterFile: deadLetters?.path, resumedRecords: resumed?.records ?? 0, resumedBytes: resumed?.bytes ?? 0,
-            checkpointFolder: outcome == .completed ? nil : checkpointer?.settings.folder
+            outcome: outcome, read: snapshot.records, written: snapshot.stages.last?.emitted ?? snapshot.records,
+            stages: snapshot.stages, segments: snapshot.segments, elapsed: .now - started, bytesRead: snapshot.bytes,
+            deadLetterFile: run.deadLetters?.path, resumedRecords: resumed?.records ?? 0, resumedBytes: resumed?.bytes ?? 0,
+            checkpointFolder: outcome == .completed ? nil : run.checkpointer?.settings.folder
         )
         if firstError == nil, let path = configuration.statsPath {
-            do { try Self.stage(summary, at: path, token: token, in: publication) } catch { firstError = error }
+            do { try Self.stage(summary, at: path, token: run.token, in: run.publication) } catch { firstError = error }
         }
         // All outputs or none: published only when every one of them is complete. A run that
         // failed here cannot be resumed: its staged files are gone, and so is its checkpoint.
         if let firstError {
-            publication.discard()
-            checkpointer?.store.clear()
+            run.publication.discard()
+            run.checkpointer?.store.clear()
             throw firstError
         }
-        try publication.publish()
-        if outcome == .completed { checkpointer?.completed() }
+        try run.publication.publish()
+        if outcome == .completed { run.checkpointer?.completed() }
         return summary
     }
 

@@ -40,14 +40,14 @@ struct Segment: Sendable {
 
     /// Runs every stage of the segment over one batch, handing it on from stage to stage without
     /// keeping a reference, so that each stage may take the items out (``AnyStage``).
-    func process(_ batch: consuming any AnyBatch, index: Int, tallies: TallyBoard) async throws -> any AnyBatch {
+    func process(_ batch: consuming any AnyBatch, index: Int, counters: RunCounters) async throws -> any AnyBatch {
         let clock = ContinuousClock()
         let started = clock.now
-        defer { tallies.addSegment(index, busy: clock.now - started) }
+        defer { counters.addSegment(index, busy: clock.now - started) }
         var current = consume batch
         for entry in stages {
             let (next, tally) = try await entry.stage.processBatch(consume current, entry.context)
-            tallies.add(tally, at: entry.index)
+            counters.add(tally, at: entry.index)
             current = next
         }
         return dropsValues ? current.droppingValues() : current
@@ -61,7 +61,7 @@ struct Segment: Sendable {
     /// on while the segment waits for input: a pause upstream (a checkpoint) never holds back
     /// what was already read.
     func run(
-        index: Int, input: BoundedChannel<any AnyBatch>, output: BoundedChannel<any AnyBatch>, tallies: TallyBoard
+        index: Int, input: BoundedChannel<any AnyBatch>, output: BoundedChannel<any AnyBatch>, counters: RunCounters
     ) async throws {
         enum Event: Sendable {
             case received((any AnyBatch)?)
@@ -70,7 +70,7 @@ struct Segment: Sendable {
         let clock = ContinuousClock()
         let receive: @Sendable () async throws -> Event = {
             let waiting = clock.now
-            defer { tallies.addSegment(index, inputWait: clock.now - waiting) }
+            defer { counters.addSegment(index, inputWait: clock.now - waiting) }
             return .received(await input.next())
         }
         try await withThrowingTaskGroup(of: Event.self) { group in
@@ -86,7 +86,7 @@ struct Segment: Sendable {
                     let handoff = Handoff(consume batch)
                     group.addTask {
                         guard let batch = handoff.take() else { preconditionFailure("a batch is processed once") }
-                        return .processed(try await process(batch, index: index, tallies: tallies))
+                        return .processed(try await process(batch, index: index, counters: counters))
                     }
                     inFlight += 1
                     receiving = false
@@ -97,7 +97,7 @@ struct Segment: Sendable {
                         inFlight -= 1
                         let waiting = clock.now
                         let sent = await output.send(ready)
-                        tallies.addSegment(index, outputWait: clock.now - waiting)
+                        counters.addSegment(index, outputWait: clock.now - waiting)
                         guard sent else { return }
                     }
                 }
