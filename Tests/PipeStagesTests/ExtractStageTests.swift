@@ -271,7 +271,7 @@ struct ExtractStageTests {
             (error as? PipeError)?.message == "the body has more than 100 tokens (`max_tokens`), more than any news article"
         }
         options.maxTokens = 0
-        #expect(throws: OptionError.self) { _ = try ExtractStage(options: options) }
+        #expect(throws: OptionErrors.self) { _ = try ExtractStage(options: options) }
     }
 
     @Test func emptyAndOddBodiesDoNotTrip() throws {

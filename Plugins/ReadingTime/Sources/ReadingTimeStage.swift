@@ -28,12 +28,14 @@ public struct ReadingTimeStage: ConfigurableStage {
 
     /// Creates the stage.
     public init(options: Options, setup: StageSetup) throws {
-        guard options.wordsPerMinute > 0 else {
-            throw OptionError(key: "words_per_minute", "`words_per_minute` must be positive", hint: "adults read about 230")
+        var problems: [OptionError] = []
+        if options.wordsPerMinute <= 0 {
+            problems.append(OptionError(key: "words_per_minute", "`words_per_minute` must be positive", hint: "adults read about 230"))
         }
-        guard !options.field.isEmpty, !Article.recordFields.contains(options.field) else {
-            throw OptionError(key: "field", "`field` must name a custom field, not `\(options.field)`")
+        if options.field.isEmpty || Article.recordFields.contains(options.field) {
+            problems.append(OptionError(key: "field", "`field` must name a custom field, not `\(options.field)`"))
         }
+        try OptionErrors.check(problems)
         self.options = options
     }
 

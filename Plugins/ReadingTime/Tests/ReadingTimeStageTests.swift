@@ -24,6 +24,13 @@ struct ReadingTimeStageTests {
         #expect(error.diagnostics.map(\.message) == ["stage `reading-time`: \(message)"])
     }
 
+    @Test func everyBadValueIsReportedAtOnce() throws {
+        let error = try #require(throws: PipelineFileError.self) {
+            try StageTest.make(ReadingTimeStage.self, options: "words_per_minute: 0\nfield: title\n")
+        }
+        #expect(error.diagnostics.map { $0.location?.line } == [1, 2])
+    }
+
     @Test func declaresItsOptionsSoundly() {
         #expect(StageTest.declarationProblems(ReadingTimeStage.self).isEmpty)
     }

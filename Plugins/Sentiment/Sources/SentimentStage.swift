@@ -35,13 +35,15 @@ public struct SentimentStage: ConfigurableStage {
 
     /// Creates the stage.
     public init(options: Options, setup: StageSetup) throws {
-        guard !options.field.isEmpty, !Article.recordFields.contains(options.field) else {
-            throw OptionError(key: "field", "`field` must name a custom field, not `\(options.field)`",
-                              hint: "the default is `sentiment`")
+        var problems: [OptionError] = []
+        if options.field.isEmpty || Article.recordFields.contains(options.field) {
+            problems.append(OptionError(key: "field", "`field` must name a custom field, not `\(options.field)`",
+                                        hint: "the default is `sentiment`"))
         }
-        guard (0..<1).contains(options.neutral) else {
-            throw OptionError(key: "neutral", "`neutral` must be at least 0 and below 1", hint: "the default is 0.05")
+        if !(0..<1).contains(options.neutral) {
+            problems.append(OptionError(key: "neutral", "`neutral` must be at least 0 and below 1", hint: "the default is 0.05"))
         }
+        try OptionErrors.check(problems)
         self.options = options
     }
 

@@ -66,16 +66,18 @@ public struct ExecStage: ConfigurableStage, BatchStage {
 
     /// Creates the stage, checking that the program can be found.
     public init(options: Options, setup: StageSetup) throws {
-        guard let program = options.command.words.first, !program.isEmpty else {
-            throw OptionError(key: "command", "`command` must name a program", hint: "for example `command: [python3, script.py]`")
+        var problems: [OptionError] = []
+        let program = options.command.words.first ?? ""
+        if program.isEmpty {
+            problems.append(OptionError(key: "command", "`command` must name a program", hint: "for example `command: [python3, script.py]`"))
+        } else if !Self.canRun(program) {
+            problems.append(OptionError(key: "command", "cannot find the program `\(program)`",
+                                        hint: program.contains("/") ? "check the path (relative to the current folder) and that it is executable"
+                                            : "install it or give its path; PATH is searched"))
         }
-        guard Self.canRun(program) else {
-            throw OptionError(key: "command", "cannot find the program `\(program)`",
-                              hint: program.contains("/") ? "check the path (relative to the current folder) and that it is executable"
-                                  : "install it or give its path; PATH is searched")
-        }
-        guard options.batch >= 1 else { throw OptionError(key: "batch", "`batch` must be at least 1") }
-        guard options.restarts >= 1 else { throw OptionError(key: "restarts", "`restarts` must be at least 1") }
+        if options.batch < 1 { problems.append(OptionError(key: "batch", "`batch` must be at least 1")) }
+        if options.restarts < 1 { problems.append(OptionError(key: "restarts", "`restarts` must be at least 1")) }
+        try OptionErrors.check(problems)
         self.options = options
         configuration = Configuration(
             executable: program.contains("/") ? .path(FilePath(program)) : .name(program),

@@ -63,13 +63,15 @@ public struct ExtractStage: ConfigurableStage {
 
     /// Creates the stage outside a pipeline file, reading the entity model.
     public init(options: Options = Options()) throws {
-        guard options.keywords >= 0 else {
-            throw OptionError(key: "keywords", "`keywords` must not be negative", hint: "write 0 to turn keywords off")
+        var problems: [OptionError] = []
+        if options.keywords < 0 {
+            problems.append(OptionError(key: "keywords", "`keywords` must not be negative", hint: "write 0 to turn keywords off"))
         }
-        guard options.maxTokens > 0 else {
-            throw OptionError(key: "max_tokens", "`max_tokens` must be above zero",
-                              hint: "write for example `max_tokens: \(Options.defaultMaxTokens)`")
+        if options.maxTokens <= 0 {
+            problems.append(OptionError(key: "max_tokens", "`max_tokens` must be above zero",
+                                        hint: "write for example `max_tokens: \(Options.defaultMaxTokens)`"))
         }
+        try OptionErrors.check(problems)
         self.options = options
         switch options.entities {
         case .off, .rules:

@@ -93,8 +93,10 @@ public struct TranslateStubStage: ConfigurableStage {
                 throw OptionError(key: options.url == nil ? "backend" : "url", "`http` needs `url`, the service's http:// or https:// address",
                                   hint: "for example `url: http://127.0.0.1:5000`")
             }
-            guard options.retries >= 0 else { throw OptionError(key: "retries", "`retries` must not be negative") }
-            guard options.maxRequests >= 1 else { throw OptionError(key: "max_requests", "`max_requests` must be at least 1") }
+            var problems: [OptionError] = []
+            if options.retries < 0 { problems.append(OptionError(key: "retries", "`retries` must not be negative")) }
+            if options.maxRequests < 1 { problems.append(OptionError(key: "max_requests", "`max_requests` must be at least 1")) }
+            try OptionErrors.check(problems)
             return HTTPTranslator(url: url, apiKey: options.apiKey, timeout: options.timeout, retries: options.retries,
                                   maxRequests: options.maxRequests)
         }
