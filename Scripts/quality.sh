@@ -67,13 +67,29 @@ if [ -d "$CORPUS/conll2003" ] && [ -d "$eval_dir" ]; then
     grep -h "\"id\": \"$id\"" "$CORPUS"/*/articles.jsonl
   done > "$OUT/ten.jsonl"
   "$pipe" run Scripts/quality/keywords.yaml >/dev/null 2>"$OUT/run.log" || { cat "$OUT/run.log" >&2; exit 1; }
-  python3 - "$OUT/keywords.jsonl" <<'PY'
+  # The expected keywords are the table of Docs/Quality.md (ids cut with … there match by prefix).
+  python3 - "$OUT/keywords.jsonl" Docs/Quality.md <<'PY' || status=1
 import json, sys
 rows = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8")]
 for r in rows:
     print(f"  {r['id']}: " + "; ".join(k["text"] for k in r["keywords"]))
-if len(rows) != 10 or any(len(r["keywords"]) != 8 for r in rows):
-    sys.exit("expected 10 articles with 8 keywords each")
+expected, inside = {}, False
+for line in open(sys.argv[2], encoding="utf-8"):
+    if line.startswith("| article | about | keywords"):
+        inside = True
+    elif inside and line.startswith("| ---"):
+        continue
+    elif inside and line.startswith("|"):
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        expected[cells[0].rstrip("…")] = cells[2]
+    elif inside:
+        break
+found = {r["id"]: "; ".join(k["text"] for k in r["keywords"]) for r in rows}
+problems = [f"{prefix}: expected {want}" for prefix, want in expected.items()
+            if [v for k, v in found.items() if k.startswith(prefix)] != [want]]
+if len(rows) != 10 or len(expected) != 10 or problems:
+    sys.exit("the keywords differ from Docs/Quality.md's table:\n  " + "\n  ".join(problems or ["10 articles expected"]))
+print("  keywords: the ten articles give the keywords of Docs/Quality.md's table")
 PY
 elif [ "${PIPE_REQUIRE_SHARED:-}" = 1 ]; then
   echo "FAILED: ../shared/corpus or ../shared/eval is absent, and PIPE_REQUIRE_SHARED=1 requires them" >&2
