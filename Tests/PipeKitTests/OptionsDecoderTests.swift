@@ -14,6 +14,7 @@ struct OptionsDecoderTests {
         @Option("every", help: "how often") var every = Duration.seconds(10)
         @Option("limit", help: "how much") var limit = ByteSize(bytes: 1 << 20)
         @Option("tags", help: "labels") var tags: [String] = []
+        @Option("code", allowed: ["en", "fr"], help: "a language") var code = "en"
         init() {}
     }
 
@@ -44,7 +45,7 @@ struct OptionsDecoderTests {
     }
 
     @Test func everyProblemIsFoundWithItsPosition() throws {
-        let (_, problems) = try Self.decode(Example.self, "nmae: x\ncount: many\nshade: grey\nevery: never\n")
+        let (_, problems) = try Self.decode(Example.self, "nmae: x\ncount: many\nshade: grey\nevery: never\ncode: de\n")
         let found = problems.map { problem -> String in
             switch problem.kind {
             case .unknownKey(let key, _): "unknown \(key) \(problem.line ?? 0):\(problem.column ?? 0)"
@@ -54,7 +55,7 @@ struct OptionsDecoderTests {
             }
         }
         #expect(found == ["unknown nmae 1:1", "invalid count `many` 2:8", "invalid shade `grey` 3:8", "missing path",
-                          "invalid every `never` 4:8"])
+                          "invalid every `never` 4:8", "invalid code `de` 5:7"])
     }
 
     @Test func aKeySuppliedElsewhereIsNotMissing() throws {
@@ -72,11 +73,12 @@ struct OptionsDecoderTests {
 
     @Test func theDeclarationsDescribeEachKey() {
         let fields = Example.fields
-        #expect(fields.map(\.name) == ["name", "count", "shade", "path", "every", "limit", "tags"])
-        #expect(fields.map(\.type) == ["string", "integer", "string", "path", "duration", "size", "list of string"])
-        #expect(fields.map(\.defaultValue) == ["plain", nil, "light", nil, "10s", "1MiB", "[]"])
-        #expect(fields.map(\.isRequired) == [false, false, false, true, false, false, false])
+        #expect(fields.map(\.name) == ["name", "count", "shade", "path", "every", "limit", "tags", "code"])
+        #expect(fields.map(\.type) == ["string", "integer", "string", "path", "duration", "size", "list of string", "string"])
+        #expect(fields.map(\.defaultValue) == ["plain", nil, "light", nil, "10s", "1MiB", "[]", "en"])
+        #expect(fields.map(\.isRequired) == [false, false, false, true, false, false, false, false])
         #expect(fields[2].allowedValues == ["light", "dark"])
+        #expect(fields[7].allowedValues == ["en", "fr"])
         #expect(fields[2].expectation == "one of light, dark")
     }
 

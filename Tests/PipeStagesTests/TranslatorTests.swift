@@ -37,6 +37,7 @@ struct TranslateBackendOptionsTests {
         ("backend: http, url: \"http://x\", timeout: soon", "option `timeout` of stage `translate-stub` expects a duration, got `soon`"),
         ("backend: glossary", "`glossary` needs the option `glossary`"),
         ("backend: glossary, glossary: /no/such.yaml", "cannot read the glossary /no/such.yaml"),
+        ("target: xx", "option `target` of stage `translate-stub` expects one of en, fr, de"),
         ("backend: deepl", "option `backend` of stage `translate-stub` expects one of stub, glossary, http, got `deepl`"),
     ])
     func badBackendOptionsAreErrorsInTheFile(options: String, message: String) throws {

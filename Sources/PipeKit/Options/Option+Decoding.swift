@@ -14,6 +14,10 @@ protocol OptionDeclaration: Sendable {
 
 extension Option: OptionDeclaration {
     func decoded(from node: Node) throws -> any OptionDeclaration {
-        with(try YAMLDecoder().decode(OptionValueDecoding<Value>.self, from: node).value)
+        let value = try YAMLDecoder().decode(OptionValueDecoding<Value>.self, from: node).value
+        if let allowed, let text = value.yamlText, !allowed.contains(text) {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "not one of the allowed values"))
+        }
+        return with(value)
     }
 }

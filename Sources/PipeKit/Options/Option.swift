@@ -22,6 +22,8 @@ public struct Option<Value: OptionValue>: Sendable {
     public let help: String
     /// The type as a user reads it, when it says more than the value's type (`path`, `duration`).
     let typeName: String?
+    /// The values allowed, when the declaration limits them further than the type does.
+    let allowed: [String]?
     /// The default, or `nil` when the option has none.
     let defaultValue: Value?
     /// The value decoded or set, when there is one.
@@ -40,20 +42,22 @@ public struct Option<Value: OptionValue>: Sendable {
         set { value = newValue }
     }
 
-    /// Declares an option with a default.
-    public init(wrappedValue: Value, _ key: String, type: String? = nil, help: String) {
+    /// Declares an option with a default; `allowed` limits a value to those texts.
+    public init(wrappedValue: Value, _ key: String, type: String? = nil, allowed: [String]? = nil, help: String) {
         self.key = key
         self.help = help
         self.typeName = type
+        self.allowed = allowed
         self.defaultValue = wrappedValue
     }
 
     /// Declares an option without a default: required, unless its type is optional (then it
-    /// defaults to none).
-    public init(_ key: String, type: String? = nil, help: String) {
+    /// defaults to none); `allowed` limits a value to those texts.
+    public init(_ key: String, type: String? = nil, allowed: [String]? = nil, help: String) {
         self.key = key
         self.help = help
         self.typeName = type
+        self.allowed = allowed
         self.defaultValue = Value.self is any OptionalValue.Type ? Value.unset : nil
     }
 
@@ -62,7 +66,7 @@ public struct Option<Value: OptionValue>: Sendable {
 
     /// The description shown by `pipe stages`, the docs and the machine-readable description.
     var field: OptionField {
-        OptionField(key, type: typeName ?? Value.typeName, allowedValues: Value.allowedValues, isRequired: isRequired,
+        OptionField(key, type: typeName ?? Value.typeName, allowedValues: allowed ?? Value.allowedValues, isRequired: isRequired,
                     default: defaultValue?.yamlText, summary: help)
     }
 

@@ -22,7 +22,7 @@ public struct TranslateStubStage: ConfigurableStage {
     /// The options of `translate-stub`.
     public struct Options: StageOptions {
         /// The language to translate into (ISO 639-1).
-        @Option("target", help: "the language to translate into (ISO 639-1)")
+        @Option("target", allowed: LanguageDetector.languages, help: "the language to translate into (ISO 639-1)")
         public var target = "en"
         /// The translation backend: `stub`, `glossary` or `http`.
         @Option("backend", help: "`stub` (no network, output marked as not real), `glossary` (a term list) or `http` "
