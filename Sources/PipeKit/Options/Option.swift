@@ -79,7 +79,8 @@ public struct Option<Value: OptionValue>: Sendable {
 }
 
 extension Option: Decodable {
-    /// Refuses: options are decoded by ``StageOptions/decode(from:)``, which knows each key.
+    /// Refuses: options are decoded by their ``StageOptions`` type through Pipe's own decoder,
+    /// which knows each key.
     public init(from decoder: any Decoder) throws {
         throw DecodingError.dataCorrupted(.init(
             codingPath: decoder.codingPath,

@@ -16,8 +16,15 @@ struct OptionsDecoder: Decoder {
     /// Each declaration, by the name of the property that holds it.
     let declarations: [String: any OptionDeclaration]
     /// Required keys that something else supplies (the command line), so not reported missing.
-    var supplied: Set<String> = []
+    let supplied: Set<String>
     let log = Log()
+
+    /// A decoder of `Options` from `mapping`.
+    init<Options: StageOptions>(_ type: Options.Type, mapping: Node?, supplied: Set<String> = []) {
+        self.mapping = mapping
+        declarations = Dictionary(Options.declarations.map { ($0.property, $0.declaration) }, uniquingKeysWith: { first, _ in first })
+        self.supplied = supplied
+    }
 
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
@@ -27,11 +34,8 @@ struct OptionsDecoder: Decoder {
     static func decode<Options: StageOptions>(
         _ type: Options.Type, from mapping: Node?, supplied: Set<String> = []
     ) -> (options: Options, problems: [OptionProblem]) {
-        let declared = Options.declarations
-        let decoder = OptionsDecoder(mapping: mapping, declarations: Dictionary(declared.map { ($0.property, $0.declaration) },
-                                                                                uniquingKeysWith: { first, _ in first }),
-                                     supplied: supplied)
-        decoder.checkKeys(known: declared.map(\.declaration.key))
+        let decoder = OptionsDecoder(type, mapping: mapping, supplied: supplied)
+        decoder.checkKeys(known: Options.fields.map(\.name))
         do {
             return (try Options(from: decoder), decoder.log.problems)
         } catch {

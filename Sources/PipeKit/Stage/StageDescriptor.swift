@@ -56,8 +56,7 @@ public struct StageDescriptor: Sendable {
     /// The keys `Options`' `init(from:)` reads when given none; `nil` when it throws.
     @usableFromInline
     static func keysRead<Options: StageOptions>(by type: Options.Type) -> [String]? {
-        let decoder = OptionsDecoder(mapping: nil, declarations: Dictionary(
-            Options.declarations.map { ($0.property, $0.declaration) }, uniquingKeysWith: { first, _ in first }))
+        let decoder = OptionsDecoder(type, mapping: nil)
         guard (try? Options(from: decoder)) != nil else { return nil }
         return decoder.log.keysRead
     }
