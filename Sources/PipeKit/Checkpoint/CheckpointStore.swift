@@ -170,8 +170,7 @@ public final class CheckpointStore: Sendable {
     /// an earlier attempt of the same run, stopped mid-write, may have left.
     private func replace(_ path: String, with data: Data) throws {
         let token = token ?? SafeFile.randomToken()
-        unlink(SafeFile.stagedPath(of: path, token: token))
-        let file = try AtomicFile(path: path, token: token, resumingAt: nil)
+        let file = try AtomicFile.replacingEarlierAttempt(path: path, token: token)
         try file.write(Array(data) + [0x0A])
         try file.commit()
     }

@@ -19,7 +19,7 @@ struct RunLedger: Codable, Sendable, Equatable {
     var stagedFiles: [String] {
         outputs.flatMap { output in
             let staged = SafeFile.stagedPath(of: output, token: token)
-            return [staged, staged + "-journal", staged + "-copy"]
+            return [staged, staged + SafeFile.journalSuffix, staged + SafeFile.copySuffix]
         }
     }
 }

@@ -81,17 +81,18 @@ package enum FolderWalk {
         let last = parts.removeLast()
         var current = open(path.hasPrefix("/") ? "/" : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         for part in parts where current >= 0 {
-            let next = openat(current, part, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            let saved = errno
-            close(current)
-            errno = saved
-            current = next
+            current = openAt(current, part, O_RDONLY | O_DIRECTORY)
         }
         guard current >= 0 else { return -1 }
-        let file = openat(current, last, flags | O_CLOEXEC)
+        return openAt(current, last, flags)
+    }
+
+    /// Opens `name` in the folder `folder` and closes the folder, keeping the `errno` of the open.
+    private static func openAt(_ folder: Int32, _ name: String, _ flags: Int32) -> Int32 {
+        let opened = openat(folder, name, flags | O_CLOEXEC)
         let saved = errno
-        close(current)
+        close(folder)
         errno = saved
-        return file
+        return opened
     }
 }

@@ -78,6 +78,13 @@ public final class AtomicFile: Sendable {
         state = Mutex(State(descriptor: descriptor, length: length ?? 0))
     }
 
+    /// A new staged file for `path`, in place of one an earlier attempt of the same run (same
+    /// token), stopped mid-write, may have left under the staged name; only that name is removed.
+    package static func replacingEarlierAttempt(path: String, token: String) throws -> AtomicFile {
+        unlink(SafeFile.stagedPath(of: path, token: token))
+        return try AtomicFile(path: path, token: token, resumingAt: nil)
+    }
+
     /// Cuts a reopened temporary file to `length` bytes, or fails (and closes it) when it is shorter.
     private static func cut(_ descriptor: Int32, to length: Int, path: String, temporaryPath: String) throws {
         var status = stat()

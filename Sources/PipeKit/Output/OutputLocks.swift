@@ -52,7 +52,7 @@ package final class OutputLocks: Sendable {
                 throw PipeError(.io, "cannot lock `\(output)` through `\(path)`: \(SafeFile.lastError)",
                                 hint: "Pipe makes this file while it writes `\(output)`; check the folder's permissions")
             }
-            var opened = stat(), current = stat()
+            var opened = stat()
             guard fstat(descriptor, &opened) == 0, opened.st_mode & S_IFMT == S_IFREG else {
                 close(descriptor)
                 throw PipeError(.io, "cannot lock `\(output)`: `\(path)` is not a plain file", hint: "remove it if it is yours")
@@ -63,7 +63,7 @@ package final class OutputLocks: Sendable {
                 throw PipeError(.checkpoint, "another run is writing `\(output)`\(holder.isEmpty ? "" : " (\(holder))")",
                                 hint: "wait for it to end, or give this pipeline outputs of its own")
             }
-            guard stat(path, &current) == 0, current.st_ino == opened.st_ino, current.st_dev == opened.st_dev else {
+            guard isStill(path, descriptor) else {
                 close(descriptor)
                 continue
             }
@@ -77,10 +77,16 @@ package final class OutputLocks: Sendable {
 
     /// Removes the lock file while it is still the one held and the user's own, then lets it go.
     private static func release(_ path: String, _ descriptor: Int32) {
-        var opened = stat(), current = stat()
-        if SafeFile.notOwn(descriptor) == nil, fstat(descriptor, &opened) == 0, stat(path, &current) == 0, current.st_ino == opened.st_ino, current.st_dev == opened.st_dev {
+        if SafeFile.notOwn(descriptor) == nil, isStill(path, descriptor) {
             unlink(path)
         }
         close(descriptor)
+    }
+
+    /// Whether `path` still names the file `descriptor` has open (the same device and inode).
+    private static func isStill(_ path: String, _ descriptor: Int32) -> Bool {
+        var opened = stat(), current = stat()
+        return fstat(descriptor, &opened) == 0 && stat(path, &current) == 0
+            && current.st_ino == opened.st_ino && current.st_dev == opened.st_dev
     }
 }

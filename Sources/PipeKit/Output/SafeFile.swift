@@ -17,11 +17,20 @@ package enum SafeFile {
     /// The text of the current `errno`.
     package static var lastError: String { String(cString: strerror(errno)) }
 
-    /// A new random token for staged names: 16 lower-case letters and digits (82 bits).
+    /// The length of a token: 16 lower-case letters and digits, 82 bits.
+    package static let tokenLength = 16
+
+    /// What SQLite adds to a staged database's name for its journal, and what the SQLite export
+    /// adds for the compacted copy it publishes: files a run may leave beside a staged output.
+    package static let journalSuffix = "-journal"
+    package static let copySuffix = "-copy"
+
+    /// A new random token for staged names, ``tokenLength`` letters and digits.
     package static func randomToken() -> String {
         let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789".utf8)
         var generator = SystemRandomNumberGenerator()
-        return String(decoding: (0..<16).map { _ in alphabet[Int(generator.next(upperBound: UInt32(alphabet.count)))] }, as: UTF8.self)
+        return String(decoding: (0..<tokenLength).map { _ in alphabet[Int(generator.next(upperBound: UInt32(alphabet.count)))] },
+                      as: UTF8.self)
     }
 
     /// The name a file is written under before it is published: `.NAME.TOKEN.partial` beside `path`.
@@ -30,7 +39,7 @@ package enum SafeFile {
     }
 
     /// The suffix a staged name adds to a final one, for the length checks of `pipe validate`.
-    package static let stagedSuffixLength = ".".utf8.count + 16 + ".partial-journal".utf8.count + 1
+    package static let stagedSuffixLength = ".".utf8.count + tokenLength + ".partial".utf8.count + journalSuffix.utf8.count + 1
 
     /// Creates `path`, which must not exist, and opens it for reading and writing.
     ///

@@ -177,8 +177,7 @@ struct PipelineRunner: Sendable {
     /// Writes the summary as JSON for `--stats`, staged with the run's other outputs.
     private static func stage(_ summary: RunSummary, at path: String, token: String, in publication: Publication) throws {
         // Only an earlier attempt of this run, stopped while publishing, can have left this name.
-        unlink(SafeFile.stagedPath(of: path, token: token))
-        let file = try AtomicFile(path: path, token: token, resumingAt: nil)
+        let file = try AtomicFile.replacingEarlierAttempt(path: path, token: token)
         try file.write(summary.json + "\n")
         try file.stage(in: publication)
     }

@@ -69,7 +69,7 @@ final class SQLiteWriter: ArticleWriter {
         temporaryPath = SafeFile.stagedPath(of: path, token: token)
         if position == nil {
             close(try SafeFile.create(temporaryPath))
-            unlink(temporaryPath + "-journal")
+            unlink(temporaryPath + SafeFile.journalSuffix)
         } else if let earlier = try SafeFile.reopen(temporaryPath) {
             close(earlier)
         } else {
@@ -93,7 +93,7 @@ final class SQLiteWriter: ArticleWriter {
         } catch {
             if position == nil {
                 unlink(temporaryPath)
-                unlink(temporaryPath + "-journal")
+                unlink(temporaryPath + SafeFile.journalSuffix)
             }
             if let error = error as? PipeError { throw error }
             throw PipeError(.io, "cannot \(position == nil ? "create" : "resume") the database `\(temporaryPath)`: \(error)",
@@ -112,7 +112,7 @@ final class SQLiteWriter: ArticleWriter {
         guard fstat(source, &status) == 0 else { throw failure }
         let target = try SafeFile.create(temporaryPath)
         defer { close(target) }
-        unlink(temporaryPath + "-journal")
+        unlink(temporaryPath + SafeFile.journalSuffix)
         guard SafeFile.copy(Int(status.st_size), from: source, to: target), fsync(target) == 0 else {
             unlink(temporaryPath)
             throw failure
@@ -250,7 +250,7 @@ final class SQLiteWriter: ArticleWriter {
     /// published.
     func stage(in publication: Publication, resumable: Bool) throws {
         // A name of the run's own: only an earlier attempt of this run can have left a file there.
-        let compacted = temporaryPath + "-copy"
+        let compacted = temporaryPath + SafeFile.copySuffix
         unlink(compacted)
         do {
             try queue.writeWithoutTransaction { db in
@@ -276,13 +276,13 @@ final class SQLiteWriter: ArticleWriter {
         // header counts one more schema change: the final file then matches a whole run's.
         if !resumable {
             publication.removeAfterPublishing(temporaryPath)
-            publication.removeAfterPublishing(temporaryPath + "-journal")
+            publication.removeAfterPublishing(temporaryPath + SafeFile.journalSuffix)
         }
     }
 
     func discard() {
         try? queue.close()
         try? FileManager.default.removeItem(atPath: temporaryPath)
-        try? FileManager.default.removeItem(atPath: temporaryPath + "-journal")
+        try? FileManager.default.removeItem(atPath: temporaryPath + SafeFile.journalSuffix)
     }
 }
