@@ -23,20 +23,18 @@ public enum PipelineTest {
         _ yaml: String, over inputs: [Input], registry: StageRegistry, as output: Output.Type = Article.self,
         environment: [String: String] = [:]
     ) async throws -> TestRun<Output> {
-        try await TemporaryFolder.with { folder in
+        try await TestRun.collect { deadLetters, outputs in
             var loader = PipelineLoader(registry: registry, environment: environment)
-            loader.deadLetterFallback = folder + "/dead-letters.jsonl"
+            loader.deadLetterFallback = deadLetters
             let definition = try loader.load(yaml: yaml, file: "pipeline.yaml", input: "-")
             var configuration = RunConfiguration()
-            configuration.deadLetterPath = folder + "/dead-letters.jsonl"
-            let outputs = Outputs<Output>()
-            let summary = try await definition.run(over: InputSequence(inputs), configuration: configuration) { item in
+            configuration.deadLetterPath = deadLetters
+            return try await definition.run(over: InputSequence(inputs), configuration: configuration) { item in
                 guard let value = item as? Output else {
                     throw PipeError(.typeMismatch, "the last stage gave \(type(of: item)), not \(Output.self)")
                 }
                 outputs.append(value)
             }
-            return TestRun(outputs: outputs.all, summary: summary, failures: try DeadLetters.read(folder + "/dead-letters.jsonl"))
         }
     }
 }

@@ -30,13 +30,11 @@ public enum StageTest {
     ) async throws -> TestRun<S.Output> {
         let pipeline = Pipeline(stage, id: id, concurrency: S.runsInOrder ? .workers(1) : concurrency,
                                 onError: onError, timeout: timeout)
-        return try await TemporaryFolder.with { folder in
+        return try await TestRun.collect { deadLetters, outputs in
             var configuration = RunConfiguration()
             configuration.pipelineName = "test"
-            configuration.deadLetterPath = folder + "/dead-letters.jsonl"
-            let outputs = Outputs<S.Output>()
-            let summary = try await pipeline.run(InputSequence(inputs), configuration: configuration) { outputs.append($0) }
-            return TestRun(outputs: outputs.all, summary: summary, failures: try DeadLetters.read(folder + "/dead-letters.jsonl"))
+            configuration.deadLetterPath = deadLetters
+            return try await pipeline.run(InputSequence(inputs), configuration: configuration) { outputs.append($0) }
         }
     }
 

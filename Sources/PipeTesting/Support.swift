@@ -34,13 +34,20 @@ final class Outputs<Item: Sendable>: Sendable {
     var all: [Item] { items.withLock { $0 } }
 }
 
-/// A folder of its own for each test run, removed after it.
-enum TemporaryFolder {
-    static func with<Result>(_ body: (String) async throws -> Result) async throws -> Result {
+extension TestRun {
+    /// Runs `body` in a folder of its own, removed after it, with the path its dead letters are to
+    /// go to and a collection for its outputs; the outputs, the summary `body` returns, and the
+    /// failures read back from the dead-letter file.
+    static func collect(
+        _ body: (_ deadLetters: String, _ outputs: Outputs<Output>) async throws -> RunSummary
+    ) async throws -> TestRun {
         let folder = NSTemporaryDirectory() + "pipe-testing-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        return try await body(folder)
+        let deadLetters = folder + "/dead-letters.jsonl"
+        let outputs = Outputs<Output>()
+        let summary = try await body(deadLetters, outputs)
+        return TestRun(outputs: outputs.all, summary: summary, failures: try DeadLetters.read(deadLetters))
     }
 }
 

@@ -50,7 +50,7 @@ struct OptionsDecoderTests {
             switch problem.kind {
             case .unknownKey(let key, _): "unknown \(key) \(problem.line ?? 0):\(problem.column ?? 0)"
             case .missing(let field): "missing \(field.name)"
-            case .invalid(let field, _, let got): "invalid \(field.name) \(got) \(problem.line ?? 0):\(problem.column ?? 0)"
+            case .invalid(let field, _, let got, _): "invalid \(field.name) \(got) \(problem.line ?? 0):\(problem.column ?? 0)"
             case .notDeclared(let type): "undeclared \(type)"
             }
         }

@@ -21,19 +21,10 @@ extension PipelineLoader {
             context.report(.invalidValue, "`options` expects a mapping of option names to values", at: node)
             throw fail(context)
         }
-        let decoded = OptionsDecoder.decode(S.Options.self, from: node)
-        context.report(contentsOf: OptionDiagnostics.diagnostics(
-            for: decoded.problems, owner: "stage `\(setup.stageID)`", mappingNoun: "the options of `\(S.name)`",
-            fallback: node, context: context))
-        guard decoded.problems.isEmpty else { throw fail(context) }
         do {
-            return try S(options: decoded.options, setup: setup)
-        } catch let error as OptionError {
-            report(error, options: node, typeNode: node, stageID: setup.stageID, context: &context)
-        } catch let errors as OptionErrors {
-            for error in errors.errors {
-                report(error, options: node, typeNode: node, stageID: setup.stageID, context: &context)
-            }
+            return try S(options: StageDescriptor.decodeOptions(S.Options.self, from: node), setup: setup)
+        } catch {
+            report(buildError: error, type: S.name, options: node, typeNode: node, stageID: setup.stageID, context: &context)
         }
         throw fail(context)
     }

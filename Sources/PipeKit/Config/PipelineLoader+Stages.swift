@@ -124,27 +124,35 @@ extension PipelineLoader {
         }
         do {
             return try descriptor.build(optionsNode, setup, concurrency, policy, context.location(of: typeNode))
-        } catch let problems as OptionProblems {
-            context.report(contentsOf: OptionDiagnostics.diagnostics(
-                for: problems.problems, owner: "stage `\(setup.stageID)`", mappingNoun: "the options of `\(descriptor.name)`",
-                fallback: typeNode, context: context))
-        } catch let error as OptionError {
-            Self.report(error, options: optionsNode, typeNode: typeNode, stageID: setup.stageID, context: &context)
-        } catch let errors as OptionErrors {
-            for error in errors.errors {
-                Self.report(error, options: optionsNode, typeNode: typeNode, stageID: setup.stageID, context: &context)
-            }
         } catch {
-            context.report(.invalidValue, "stage `\(setup.stageID)`: \(error)", at: optionsNode ?? typeNode)
+            Self.report(buildError: error, type: descriptor.name, options: optionsNode, typeNode: typeNode,
+                        stageID: setup.stageID, context: &context)
         }
         return nil
     }
 
-    /// Reports a problem a stage's initializer found, at the key it names.
-    static func report(_ error: OptionError, options: Node?, typeNode: Node, stageID: String, context: inout LoadContext) {
-        let keyNode = error.key.flatMap { key in options?.mapping?.first { $0.key.scalar?.string == key }?.value }
-        context.report(.invalidValue, "stage `\(stageID)`: \(error.message)", hint: error.hint,
-                       at: keyNode ?? options ?? typeNode)
+    /// Reports why a stage could not be built: every problem of its options (``OptionProblems``,
+    /// from decoding), each at its position, or what its initializer refused, at the key named.
+    static func report(
+        buildError error: any Error, type: String, options: Node?, typeNode: Node, stageID: String, context: inout LoadContext
+    ) {
+        func report(_ error: OptionError) {
+            let keyNode = error.key.flatMap { key in options?.mapping?.first { $0.key.scalar?.string == key }?.value }
+            context.report(.invalidValue, "stage `\(stageID)`: \(error.message)", hint: error.hint,
+                           at: keyNode ?? options ?? typeNode)
+        }
+        switch error {
+        case let problems as OptionProblems:
+            context.report(contentsOf: OptionDiagnostics.diagnostics(
+                for: problems.problems, owner: "stage `\(stageID)`", mappingNoun: "the options of `\(type)`",
+                fallback: typeNode, context: context))
+        case let error as OptionError:
+            report(error)
+        case let errors as OptionErrors:
+            errors.errors.forEach(report)
+        default:
+            context.report(.invalidValue, "stage `\(stageID)`: \(error)", at: options ?? typeNode)
+        }
     }
 
     private func checkTypes(_ entries: [Entry], context: inout LoadContext) {

@@ -26,10 +26,9 @@ enum OptionDiagnostics {
                 return PipeError(.invalidValue, "the options of \(owner) cannot be read: `\(type)` must declare every "
                                  + "stored property with `@Option` and leave `init(from:)` to the compiler",
                                  hint: "see Docs/WritingAStage.md", at: location)
-            case .invalid(let field, let keyPath, let got):
+            case .invalid(let field, let keyPath, let got, let scalar):
                 var hint = "`\(field.name)`: \(field.summary)"
-                if got.hasPrefix("`"), let suggestion = Suggestion.closest(to: String(got.dropFirst().dropLast()),
-                                                                            among: field.allowedValues) {
+                if let scalar, let suggestion = Suggestion.closest(to: scalar, among: field.allowedValues) {
                     hint = "did you mean `\(suggestion)`?"
                 }
                 return PipeError(.invalidValue, "option `\(keyPath)` of \(owner) expects \(field.expectation), got \(got)",

@@ -8,8 +8,9 @@ struct OptionProblem: Sendable {
         case unknownKey(String, known: [String])
         /// A required option left out.
         case missing(OptionField)
-        /// A value its option cannot take: where in it (`language[2]`), and what was there.
-        case invalid(OptionField, keyPath: String, got: String)
+        /// A value its option cannot take: where in it (`language[2]`), what was there as the
+        /// message says it, and its text when it was a scalar.
+        case invalid(OptionField, keyPath: String, got: String, scalar: String?)
         /// An options type that does not declare every stored property with `@Option`.
         case notDeclared(String)
     }
@@ -32,8 +33,9 @@ struct OptionProblem: Sendable {
         let path = (error as? DecodingError).map(codingPath) ?? []
         let target = OptionProblem.node(at: path, in: node) ?? node
         let keyPath = path.reduce(field.name) { text, key in text + (key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)") }
-        let got = target.scalar.map { "`\($0.string)`" } ?? (target.mapping != nil ? "a mapping" : "a list")
-        return OptionProblem(.invalid(field, keyPath: keyPath, got: got), at: target)
+        let scalar = target.scalar?.string
+        let got = scalar.map { "`\($0)`" } ?? (target.mapping != nil ? "a mapping" : "a list")
+        return OptionProblem(.invalid(field, keyPath: keyPath, got: got, scalar: scalar), at: target)
     }
 
     private static func codingPath(of error: DecodingError) -> [any CodingKey] {

@@ -15,14 +15,18 @@ struct OptionsDecoder: Decoder {
     let mapping: Node?
     /// Each declaration, by the name of the property that holds it.
     let declarations: [String: any OptionDeclaration]
+    /// The declared keys, in declaration order, for the unknown-key check and its hint.
+    let keys: [String]
     /// Required keys that something else supplies (the command line), so not reported missing.
     let supplied: Set<String>
     let log = Log()
 
-    /// A decoder of `Options` from `mapping`.
+    /// A decoder of `Options` from `mapping`; it reflects `Options()` once for the declarations.
     init<Options: StageOptions>(_ type: Options.Type, mapping: Node?, supplied: Set<String> = []) {
+        let declared = Options.declarations
         self.mapping = mapping
-        declarations = Dictionary(Options.declarations.map { ($0.property, $0.declaration) }, uniquingKeysWith: { first, _ in first })
+        declarations = Dictionary(declared.map { ($0.property, $0.declaration) }, uniquingKeysWith: { first, _ in first })
+        keys = declared.map(\.declaration.key)
         self.supplied = supplied
     }
 
@@ -35,7 +39,7 @@ struct OptionsDecoder: Decoder {
         _ type: Options.Type, from mapping: Node?, supplied: Set<String> = []
     ) -> (options: Options, problems: [OptionProblem]) {
         let decoder = OptionsDecoder(type, mapping: mapping, supplied: supplied)
-        decoder.checkKeys(known: Options.fields.map(\.name))
+        decoder.checkKeys()
         do {
             return (try Options(from: decoder), decoder.log.problems)
         } catch {
@@ -46,12 +50,9 @@ struct OptionsDecoder: Decoder {
     }
 
     /// Reports every key of the mapping that no option declares.
-    private func checkKeys(known: [String]) {
-        for (key, _) in mapping?.mapping ?? [:] {
-            guard let name = key.scalar?.string, known.contains(name) else {
-                log.problems.append(OptionProblem(.unknownKey(key.scalar?.string ?? "", known: known), at: key))
-                continue
-            }
+    private func checkKeys() {
+        for (key, _) in mapping?.mapping ?? [:] where !keys.contains(key.scalar?.string ?? "") {
+            log.problems.append(OptionProblem(.unknownKey(key.scalar?.string ?? "", known: keys), at: key))
         }
     }
 
