@@ -45,9 +45,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-system.git", from: "1.5.0"),
     ],
     targets: [
+        // Debian's zlib, libzstd, libbz2 and liblzma, for compressed input (Scripts/setup.sh installs them).
+        .systemLibrary(name: "CCompression", providers: [.apt(["zlib1g-dev", "libzstd-dev", "libbz2-dev", "liblzma-dev"])]),
         .target(
             name: "PipeKit",
             dependencies: [
+                "CCompression",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -86,7 +89,7 @@ let package = Package(
             plugins: [.plugin(name: "StageModules")]
         ),
         .plugin(name: "StageModules", capability: .buildTool(), path: "BuildTools/StageModules"),
-        .testTarget(name: "PipeKitTests", dependencies: ["PipeKit", "PipeTesting"]),
+        .testTarget(name: "PipeKitTests", dependencies: ["PipeKit", "PipeTesting", "CCompression"]),
         .testTarget(
             name: "PipeStagesTests",
             dependencies: [
@@ -113,7 +116,7 @@ let package = Package(
     swiftLanguageModes: [.v6]
 )
 
-for target in package.targets where target.type != .plugin {
+for target in package.targets where target.type != .plugin && target.type != .system {
     var settings = target.swiftSettings ?? []
     settings.append(.enableUpcomingFeature("ExistentialAny"))
     settings.append(.enableUpcomingFeature("MemberImportVisibility"))

@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Pipe builds against when they are missing: SQLite's headers (for
-# GRDB) and jemalloc, the allocator `pipe` is linked with on Linux (Docs/Design/0009-jemalloc.md).
-# Does nothing elsewhere, or when both are there. Needs root, or sudo.
+# GRDB), jemalloc, the allocator `pipe` is linked with on Linux (Docs/Design/0009-jemalloc.md), and
+# zlib, libzstd, libbz2 and liblzma, which read compressed input (Docs/Inputs.md).
+# Does nothing elsewhere, or when all are there. Needs root, or sudo.
 set -euo pipefail
 [ "$(uname -s)" = Linux ] || exit 0
 missing=()
-for package in libsqlite3-dev libjemalloc-dev; do
+for package in libsqlite3-dev libjemalloc-dev zlib1g-dev libzstd-dev libbz2-dev liblzma-dev; do
   dpkg -s "$package" > /dev/null 2>&1 || missing+=("$package")
 done
 [ ${#missing[@]} -gt 0 ] || exit 0
 if ! command -v apt-get > /dev/null; then
-  echo "error: ${missing[*]} missing and no apt-get here: install SQLite's headers and jemalloc with this system's package manager" >&2
+  echo "error: ${missing[*]} missing and no apt-get here: install them with this system's package manager" >&2
   exit 1
 fi
 sudo=""

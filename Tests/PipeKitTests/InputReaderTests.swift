@@ -158,4 +158,63 @@ struct InputReaderTests {
             (error as? PipeError)?.code == .io && (error as? PipeError)?.location == location
         }
     }
+
+    func writeBytes(_ bytes: [UInt8], to path: String) throws {
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+    }
+
+    @Test(arguments: Compression.allCases)
+    func compressedFilesAreReadInEveryFormatBesidePlainOnes(format: Compression) async throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let lines = "{\"id\":\"a\"}\n{\"id\":\"b\"}\n"
+        let name = ["gzip": "gz", "zstd": "zst", "bzip2": "bz2", "xz": "xz"][format.rawValue] ?? ""
+        try writeBytes(Compressed.bytes(Array(lines.utf8), as: format), to: folder + "/packed.jsonl.\(name)")
+        // Recognised by its bytes, not its name.
+        try writeBytes(Compressed.bytes(Array(lines.utf8), as: format), to: folder + "/renamed.jsonl")
+        try write(["plain.jsonl": lines], in: folder)
+        let records = try await read(InputSpec(path: folder, format: .jsonl))
+        #expect(records.map(\.id) == ["packed:1", "packed:2", "plain:1", "plain:2", "renamed:1", "renamed:2"])
+        #expect(Set(records.map(\.text)) == ["{\"id\":\"a\"}", "{\"id\":\"b\"}"])
+        #expect(records.allSatisfy { $0.problem == nil })
+        try writeBytes(Compressed.bytes(Array("whole file".utf8), as: format), to: folder + "/one.txt")
+        let whole = try await read(InputSpec(path: folder + "/one.txt", format: .text))
+        #expect(whole.map(\.text) == ["whole file"])
+    }
+
+    @Test func aTruncatedFileGivesItsWholeLinesThenOneDamagedRecord() async throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let text = (1...3000).map { "{\"id\":\"n\($0)\",\"body\":\"\($0 * 7919 % 10007)\"}\n" }.joined()
+        let compressed = Compressed.bytes(Array(text.utf8), as: .gzip)
+        try writeBytes(Array(compressed.prefix(compressed.count / 2)), to: folder + "/cut.jsonl.gz")
+        try write(["next.jsonl": "{\"id\":\"after\"}\n"], in: folder)
+        let records = try await read(InputSpec(path: folder, format: .jsonl))
+        let damaged = try #require(records.firstIndex { $0.problem != nil })
+        #expect(damaged > 100)
+        #expect(records[..<damaged].allSatisfy { $0.text.hasSuffix("\"}") })
+        #expect(records[damaged].id == "cut:\(damaged + 1)")
+        guard case .damaged(let error) = records[damaged].problem else { Issue.record("not damaged"); return }
+        #expect(error.message == "the gzip data ends early: the file is truncated")
+        // Reading goes on with the next file.
+        #expect(records[(damaged + 1)...].map(\.id) == ["next:1"])
+    }
+
+    /// 10 GiB of zeros, gzip'd as 640 streams of 16 MiB each (10 MB on disk).
+    static let bomb: [UInt8] = {
+        let member = Compressed.bytes([UInt8](repeating: 0, count: 16 << 20), as: .gzip)
+        return Array([[UInt8]](repeating: member, count: 640).joined())
+    }()
+
+    @Test(arguments: [InputFormat.text, .jsonl])
+    func aDecompressionBombStopsAtTheRecordLimit(format: InputFormat) async throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try writeBytes(Self.bomb, to: folder + "/bomb.gz")
+        let records = try await read(InputSpec(path: folder + "/bomb.gz", format: format, maxRecordSize: ByteSize(bytes: 1 << 20)))
+        #expect(records.count == 1)
+        guard case .damaged(let error)? = records.first?.problem else { Issue.record("no problem: \(records)"); return }
+        #expect(error.message == "the record decompresses to more than 1048576 bytes, more than `input.max_record_size` "
+                + "allows; the rest of the gzip file was not read")
+    }
 }

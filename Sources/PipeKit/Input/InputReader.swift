@@ -86,7 +86,8 @@ public struct InputReader: AsyncSequence, Sendable, StopAwareSource {
         lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
     }
 
-    /// The id of a file's record: its path below `root` without the extension.
+    /// The id of a file's record: its path below `root` without the extension, and without a
+    /// compressed file's two (`2024/a.jsonl.gz` → `2024/a`).
     static func recordID(for file: String, root: String) -> String {
         var relative = file
         if !root.isEmpty, root != ".", file.hasPrefix(root) {
@@ -95,7 +96,9 @@ public struct InputReader: AsyncSequence, Sendable, StopAwareSource {
         } else if relative.hasPrefix("./") {
             relative.removeFirst(2)
         }
-        return PathParts.droppingExtension(relative)
+        let stem = PathParts.droppingExtension(relative)
+        let isCompressedName = Compression.fileExtensions.contains { relative.dropFirst(stem.count) == "." + $0 }
+        return isCompressedName ? PathParts.droppingExtension(stem) : stem
     }
 
     /// Whether a file is read as dead letters to replay: its name ends in `.dead-letter.jsonl`.
@@ -128,7 +131,16 @@ public struct InputReader: AsyncSequence, Sendable, StopAwareSource {
             guard let listing else { return nil }
             while true {
                 if let current = lines {
-                    if let line = try current.next() {
+                    let next: LineReader.Line?
+                    do {
+                        next = try current.next()
+                    } catch {
+                        // The rest of the file cannot be read: one record says so, and reading goes on with the next file.
+                        lines = nil
+                        return RawRecord(id: linesID + ":\(current.lineNumber + 1)", source: linesFile, format: spec.format,
+                                         bytes: [], problem: Self.problem(error))
+                    }
+                    if let line = next {
                         if line.oversize == nil, line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
                         let record = RawRecord(id: linesID + ":\(current.lineNumber)", source: linesFile, format: spec.format,
                                                bytes: line.bytes, problem: line.oversize.map { .tooLarge(size: $0) })
@@ -156,38 +168,48 @@ public struct InputReader: AsyncSequence, Sendable, StopAwareSource {
                     let reason = String(cString: strerror(errno))
                     return RawRecord(id: id, source: file, format: spec.format, bytes: [], problem: .unreadable(reason: reason))
                 }
+                let source: any ByteSource
+                do {
+                    source = try InputBytes.open(descriptor: descriptor, closesDescriptor: file != "-", stop: reader.stop)
+                } catch {
+                    return RawRecord(id: id, source: file, format: spec.format, bytes: [], problem: Self.problem(error))
+                }
                 let isDeadLetterFile = InputReader.isDeadLetterFile(file)
                 if spec.format == .jsonl || isDeadLetterFile {
-                    lines = LineReader(descriptor: descriptor, closesDescriptor: file != "-", stop: reader.stop,
-                                       maxLineSize: spec.maxRecordSize.bytes)
+                    lines = LineReader(source: source, maxLineSize: spec.maxRecordSize.bytes)
                     linesID = InputReader.recordID(for: file, root: listing.root)
                     (linesFile, linesAreDeadLetters) = (file, isDeadLetterFile)
                     continue
                 }
-                defer { if file != "-" { close(descriptor) } }
                 do {
-                    let (bytes, oversize) = try Self.readAll(descriptor, limit: spec.maxRecordSize.bytes)
+                    let (bytes, oversize) = try Self.readAll(source, limit: spec.maxRecordSize.bytes)
                     return RawRecord(id: id, source: file, format: spec.format, bytes: bytes, problem: oversize.map { .tooLarge(size: $0) })
                 } catch {
-                    return RawRecord(id: id, source: file, format: spec.format, bytes: [],
-                                     problem: .unreadable(reason: String(cString: strerror(error.code.rawValue))))
+                    return RawRecord(id: id, source: file, format: spec.format, bytes: [], problem: Self.problem(error))
                 }
             }
         }
 
+        /// What went wrong reading a file, for `parse` to report.
+        private static func problem(_ error: any Error) -> RawRecord.Problem {
+            guard let error = error as? PipeError, error.code != .io else {
+                return .unreadable(reason: (error as? PipeError)?.message ?? "\(error)")
+            }
+            return .damaged(error)
+        }
+
         /// A whole file (or standard input) as one record; past `limit` bytes, only its first
-        /// bytes and its size.
-        private static func readAll(_ descriptor: Int32, limit: Int) throws(POSIXError) -> (bytes: [UInt8], oversize: Int?) {
+        /// bytes and its size (compressed input stops there with an error instead).
+        private static func readAll(_ source: any ByteSource, limit: Int) throws -> (bytes: [UInt8], oversize: Int?) {
             var bytes: [UInt8] = []
             var size = 0
             var block = [UInt8](repeating: 0, count: 1 << 20)
             while true {
-                let count = block.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-                }
+                let count = try block.withUnsafeMutableBytes { try source.read(into: $0) }
                 if count == 0 { break }
+                if let decompressed = source as? DecompressingSource, size + count > limit {
+                    throw decompressed.recordTooLarge(limit: limit)
+                }
                 size += count
                 // Past the limit only the first bytes are kept, and the rest is read and counted.
                 if bytes.count < limit + 1 { bytes.append(contentsOf: block[..<Swift.min(count, limit + 1 - bytes.count)]) }

@@ -1,12 +1,7 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// Reads a file descriptor line by line in large blocks, so that memory stays bounded by the
-/// longest line, or by `maxLineSize` when a line is longer: such a line is returned cut to its
-/// first bytes, with its whole size, and the rest of it is read past without being kept.
+/// Reads a byte source (a file, decompressed when it is compressed) line by line in large blocks,
+/// so that memory stays bounded by the longest line, or by `maxLineSize` when a line is longer:
+/// such a line is returned cut to its first bytes, with its whole size, and the rest of it is read
+/// past without being kept (in decompressed input, reading stops there with an error instead).
 final class LineReader {
     /// A line without its `\n` (and without a `\r` before it).
     struct Line {
@@ -16,27 +11,27 @@ final class LineReader {
         var oversize: Int?
     }
 
-    private let descriptor: Int32
-    private let closesDescriptor: Bool
-    private let stop: StopSignal?
+    private let source: any ByteSource
     private let maxLineSize: Int
     private var buffer: [UInt8] = []
     private var start = 0
     private var atEnd = false
-    /// Whether reading ended because the stop signal fired, not at the end of the input.
-    private var stopped = false
     /// The 1-based number of the line last returned.
     private(set) var lineNumber = 0
 
     private static let blockSize = 1 << 20
 
-    /// Creates a reader; when `stop` fires, a read waiting for data ends as if at the end of
-    /// input, except that a line whose end was not yet read is left out.
-    init(descriptor: Int32, closesDescriptor: Bool, stop: StopSignal? = nil, maxLineSize: Int = .max) {
-        self.descriptor = descriptor
-        self.closesDescriptor = closesDescriptor
-        self.stop = stop
+    /// Creates a reader; when the source stops (its stop signal fired), reading ends as if at
+    /// the end of input, except that a line whose end was not yet read is left out.
+    init(source: any ByteSource, maxLineSize: Int = .max) {
+        self.source = source
         self.maxLineSize = maxLineSize
+    }
+
+    /// Creates a reader of a file descriptor, not decompressed.
+    convenience init(descriptor: Int32, closesDescriptor: Bool, stop: StopSignal? = nil, maxLineSize: Int = .max) {
+        self.init(source: DescriptorSource(descriptor: descriptor, closesDescriptor: closesDescriptor, stop: stop),
+                  maxLineSize: maxLineSize)
     }
 
     /// The next line, or `nil` at the end.
@@ -50,7 +45,7 @@ final class LineReader {
             }
             if atEnd {
                 // A line cut short by a stop is not a record: a resumed run reads it whole.
-                guard start < buffer.count, !stopped else { return nil }
+                guard start < buffer.count, !source.stopped else { return nil }
                 defer { start = buffer.count }
                 return line(start..<buffer.count)
             }
@@ -70,8 +65,10 @@ final class LineReader {
         return Line(bytes: Array(buffer[range].prefix(RawRecord.oversizePrefix)), oversize: range.count)
     }
 
-    /// Cuts the line at the cursor, longer than `maxLineSize` and not yet ended, and reads past the rest of it.
+    /// Cuts the line at the cursor, longer than `maxLineSize` and not yet ended, and reads past the
+    /// rest of it; in decompressed input, throws instead (``DecompressingSource/recordTooLarge(limit:)``).
     private func skipLongLine() throws -> Line? {
+        if let decompressed = source as? DecompressingSource { throw decompressed.recordTooLarge(limit: maxLineSize) }
         let kept = Array(buffer[start...].prefix(RawRecord.oversizePrefix))
         var size = 0
         var last: UInt8 = 0
@@ -89,7 +86,7 @@ final class LineReader {
             if atEnd { break }
             try fill()
         }
-        if stopped { return nil }
+        if source.stopped { return nil }
         lineNumber += 1
         return Line(bytes: kept, oversize: size)
     }
@@ -99,38 +96,18 @@ final class LineReader {
             buffer.removeFirst(start)
             start = 0
         }
-        guard waitForData() else {
-            atEnd = true
-            stopped = true
-            return
-        }
         let oldCount = buffer.count
         buffer.append(contentsOf: repeatElement(0, count: Self.blockSize))
-        var count = -1
-        while count < 0 {
-            count = buffer.withUnsafeMutableBytes { bytes in
-                read(descriptor, bytes.baseAddress.map { $0 + oldCount }, Self.blockSize)
+        let count: Int
+        do {
+            count = try buffer.withUnsafeMutableBytes { bytes in
+                try source.read(into: UnsafeMutableRawBufferPointer(rebasing: bytes[oldCount...]))
             }
-            if count < 0, errno != EINTR {
-                buffer.removeLast(Self.blockSize)
-                throw PipeError(.io, "read failed: \(String(cString: strerror(errno)))")
-            }
+        } catch {
+            buffer.removeLast(Self.blockSize)
+            throw error
         }
         buffer.removeLast(Self.blockSize - count)
         if count == 0 { atEnd = true }
-    }
-
-    /// Waits until the descriptor is readable; `false` when the stop signal fired first.
-    private func waitForData() -> Bool {
-        guard let stop else { return true }
-        var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-        while stop.signal == nil {
-            if poll(&entry, 1, 100) != 0 { return true }
-        }
-        return false
-    }
-
-    deinit {
-        if closesDescriptor { _ = close(descriptor) }
     }
 }

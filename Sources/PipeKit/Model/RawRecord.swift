@@ -22,6 +22,9 @@ public struct RawRecord: Sendable, Hashable {
         case unreadable(reason: String)
         /// A line of a dead-letter file that is not a dead letter with a `raw` record to replay.
         case notADeadLetter(reason: String)
+        /// The input could not be read or decoded past this point (compressed data that is
+        /// corrupt or truncated, a CSV quote that never closes): the error `parse` reports.
+        case damaged(PipeError)
     }
 
     /// Creates a record.

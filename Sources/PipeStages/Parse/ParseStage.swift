@@ -53,6 +53,8 @@ public struct ParseStage: ConfigurableStage {
         case .unreadable(let reason):
             throw PipeError(.io, "cannot read `\(record.source)`: \(reason)",
                             hint: "the file was listed when the run started; check that it still exists and is readable")
+        case .damaged(let error):
+            throw error
         case nil:
             break
         }

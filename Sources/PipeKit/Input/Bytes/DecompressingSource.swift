@@ -1,0 +1,83 @@
+/// The decompressed bytes of another source, decoded as they are read, in blocks.
+///
+/// Concatenated streams (`cat a.gz b.gz`) are read whole. Data that is corrupt, ends before its
+/// stream does, or is followed by something that is not another stream throws a ``PipeError``;
+/// the bytes given out before it stay good.
+package final class DecompressingSource: ByteSource {
+    private let inner: any ByteSource
+    private let format: Compression
+    private let codec: any DecompressionCodec
+    private var input = [UInt8](repeating: 0, count: 1 << 16)
+    private var inputStart = 0, inputEnd = 0
+    private var innerAtEnd = false
+    /// Whether the last stream ended and no byte of another was decoded since.
+    private var betweenStreams = false
+
+    /// Decodes `inner`, whose bytes are in `format`.
+    package init(_ inner: any ByteSource, format: Compression) throws {
+        self.inner = inner
+        self.format = format
+        codec = try format.makeCodec()
+    }
+
+    package var stopped: Bool { inner.stopped }
+
+    package func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        guard buffer.count > 0 else { return 0 }
+        while true {
+            if inputStart == inputEnd, !innerAtEnd { try refill() }
+            if inputStart == inputEnd, innerAtEnd {
+                if betweenStreams || inner.stopped { return 0 }
+            }
+            if betweenStreams {
+                // More bytes after a stream ended: another stream, or something that is not one.
+                let rest = input[inputStart..<inputEnd]
+                if rest.count < format.magic.count, !innerAtEnd {
+                    try refill()
+                    continue
+                }
+                guard format.isStart(of: rest) else {
+                    throw format.corrupt("bytes that are not \(format.rawValue) data follow the end of the stream")
+                }
+                try codec.reset()
+                betweenStreams = false
+            }
+            let step = try input.withUnsafeBytes { bytes in
+                try codec.step(UnsafeRawBufferPointer(rebasing: bytes[inputStart..<inputEnd]), into: buffer, inputEnds: innerAtEnd)
+            }
+            inputStart += step.consumed
+            if step.ended { betweenStreams = true }
+            if step.produced > 0 { return step.produced }
+            if step.consumed == 0, !step.ended {
+                // The decoder needs more input than there is.
+                guard !innerAtEnd else {
+                    if inner.stopped { return 0 }
+                    throw format.truncated
+                }
+                try refill()
+            }
+        }
+    }
+
+    /// Moves what is left of the input to the front and reads more after it.
+    private func refill() throws {
+        if inputStart > 0 {
+            input.replaceSubrange(0..<(inputEnd - inputStart), with: input[inputStart..<inputEnd])
+            (inputStart, inputEnd) = (0, inputEnd - inputStart)
+        }
+        guard inputEnd < input.count else { return }
+        let count = try input.withUnsafeMutableBytes { bytes in
+            try inner.read(into: UnsafeMutableRawBufferPointer(rebasing: bytes[inputEnd...]))
+        }
+        if count == 0 { innerAtEnd = true }
+        inputEnd += count
+    }
+
+    /// The error for a record that decompresses to more than `limit` bytes: reading the file
+    /// stops there, so that a decompression bomb costs no more than `max_record_size`.
+    package func recordTooLarge(limit: Int) -> PipeError {
+        PipeError(.malformedRecord, "the record decompresses to more than \(limit) bytes, more than `input.max_record_size` "
+                  + "allows; the rest of the \(format.rawValue) file was not read",
+                  hint: "raise `input.max_record_size` in the pipeline file if the file is genuine")
+    }
+}
