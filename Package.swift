@@ -59,6 +59,7 @@ let package = Package(
             name: "PipeStages",
             dependencies: [
                 "PipeKit",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C interface, for binding the export's rows (`SQLiteInsert`).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),

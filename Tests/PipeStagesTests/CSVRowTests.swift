@@ -28,7 +28,7 @@ struct CSVRowTests {
         CSVRow(article: article).append(to: &bytes)
         let line = String(decoding: bytes, as: UTF8.self)
         #expect(line.hasSuffix("\r\n"))
-        #expect(line.hasPrefix("\"a,1\",s,,,T,B,"))
+        #expect(line.hasPrefix("\"a,1\",s,,,,T,B,"))
         // "\r\n" is one `Character`; the id holds one comma more than the columns have.
         #expect(line.dropLast().split(separator: ",", omittingEmptySubsequences: false).count == CSVRow.columns.count + 1)
     }

@@ -106,17 +106,57 @@ struct ParseStageTests {
         ("hello 2024-12-08 u\n\nT\n\nB\n", .datedText, "malformed header `hello 2024-12-08 u`"),
         (" date 2024-13-08 u\n\nT\n\nB\n", .datedText, "malformed date `2024-13-08` in the header"),
         ("{\"id\":\"a\",\"body\":\"  \"}", .jsonl, "the article `a` has an empty body"),
-        ("{\"body\":\"b\"}", .jsonl, "the object has no `id`"),
-        ("{\"id\":\"a\",\"body\":\"b\",\"date\":\"yesterday\"}", .jsonl, "malformed `date` `yesterday`"),
+        ("{\"id\":\"a\"}", .jsonl, "the object has no `body`"),
+        ("{\"id\":\"a\",\"body\":\"b\",\"date\":\"yesterday\"}", .jsonl, "`date` `yesterday` is not a date Pipe reads"),
+        ("{\"id\":\"a\",\"body\":\"b\",\"date\":[2024]}", .jsonl, "`date` must be a date, not array([PipeKit.JSONValue.int(2024)])"),
         ("[1,2]", .jsonl, "the line is JSON but not an object"),
-        ("{\"id\":7,\"body\":\"b\"}", .jsonl, "`id` must be a string, not int(7)"),
+        ("{\"id\":true,\"body\":\"b\"}", .jsonl, "`id` must be a string, not bool(true)"),
     ])
     func rejectsMalformedRecords(text: String, format: InputFormat, message: String) {
         #expect {
             _ = try ParseStage.parse(Fixtures.record(text, format: format))
         } throws: { error in
-            (error as? PipeError)?.code == .malformedRecord && (error as? PipeError)?.message == message
+            let error = (error as? RecordFailure)?.error ?? error
+            return (error as? PipeError)?.code == .malformedRecord && (error as? PipeError)?.message == message
         }
+    }
+
+    @Test func anObjectsOwnIDNamesItsFailure() throws {
+        let failure = try #require(throws: RecordFailure.self) {
+            try ParseStage.parse(Fixtures.record("{\"id\":\"fakes-0001\",\"body\":\" \"}", format: .jsonl))
+        }
+        #expect(failure.id == "fakes-0001")
+    }
+
+    @Test func withoutAnIDTheRecordsPlaceNamesIt() throws {
+        let record = RawRecord(id: "feed:12", source: "feed.jsonl", format: .jsonl, bytes: Array("{\"id\":7,\"body\":\"b\"}".utf8))
+        #expect(try ParseStage.parse(record).id == "7")
+        let unnamed = RawRecord(id: "feed:13", source: "feed.jsonl", format: .jsonl, bytes: Array("{\"body\":\"b\"}".utf8))
+        #expect(try ParseStage.parse(unnamed).id == "feed:13")
+    }
+
+    @Test func fieldMapsReadMappedAndNestedKeysAndDatesAsTheyCome() throws {
+        let fields = try #require(FieldMap(["id": "article_id", "title": "headline", "body": "text", "date": "meta.published",
+                                            "url": "link"]))
+        let input = InputSpec(path: "-", format: .jsonl, fields: fields, timeZone: try #require(InputTimeZone("+03:00")))
+        let line = #"{"article_id":"a1","headline":"H","text":"B","meta":{"published":"2017-04-05T01:30:00"},"link":"u","#
+            + #""title":"kept apart","topic":"t"}"#
+        let article = try ParseStage.parse(Fixtures.record(line, format: .jsonl), input: input)
+        #expect(article.id == "a1")
+        #expect(article.title == "H")
+        #expect(article.body == "B")
+        #expect(article.url == "u")
+        #expect(article.date?.description == "2017-04-05")
+        #expect(article.publishedAt?.description == "2017-04-04T22:30:00Z")
+        // Keys no field reads stay custom fields; `meta` too, for its other members.
+        #expect(article.fields == ["topic": "t", "meta": .object(["published": "2017-04-05T01:30:00"])])
+        let failure = try #require(throws: RecordFailure.self) {
+            try ParseStage.parse(Fixtures.record(#"{"article_id":"a2","headline":"H","body":"B"}"#, format: .jsonl), input: input)
+        }
+        let error = try #require(failure.error as? PipeError)
+        #expect(failure.id == "a2")
+        #expect(error.message == "the object has no `text`")
+        #expect(error.hint == "the record's keys are `article_id`, `body`, `headline`; map one with `input.fields: {body: KEY}`")
     }
 
     @Test func rejectsInvalidUTF8WithItsOffset() {

@@ -12,7 +12,7 @@ extension PipelineLoader {
     }
 
     /// Reads every stage entry, builds each stage from its options, and checks that they connect.
-    func readStages(_ node: Node, pipeline: String, format: InputFormat?, context: inout LoadContext) -> [AnyStage] {
+    func readStages(_ node: Node, pipeline: String, input: InputSpec?, context: inout LoadContext) -> [AnyStage] {
         guard let sequence = node.sequence, !sequence.isEmpty else {
             context.report(.invalidValue, "`stages` expects a list with at least one stage",
                            hint: "write `stages:` then `  - type: parse` on the next line", at: node)
@@ -54,7 +54,7 @@ extension PipelineLoader {
                 concurrency = .workers(1)
             }
             entries.append(Entry(descriptor: descriptor, typeNode: typeNode, id: id))
-            let setup = StageSetup(pipeline: pipeline, stageID: id, inputFormat: format,
+            let setup = StageSetup(pipeline: pipeline, stageID: id, input: input,
                                    precedingStages: entries.dropLast().compactMap { $0.descriptor?.name })
             if var stage = build(descriptor, options: item["options"], typeNode: typeNode,
                                  setup: setup, concurrency: concurrency, policy: keys.onError, context: &context) {

@@ -52,9 +52,3 @@ extension ByteSize: OptionValue {
         self = size
     }
 }
-
-extension StringProtocol {
-    fileprivate var trimmingSpaces: String {
-        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
-    }
-}

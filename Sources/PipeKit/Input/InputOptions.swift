@@ -15,6 +15,24 @@ public struct InputOptions: StageOptions {
                 + "for that record alone (with its size and its first 4,096 bytes for the dead-letter file), so memory "
                 + "stays bounded whatever the input holds")
     public var maxRecordSize = InputSpec.defaultMaxRecordSize
+    /// Where records keep the article's fields.
+    @Option("fields", help: "for `jsonl`, `json`, `csv` and `tsv`: the key each article field is read from, "
+                + "`{id: article_id, title: headline, body: text, date: published_at, url: link}`; a dotted path reads "
+                + "nested JSON (`meta.published`). A field left out is read from the key of its own name; keys no field "
+                + "reads become custom fields")
+    public var fields = FieldMap()
+    /// The character between CSV cells.
+    @Option("delimiter", help: "for `csv`: the one character between cells, `,` by default (Excel writes `;` in some "
+                + "languages); `tsv` always uses a tab")
+    public var delimiter: String?
+    /// The input's character encoding.
+    @Option("encoding", help: "the input's character encoding, converted to UTF-8 with iconv as it is read: `UTF-8`, "
+                + "`windows-1252`, `ISO-8859-1`, `KOI8-R` or any other name `iconv -l` lists")
+    public var encoding = "UTF-8"
+    /// The zone of date-times written without an offset.
+    @Option("timezone", help: "the time zone of dates written with a time but no offset, and of Unix seconds: `UTC`, an "
+                + "offset (`+03:00`) or a name from the tz database (`Europe/Berlin`)")
+    public var timezone = InputTimeZone.utc
 
     /// The defaults.
     public init() {}

@@ -116,6 +116,8 @@ public struct InputReader: AsyncSequence, Sendable, StopAwareSource {
         private var listing: (root: String, files: [String])?
         private var fileIndex = 0
         private var lines: LineReader?
+        /// The CSV or TSV file being read, row by row.
+        private var rows: CSVRecords?
         /// The file `lines` reads, its records' id before `:LINE`, and whether it holds dead letters.
         private var linesFile = "", linesID = "", linesAreDeadLetters = false
 
@@ -149,6 +151,16 @@ public struct InputReader: AsyncSequence, Sendable, StopAwareSource {
                     lines = nil
                     continue
                 }
+                if let current = rows {
+                    do {
+                        if let record = try current.next() { return record }
+                    } catch {
+                        rows = nil
+                        return RawRecord(id: linesID, source: linesFile, format: spec.format, bytes: [], problem: Self.problem(error))
+                    }
+                    rows = nil
+                    continue
+                }
                 guard fileIndex < listing.files.count, reader.stop?.signal == nil else { return nil }
                 let file = listing.files[fileIndex]
                 fileIndex += 1
@@ -170,7 +182,8 @@ public struct InputReader: AsyncSequence, Sendable, StopAwareSource {
                 }
                 let source: any ByteSource
                 do {
-                    source = try InputBytes.open(descriptor: descriptor, closesDescriptor: file != "-", stop: reader.stop)
+                    source = try InputBytes.open(descriptor: descriptor, closesDescriptor: file != "-", stop: reader.stop,
+                                                 encoding: spec.encoding)
                 } catch {
                     return RawRecord(id: id, source: file, format: spec.format, bytes: [], problem: Self.problem(error))
                 }
@@ -179,6 +192,12 @@ public struct InputReader: AsyncSequence, Sendable, StopAwareSource {
                     lines = LineReader(source: source, maxLineSize: spec.maxRecordSize.bytes)
                     linesID = InputReader.recordID(for: file, root: listing.root)
                     (linesFile, linesAreDeadLetters) = (file, isDeadLetterFile)
+                    continue
+                }
+                if spec.format == .csv || spec.format == .tsv {
+                    (linesID, linesFile) = (InputReader.recordID(for: file, root: listing.root), file)
+                    rows = CSVRecords(source: source, file: file, id: linesID, format: spec.format, delimiter: spec.delimiter,
+                                      maxRowSize: spec.maxRecordSize.bytes)
                     continue
                 }
                 do {

@@ -9,16 +9,27 @@ public struct InputSpec: Sendable, Hashable {
     /// The largest record read whole (`input.max_record_size`); a larger one reaches `parse` as an
     /// error for that record alone, and only its first bytes are kept.
     public var maxRecordSize: ByteSize
+    /// Where records keep the article's fields (`input.fields`).
+    public var fields: FieldMap
+    /// The zone of date-times without an offset (`input.timezone`).
+    public var timeZone: InputTimeZone
+    /// The byte between CSV cells (`input.delimiter`); TSV's is a tab.
+    public var delimiter: UInt8 = UInt8(ascii: ",")
+    /// The input's character encoding (`input.encoding`), or nil for UTF-8, read as it is.
+    public var encoding: String?
 
     /// The default `max_record_size`: 16 MiB.
     public static let defaultMaxRecordSize = ByteSize(bytes: 16 << 20)
 
     /// Creates an input.
-    public init(path: String, format: InputFormat, location: SourceLocation? = nil, maxRecordSize: ByteSize = defaultMaxRecordSize) {
+    public init(path: String, format: InputFormat, location: SourceLocation? = nil, maxRecordSize: ByteSize = defaultMaxRecordSize,
+                fields: FieldMap = FieldMap(), timeZone: InputTimeZone = .utc) {
         self.path = path
         self.format = format
         self.location = location
         self.maxRecordSize = maxRecordSize
+        self.fields = fields
+        self.timeZone = timeZone
     }
 
     /// Whether the path is a glob pattern rather than a plain path.

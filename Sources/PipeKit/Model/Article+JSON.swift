@@ -1,13 +1,14 @@
 extension Article {
     /// The names of the built-in fields, in the order export writes them.
     public static let recordFields = [
-        "id", "source", "date", "url", "title", "body",
+        "id", "source", "date", "published_at", "url", "title", "body",
         "language", "language_confidence", "translation", "entities", "dates", "quotes", "keywords",
     ]
 
     /// Writes the article as one JSON object with a fixed key order.
     ///
-    /// `id`, `source`, `date`, `url`, `title` and `body` always come first; `language`,
+    /// `id`, `source`, `date`, `url`, `title` and `body` always come first (with `published_at`
+    /// after `date` when the input gave a time); `language`,
     /// `language_confidence`, `translation`, `entities`, `dates`, `quotes` and `keywords` follow
     /// when the stage that makes them ran (an empty result is `[]`); custom fields come last in
     /// byte order of their names. A custom field never replaces a built-in one.
@@ -16,6 +17,9 @@ extension Article {
         writer.key("id"); writer.string(id)
         writer.key("source"); writer.string(source)
         writer.key("date"); writer.string(date?.description)
+        if let publishedAt {
+            writer.key("published_at"); writer.string(publishedAt.description)
+        }
         writer.key("url"); writer.string(url)
         writer.key("title"); writer.string(title)
         writer.key("body"); writer.string(body)
@@ -47,6 +51,7 @@ extension Article {
             writer.objects("dates", dates) { writer, date in
                 writer.key("text"); writer.string(date.text)
                 writer.key("value"); writer.string(date.valueText)
+                writer.key("precision"); writer.string(date.precision.rawValue)
                 writer.key("span")
                 if let span = date.span { writer.span(span) } else { writer.null() }
             }

@@ -7,8 +7,10 @@ public struct Article: Sendable, Hashable {
     public var id: String
     /// The input file the article came from (`-` for standard input).
     public var source: String
-    /// The publication day, when the input gives one.
+    /// The publication day, when the input gives one: the day as published, in its own offset.
     public var date: CalendarDate?
+    /// The publication instant, when the input gives a time with the date.
+    public var publishedAt: Timestamp?
     /// The article's address, when the input gives one.
     public var url: String?
     /// The headline.
@@ -41,6 +43,7 @@ public struct Article: Sendable, Hashable {
         id: String,
         source: String,
         date: CalendarDate? = nil,
+        publishedAt: Timestamp? = nil,
         url: String? = nil,
         title: String,
         body: String,
@@ -51,6 +54,7 @@ public struct Article: Sendable, Hashable {
         self.id = id
         self.source = source
         self.date = date
+        self.publishedAt = publishedAt
         self.url = url
         self.title = title
         self.body = body

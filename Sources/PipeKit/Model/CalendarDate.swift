@@ -16,6 +16,13 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         self.day = day
     }
 
+    /// Creates a date from parts already known to name a real day (computed, not read from input).
+    init(checkedYear year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
     /// Parses exactly `YYYY-MM-DD`; anything else gives `nil`.
     public init?(_ text: some StringProtocol) {
         let utf8 = Array(text.utf8)

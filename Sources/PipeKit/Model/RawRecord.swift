@@ -51,4 +51,11 @@ public enum InputFormat: String, Sendable, Hashable, CaseIterable, Codable {
     case jsonl
     /// One article per file, no header: the first non-empty line is the title.
     case text
+    /// Comma-separated values (RFC 4180) with a header row: one article per row.
+    case csv
+    /// Tab-separated values with a header row, without quoting: one article per row.
+    case tsv
+
+    /// Whether `parse` reads the format's records as objects, through `input.fields`.
+    public var isObjectFormat: Bool { self == .jsonl || self == .csv || self == .tsv }
 }

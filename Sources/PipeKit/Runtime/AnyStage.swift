@@ -228,6 +228,8 @@ public struct AnyStage: Sendable {
                     tally.filtered += 1
                 }
             } catch {
+                var (id, error) = (id, error)
+                if let failure = error as? RecordFailure { (id, error) = (failure.id, failure.error) }
                 switch policy {
                 case .fail:
                     throw PipeError(

@@ -22,16 +22,18 @@ public struct StageSetup: Sendable {
     public var pipeline: String
     /// The stage's id.
     public var stageID: String
+    /// The pipeline's input, with its format, field map and time zone.
+    public var input: InputSpec?
     /// The input's format.
-    public var inputFormat: InputFormat?
+    public var inputFormat: InputFormat? { input?.format }
     /// The types of the stages before this one, in order, so that a stage can require one.
     public var precedingStages: [String]
 
     /// Creates a setup.
-    public init(pipeline: String, stageID: String, inputFormat: InputFormat? = nil, precedingStages: [String] = []) {
+    public init(pipeline: String, stageID: String, input: InputSpec? = nil, precedingStages: [String] = []) {
         self.pipeline = pipeline
         self.stageID = stageID
-        self.inputFormat = inputFormat
+        self.input = input
         self.precedingStages = precedingStages
     }
 }

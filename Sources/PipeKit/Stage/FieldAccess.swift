@@ -41,7 +41,7 @@ public struct ArticleField: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// The fields parse sets on every article.
-    public static let record: [ArticleField] = ["id", "source", "date", "url", "title", "body"]
+    public static let record: [ArticleField] = ["id", "source", "date", "published_at", "url", "title", "body"]
     /// Every field of the article model.
     public static let builtIn: [ArticleField] = record + [
         "paragraphs", "sentences", "language", "language_confidence", "translation", "entities", "dates", "quotes", "keywords",

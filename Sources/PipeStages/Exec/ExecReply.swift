@@ -53,6 +53,12 @@ enum ExecReply: Equatable {
                 }
                 result.date = parsed
             }
+            if let text = try string("published_at", in: object) {
+                guard let instant = text.map({ PublishedDate.parse($0)?.instant }) ?? .some(nil) else {
+                    throw ExecFieldError("`published_at` must be an RFC 3339 date-time, `2017-04-05T08:00:00Z`")
+                }
+                result.publishedAt = instant
+            }
             if let language = try string("language", in: object) { result.language = language }
             switch object["language_confidence"] {
             case nil: break

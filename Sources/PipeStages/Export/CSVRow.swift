@@ -7,7 +7,7 @@ import PipeKit
 /// joined by `; `; dates, quotes and keywords likewise. A field a stage did not produce is empty.
 struct CSVRow {
     static let columns = [
-        "id", "source", "date", "url", "title", "body", "language", "language_confidence",
+        "id", "source", "date", "published_at", "url", "title", "body", "language", "language_confidence",
         "persons", "organizations", "locations", "misc", "dates", "quotes", "keywords",
     ]
     static let header = columns.joined(separator: ",") + "\r\n"
@@ -19,7 +19,7 @@ struct CSVRow {
             (article.entities ?? []).filter { $0.type == type }.map(\.text).joined(separator: "; ")
         }
         return [
-            article.id, article.source, article.date?.description ?? "", article.url ?? "", article.title, article.body,
+            article.id, article.source, article.date?.description ?? "", article.publishedAt?.description ?? "", article.url ?? "", article.title, article.body,
             article.language ?? "", article.languageConfidence.map { String($0) } ?? "",
             names(.person), names(.organization), names(.location), names(.misc),
             (article.dates ?? []).map { $0.valueText }.joined(separator: "; "),

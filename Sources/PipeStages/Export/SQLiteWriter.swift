@@ -23,7 +23,7 @@ final class SQLiteWriter: ArticleWriter {
 
     static let schema = """
         CREATE TABLE articles (
-            id TEXT PRIMARY KEY NOT NULL, source TEXT NOT NULL, date TEXT, url TEXT,
+            id TEXT PRIMARY KEY NOT NULL, source TEXT NOT NULL, date TEXT, published_at TEXT, url TEXT,
             title TEXT NOT NULL, body TEXT NOT NULL, language TEXT, language_confidence REAL,
             translation_to TEXT, translation_backend TEXT, translation_title TEXT, translation_body TEXT,
             fields TEXT
@@ -38,7 +38,7 @@ final class SQLiteWriter: ArticleWriter {
         );
         CREATE TABLE dates (
             article_id TEXT NOT NULL REFERENCES articles(id), text TEXT NOT NULL, value TEXT NOT NULL,
-            start INTEGER, "end" INTEGER
+            precision TEXT NOT NULL, start INTEGER, "end" INTEGER
         );
         CREATE TABLE keywords (
             article_id TEXT NOT NULL REFERENCES articles(id), rank INTEGER NOT NULL, text TEXT NOT NULL,
@@ -160,9 +160,9 @@ final class SQLiteWriter: ArticleWriter {
 
     /// Inserts the article's row.
     private func insertRow(of article: Article, into db: Database) throws {
-        var row = try SQLiteInsert("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", in: db)
+        var row = try SQLiteInsert("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", in: db)
         let translation = article.translation
-        for text in [article.id, article.source, article.date?.description, article.url, article.title, article.body, article.language] {
+        for text in [article.id, article.source, article.date?.description, article.publishedAt?.description, article.url, article.title, article.body, article.language] {
             row.bind(text)
         }
         row.bind(article.languageConfidence)
@@ -206,11 +206,12 @@ final class SQLiteWriter: ArticleWriter {
             }
         }
         if let dates = article.dates, !dates.isEmpty {
-            var row = try SQLiteInsert("INSERT INTO dates VALUES (?, ?, ?, ?, ?)", in: db)
+            var row = try SQLiteInsert("INSERT INTO dates VALUES (?, ?, ?, ?, ?, ?)", in: db)
             for date in dates {
                 row.bind(article.id)
                 row.bind(date.text)
                 row.bind(date.valueText)
+                row.bind(date.precision.rawValue)
                 row.bind(date.span?.start)
                 row.bind(date.span?.end)
                 try row.insert()

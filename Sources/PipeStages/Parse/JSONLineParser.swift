@@ -1,41 +1,86 @@
 import Foundation
 import PipeKit
 
-/// Reads one JSON Lines record: `id`, `date`, `url`, `title` and `body`; other keys become custom fields.
+/// Reads one JSON object record (a JSON Lines line, or a CSV row the reader wrote as one) into an
+/// article, through the input's field map: `id`, `date`, `url`, `title` and `body` from their
+/// mapped keys (dotted paths into nested objects); the keys no field reads become custom fields.
 enum JSONLineParser {
-    static func parse(_ record: RawRecord) throws -> Article {
+    static func parse(_ record: RawRecord, fields map: FieldMap = FieldMap(), timeZone: InputTimeZone = .utc) throws -> Article {
         var text = try RecordText.decode(record.bytes)
         let object = try text.withUTF8(FlatJSONObject.parse) ?? decode(Array(text.utf8))
-        func string(_ key: String, required: Bool) throws -> String? {
-            switch object[key] {
+        func string(_ field: String, required: Bool = false) throws -> String? {
+            let key = map.source(of: field)
+            switch value(at: map.path(of: field), in: object) {
             case .string(let value): return value
+            case .int(let value) where field == "id": return String(value)
             case .none, .null?:
-                if required { throw PipeError(.malformedRecord, "the object has no `\(key)`") }
+                if required { throw PipeError(.malformedRecord, "the object has no `\(key)`", hint: hint(for: field, object)) }
                 return nil
             case .some(let other):
                 throw PipeError(.malformedRecord, "`\(key)` must be a string, not \(other)")
             }
         }
-        guard let id = try string("id", required: true), !id.isEmpty else {
-            throw PipeError(.malformedRecord, "the object's `id` is empty")
+        // Without an id, the record's place in its file names it.
+        let id = try string("id") ?? record.id
+        guard !id.isEmpty else { throw PipeError(.malformedRecord, "the object's `\(map.source(of: "id"))` is empty") }
+        do {
+            return try article(id: id, object: object, record: record, map: map, timeZone: timeZone, string: string)
+        } catch {
+            throw RecordFailure(id: id, error: error)
         }
-        var date: CalendarDate?
-        if let text = try string("date", required: false) {
-            guard let parsed = CalendarDate(text) else {
-                throw PipeError(.malformedRecord, "malformed `date` `\(text)`", hint: "write the date as YYYY-MM-DD")
-            }
-            date = parsed
-        }
-        let body = try string("body", required: true) ?? ""
+    }
+
+    /// The article from the object whose id is read.
+    private static func article(
+        id: String, object: [String: JSONValue], record: RawRecord, map: FieldMap, timeZone: InputTimeZone,
+        string: (String, Bool) throws -> String?
+    ) throws -> Article {
+        let published = try publishedDate(value(at: map.path(of: "date"), in: object), key: map.source(of: "date"), timeZone: timeZone)
+        let body = try string("body", true) ?? ""
         guard body.contains(where: { !$0.isWhitespace }) else {
             throw PipeError(.malformedRecord, "the article `\(id)` has an empty body")
         }
-        // The members Article has no field of its own for, picked in one pass: removing the record
-        // fields from a copy hashed all thirteen names and copied the table.
-        var fields: [String: JSONValue] = [:]
-        for (key, value) in object where !Article.recordFields.contains(key) { fields[key] = value }
-        return Article(id: id, source: record.source, date: date, url: try string("url", required: false),
-                       title: try string("title", required: false) ?? "", body: body, fields: fields)
+        // The members no field reads, picked in one pass: removing the record fields from a copy
+        // hashed all their names and copied the table.
+        var custom: [String: JSONValue] = [:]
+        for (key, value) in object where !Article.recordFields.contains(key) && !map.sourceKeys.contains(key) { custom[key] = value }
+        return Article(id: id, source: record.source, date: published?.date, publishedAt: published?.instant,
+                       url: try string("url", false), title: try string("title", false) ?? "", body: body, fields: custom)
+    }
+
+    /// The value at a dotted path, through nested objects.
+    static func value(at path: [String], in object: [String: JSONValue]) -> JSONValue? {
+        guard let first = path.first else { return nil }
+        var current = object[first]
+        for part in path.dropFirst() {
+            guard case .object(let inner)? = current else { return nil }
+            current = inner[part]
+        }
+        return current
+    }
+
+    /// The date at the date field's key: text in any format ``PublishedDate`` reads, or Unix seconds.
+    private static func publishedDate(_ value: JSONValue?, key: String, timeZone: InputTimeZone) throws -> PublishedDate? {
+        let text: String
+        switch value {
+        case nil, .null?: return nil
+        case .string(let string)?: text = string
+        case .int(let seconds)?: text = String(seconds)
+        case .double(let seconds)?: text = String(seconds)
+        case let other?: throw PipeError(.malformedRecord, "`\(key)` must be a date, not \(other)")
+        }
+        guard let date = PublishedDate.parse(text, in: timeZone) else {
+            throw PipeError(.malformedRecord, "`\(key)` `\(text)` is not a date Pipe reads",
+                            hint: "write it as 2024-12-08, 2024-12-08T14:03:00+03:00, Sun, 08 Dec 2024 14:03:00 +0300, "
+                                + "December 8, 2024 or Unix seconds (Docs/Inputs.md)")
+        }
+        return date
+    }
+
+    /// For a required field that is missing: the field map to set, with the keys the record has.
+    private static func hint(for field: String, _ object: [String: JSONValue]) -> String {
+        let keys = object.keys.sorted().prefix(12).map { "`\($0)`" }.joined(separator: ", ")
+        return "the record's keys are \(keys.isEmpty ? "none" : keys); map one with `input.fields: {\(field): KEY}`"
     }
 
     /// Any JSON line, through `JSONDecoder`, whose errors name what is wrong.

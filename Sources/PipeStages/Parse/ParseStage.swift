@@ -1,12 +1,14 @@
+import Logging
 import PipeKit
 
 /// Turns raw records into articles, reading each as `input.format` says.
 ///
 /// `dated-text`: an optional leading space, ` date YYYY-MM-DD URL`, a blank line, the title
 /// (possibly twice), then the body. `text`: the first non-empty line is the title, the rest the
-/// body. `jsonl`: an object with `id`, `date`, `url`, `title`, `body`; other keys become custom
-/// fields. Invalid UTF-8, a binary or empty record, a malformed header or an empty body is an
-/// error for that record alone.
+/// body. `jsonl`, `csv` and `tsv`: an object (a row, by its header's names) with `id`, `date`,
+/// `url`, `title`, `body`, read from the keys `input.fields` maps them to; other keys become custom
+/// fields. Invalid UTF-8, a binary or empty record, a malformed header, a date in no format Pipe
+/// reads or an empty body is an error for that record alone.
 public struct ParseStage: ConfigurableStage {
     /// `parse` takes no options: the input's format decides how records are read.
     public typealias Options = NoOptions
@@ -14,34 +16,44 @@ public struct ParseStage: ConfigurableStage {
     /// `parse`.
     public static let name = "parse"
     /// One line for `pipe stages`.
-    public static let summary = "Read raw records (dated-text, jsonl, text) into articles"
+    public static let summary = "Read raw records (\(InputFormat.allCases.map(\.rawValue).joined(separator: ", "))) into articles"
 
-    /// The input's format, when the stage is built for a pipeline file.
-    let inputFormat: InputFormat?
+    /// The input, when the stage is built for a pipeline file.
+    let input: InputSpec?
+    /// Reports once the mapped keys the first records lack.
+    private let fieldCheck: FieldMapCheck?
 
     /// Creates the stage.
     public init(options: NoOptions = NoOptions(), setup: StageSetup) {
-        inputFormat = setup.inputFormat
+        input = setup.input
+        fieldCheck = setup.input.flatMap { $0.format.isObjectFormat ? FieldMapCheck(fields: $0.fields) : nil }
     }
 
     /// Creates the stage outside a pipeline file.
     public init() {
-        inputFormat = nil
+        input = nil
+        fieldCheck = nil
     }
 
-    /// Sets the record's fields; JSON Lines (or an input not known in advance) also the custom
-    /// fields the objects hold.
+    /// Sets the record's fields; formats of objects (or an input not known in advance) also the
+    /// custom fields the objects hold.
     public var fieldAccess: FieldAccess {
-        FieldAccess(writes: ArticleField.record, writesAnyCustomField: inputFormat == nil || inputFormat == .jsonl)
+        FieldAccess(writes: ArticleField.record, writesAnyCustomField: input?.format.isObjectFormat ?? true)
     }
 
     /// Parses one record.
     public func process(_ record: RawRecord, context: StageContext) async throws -> Article? {
-        try Self.parse(record)
+        if let fieldCheck, let warning = fieldCheck.observe(record) { context.logger.warning("\(warning)") }
+        return try Self.parse(record, input: input)
+    }
+
+    /// Words the field map's warning when the input ended before the first batch did.
+    public func finish(_ outcome: RunOutcome, context: StageContext) async throws {
+        if let warning = fieldCheck?.finish() { context.logger.warning("\(warning)") }
     }
 
     /// Parses one record synchronously.
-    public static func parse(_ record: RawRecord) throws -> Article {
+    public static func parse(_ record: RawRecord, input: InputSpec? = nil) throws -> Article {
         switch record.problem {
         case .tooLarge(let size):
             throw PipeError(.malformedRecord, "the record is \(size) bytes, more than `input.max_record_size`"
@@ -64,8 +76,8 @@ public struct ParseStage: ConfigurableStage {
             let parsed = try DatedTextParser.parse(text, hasHeader: record.format == .datedText)
             return Article(id: record.id, source: record.source, date: parsed.date, url: parsed.url,
                            title: parsed.title, body: parsed.body)
-        case .jsonl:
-            return try JSONLineParser.parse(record)
+        case .jsonl, .csv, .tsv:
+            return try JSONLineParser.parse(record, fields: input?.fields ?? FieldMap(), timeZone: input?.timeZone ?? .utc)
         }
     }
 }

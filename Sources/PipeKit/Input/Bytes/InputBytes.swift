@@ -1,11 +1,14 @@
 /// Opens an input file's bytes, decompressed when they are compressed.
 package enum InputBytes {
     /// The bytes of `descriptor`, decompressed when they start with the magic bytes of a
-    /// ``Compression`` format, whatever the file is called (standard input included).
+    /// ``Compression`` format, whatever the file is called (standard input included), and
+    /// converted from `encoding` to UTF-8 when one is given.
     ///
     /// - Throws: ``PipeError`` when the first bytes cannot be read.
-    package static func open(descriptor: Int32, closesDescriptor: Bool, stop: StopSignal? = nil) throws -> any ByteSource {
-        try open(DescriptorSource(descriptor: descriptor, closesDescriptor: closesDescriptor, stop: stop))
+    package static func open(descriptor: Int32, closesDescriptor: Bool, stop: StopSignal? = nil,
+                             encoding: String? = nil) throws -> any ByteSource {
+        let bytes = try open(DescriptorSource(descriptor: descriptor, closesDescriptor: closesDescriptor, stop: stop))
+        return try encoding.map { try IconvSource(bytes, from: $0) } ?? bytes
     }
 
     /// `source`'s bytes, decompressed when they start with the magic bytes of a ``Compression`` format.

@@ -1,0 +1,79 @@
+/// Where an input's records keep the article's fields (`input.fields`): `title: headline`,
+/// `date: meta.published` (a dotted path into nested JSON objects). A field left out is read
+/// from the key of its own name.
+public struct FieldMap: Sendable, Hashable, CustomStringConvertible {
+    /// The article fields a record's keys can be mapped to.
+    public static let targets = ["id", "title", "body", "date", "url"]
+
+    /// The source key of each mapped field, by field.
+    public let sources: [String: String]
+    /// The key each field is read from, by field, cut at its dots: worked out once, not per record.
+    private let paths: [String: [String]]
+    /// The keys the fields are read from (the first part of a dotted path is not one of them).
+    public let sourceKeys: Set<String>
+
+    /// No field mapped: every field is read from the key of its own name.
+    public init() {
+        self.init(checked: [:])
+    }
+
+    /// Maps `sources` (field → key); nil when a field is not one of ``targets`` or a key is empty.
+    public init?(_ sources: [String: String]) {
+        guard sources.keys.allSatisfy(Self.targets.contains), sources.values.allSatisfy({ !$0.isEmpty }) else { return nil }
+        self.init(checked: sources)
+    }
+
+    private init(checked sources: [String: String]) {
+        self.sources = sources
+        let keys = Self.targets.map { (field: $0, key: sources[$0] ?? $0) }
+        paths = Dictionary(uniqueKeysWithValues: keys.map { ($0.field, $0.key.split(separator: ".", omittingEmptySubsequences: false).map(String.init)) })
+        sourceKeys = Set(keys.map(\.key))
+    }
+
+    /// The key `field` is read from: its mapped key, or its own name.
+    public func source(of field: String) -> String {
+        sources[field] ?? field
+    }
+
+    /// The path of `field`'s key, cut at its dots.
+    public func path(of field: String) -> [String] {
+        paths[field] ?? [field]
+    }
+
+    /// `{title: headline, …}`, in the order of ``targets``.
+    public var description: String {
+        "{" + Self.targets.compactMap { field in sources[field].map { "\(field): \($0)" } }.joined(separator: ", ") + "}"
+    }
+}
+
+extension FieldMap: OptionValue {
+    /// `mapping`.
+    public static var typeName: String { "mapping of field to key" }
+    /// `{}` when empty.
+    public var yamlText: String? { description }
+
+    /// Reads a mapping of article fields to keys.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyKey.self)
+        var sources: [String: String] = [:]
+        for key in container.allKeys {
+            guard Self.targets.contains(key.stringValue) else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: key, in: container,
+                    debugDescription: "`\(key.stringValue)` is not an article field; map \(Self.targets.joined(separator: ", "))")
+            }
+            sources[key.stringValue] = try container.decode(String.self, forKey: key)
+        }
+        guard let map = FieldMap(sources) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "a key is empty"))
+        }
+        self = map
+    }
+
+    private struct AnyKey: CodingKey {
+        let stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+}
