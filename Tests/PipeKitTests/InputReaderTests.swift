@@ -218,3 +218,59 @@ struct InputReaderTests {
                 + "allows; the rest of the gzip file was not read")
     }
 }
+
+@Suite("CSVRecords")
+struct CSVRecordsTests {
+    func read(_ text: [UInt8], format: InputFormat = .csv, encoding: String? = nil) async throws -> [RawRecord] {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Data(text).write(to: URL(fileURLWithPath: folder + "/news.csv"))
+        var spec = InputSpec(path: folder + "/news.csv", format: format)
+        spec.encoding = encoding
+        if format == .tsv { spec.delimiter = 0x09 }
+        var records: [RawRecord] = []
+        for try await record in InputReader(spec: spec) { records.append(record) }
+        return records
+    }
+
+    @Test func everyRowIsAnObjectOfItsCellsByTheHeadersNames() async throws {
+        let records = try await read(Array("\u{FEFF}id, title ,body\nc1,\"A, b\",\"x\ny\"\nc2,T,B\n".utf8))
+        #expect(records.map(\.id) == ["news:2", "news:4"])
+        #expect(records.map(\.text) == [#"{"id":"c1","title":"A, b","body":"x\ny"}"#, #"{"id":"c2","title":"T","body":"B"}"#])
+        #expect(records.allSatisfy { $0.format == .csv && $0.problem == nil })
+    }
+
+    @Test func brokenRowsAreErrorsForThemselvesNamingTheirLine() async throws {
+        let records = try await read(Array("a,b\n1\n2,3\n\"4,5\n".utf8))
+        #expect(records.map(\.id) == ["news:2", "news:3", "news:4"])
+        guard case .damaged(let cells)? = records[0].problem, case .damaged(let quote)? = records[2].problem else {
+            Issue.record("no problems: \(records)")
+            return
+        }
+        #expect(cells.message == "the row on line 2 has 1 cells and the header 2")
+        #expect(records[1].problem == nil)
+        #expect(quote.message == "the quote opened on line 4 never closes")
+    }
+
+    @Test func aHeaderThatNamesAColumnTwiceEndsTheFile() async throws {
+        let records = try await read(Array("a,b,a\n1,2,3\n".utf8))
+        #expect(records.count == 1)
+        guard case .damaged(let error)? = records.first?.problem else { Issue.record("no problem"); return }
+        #expect(error.message == "the header names `a` twice (columns 1 and 3)")
+    }
+
+    @Test func textInAnotherEncodingIsConvertedOrNamedAsNotUTF8() async throws {
+        // "café" in windows-1252.
+        let bytes: [UInt8] = Array("id,body\n1,caf".utf8) + [0xE9] + [0x0A]
+        let converted = try await read(bytes, encoding: "windows-1252")
+        #expect(converted.map(\.text) == [#"{"id":"1","body":"café"}"#])
+        let unconverted = try await read(bytes)
+        guard case .damaged(let error)? = unconverted.first?.problem else { Issue.record("no problem"); return }
+        #expect(error.message == "the cell `body` on line 2 is not valid UTF-8")
+    }
+
+    @Test func tsvCutsAtTabsAndKeepsQuotes() async throws {
+        let records = try await read(Array("id\tbody\n1\t\"as said\"\n".utf8), format: .tsv)
+        #expect(records.map(\.text) == [#"{"id":"1","body":"\"as said\""}"#])
+    }
+}

@@ -38,6 +38,46 @@ struct ShippedPipelineTests {
         #expect(count == summary.read)
     }
 
+    func records(_ file: String) throws -> [[String: Any]] {
+        try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").map {
+            try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+    }
+
+    @Test func csvMapsItsColumnsAndReadsEveryDate() async throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let summary = try await load("Pipelines/csv.yaml", output: folder).run()
+        #expect(summary.read == 5)
+        #expect(summary.written == 5)
+        let articles = try records(folder + "/csv.jsonl")
+        #expect(articles.map { $0["id"] as? String } == ["harbour-01", "harbour-02", "schools-01", "power-01", "articles:14"])
+        #expect(articles.map { $0["date"] as? String } == ["2024-11-28", "2024-11-29", "2024-12-02", "2024-12-04", "2024-12-05"])
+        // With a time: the instant in UTC; Unix seconds placed in `input.timezone` (Asia/Damascus, +03:00).
+        #expect(articles.map { $0["published_at"] as? String }
+                == ["2024-11-28T05:45:00Z", "2024-11-29T14:20:00Z", nil, "2024-12-04T11:00:00Z", nil])
+        #expect(articles[0]["title"] as? String == "Harbour authority reopens the northern quay")
+        #expect(articles[0]["section"] as? String == "economy")
+        #expect(articles[0]["headline"] == nil)
+        let csv = try String(contentsOfFile: folder + "/csv.csv", encoding: .utf8)
+        #expect(csv.hasPrefix("id,source,date,published_at,url,title,body,"))
+    }
+
+    @Test func apiJSONReadsTheArrayOfACompressedDocument() async throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let summary = try await load("Pipelines/api-json.yaml", output: folder).run()
+        #expect(summary.read == 3)
+        #expect(summary.written == 3)
+        let articles = try records(folder + "/api-json.jsonl")
+        #expect(articles.map { $0["id"] as? String } == ["newsapi:1", "newsapi:2", "newsapi:3"])
+        #expect(articles.map { $0["published_at"] as? String }
+                == ["2024-12-03T09:15:00Z", "2024-12-04T10:40:00Z", "2024-12-06T11:00:00Z"])
+        #expect(articles[1]["date"] as? String == "2024-12-04")
+        #expect(articles[0]["author"] as? String == "Nadia Salem")
+        #expect((articles[0]["body"] as? String)?.hasPrefix("A passenger ferry sailed") == true)
+    }
+
     @Test func theSameInputGivesTheSameBytes() async throws {
         let one = try Fixtures.temporaryFolder(), two = try Fixtures.temporaryFolder()
         defer { for folder in [one, two] { try? FileManager.default.removeItem(atPath: folder) } }

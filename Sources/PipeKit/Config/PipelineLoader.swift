@@ -104,46 +104,6 @@ public struct PipelineLoader: Sendable {
         }
     }
 
-    private func readInput(
-        _ entry: (key: Node, value: Node)?, root: Node, override: String?, context: inout LoadContext
-    ) -> InputSpec? {
-        guard let entry else {
-            context.report(.missingKey, "missing `input`",
-                           hint: "add `input:` with `path:` and `format:` (dated-text, jsonl or text)", at: root)
-            return nil
-        }
-        guard entry.value.mapping != nil else {
-            context.report(.invalidValue, "`input` expects a mapping with `path` and `format`", at: entry.value)
-            return nil
-        }
-        guard let options = context.decode(InputOptions.self, from: entry.value, owner: "`input`",
-                                           supplied: override == nil ? [] : ["path"]) else { return nil }
-        let pathNode = entry.value["path"]
-        var spec = InputSpec(path: override ?? options.path, format: options.format,
-                             location: pathNode.map { context.location(of: $0) }, maxRecordSize: options.maxRecordSize,
-                             fields: options.fields, timeZone: options.timezone)
-        if let delimiter = options.delimiter, let node = entry.value["delimiter"] {
-            let byte = delimiter.utf8.first ?? 0
-            if delimiter.utf8.count != 1 || [0x22, 0x0A, 0x0D].contains(byte) {
-                context.report(.invalidValue, "option `delimiter` of `input` expects one character other than a quote or a "
-                               + "line break, got `\(delimiter)`", hint: "write `delimiter: \";\"`, for example", at: node)
-            } else if options.format != .csv {
-                context.report(.invalidValue, "option `delimiter` of `input` is for `format: csv`",
-                               hint: "remove it; `tsv` always uses a tab", at: node)
-            }
-            spec.delimiter = byte
-        }
-        if options.format == .tsv { spec.delimiter = 0x09 }
-        if !["utf-8", "utf8"].contains(options.encoding.lowercased()) {
-            if !IconvSource.knows(options.encoding), let node = entry.value["encoding"] {
-                context.report(.invalidValue, "iconv does not know the encoding `\(options.encoding)`",
-                               hint: "`iconv -l` lists the ones it knows; `windows-1252` and `ISO-8859-1` are common", at: node)
-            }
-            spec.encoding = options.encoding
-        }
-        return spec
-    }
-
     private func deadLetterPath(
         _ entry: (key: Node, value: Node)?, stages: [AnyStage], context: inout LoadContext
     ) -> String? {

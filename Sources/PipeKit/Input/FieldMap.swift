@@ -47,8 +47,8 @@ public struct FieldMap: Sendable, Hashable, CustomStringConvertible {
 }
 
 extension FieldMap: OptionValue {
-    /// `mapping`.
-    public static var typeName: String { "mapping of field to key" }
+    /// `mapping of id, title, body, date or url to keys`.
+    public static var typeName: String { "mapping of \(targets.dropLast().joined(separator: ", ")) or \(targets.last ?? "") to keys" }
     /// `{}` when empty.
     public var yamlText: String? { description }
 

@@ -15,6 +15,10 @@ public struct InputOptions: StageOptions {
                 + "for that record alone (with its size and its first 4,096 bytes for the dead-letter file), so memory "
                 + "stays bounded whatever the input holds")
     public var maxRecordSize = InputSpec.defaultMaxRecordSize
+    /// Where a JSON document keeps its articles.
+    @Option("records", help: "for `json`: the dotted path to the array of articles (`articles` for NewsAPI's "
+                + "`{\"articles\": [...]}`, `data.items`); left out, the document itself is the array, or one article")
+    public var records: String?
     /// Where records keep the article's fields.
     @Option("fields", help: "for `jsonl`, `json`, `csv` and `tsv`: the key each article field is read from, "
                 + "`{id: article_id, title: headline, body: text, date: published_at, url: link}`; a dotted path reads "

@@ -118,6 +118,8 @@ public struct InputReader: AsyncSequence, Sendable, StopAwareSource {
         private var lines: LineReader?
         /// The CSV or TSV file being read, row by row.
         private var rows: CSVRecords?
+        /// The records of the JSON document read last, last first.
+        private var documentRecords: [RawRecord] = []
         /// The file `lines` reads, its records' id before `:LINE`, and whether it holds dead letters.
         private var linesFile = "", linesID = "", linesAreDeadLetters = false
 
@@ -151,6 +153,7 @@ public struct InputReader: AsyncSequence, Sendable, StopAwareSource {
                     lines = nil
                     continue
                 }
+                if let record = documentRecords.popLast() { return record }
                 if let current = rows {
                     do {
                         if let record = try current.next() { return record }
@@ -202,6 +205,10 @@ public struct InputReader: AsyncSequence, Sendable, StopAwareSource {
                 }
                 do {
                     let (bytes, oversize) = try Self.readAll(source, limit: spec.maxRecordSize.bytes)
+                    if spec.format == .json, oversize == nil {
+                        documentRecords = JSONDocumentRecords.records(of: bytes, file: file, id: id, path: spec.recordsPath).reversed()
+                        continue
+                    }
                     return RawRecord(id: id, source: file, format: spec.format, bytes: bytes, problem: oversize.map { .tooLarge(size: $0) })
                 } catch {
                     return RawRecord(id: id, source: file, format: spec.format, bytes: [], problem: Self.problem(error))

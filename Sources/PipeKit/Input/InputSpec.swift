@@ -15,6 +15,8 @@ public struct InputSpec: Sendable, Hashable {
     public var timeZone: InputTimeZone
     /// The byte between CSV cells (`input.delimiter`); TSV's is a tab.
     public var delimiter: UInt8 = UInt8(ascii: ",")
+    /// The dotted path of a JSON document's array of articles (`input.records`), cut at its dots.
+    public var recordsPath: [String] = []
     /// The input's character encoding (`input.encoding`), or nil for UTF-8, read as it is.
     public var encoding: String?
 

@@ -55,7 +55,9 @@ public enum InputFormat: String, Sendable, Hashable, CaseIterable, Codable {
     case csv
     /// Tab-separated values with a header row, without quoting: one article per row.
     case tsv
+    /// One JSON document per file, its articles an array at the path `input.records`.
+    case json
 
     /// Whether `parse` reads the format's records as objects, through `input.fields`.
-    public var isObjectFormat: Bool { self == .jsonl || self == .csv || self == .tsv }
+    public var isObjectFormat: Bool { self == .jsonl || self == .csv || self == .tsv || self == .json }
 }

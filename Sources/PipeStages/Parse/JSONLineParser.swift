@@ -20,9 +20,8 @@ enum JSONLineParser {
                 throw PipeError(.malformedRecord, "`\(key)` must be a string, not \(other)")
             }
         }
-        // Without an id, the record's place in its file names it.
-        let id = try string("id") ?? record.id
-        guard !id.isEmpty else { throw PipeError(.malformedRecord, "the object's `\(map.source(of: "id"))` is empty") }
+        // Without an id (or with an empty one, as a CSV cell has), the record's place in its file names it.
+        let id = try string("id").flatMap { $0.isEmpty ? nil : $0 } ?? record.id
         do {
             return try article(id: id, object: object, record: record, map: map, timeZone: timeZone, string: string)
         } catch {
@@ -45,7 +44,7 @@ enum JSONLineParser {
         var custom: [String: JSONValue] = [:]
         for (key, value) in object where !Article.recordFields.contains(key) && !map.sourceKeys.contains(key) { custom[key] = value }
         return Article(id: id, source: record.source, date: published?.date, publishedAt: published?.instant,
-                       url: try string("url", false), title: try string("title", false) ?? "", body: body, fields: custom)
+                       url: try string("url", false).flatMap { $0.isEmpty ? nil : $0 }, title: try string("title", false) ?? "", body: body, fields: custom)
     }
 
     /// The value at a dotted path, through nested objects.
@@ -64,7 +63,10 @@ enum JSONLineParser {
         let text: String
         switch value {
         case nil, .null?: return nil
-        case .string(let string)?: text = string
+        case .string(let string)?:
+            // An empty CSV cell is no date.
+            if string.trimmingSpaces.isEmpty { return nil }
+            text = string
         case .int(let seconds)?: text = String(seconds)
         case .double(let seconds)?: text = String(seconds)
         case let other?: throw PipeError(.malformedRecord, "`\(key)` must be a date, not \(other)")

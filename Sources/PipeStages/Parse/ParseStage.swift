@@ -76,7 +76,7 @@ public struct ParseStage: ConfigurableStage {
             let parsed = try DatedTextParser.parse(text, hasHeader: record.format == .datedText)
             return Article(id: record.id, source: record.source, date: parsed.date, url: parsed.url,
                            title: parsed.title, body: parsed.body)
-        case .jsonl, .csv, .tsv:
+        case .jsonl, .csv, .tsv, .json:
             return try JSONLineParser.parse(record, fields: input?.fields ?? FieldMap(), timeZone: input?.timeZone ?? .utc)
         }
     }
