@@ -20,7 +20,8 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/pipe-hostile.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
 fail() { echo "FAILED: $*" >&2; exit 1; }
-peak_mb() { echo $(( $(cat "$work/rss") / 1024 )); }
+# The last line: GNU time writes "Command exited with non-zero status N" before it.
+peak_mb() { echo $(( $(tail -n 1 "$work/rss") / 1024 )); }
 
 echo "== 100,000 tiny files in one folder"
 python3 - "$work/tiny" <<'PY'
@@ -90,13 +91,17 @@ stages:
       max_tokens: \${MAX_TOKENS:-1000000}
   - {type: export, options: {format: jsonl, path: "$work/out/\${NAME}.jsonl"}}
 YAML
-# Runs the extract pipeline over one article made by Python; checks the accounting line.
+# Runs the extract pipeline over one article made by Python; checks the accounting line and the
+# exit code (3 when the one article failed: none was written).
 extract_case() {  # NAME ACCOUNTING PYTHON-BODY-EXPRESSION
   python3 -c "import json; print(json.dumps({'id': '$1', 'title': 'T', 'body': $3}))" > "$work/$1.jsonl"
   local start end
   start=$(date +%s.%N)
+  local expected=0 status=0
+  case "$2" in *"written 0"*) expected=3 ;; esac
   IN=$work/$1.jsonl NAME=$1 MAX_TOKENS=${MAX_TOKENS:-1000000} ENTITIES=${ENTITIES:-true} KEYWORDS=${KEYWORDS:-8} /usr/bin/time -f "%M" -o "$work/rss" "$pipe" run "$work/extract.yaml" 2> "$work/$1.log" \
-    || fail "$1 exited $?: $(cat "$work/$1.log")"
+    || status=$?
+  [ "$status" -eq "$expected" ] || fail "$1 exited $status, not $expected: $(cat "$work/$1.log")"
   end=$(date +%s.%N)
   grep -q "$2" "$work/$1.log" || fail "$1: $(cat "$work/$1.log")"
   seconds=$(python3 -c "print(f'{$end - $start:.2f}')")

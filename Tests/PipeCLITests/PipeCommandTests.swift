@@ -54,6 +54,41 @@ struct PipeCommandTests {
         #expect(lines.count >= 6)
     }
 
+    @Test func failuresASchedulerCanSeeExitThree() async throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try """
+            input:
+              path: in.jsonl
+              format: jsonl
+            max_failures: 10%
+            stages:
+              - type: parse
+                on_error: dead-letter
+              - type: export
+                options:
+                  path: out/x.jsonl
+            """.write(toFile: folder + "/p.yaml", atomically: false, encoding: .utf8)
+        func run(_ lines: [String], _ arguments: [String] = []) async throws -> PipeProcess.Result {
+            try (lines.joined(separator: "\n") + "\n").write(toFile: folder + "/in.jsonl", atomically: false, encoding: .utf8)
+            return try await PipeProcess.run(["run", "p.yaml", "--quiet"] + arguments, in: folder)
+        }
+        let good = #"{"id":"g","body":"fine"}"#, bad = #"{"id":"fakes-0001","body":" "}"#
+        let allFailed = try await run([bad, bad])
+        #expect(allFailed.status == 3)
+        #expect(allFailed.error.contains("none of the 2 articles read was written: 2 failed"))
+        let letters = try String(contentsOfFile: folder + "/out/x.dead-letter.jsonl", encoding: .utf8)
+        #expect(letters.contains(#""id":"fakes-0001""#))
+        // 1 of 10 is within 10%; 2 of 10 is not, and the outputs are still written.
+        #expect(try await run(Array(repeating: good, count: 9) + [bad]).status == 0)
+        let over = try await run(Array(repeating: good, count: 8) + [bad, bad])
+        #expect(over.status == 3)
+        #expect(over.error.contains("2 of the 10 articles read failed (skipped or dead-lettered), more than `max_failures: 10%` allows"))
+        #expect(try String(contentsOfFile: folder + "/out/x.jsonl", encoding: .utf8).split(separator: "\n").count == 8)
+        #expect(try await run(Array(repeating: good, count: 8) + [bad, bad], ["--max-failures", "2"]).status == 0)
+        #expect(try await run([good], ["--max-failures", "lots"]).status == 2)
+    }
+
     @Test func invalidPipelineExitsTwoWithCaretDiagnosticsAndWritesNothing() async throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -165,7 +200,8 @@ struct PipeCommandTests {
               - {type: export, options: {format: jsonl, path: "${SECRET_DIR}/out/x.jsonl"}}
             """.write(toFile: folder + "/p.yaml", atomically: false, encoding: .utf8)
         let run = try await PipeProcess.run(["run", "p.yaml"], in: folder, environment: ["SECRET_DIR": secret])
-        #expect(run.status == 0)
+        // Its only article failed: exit code 3.
+        #expect(run.status == 3)
         #expect(!run.error.contains("private-7f3a"), "\(run.error)")
         #expect(run.error.contains("dead letters: ${SECRET_DIR}/out/x.dead-letter.jsonl"))
         let letter = try String(contentsOfFile: secret + "/out/x.dead-letter.jsonl", encoding: .utf8)

@@ -21,6 +21,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Read this file, folder, glob or `-` instead of `input.path`.")
     var input: String?
 
+    @Option(name: .long, help: "How many articles may fail (be skipped or dead-lettered) before the run exits 3: a count (100) or a share (5%); overrides `max_failures`.")
+    var maxFailures: String?
+
     @Flag(name: .shortAndLong, help: "Print no summary.")
     var quiet = false
 
@@ -34,7 +37,14 @@ struct RunCommand: AsyncParsableCommand {
     var logLevel: Logger.Level = .warning
 
     func run() async throws {
-        let definition = try PipelineFileLoading.load(file, input: input)
+        var definition = try PipelineFileLoading.load(file, input: input)
+        if let maxFailures {
+            guard let limit = FailureLimit(maxFailures) else {
+                Terminal.report(PipeError(.invalidValue, "`--max-failures` expects a count (`100`) or a share (`5%`), got `\(maxFailures)`"))
+                throw ExitCode(2)
+            }
+            definition.maxFailures = limit
+        }
         let trap = SignalTrap()
         var configuration = RunConfiguration()
         configuration.stop = trap.stop
@@ -76,6 +86,10 @@ struct RunCommand: AsyncParsableCommand {
         }
         if case .interrupted(let signal) = summary.outcome {
             throw ExitCode(128 + signal)
+        }
+        if let verdict = summary.failureVerdict(limit: definition.maxFailures) {
+            Terminal.error("error: \(verdict); the outputs were written. Exit code 3.")
+            throw ExitCode(3)
         }
     }
 }

@@ -21,6 +21,8 @@ public struct PipelineDefinition: Sendable {
     /// A run keeps checkpoints only when its ``RunConfiguration/checkpoint`` is set: `pipe run`
     /// sets it from here.
     public var checkpoint: CheckpointSettings?
+    /// How many failed articles the run allows before it exits 3 (`max_failures`).
+    public var maxFailures: FailureLimit?
     /// The text of the pipeline file, when it was loaded from one.
     public var sourceText: String?
 

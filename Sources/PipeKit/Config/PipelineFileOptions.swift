@@ -6,7 +6,7 @@ public struct PipelineFileOptions: StageOptions {
                 + "to the file's name without its extension")
     public var pipeline: String?
     /// Where the records come from.
-    @Option("input", help: "where the records come from and how they are cut (`path`, `format`, `max_record_size`)")
+    @Option("input", help: "where the records come from and how they are read (`path`, `format` and the keys below)")
     public var input: Section
     /// The stages.
     @Option("stages", type: "list of stages", help: "the stages, in order, each with `type` and its keys below")
@@ -14,6 +14,12 @@ public struct PipelineFileOptions: StageOptions {
     /// Where dead letters go.
     @Option("dead_letter", type: "path", help: "where dead letters go; by default beside the first file a stage writes")
     public var deadLetter: String?
+    /// How many failed articles a run allows before it exits 3.
+    @Option("max_failures", type: "count or share", help: "how many of the articles read may be skipped or dead-lettered, "
+                + "a count (`100`) or a share (`5%`); above it the run still writes its outputs, then exits 3. A run "
+                + "that read articles and wrote none because they failed exits 3 whatever the limit. "
+                + "`pipe run --max-failures` overrides it")
+    public var maxFailures: String?
     /// How checkpoints are kept.
     @Option("checkpoint", type: "false or mapping", help: "`false`, or how often a run records how far it got "
                 + "(`folder`, `interval`, `records`)")

@@ -72,6 +72,15 @@ public struct PipelineLoader: Sendable {
             context.report(.missingKey, "missing `stages`", hint: "add `stages:` with at least one `- type: parse`", at: root)
         }
         let deadLetter = deadLetterPath(keys["dead_letter"], stages: stages, context: &context)
+        let maxFailures = keys["max_failures"].flatMap { entry in
+            context.string(entry.value, key: "max_failures").flatMap { text in
+                FailureLimit(text) ?? {
+                    context.report(.invalidValue, "`max_failures` expects a count (`100`) or a share (`5%`), got `\(text)`",
+                                   hint: "write `max_failures: 5%`, for example", at: entry.value)
+                    return nil
+                }()
+            }
+        }
         let checkpoint = readCheckpoint(keys["checkpoint"], pipeline: name, context: &context)
         let checkpointNode = keys["checkpoint"].map { $0.value["folder"] ?? $0.key } ?? keys["pipeline"]?.value
         checkOutputPaths(input: inputSpec, deadLetter: deadLetter.map { ($0, keys["dead_letter"]?.value) },
@@ -81,6 +90,7 @@ public struct PipelineLoader: Sendable {
         var definition = PipelineDefinition(name: name, input: inputSpec, stages: stages, deadLetterPath: deadLetter, file: file)
         definition.redaction = context.redaction
         definition.checkpoint = checkpoint
+        definition.maxFailures = maxFailures
         definition.sourceText = text
         return definition
     }
