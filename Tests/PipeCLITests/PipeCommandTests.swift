@@ -89,6 +89,33 @@ struct PipeCommandTests {
         #expect(try await run([good], ["--max-failures", "lots"]).status == 2)
     }
 
+    @Test func inputTakesSeveralPathsAndGlobsPlainAndCompressed() async throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/in/more", withIntermediateDirectories: true)
+        func lines(_ ids: [String]) -> String { ids.map { #"{"id":"\#($0)","body":"text"}"# + "\n" }.joined() }
+        try lines(["a1", "a2"]).write(toFile: folder + "/in/a.jsonl", atomically: false, encoding: .utf8)
+        try lines(["b1"]).write(toFile: folder + "/in/more/b.jsonl", atomically: false, encoding: .utf8)
+        try lines(["c1"]).write(toFile: folder + "/in/more/c.jsonl", atomically: false, encoding: .utf8)
+        let gzip = try Process.run(URL(fileURLWithPath: "/bin/sh"), arguments: ["-c", "gzip \(folder)/in/more/c.jsonl"])
+        gzip.waitUntilExit()
+        #expect(gzip.terminationStatus == 0)
+        try """
+            input: {path: nowhere, format: jsonl}
+            stages:
+              - type: parse
+              - type: export
+                options: {path: out/x.jsonl}
+            """.write(toFile: folder + "/p.yaml", atomically: false, encoding: .utf8)
+        let run = try await PipeProcess.run(["run", "p.yaml", "--quiet", "--input", "in/more/*", "in/a.jsonl"], in: folder)
+        #expect(run.status == 0, "\(run.error)")
+        let written = try String(contentsOfFile: folder + "/out/x.jsonl", encoding: .utf8)
+        #expect(written.split(separator: "\n").map { $0.split(separator: "\"")[3] } == ["b1", "c1", "a1", "a2"])
+        let missing = try await PipeProcess.run(["run", "p.yaml", "--input", "in/a.jsonl", "in/none.jsonl"], in: folder)
+        #expect(missing.status == 2)
+        #expect(missing.error.contains("input `in/none.jsonl` does not exist; check the paths given to `--input`"))
+    }
+
     @Test func invalidPipelineExitsTwoWithCaretDiagnosticsAndWritesNothing() async throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -208,8 +235,8 @@ struct PipeCommandTests {
         #expect(letter.contains(#""source":"${SECRET_DIR}/in/bad.txt""#))
         #expect(!letter.contains("private-7f3a"))
         let missing = try await PipeProcess.run(["run", "p.yaml"], in: folder, environment: ["SECRET_DIR": secret + "/nowhere"])
-        #expect(missing.status == 1)
-        #expect(missing.error.contains("input `${SECRET_DIR}/in` does not exist"))
+        #expect(missing.status == 2)
+        #expect(missing.error.contains("p.yaml:2:15: error: input `${SECRET_DIR}/in` does not exist"))
         #expect(!missing.error.contains("private-7f3a"))
     }
 
@@ -218,6 +245,7 @@ struct PipeCommandTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try "pipeline: ${NAME}\ninput: {path: in, format: jsonl}\nstages:\n  - type: parse\n"
             .write(toFile: folder + "/p.yaml", atomically: false, encoding: .utf8)
+        try "".write(toFile: folder + "/in", atomically: false, encoding: .utf8)
         let validate = try await PipeProcess.run(["validate", "p.yaml"], in: folder, environment: ["NAME": "private-7f3a"])
         #expect(validate.status == 0)
         #expect(validate.output.contains("pipeline `${NAME}`"), "\(validate.output)")
@@ -351,13 +379,15 @@ struct PipeCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/out") == ["x.jsonl"])
     }
 
-    @Test func missingInputExitsOne() async throws {
+    @Test(arguments: ["run", "validate"])
+    func aMissingInputIsAnErrorOfThePipelineFileAtItsPath(command: String) async throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try "input: {path: nowhere}\nstages:\n  - type: parse\n".write(toFile: folder + "/p.yaml", atomically: false, encoding: .utf8)
-        let result = try await PipeProcess.run(["run", "p.yaml"], in: folder)
-        #expect(result.status == 1)
-        #expect(result.error.contains("p.yaml:1:15: error: input `nowhere` does not exist"))
+        let result = try await PipeProcess.run([command, "p.yaml"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.error.contains("p.yaml:1:15: error: input `nowhere` does not exist; check `input.path` or pass `--input PATH`"))
+        #expect(result.error.contains("nothing was read or written"))
     }
 
     @Test func readsJSONLinesFromStandardInput() async throws {

@@ -30,6 +30,16 @@ struct InputReaderTests {
         #expect(records[0].source == folder + "/B.txt")
     }
 
+    @Test func readsSeveralPathsInOrderEachIDBelowItsOwnRoot() async throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try write(["x/1.txt": "1", "x/sub/2.txt": "2", "y/3.txt": "3", "z.txt": "z"], in: folder)
+        var spec = InputSpec(path: folder + "/z.txt", format: .text)
+        spec.paths += [folder + "/x", folder + "/y/*.txt"]
+        let records = try await read(spec)
+        #expect(records.map(\.id) == ["z", "1", "sub/2", "3"])
+    }
+
     @Test func readsAGlob() async throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -18,8 +18,9 @@ struct RunCommand: AsyncParsableCommand {
     @Argument(help: "The pipeline file.")
     var file: String
 
-    @Option(name: .long, help: "Read this file, folder, glob or `-` instead of `input.path`.")
-    var input: String?
+    @Option(name: .long, parsing: .upToNextOption,
+            help: "Read these files, folders, globs or `-` instead of `input.path`, in this order; plain and compressed files mix.")
+    var input: [String] = []
 
     @Option(name: .long, help: "How many articles may fail (be skipped or dead-lettered) before the run exits 3: a count (100) or a share (5%); overrides `max_failures`.")
     var maxFailures: String?
@@ -37,7 +38,7 @@ struct RunCommand: AsyncParsableCommand {
     var logLevel: Logger.Level = .warning
 
     func run() async throws {
-        var definition = try PipelineFileLoading.load(file, input: input)
+        var definition = try PipelineFileLoading.load(file, inputs: input.isEmpty ? nil : input)
         if let maxFailures {
             guard let limit = FailureLimit(maxFailures) else {
                 Terminal.report(PipeError(.invalidValue, "`--max-failures` expects a count (`100`) or a share (`5%`), got `\(maxFailures)`"))

@@ -12,7 +12,7 @@ struct ValidateCommand: AsyncParsableCommand {
     var file: String
 
     func run() async throws {
-        let definition = try PipelineFileLoading.load(file, input: nil)
+        let definition = try PipelineFileLoading.load(file, inputs: nil)
         let chain = definition.stages.map(\.id).joined(separator: " → ")
         // The name and ids may come from `${NAME}`: their values are shown as the references.
         let line = "\(file): ok, pipeline `\(definition.name)`: \(definition.input.format.rawValue) input → \(chain)"
@@ -22,10 +22,18 @@ struct ValidateCommand: AsyncParsableCommand {
 
 /// Loading a pipeline file the way every command does: diagnostics printed, exit code 2 when invalid.
 enum PipelineFileLoading {
-    static func load(_ file: String, input: String?) throws -> PipelineDefinition {
+    static func load(_ file: String, inputs: [String]?) throws -> PipelineDefinition {
         let loader = PipelineLoader(registry: PipeCommand.registry)
         do {
-            return try loader.load(file: file, input: input)
+            let definition = try loader.load(file: file, inputs: inputs)
+            do {
+                try InputReader(spec: definition.input).checkExists()
+            } catch let error as PipeError {
+                let error = definition.redaction.apply(to: error)
+                guard error.location != nil else { throw error }
+                throw PipelineFileError(diagnostics: [error], sourceText: definition.sourceText ?? "")
+            }
+            return definition
         } catch let error as PipelineFileError {
             Terminal.report(error)
             throw ExitCode(2)

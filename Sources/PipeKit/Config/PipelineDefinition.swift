@@ -32,7 +32,7 @@ public struct PipelineDefinition: Sendable {
         var hash = StableHash()
         hash.add(sourceText ?? "")
         hash.add(name)
-        hash.add(input.path)
+        input.paths.forEach { hash.add($0) }
         hash.add(input.format.rawValue)
         for stage in stages {
             hash.add(stage.id)
@@ -56,7 +56,7 @@ public struct PipelineDefinition: Sendable {
     /// the file's own outputs (a path another output, the input or the checkpoint folder has, or
     /// one too long), or nil.
     public func problem(writingAlso path: String, role: String) -> String? {
-        var paths = OutputPaths(input: input.path)
+        var paths = OutputPaths(inputs: input.paths)
         let entries = stages.flatMap { stage in stage.outputFiles.map { OutputPaths.Entry.stage(stage.id, writes: $0) } }
             + (deadLetterPath.map { [.deadLetters($0)] } ?? []) + (checkpoint.map { [.checkpointFolder($0.folder)] } ?? [])
         entries.forEach { _ = paths.add($0) }

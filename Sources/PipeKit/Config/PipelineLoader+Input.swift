@@ -3,7 +3,7 @@ import Yams
 extension PipelineLoader {
     /// Reads `input:`: its options, and the ones only some formats take.
     func readInput(
-        _ entry: (key: Node, value: Node)?, root: Node, override: String?, context: inout LoadContext
+        _ entry: (key: Node, value: Node)?, root: Node, override: [String]?, context: inout LoadContext
     ) -> InputSpec? {
         guard let entry else {
             context.report(.missingKey, "missing `input`",
@@ -17,10 +17,12 @@ extension PipelineLoader {
         }
         guard let options = context.decode(InputOptions.self, from: entry.value, owner: "`input`",
                                            supplied: override == nil ? [] : ["path"]) else { return nil }
-        let pathNode = entry.value["path"]
-        var spec = InputSpec(path: override ?? options.path, format: options.format,
+        // A path given with `--input` has no place in the file.
+        let pathNode = override == nil ? entry.value["path"] : nil
+        var spec = InputSpec(path: options.path, format: options.format,
                              location: pathNode.map { context.location(of: $0) }, maxRecordSize: options.maxRecordSize,
                              fields: options.fields, timeZone: options.timezone)
+        if let override { spec.paths = override }
         checkFormatOptions(options, in: entry.value, spec: &spec, context: &context)
         return spec
     }

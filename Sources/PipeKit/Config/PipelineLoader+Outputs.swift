@@ -29,7 +29,7 @@ extension PipelineLoader {
         input: InputSpec?, deadLetter: (path: String, node: Node?)?, checkpoint: (folder: String, node: Node?)?,
         root: Node, context: inout LoadContext
     ) {
-        var paths = OutputPaths(input: input?.path)
+        var paths = OutputPaths(inputs: input?.paths ?? [])
         var entries = context.stageOutputs.map { ($0.entry, Optional($0.node)) }
         if let deadLetter {
             entries.append((.deadLetters(deadLetter.path), deadLetter.node))

@@ -28,6 +28,14 @@ public struct PipelineLoader: Sendable {
     /// - Parameter input: replaces `input.path` (the CLI's `--input`).
     /// - Throws: ``PipelineFileError`` listing every problem, or ``PipeError`` when the file cannot be read.
     public func load(file path: String, input: String? = nil) throws -> PipelineDefinition {
+        try load(file: path, inputs: input.map { [$0] })
+    }
+
+    /// Loads and checks the pipeline file at `path`, reading `inputs` instead of `input.path`
+    /// when they are given (the CLI's `--input`, which takes several paths).
+    ///
+    /// - Throws: ``PipelineFileError`` listing every problem, or ``PipeError`` when the file cannot be read.
+    public func load(file path: String, inputs: [String]?) throws -> PipelineDefinition {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw PipeError(.io, "cannot read pipeline file `\(path)`", hint: "check the path")
         }
@@ -35,11 +43,16 @@ public struct PipelineLoader: Sendable {
             throw PipeError(.yamlSyntax, "pipeline file `\(path)` is not UTF-8 text", hint: "save it as UTF-8",
                             at: SourceLocation(file: path, line: 1, column: 1))
         }
-        return try load(yaml: text, file: path, input: input)
+        return try load(yaml: text, file: path, inputs: inputs)
     }
 
     /// Loads and checks pipeline text; `file` names it in messages.
     public func load(yaml text: String, file: String, input: String? = nil) throws -> PipelineDefinition {
+        try load(yaml: text, file: file, inputs: input.map { [$0] })
+    }
+
+    /// Loads and checks pipeline text, reading `inputs` instead of `input.path` when they are given.
+    public func load(yaml text: String, file: String, inputs: [String]?) throws -> PipelineDefinition {
         var context = LoadContext(file: file, environment: environment)
         let fail = { (context: LoadContext) in PipelineFileError(diagnostics: context.sortedDiagnostics, sourceText: text) }
         if let finding = YAMLPreflight.check(text) {
@@ -64,7 +77,7 @@ public struct PipelineLoader: Sendable {
         let fileStem = PathParts.stem(file)
         let name = keys["pipeline"].flatMap { context.string($0.value, key: "pipeline") } ?? fileStem
         checkName(name, node: keys["pipeline"]?.value, context: &context)
-        let inputSpec = readInput(keys["input"], root: root, override: input, context: &context)
+        let inputSpec = readInput(keys["input"], root: root, override: inputs, context: &context)
         var stages: [AnyStage] = []
         if let entry = keys["stages"] {
             stages = readStages(entry.value, pipeline: name, input: inputSpec, context: &context)

@@ -17,11 +17,19 @@ import Darwin
 /// fires, reading ends before the next file or the next block of lines; lines already read are
 /// still returned.
 public struct InputReader: AsyncSequence, Sendable, StopAwareSource {
+    /// One file to read, with the folder its records' ids are relative to.
+    public struct File: Sendable, Hashable {
+        /// The folder ids are relative to (`""` for the current one).
+        public var root: String
+        /// The file's path; `-` for standard input; ending in `/` for a folder that could not be listed.
+        public var path: String
+    }
+
     /// The input to read.
     public let spec: InputSpec
     /// Ends reading early when it fires, even while waiting for standard input.
     public let stop: StopSignal?
-    private let listing: (root: String, files: [String])?
+    private let listing: [File]?
 
     /// Creates a reader; the input's files are listed when reading starts.
     public init(spec: InputSpec, stop: StopSignal? = nil) {
@@ -31,23 +39,28 @@ public struct InputReader: AsyncSequence, Sendable, StopAwareSource {
     }
 
     /// Creates a reader over files already listed by ``files()``, so that they are not listed twice.
-    public init(spec: InputSpec, stop: StopSignal? = nil, files: (root: String, files: [String])) {
+    public init(spec: InputSpec, stop: StopSignal? = nil, files: [File]) {
         self.spec = spec
         self.stop = stop
         listing = files
     }
 
-    /// The files the input names with the folder ids are relative to, checked before reading.
+    /// The files the input's paths name, each path's in byte order, checked before reading.
     ///
-    /// - Throws: ``PipeError`` with code `io` when the path names nothing readable.
-    public func files() throws -> (root: String, files: [String]) {
-        let path = spec.path
+    /// - Throws: ``PipeError`` with code `io` when a path names nothing readable.
+    public func files() throws -> [File] {
+        try spec.paths.flatMap { path in
+            let listed = try files(of: path)
+            return listed.files.map { File(root: listed.root, path: $0) }
+        }
+    }
+
+    private func files(of path: String) throws -> (root: String, files: [String]) {
         if path == "-" { return ("", ["-"]) }
-        if spec.isGlob { return try globFiles(path) }
+        if InputSpec.isGlob(path) { return try globFiles(path) }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw PipeError(.io, "input `\(path)` does not exist",
-                            hint: "check `input.path` or pass `--input PATH`", at: spec.location)
+            throw PipeError(.io, "input `\(path)` does not exist", hint: pathHint, at: spec.location)
         }
         if !isDirectory.boolValue {
             return (PathParts.parent(path), [path])
@@ -57,6 +70,26 @@ public struct InputReader: AsyncSequence, Sendable, StopAwareSource {
             throw PipeError(.io, "cannot list folder `\(path)`: \(String(cString: strerror(errno)))", at: spec.location)
         }
         return (path, files.sorted(by: Self.byteOrder))
+    }
+
+    /// Checks that the input names something to read, without listing a folder: `pipe validate`
+    /// and `pipe run` call it before a run.
+    ///
+    /// - Throws: ``PipeError`` with code `io`, at `input.path`, when a path does not exist or a
+    ///   glob matches no file.
+    public func checkExists() throws {
+        for path in spec.paths where path != "-" {
+            if InputSpec.isGlob(path) {
+                _ = try globFiles(path)
+            } else if !FileManager.default.fileExists(atPath: path) {
+                throw PipeError(.io, "input `\(path)` does not exist", hint: pathHint, at: spec.location)
+            }
+        }
+    }
+
+    /// Where to look when the input is not there: the file's `input.path`, or `--input`.
+    private var pathHint: String {
+        spec.location == nil ? "check the paths given to `--input`" : "check `input.path` or pass `--input PATH`"
     }
 
     private func globFiles(_ pattern: String) throws -> (root: String, files: [String]) {
@@ -75,7 +108,7 @@ public struct InputReader: AsyncSequence, Sendable, StopAwareSource {
             }
         }
         guard !files.isEmpty else {
-            throw PipeError(.io, "glob `\(pattern)` matches no file", hint: "check `input.path`", at: spec.location)
+            throw PipeError(.io, "glob `\(pattern)` matches no file", hint: pathHint, at: spec.location)
         }
         let fixed = pattern.prefix { !"*?[".contains($0) }
         let root = fixed.contains("/") ? String(fixed[..<(fixed.lastIndex(of: "/") ?? fixed.startIndex)]) : "."
@@ -113,7 +146,7 @@ public struct InputReader: AsyncSequence, Sendable, StopAwareSource {
     public struct Iterator: AsyncIteratorProtocol {
         let spec: InputSpec
         let reader: InputReader
-        private var listing: (root: String, files: [String])?
+        private var listing: [File]?
         private var fileIndex = 0
         private var lines: LineReader?
         /// The CSV or TSV file being read, row by row.
@@ -123,7 +156,7 @@ public struct InputReader: AsyncSequence, Sendable, StopAwareSource {
         /// The file `lines` reads, its records' id before `:LINE`, and whether it holds dead letters.
         private var linesFile = "", linesID = "", linesAreDeadLetters = false
 
-        init(spec: InputSpec, reader: InputReader, listing: (root: String, files: [String])?) {
+        init(spec: InputSpec, reader: InputReader, listing: [File]?) {
             self.spec = spec
             self.reader = reader
             self.listing = listing
@@ -164,10 +197,10 @@ public struct InputReader: AsyncSequence, Sendable, StopAwareSource {
                     rows = nil
                     continue
                 }
-                guard fileIndex < listing.files.count, reader.stop?.signal == nil else { return nil }
-                let file = listing.files[fileIndex]
+                guard fileIndex < listing.count, reader.stop?.signal == nil else { return nil }
+                let (file, root) = (listing[fileIndex].path, listing[fileIndex].root)
                 fileIndex += 1
-                let id = file == "-" ? "stdin" : InputReader.recordID(for: file, root: listing.root)
+                let id = file == "-" ? "stdin" : InputReader.recordID(for: file, root: root)
                 if file.hasSuffix("/") {
                     // A folder the listing could not read: its files are not skipped silently.
                     let problem = FolderWalk.openFile(file, flags: O_RDONLY | O_DIRECTORY)
@@ -193,12 +226,12 @@ public struct InputReader: AsyncSequence, Sendable, StopAwareSource {
                 let isDeadLetterFile = InputReader.isDeadLetterFile(file)
                 if spec.format == .jsonl || isDeadLetterFile {
                     lines = LineReader(source: source, maxLineSize: spec.maxRecordSize.bytes)
-                    linesID = InputReader.recordID(for: file, root: listing.root)
+                    linesID = InputReader.recordID(for: file, root: root)
                     (linesFile, linesAreDeadLetters) = (file, isDeadLetterFile)
                     continue
                 }
                 if spec.format == .csv || spec.format == .tsv {
-                    (linesID, linesFile) = (InputReader.recordID(for: file, root: listing.root), file)
+                    (linesID, linesFile) = (InputReader.recordID(for: file, root: root), file)
                     rows = CSVRecords(source: source, file: file, id: linesID, format: spec.format, delimiter: spec.delimiter,
                                       maxRowSize: spec.maxRecordSize.bytes)
                     continue

@@ -1,7 +1,13 @@
 /// Where a pipeline reads from and how the input is split into records (`input:`).
 public struct InputSpec: Sendable, Hashable {
-    /// A file, a directory (read recursively), a glob pattern, or `-` for standard input.
-    public var path: String
+    /// Files, directories (read recursively), glob patterns, or `-` for standard input, read in
+    /// this order: `input.path`, or the paths given to `pipe run --input`.
+    public var paths: [String]
+    /// The first of ``paths``; setting it replaces them all.
+    public var path: String {
+        get { paths.first ?? "-" }
+        set { paths = [newValue] }
+    }
     /// How records are cut and parsed.
     public var format: InputFormat
     /// Where `path:` is written in the pipeline file, for I/O errors.
@@ -26,7 +32,7 @@ public struct InputSpec: Sendable, Hashable {
     /// Creates an input.
     public init(path: String, format: InputFormat, location: SourceLocation? = nil, maxRecordSize: ByteSize = defaultMaxRecordSize,
                 fields: FieldMap = FieldMap(), timeZone: InputTimeZone = .utc) {
-        self.path = path
+        paths = [path]
         self.format = format
         self.location = location
         self.maxRecordSize = maxRecordSize
@@ -34,6 +40,6 @@ public struct InputSpec: Sendable, Hashable {
         self.timeZone = timeZone
     }
 
-    /// Whether the path is a glob pattern rather than a plain path.
-    public var isGlob: Bool { path.contains(where: { "*?[".contains($0) }) }
+    /// Whether `path` is a glob pattern rather than a plain path.
+    public static func isGlob(_ path: String) -> Bool { path.contains(where: { "*?[".contains($0) }) }
 }

@@ -36,12 +36,17 @@ package struct OutputPaths {
 
     /// The paths so far, in the order they were given.
     package private(set) var entries: [Entry] = []
-    /// The input's path, a file or a folder, unless it is standard input or a glob.
-    package var input: String?
+    /// The input's paths, files or folders, leaving out standard input and globs.
+    package var inputs: [String]
 
     /// Creates an empty list.
     package init(input: String? = nil) {
-        self.input = input.flatMap { $0 == "-" || $0.contains(where: { "*?[".contains($0) }) ? nil : $0 }
+        self.init(inputs: input.map { [$0] } ?? [])
+    }
+
+    /// Creates an empty list for an input of several paths.
+    package init(inputs: [String]) {
+        self.inputs = inputs.filter { $0 != "-" && !InputSpec.isGlob($0) }
     }
 
     /// Adds a path and returns what is wrong with it: a clash with an earlier path or the input,
@@ -50,7 +55,7 @@ package struct OutputPaths {
         defer { entries.append(entry) }
         if let problem = Self.lengthProblem(entry.path, isFolder: entry.isFolder) { return problem }
         let path = Self.canonical(entry.path)
-        if let input, Self.canonical(input) == path || Self.isInside(path, Self.canonical(input)) {
+        for input in inputs where Self.canonical(input) == path || Self.isInside(path, Self.canonical(input)) {
             return "\(entry.role) would write `\(entry.path)` \(Self.canonical(input) == path ? "over" : "inside") the input `\(input)`"
         }
         for earlier in entries {
