@@ -36,8 +36,8 @@ cat > "$work/tiny.yaml" <<YAML
 pipeline: tiny
 input: {path: $work/tiny, format: dated-text}
 stages:
-  - {type: parse, on_error: dead-letter, concurrency: auto}
-  - {type: normalize, concurrency: auto}
+  - {type: parse, on_error: dead-letter}
+  - {type: normalize}
   - {type: export, options: {format: jsonl, path: $work/out/tiny.jsonl}}
 YAML
 /usr/bin/time -f "%M" -o "$work/rss" "$pipe" run "$work/tiny.yaml" 2> "$work/tiny.log" || fail "tiny files run exited $?"

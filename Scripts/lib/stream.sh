@@ -40,11 +40,11 @@ pipeline: $2
 input: {path: input.jsonl, format: jsonl}
 checkpoint: {records: 1000, interval: 1s}
 stages:
-  - {type: parse, concurrency: auto, on_error: dead-letter}
+  - {type: parse, on_error: dead-letter}
   - {type: dedupe}
-  - {type: normalize, concurrency: auto, options: {repair_sentences: true}}
-  - {type: translate-stub, concurrency: auto, options: {target: en}}
-  - {type: extract, concurrency: auto, options: {entities: true, dates: true, quotes: true, keywords: 8}}
+  - {type: normalize, options: {repair_sentences: true}}
+  - {type: translate-stub, options: {target: en}}
+  - {type: extract, options: {entities: true, dates: true, quotes: true, keywords: 8}}
   - {type: export, id: jsonl, options: {format: jsonl, path: out/a.jsonl}}
   - {type: export, id: csv, options: {format: csv, path: out/a.csv}}
   - {type: export, id: report, options: {format: markdown, path: out/a.md}}

@@ -44,7 +44,7 @@ struct StagesCommand: AsyncParsableCommand {
             "input:  \(descriptor.inputType)",
             "output: \(descriptor.outputType)",
             "runs:   " + (descriptor.isWriter ? "encodes in the workers of the stage before it, writes in input order"
-                : descriptor.runsInOrder ? "one worker, in input order" : "`concurrency` workers (default 1, `auto` = cores)"),
+                : descriptor.runsInOrder ? "one worker, in input order" : "`concurrency` workers (default `auto`, one per core)"),
         ]
         if let access = descriptor.defaultFieldAccess {
             func list(_ fields: [ArticleField]) -> String { fields.isEmpty ? "none" : fields.map(\.name).joined(separator: ", ") }

@@ -31,7 +31,6 @@ struct ExecTemplate {
         return """
               - type: exec
                 id: \(name.type)
-                concurrency: auto
                 timeout: 10s
                 options:
                   command: \(command)

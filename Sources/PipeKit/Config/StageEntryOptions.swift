@@ -11,9 +11,10 @@ public struct StageEntryOptions: StageOptions {
     @Option("options", help: "the stage's options (`pipe stages TYPE` lists them with their defaults)")
     public var options = Section()
     /// How many workers run the stage.
-    @Option("concurrency", help: "workers: a whole number ≥ 1 or `auto` (one per core). Stages that write (export) always "
-                + "run with one worker in input order; setting more is an error")
-    public var concurrency = Concurrency.workers(1)
+    @Option("concurrency", help: "workers: a whole number ≥ 1 or `auto` (one per core), the default. Stages that keep "
+                + "state or write (`dedupe`, `export`, and custom stages that declare `runsInOrder`) always run with one "
+                + "worker in input order; setting more is an error")
+    public var concurrency = Concurrency.auto
     /// What happens to an article the stage fails on.
     @Option("on_error", help: "what to do with an article the stage fails on: `fail` (stop, exit 1), `skip` (drop and "
                 + "count), `dead-letter` (write it to the dead-letter file and count)")

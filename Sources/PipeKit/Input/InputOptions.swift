@@ -3,9 +3,8 @@
 public struct InputOptions: StageOptions {
     /// Where the records come from.
     @Option("path", type: "path", help: "a file; a folder, read recursively, skipping hidden files and folders; a glob "
-                + "(`feeds/*/*.txt`); or `-` for standard input. `pipe run --input PATH…` replaces it with one or more paths and globs, read in "
-                + "the order given. Relative paths "
-                + "resolve against the current folder")
+                + "(`feeds/*/*.txt`); or `-` for standard input. `pipe run --input PATH…` replaces it with one or more "
+                + "paths and globs, read in the order given. Relative paths resolve against the current folder")
     public var path: String
     /// How records are cut and parsed.
     @Option("format", help: "how the input is cut into records and how `parse` reads them (below)")

@@ -5,7 +5,6 @@ import PipeKit
 ///
 /// ```yaml
 /// - type: extract
-///   concurrency: auto
 ///   options: { entities: true, dates: true, quotes: true, keywords: 8 }
 /// ```
 /// Each enabled extractor sets its field on the article (`[]` when it finds nothing); a disabled
