@@ -3,7 +3,7 @@
 // `swift test` of Pipe never need the fuzzer runtime. Build and run with Scripts/fuzz.sh.
 import PackageDescription
 
-let targets = ["FuzzDatedText", "FuzzJSONLines", "FuzzNormalize", "FuzzPipelineFile"]
+let targets = ["FuzzCSV", "FuzzDatedText", "FuzzJSONDocument", "FuzzJSONLines", "FuzzNormalize", "FuzzPipelineFile"]
 
 let package = Package(
     name: "PipeFuzz",

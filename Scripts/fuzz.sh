@@ -22,7 +22,7 @@ done
 (cd Fuzz && swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld >/dev/null)
 work=$(mktemp -d "${TMPDIR:-/tmp}/pipe-fuzz.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-mkdir -p Fuzz/crashes "$work/articles" "$work/jsonl" "$work/pipelines"
+mkdir -p Fuzz/crashes "$work/articles" "$work/jsonl" "$work/pipelines" "$work/csv" "$work/json"
 
 # Seeds: our own samples and pipeline files, and fragments of the shared corpus (not committed).
 cp Pipelines/samples/*.txt "$work/articles/"
@@ -41,6 +41,12 @@ else
   echo "../shared/corpus is absent: seeding from Pipelines/ only"
 fi
 printf '{"id":"a","date":"2024-12-08","url":null,"title":"T","body":"B \\u00e9 \\"q\\""}\n' > "$work/jsonl/own"
+# CSV and JSON documents: our own samples, a few rows or articles at a time, and a broken row.
+head -c 3000 Pipelines/data/articles.csv > "$work/csv/articles"
+printf 'id,body\n1,"open\n2,"a ""b"" c"\r\n' > "$work/csv/quotes"
+gzip -dc Pipelines/data/newsapi.json.gz > "$work/json/newsapi"
+head -c 2000 "$work/json/newsapi" > "$work/json/newsapi-cut"
+printf '[{"id":1,"body":"b","meta":{"published":"Sun, 08 Dec 2024 14:03:00 +0300"}},[],"x"]' > "$work/json/array"
 
 run() { # target, seed folder, max input length
   [ -z "$only" ] || [ "$only" = "$1" ] || return 0
@@ -59,7 +65,9 @@ run() { # target, seed folder, max input length
   [ "${executed:-0}" -ge "$runs" ] || { echo "FAILED: $1 ran ${executed:-no} inputs of $runs" >&2; exit 1; }
 }
 
+run FuzzCSV "$work/csv" 8192
 run FuzzDatedText "$work/articles" 8192
+run FuzzJSONDocument "$work/json" 8192
 run FuzzJSONLines "$work/jsonl" 8192
 run FuzzNormalize "$work/articles" 4096
 run FuzzPipelineFile "$work/pipelines" 4096

@@ -5,7 +5,7 @@ import Testing
 struct CSVReaderTests {
     static func rows(_ text: String, delimiter: Character = ",", quoting: Bool = true, maxRowSize: Int = .max,
                      chunk: Int = .max) throws -> [CSVReader.Row] {
-        let reader = CSVReader(source: MemorySource(Array(text.utf8), chunk: chunk), delimiter: delimiter.asciiValue ?? 0,
+        let reader = CSVReader(source: BytesSource(Array(text.utf8), chunk: chunk), delimiter: delimiter.asciiValue ?? 0,
                                quoting: quoting, maxRowSize: maxRowSize)
         var rows: [CSVReader.Row] = []
         while let row = try reader.next() { rows.append(row) }

@@ -139,6 +139,21 @@ public struct InputReader: AsyncSequence, Sendable, StopAwareSource {
         file.hasSuffix(".dead-letter.jsonl")
     }
 
+    /// The records `bytes` hold, read as one file named `file` is read (decompressed, converted and
+    /// cut as `spec` says): for tests, fuzzing and callers that already hold the bytes.
+    public static func records(in bytes: [UInt8], file: String = "-", spec: InputSpec) -> [RawRecord] {
+        let id = file == "-" ? "stdin" : recordID(for: file, root: PathParts.parent(file))
+        let records: FileRecords
+        do {
+            records = try FileRecords(source: InputBytes.open(BytesSource(bytes), encoding: spec.encoding), file: file, id: id, spec: spec)
+        } catch {
+            return [RawRecord(id: id, source: file, format: spec.format, bytes: [], problem: FileRecords.problem(error))]
+        }
+        var result: [RawRecord] = []
+        while let record = records.next() { result.append(record) }
+        return result
+    }
+
     /// Starts reading.
     public func makeAsyncIterator() -> Iterator { Iterator(spec: spec, reader: self, listing: listing) }
 
@@ -148,13 +163,8 @@ public struct InputReader: AsyncSequence, Sendable, StopAwareSource {
         let reader: InputReader
         private var listing: [File]?
         private var fileIndex = 0
-        private var lines: LineReader?
-        /// The CSV or TSV file being read, row by row.
-        private var rows: CSVRecords?
-        /// The records of the JSON document read last, last first.
-        private var documentRecords: [RawRecord] = []
-        /// The file `lines` reads, its records' id before `:LINE`, and whether it holds dead letters.
-        private var linesFile = "", linesID = "", linesAreDeadLetters = false
+        /// The file being read.
+        private var current: FileRecords?
 
         init(spec: InputSpec, reader: InputReader, listing: [File]?) {
             self.spec = spec
@@ -167,35 +177,9 @@ public struct InputReader: AsyncSequence, Sendable, StopAwareSource {
             if listing == nil { listing = try reader.files() }
             guard let listing else { return nil }
             while true {
-                if let current = lines {
-                    let next: LineReader.Line?
-                    do {
-                        next = try current.next()
-                    } catch {
-                        // The rest of the file cannot be read: one record says so, and reading goes on with the next file.
-                        lines = nil
-                        return RawRecord(id: linesID + ":\(current.lineNumber + 1)", source: linesFile, format: spec.format,
-                                         bytes: [], problem: Self.problem(error))
-                    }
-                    if let line = next {
-                        if line.oversize == nil, line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-                        let record = RawRecord(id: linesID + ":\(current.lineNumber)", source: linesFile, format: spec.format,
-                                               bytes: line.bytes, problem: line.oversize.map { .tooLarge(size: $0) })
-                        return linesAreDeadLetters ? DeadLetterReplay.record(from: record) : record
-                    }
-                    lines = nil
-                    continue
-                }
-                if let record = documentRecords.popLast() { return record }
-                if let current = rows {
-                    do {
-                        if let record = try current.next() { return record }
-                    } catch {
-                        rows = nil
-                        return RawRecord(id: linesID, source: linesFile, format: spec.format, bytes: [], problem: Self.problem(error))
-                    }
-                    rows = nil
-                    continue
+                if let records = current {
+                    if let record = records.next() { return record }
+                    current = nil
                 }
                 guard fileIndex < listing.count, reader.stop?.signal == nil else { return nil }
                 let (file, root) = (listing[fileIndex].path, listing[fileIndex].root)
@@ -216,65 +200,14 @@ public struct InputReader: AsyncSequence, Sendable, StopAwareSource {
                     let reason = String(cString: strerror(errno))
                     return RawRecord(id: id, source: file, format: spec.format, bytes: [], problem: .unreadable(reason: reason))
                 }
-                let source: any ByteSource
                 do {
-                    source = try InputBytes.open(descriptor: descriptor, closesDescriptor: file != "-", stop: reader.stop,
-                                                 encoding: spec.encoding)
+                    let source = try InputBytes.open(descriptor: descriptor, closesDescriptor: file != "-", stop: reader.stop,
+                                                     encoding: spec.encoding)
+                    current = FileRecords(source: source, file: file, id: id, spec: spec)
                 } catch {
-                    return RawRecord(id: id, source: file, format: spec.format, bytes: [], problem: Self.problem(error))
-                }
-                let isDeadLetterFile = InputReader.isDeadLetterFile(file)
-                if spec.format == .jsonl || isDeadLetterFile {
-                    lines = LineReader(source: source, maxLineSize: spec.maxRecordSize.bytes)
-                    linesID = InputReader.recordID(for: file, root: root)
-                    (linesFile, linesAreDeadLetters) = (file, isDeadLetterFile)
-                    continue
-                }
-                if spec.format == .csv || spec.format == .tsv {
-                    (linesID, linesFile) = (InputReader.recordID(for: file, root: root), file)
-                    rows = CSVRecords(source: source, file: file, id: linesID, format: spec.format, delimiter: spec.delimiter,
-                                      maxRowSize: spec.maxRecordSize.bytes)
-                    continue
-                }
-                do {
-                    let (bytes, oversize) = try Self.readAll(source, limit: spec.maxRecordSize.bytes)
-                    if spec.format == .json, oversize == nil {
-                        documentRecords = JSONDocumentRecords.records(of: bytes, file: file, id: id, path: spec.recordsPath).reversed()
-                        continue
-                    }
-                    return RawRecord(id: id, source: file, format: spec.format, bytes: bytes, problem: oversize.map { .tooLarge(size: $0) })
-                } catch {
-                    return RawRecord(id: id, source: file, format: spec.format, bytes: [], problem: Self.problem(error))
+                    return RawRecord(id: id, source: file, format: spec.format, bytes: [], problem: FileRecords.problem(error))
                 }
             }
-        }
-
-        /// What went wrong reading a file, for `parse` to report.
-        private static func problem(_ error: any Error) -> RawRecord.Problem {
-            guard let error = error as? PipeError, error.code != .io else {
-                return .unreadable(reason: (error as? PipeError)?.message ?? "\(error)")
-            }
-            return .damaged(error)
-        }
-
-        /// A whole file (or standard input) as one record; past `limit` bytes, only its first
-        /// bytes and its size (compressed input stops there with an error instead).
-        private static func readAll(_ source: any ByteSource, limit: Int) throws -> (bytes: [UInt8], oversize: Int?) {
-            var bytes: [UInt8] = []
-            var size = 0
-            var block = [UInt8](repeating: 0, count: 1 << 20)
-            while true {
-                let count = try block.withUnsafeMutableBytes { try source.read(into: $0) }
-                if count == 0 { break }
-                if let decompressed = source as? DecompressingSource, size + count > limit {
-                    throw decompressed.recordTooLarge(limit: limit)
-                }
-                size += count
-                // Past the limit only the first bytes are kept, and the rest is read and counted.
-                if bytes.count < limit + 1 { bytes.append(contentsOf: block[..<Swift.min(count, limit + 1 - bytes.count)]) }
-            }
-            guard size > limit else { return (bytes, nil) }
-            return (Array(bytes.prefix(RawRecord.oversizePrefix)), size)
         }
     }
 }
