@@ -2,15 +2,24 @@
 /// `date: meta.published` (a dotted path into nested JSON objects). A field left out is read
 /// from the key of its own name.
 public struct FieldMap: Sendable, Hashable, CustomStringConvertible {
-    /// The article fields a record's keys can be mapped to.
+    /// An article field a record's key can be mapped to.
+    public enum Field: Int, CaseIterable, Sendable {
+        case id, title, body, date, url
+
+        /// The field's name, as the map and the article's JSON write it.
+        public var name: String { FieldMap.targets[rawValue] }
+    }
+
+    /// The names of the article fields a record's keys can be mapped to, in ``Field`` order.
     public static let targets = ["id", "title", "body", "date", "url"]
 
-    /// The source key of each mapped field, by field.
+    /// The source key of each mapped field, by field name.
     public let sources: [String: String]
-    /// The key each field is read from, by field, cut at its dots: worked out once, not per record.
-    private let paths: [String: [String]]
-    /// The keys the fields are read from (the first part of a dotted path is not one of them).
-    public let sourceKeys: Set<String>
+    /// The key each field is read from, in ``Field`` order, cut at its dots: worked out once, not per record.
+    private let paths: [[String]]
+    /// The keys mapped fields are read from that are not the name of a built-in field: the keys a
+    /// parser keeps out of the custom fields besides those (empty without a map).
+    public let renamedKeys: Set<String>
 
     /// No field mapped: every field is read from the key of its own name.
     public init() {
@@ -25,19 +34,18 @@ public struct FieldMap: Sendable, Hashable, CustomStringConvertible {
 
     private init(checked sources: [String: String]) {
         self.sources = sources
-        let keys = Self.targets.map { (field: $0, key: sources[$0] ?? $0) }
-        paths = Dictionary(uniqueKeysWithValues: keys.map { ($0.field, $0.key.split(separator: ".", omittingEmptySubsequences: false).map(String.init)) })
-        sourceKeys = Set(keys.map(\.key))
+        paths = Self.targets.map { (sources[$0] ?? $0).split(separator: ".", omittingEmptySubsequences: false).map(String.init) }
+        renamedKeys = Set(sources.values).subtracting(Article.recordFields)
     }
 
     /// The key `field` is read from: its mapped key, or its own name.
-    public func source(of field: String) -> String {
-        sources[field] ?? field
+    public func source(of field: Field) -> String {
+        sources[field.name] ?? field.name
     }
 
     /// The path of `field`'s key, cut at its dots.
-    public func path(of field: String) -> [String] {
-        paths[field] ?? [field]
+    public func path(of field: Field) -> [String] {
+        paths[field.rawValue]
     }
 
     /// `{title: headline, …}`, in the order of ``targets``.

@@ -31,8 +31,9 @@ final class FieldMapCheck: Sendable {
             guard state.seen < Self.sample else { return nil }
             state.seen += 1
             state.keys.formUnion(object.keys)
-            for field in fields.sources.keys where !state.found.contains(field) && Self.has(fields.path(of: field), in: object) {
-                state.found.insert(field)
+            for field in FieldMap.Field.allCases where fields.sources[field.name] != nil && !state.found.contains(field.name)
+                && Self.has(fields.path(of: field), in: object) {
+                state.found.insert(field.name)
             }
             return state.seen == Self.sample ? report(&state) : nil
         }

@@ -8,20 +8,19 @@ enum JSONLineParser {
     static func parse(_ record: RawRecord, fields map: FieldMap = FieldMap(), timeZone: InputTimeZone = .utc) throws -> Article {
         var text = try RecordText.decode(record.bytes)
         let object = try text.withUTF8(FlatJSONObject.parse) ?? decode(Array(text.utf8))
-        func string(_ field: String, required: Bool = false) throws -> String? {
-            let key = map.source(of: field)
+        func string(_ field: FieldMap.Field, required: Bool = false) throws -> String? {
             switch value(at: map.path(of: field), in: object) {
             case .string(let value): return value
-            case .int(let value) where field == "id": return String(value)
+            case .int(let value) where field == .id: return String(value)
             case .none, .null?:
-                if required { throw PipeError(.malformedRecord, "the object has no `\(key)`", hint: hint(for: field, object)) }
-                return nil
+                guard required else { return nil }
+                throw PipeError(.malformedRecord, "the object has no `\(map.source(of: field))`", hint: hint(for: field, object))
             case .some(let other):
-                throw PipeError(.malformedRecord, "`\(key)` must be a string, not \(other)")
+                throw PipeError(.malformedRecord, "`\(map.source(of: field))` must be a string, not \(other)")
             }
         }
         // Without an id (or with an empty one, as a CSV cell has), the record's place in its file names it.
-        let id = try string("id").flatMap { $0.isEmpty ? nil : $0 } ?? record.id
+        let id = try string(.id).flatMap { $0.isEmpty ? nil : $0 } ?? record.id
         do {
             return try article(id: id, object: object, record: record, map: map, timeZone: timeZone, string: string)
         } catch {
@@ -32,19 +31,23 @@ enum JSONLineParser {
     /// The article from the object whose id is read.
     private static func article(
         id: String, object: [String: JSONValue], record: RawRecord, map: FieldMap, timeZone: InputTimeZone,
-        string: (String, Bool) throws -> String?
+        string: (FieldMap.Field, Bool) throws -> String?
     ) throws -> Article {
-        let published = try publishedDate(value(at: map.path(of: "date"), in: object), key: map.source(of: "date"), timeZone: timeZone)
-        let body = try string("body", true) ?? ""
+        let published = try publishedDate(value(at: map.path(of: .date), in: object), map: map, timeZone: timeZone)
+        let body = try string(.body, true) ?? ""
         guard body.contains(where: { !$0.isWhitespace }) else {
             throw PipeError(.malformedRecord, "the article `\(id)` has an empty body")
         }
         // The members no field reads, picked in one pass: removing the record fields from a copy
         // hashed all their names and copied the table.
         var custom: [String: JSONValue] = [:]
-        for (key, value) in object where !Article.recordFields.contains(key) && !map.sourceKeys.contains(key) { custom[key] = value }
+        let renamed = map.renamedKeys
+        for (key, value) in object where !Article.recordFields.contains(key) && (renamed.isEmpty || !renamed.contains(key)) {
+            custom[key] = value
+        }
         return Article(id: id, source: record.source, date: published?.date, publishedAt: published?.instant,
-                       url: try string("url", false).flatMap { $0.isEmpty ? nil : $0 }, title: try string("title", false) ?? "", body: body, fields: custom)
+                       url: try string(.url, false).flatMap { $0.isEmpty ? nil : $0 }, title: try string(.title, false) ?? "",
+                       body: body, fields: custom)
     }
 
     /// The value at a dotted path, through nested objects.
@@ -59,20 +62,20 @@ enum JSONLineParser {
     }
 
     /// The date at the date field's key: text in any format ``PublishedDate`` reads, or Unix seconds.
-    private static func publishedDate(_ value: JSONValue?, key: String, timeZone: InputTimeZone) throws -> PublishedDate? {
+    private static func publishedDate(_ value: JSONValue?, map: FieldMap, timeZone: InputTimeZone) throws -> PublishedDate? {
         let text: String
         switch value {
         case nil, .null?: return nil
         case .string(let string)?:
-            // An empty CSV cell is no date.
-            if string.trimmingSpaces.isEmpty { return nil }
+            // An empty CSV cell is no date (checked without copying: most dates start with a digit).
+            if string.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return nil }
             text = string
         case .int(let seconds)?: text = String(seconds)
         case .double(let seconds)?: text = String(seconds)
-        case let other?: throw PipeError(.malformedRecord, "`\(key)` must be a date, not \(other)")
+        case let other?: throw PipeError(.malformedRecord, "`\(map.source(of: .date))` must be a date, not \(other)")
         }
         guard let date = PublishedDate.parse(text, in: timeZone) else {
-            throw PipeError(.malformedRecord, "`\(key)` `\(text)` is not a date Pipe reads",
+            throw PipeError(.malformedRecord, "`\(map.source(of: .date))` `\(text)` is not a date Pipe reads",
                             hint: "write it as 2024-12-08, 2024-12-08T14:03:00+03:00, Sun, 08 Dec 2024 14:03:00 +0300, "
                                 + "December 8, 2024 or Unix seconds (Docs/Inputs.md)")
         }
@@ -80,9 +83,9 @@ enum JSONLineParser {
     }
 
     /// For a required field that is missing: the field map to set, with the keys the record has.
-    private static func hint(for field: String, _ object: [String: JSONValue]) -> String {
+    private static func hint(for field: FieldMap.Field, _ object: [String: JSONValue]) -> String {
         let keys = object.keys.sorted().prefix(12).map { "`\($0)`" }.joined(separator: ", ")
-        return "the record's keys are \(keys.isEmpty ? "none" : keys); map one with `input.fields: {\(field): KEY}`"
+        return "the record's keys are \(keys.isEmpty ? "none" : keys); map one with `input.fields: {\(field.name): KEY}`"
     }
 
     /// Any JSON line, through `JSONDecoder`, whose errors name what is wrong.
