@@ -23,7 +23,7 @@ struct InputOptionsTests {
         #expect(definition.input.encoding == "windows-1252")
         #expect(definition.input.timeZone.description == "Europe/Berlin")
         #expect(definition.input.fields.sources == ["id": "article_id", "title": "headline", "date": "meta.published"])
-        #expect(definition.input.fields.path(of: "date") == ["meta", "published"])
+        #expect(definition.input.fields.path(of: .date) == ["meta", "published"])
         #expect(try load("  format: tsv").input.delimiter == 0x09)
         #expect(try load("  format: json\n  records: data.items").input.recordsPath == ["data", "items"])
     }
