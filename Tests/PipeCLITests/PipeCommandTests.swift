@@ -116,6 +116,69 @@ struct PipeCommandTests {
         #expect(missing.error.contains("input `in/none.jsonl` does not exist; check the paths given to `--input`"))
     }
 
+    func writeJSONLines(_ count: Int, in folder: String) throws {
+        try (1...count).map { #"{"id":"n\#($0)","body":"text \#($0)"}"# + "\n" }.joined()
+            .write(toFile: folder + "/in.jsonl", atomically: false, encoding: .utf8)
+    }
+
+    func exportPipeline(_ export: String, in folder: String) throws {
+        try "input: {path: in.jsonl, format: jsonl}\nstages:\n  - type: parse\n  - type: export\n    options: \(export)\n"
+            .write(toFile: folder + "/p.yaml", atomically: false, encoding: .utf8)
+    }
+
+    @Test func aDashWritesToStandardOutputAndTheSummaryStaysOnStandardError() async throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try writeJSONLines(3, in: folder)
+        try exportPipeline("{format: csv, path: \"-\"}", in: folder)
+        let run = try await PipeProcess.run(["run", "p.yaml"], in: folder)
+        #expect(run.status == 0, "\(run.error)")
+        #expect(run.output.hasPrefix("id,source,date,published_at,url,title,body,"))
+        #expect(run.output.split(separator: "\r\n").count == 4)
+        #expect(run.error.contains("read 3 = written 3"))
+        #expect(!run.output.contains("read 3"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/-"))
+    }
+
+    @Test func aFIFOAndADeviceAreWrittenStraightIntoAndNeverReplaced() async throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try writeJSONLines(2, in: folder)
+        #expect(mkfifo(folder + "/fifo", 0o600) == 0)
+        // The FIFO's reader, as a consumer downstream would be.
+        let reader = try Process.run(URL(fileURLWithPath: "/bin/sh"), arguments: ["-c", "cat \(folder)/fifo > \(folder)/read.jsonl"])
+        try exportPipeline("{path: fifo}", in: folder)
+        let run = try await PipeProcess.run(["run", "p.yaml", "--quiet"], in: folder)
+        reader.waitUntilExit()
+        #expect(run.status == 0, "\(run.error)")
+        #expect(try String(contentsOfFile: folder + "/read.jsonl", encoding: .utf8).split(separator: "\n").count == 2)
+        var status = stat()
+        #expect(lstat(folder + "/fifo", &status) == 0 && status.st_mode & S_IFMT == S_IFIFO)
+        // /dev/null, as root too, stays the device it is.
+        try exportPipeline("{path: /dev/null}", in: folder)
+        #expect(try await PipeProcess.run(["run", "p.yaml", "--quiet"], in: folder).status == 0)
+        #expect(lstat("/dev/null", &status) == 0 && status.st_mode & S_IFMT == S_IFCHR)
+    }
+
+    @Test(arguments: [
+        ("  - type: normalize", "{path: in}", "p.yaml:6:21: error: stage `export`: `in` is a folder; name a file in it"),
+        ("  - type: normalize", "{format: sqlite, path: \"-\"}",
+         "p.yaml:6:37: error: stage `export`: a SQLite database is a file, and `-` is a stream"),
+        ("    on_error: dead-letter", "{path: \"-\"}",
+         "p.yaml:3:11: error: stage `parse` uses `on_error: dead-letter` but there is no file to put dead letters beside"),
+    ])
+    func whatCannotBeWrittenIsAnErrorOfValidate(line: String, export: String, message: String) async throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/in", withIntermediateDirectories: true)
+        try writeJSONLines(1, in: folder)
+        try "input: {path: in.jsonl, format: jsonl}\nstages:\n  - type: parse\n\(line)\n  - type: export\n    options: \(export)\n"
+            .write(toFile: folder + "/p.yaml", atomically: false, encoding: .utf8)
+        let validate = try await PipeProcess.run(["validate", "p.yaml"], in: folder)
+        #expect(validate.status == 2)
+        #expect(validate.error.contains(message), "\(validate.error)")
+    }
+
     @Test func invalidPipelineExitsTwoWithCaretDiagnosticsAndWritesNothing() async throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

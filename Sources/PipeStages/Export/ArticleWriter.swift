@@ -37,9 +37,13 @@ struct TextFileWriter: ArticleWriter {
 
 extension ExportStage.Format {
     /// Opens a writer of this format for `path`, new or continuing from `position`; `token`
-    /// names its staged file (``StageContext/stagingToken``).
+    /// names its staged file (``StageContext/stagingToken``). A stream (``OutputTarget``) is
+    /// written straight into.
     func makeWriter(path: String, token: String, resuming position: StagePosition? = nil) throws -> any ArticleWriter {
-        switch self {
+        if try OutputTarget(path: path).isStream {
+            return try StreamWriter(path: path, header: self == .csv ? CSVRow.header : nil, resuming: position)
+        }
+        return switch self {
         case .jsonl, .markdown: try TextFileWriter(path: path, token: token, resuming: position)
         case .csv: try TextFileWriter(path: path, token: token, header: CSVRow.header, resuming: position)
         case .sqlite: try SQLiteWriter(path: path, token: token, resuming: position)

@@ -27,7 +27,8 @@ public struct ExportStage: ConfigurableStage, ResumableStage, WriterStage {
         @Option("format", help: "the output format")
         public var format: Format = .jsonl
         /// The file to write; relative paths resolve against the current folder.
-        @Option("path", type: "path", help: "the file; missing folders are created")
+        @Option("path", type: "path", help: "the file; missing folders are created. `-` is standard output, and an "
+                    + "existing FIFO or character device is written straight into (`jsonl`, `csv`, `markdown`)")
         public var path: String
 
         /// The defaults (no path: set one before use).
@@ -46,12 +47,20 @@ public struct ExportStage: ConfigurableStage, ResumableStage, WriterStage {
     public static let summary = "Write articles to a file (jsonl, csv, sqlite, markdown) atomically and pass them on"
     /// The options in force.
     public let options: Options
+    /// Whether `path` is a stream (standard output, a FIFO, a character device) rather than a file.
+    let isStream: Bool
     private let output = OpenWriter()
 
-    /// Creates the stage; an empty `path` is an error.
+    /// Creates the stage; an empty `path`, one that names something else than a file or a
+    /// stream, and a database to a stream are errors.
     public init(options: Options, setup: StageSetup) throws {
         guard !options.path.trimmingWhitespace().isEmpty else {
             throw OptionError(key: "path", "`path` is empty", hint: "name the file to write, for example `out/articles.jsonl`")
+        }
+        isStream = try OutputTarget(path: options.path).isStream
+        if isStream, options.format == .sqlite {
+            throw OptionError(key: "path", "a SQLite database is a file, and `\(options.path)` is a stream",
+                              hint: "name a file to create, or write `jsonl`, `csv` or `markdown` to the stream")
         }
         self.options = options
     }
@@ -61,8 +70,8 @@ public struct ExportStage: ConfigurableStage, ResumableStage, WriterStage {
         try self.init(options: options, setup: StageSetup(pipeline: "pipeline", stageID: Self.name))
     }
 
-    /// The file this stage writes.
-    public var outputFiles: [String] { [options.path] }
+    /// The file this stage writes; none when it writes a stream, which is not published.
+    public var outputFiles: [String] { isStream ? [] : [options.path] }
 
     /// Opens the output under its temporary name.
     public func start(context: StageContext) async throws {
