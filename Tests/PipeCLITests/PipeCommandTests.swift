@@ -466,6 +466,22 @@ struct PipeCommandTests {
         #expect(lines[299] == #"{"id":"n299","source":"-","date":null,"url":null,"title":"T","body":"one. Two"}"#)
     }
 
+    @Test func readsCompressedStandardInput() async throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try writeJSONLines(50, in: folder)
+        try exportPipeline("{path: o.jsonl}", in: folder)
+        let executable = try #require(PipeProcess.executable)
+        let shell = try Process.run(URL(fileURLWithPath: "/bin/sh"), arguments: [
+            "-c", "cd \(folder) && gzip -c in.jsonl | \(executable) run p.yaml --quiet --input - 2> err.txt",
+        ])
+        shell.waitUntilExit()
+        #expect(shell.terminationStatus == 0, "\((try? String(contentsOfFile: folder + "/err.txt", encoding: .utf8)) ?? "")")
+        let lines = try String(contentsOfFile: folder + "/o.jsonl", encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 50)
+        #expect(lines.first?.hasPrefix(#"{"id":"n1","source":"-""#) == true)
+    }
+
     @Test(arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143))])
     func aSignalStopsReadingFinishesAndPublishes(signal: Int32, status: Int32) async throws {
         let folder = try temporaryFolder()

@@ -229,6 +229,57 @@ struct InputReaderTests {
     }
 }
 
+@Suite("JSONDocumentRecords")
+struct JSONDocumentRecordsTests {
+    func records(_ text: String, path: [String] = []) -> [RawRecord] {
+        var spec = InputSpec(path: "news.json", format: .json)
+        spec.recordsPath = path
+        return InputReader.records(in: Array(text.utf8), file: "feeds/news.json", spec: spec)
+    }
+
+    @Test func theArrayAtThePathGivesOneRecordPerElement() {
+        let records = records(#"{"status":"ok","data":{"items":[{"id":"a","body":"x"},{"body":"y","n":1.5}]}}"#, path: ["data", "items"])
+        #expect(records.map(\.id) == ["news:1", "news:2"])
+        #expect(records.map(\.text) == [#"{"body":"x","id":"a"}"#, #"{"body":"y","n":1.5}"#])
+        #expect(records.allSatisfy { $0.problem == nil && $0.format == .json })
+        // Without a path: the document is the array, or one article.
+        #expect(self.records(#"[{"body":"x"}]"#).count == 1)
+        #expect(self.records(#"{"body":"x"}"#).map(\.text) == [#"{"body":"x"}"#])
+    }
+
+    @Test(arguments: [
+        (#"{"status":"ok","items":[]}"#, "the document has no `articles`"),
+        (#"{"articles":{"a":1}}"#, "`articles` is not an array of articles"),
+        (#"{"articles": [1, {"#, "the file is not a JSON document"),
+    ])
+    func aDocumentWithoutArticlesIsOneRecordWithAProblem(text: String, message: String) {
+        let records = records(text, path: ["articles"])
+        guard records.count == 1, case .damaged(let error)? = records[0].problem else {
+            Issue.record("not one damaged record: \(records)")
+            return
+        }
+        #expect(error.message.hasPrefix(message))
+    }
+
+    @Test func anElementThatIsNoObjectIsAnErrorForItselfAlone() {
+        let records = records(#"{"articles":[{"body":"x"},"text",{"body":"z"}]}"#, path: ["articles"])
+        #expect(records.map { $0.problem == nil } == [true, false, true])
+    }
+
+    @Test func anArrayNested100000DeepIsRefusedNotACrash() {
+        let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        let records = records(deep)
+        guard records.count == 1, case .damaged(let error)? = records[0].problem else {
+            Issue.record("not one damaged record")
+            return
+        }
+        #expect(error.message.hasPrefix("the file is not a JSON document"))
+        // The same line in JSON Lines is an error for its record.
+        let line = InputReader.records(in: Array(deep.utf8), file: "deep.jsonl", spec: InputSpec(path: "deep.jsonl", format: .jsonl))
+        #expect(line.count == 1)
+    }
+}
+
 @Suite("CSVRecords")
 struct CSVRecordsTests {
     func read(_ text: [UInt8], format: InputFormat = .csv, encoding: String? = nil) async throws -> [RawRecord] {

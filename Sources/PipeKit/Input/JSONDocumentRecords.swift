@@ -31,7 +31,7 @@ enum JSONDocumentRecords {
         let elements: [JSONValue]
         switch current {
         case .array(let array): elements = array
-        case .object: elements = [current]
+        case .object where path.isEmpty: elements = [current]
         default:
             return [damaged(base, "`\(path.joined(separator: "."))` is not an array of articles", hint: "set `input.records` to the path of the array")]
         }

@@ -62,7 +62,7 @@ final class FieldMapCheck: Sendable {
     private static func warning(missing: [String: String], keys: Set<String>, seen: Int) -> String? {
         guard !missing.isEmpty else { return nil }
         let mapped = missing.sorted { $0.key < $1.key }.map { "`\($0.key): \($0.value)`" }.joined(separator: ", ")
-        let seen = keys.sorted().map { "`\($0)`" }.joined(separator: ", ")
-        return "input.fields maps \(mapped), but none of the first \(seen) records has that key; they have \(seen)"
+        let present = keys.sorted().map { "`\($0)`" }.joined(separator: ", ")
+        return "input.fields maps \(mapped), but none of the first \(seen) records has that key; they have \(present)"
     }
 }
