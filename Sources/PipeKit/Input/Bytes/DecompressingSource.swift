@@ -7,9 +7,7 @@ package final class DecompressingSource: ByteSource {
     private let inner: any ByteSource
     private let format: Compression
     private let codec: any DecompressionCodec
-    private var input = [UInt8](repeating: 0, count: 1 << 16)
-    private var inputStart = 0, inputEnd = 0
-    private var innerAtEnd = false
+    private var input = ReadAhead()
     /// Whether the last stream ended and no byte of another was decoded since.
     private var betweenStreams = false
 
@@ -25,15 +23,13 @@ package final class DecompressingSource: ByteSource {
     package func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         guard buffer.count > 0 else { return 0 }
         while true {
-            if inputStart == inputEnd, !innerAtEnd { try refill() }
-            if inputStart == inputEnd, innerAtEnd {
-                if betweenStreams || inner.stopped { return 0 }
-            }
+            if input.isEmpty, !input.sourceEnded { try input.refill(from: inner) }
+            if input.isEmpty, input.sourceEnded, betweenStreams || inner.stopped { return 0 }
             if betweenStreams {
                 // More bytes after a stream ended: another stream, or something that is not one.
-                let rest = input[inputStart..<inputEnd]
-                if rest.count < format.magic.count, !innerAtEnd {
-                    try refill()
+                let rest = input.pending
+                if rest.count < format.magic.count, !input.sourceEnded {
+                    try input.refill(from: inner)
                     continue
                 }
                 guard format.isStart(of: rest) else {
@@ -42,35 +38,19 @@ package final class DecompressingSource: ByteSource {
                 try codec.reset()
                 betweenStreams = false
             }
-            let step = try input.withUnsafeBytes { bytes in
-                try codec.step(UnsafeRawBufferPointer(rebasing: bytes[inputStart..<inputEnd]), into: buffer, inputEnds: innerAtEnd)
-            }
-            inputStart += step.consumed
+            let step = try input.withPending { try codec.step($0, into: buffer, inputEnds: input.sourceEnded) }
+            input.consume(step.consumed)
             if step.ended { betweenStreams = true }
             if step.produced > 0 { return step.produced }
             if step.consumed == 0, !step.ended {
                 // The decoder needs more input than there is.
-                guard !innerAtEnd else {
+                guard !input.sourceEnded else {
                     if inner.stopped { return 0 }
                     throw format.truncated
                 }
-                try refill()
+                try input.refill(from: inner)
             }
         }
-    }
-
-    /// Moves what is left of the input to the front and reads more after it.
-    private func refill() throws {
-        if inputStart > 0 {
-            input.replaceSubrange(0..<(inputEnd - inputStart), with: input[inputStart..<inputEnd])
-            (inputStart, inputEnd) = (0, inputEnd - inputStart)
-        }
-        guard inputEnd < input.count else { return }
-        let count = try input.withUnsafeMutableBytes { bytes in
-            try inner.read(into: UnsafeMutableRawBufferPointer(rebasing: bytes[inputEnd...]))
-        }
-        if count == 0 { innerAtEnd = true }
-        inputEnd += count
     }
 
     /// The error for a record that decompresses to more than `limit` bytes: reading the file

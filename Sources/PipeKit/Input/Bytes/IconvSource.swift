@@ -9,9 +9,7 @@ package final class IconvSource: ByteSource {
     private let inner: any ByteSource
     private let encoding: String
     private let converter: iconv_t
-    private var input = [UInt8](repeating: 0, count: 1 << 16)
-    private var inputStart = 0, inputEnd = 0
-    private var innerAtEnd = false
+    private var input = ReadAhead()
     /// Bytes converted so far, for the error naming where conversion failed.
     private var offset = 0
 
@@ -40,48 +38,36 @@ package final class IconvSource: ByteSource {
     package func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         guard buffer.count >= 8 else { return 0 }
         while true {
-            if inputStart == inputEnd, !innerAtEnd { try refill() }
-            if inputStart == inputEnd, innerAtEnd { return 0 }
+            if input.isEmpty, !input.sourceEnded { try input.refill(from: inner) }
+            if input.isEmpty, input.sourceEnded { return 0 }
             let produced = try convert(into: buffer)
             if produced > 0 { return produced }
             // An incomplete sequence at the end of what was read: read more.
-            guard !innerAtEnd else {
+            guard !input.sourceEnded else {
                 throw PipeError(.malformedRecord, "the text ends inside a character of `\(encoding)`",
                                 hint: "check `input.encoding`: the file may be in another encoding")
             }
-            try refill()
+            try input.refill(from: inner)
         }
     }
 
     private func convert(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
-        try input.withUnsafeMutableBytes { bytes in
-            var inPointer = bytes.baseAddress.map { $0.assumingMemoryBound(to: CChar.self) + inputStart }
-            var inLeft = inputEnd - inputStart
+        let (consumed, produced, failed) = input.withPending { pending in
+            // iconv takes `char **` but does not write through it.
+            var inPointer = pending.baseAddress.map { UnsafeMutablePointer(mutating: $0.assumingMemoryBound(to: CChar.self)) }
+            var inLeft = pending.count
             var outPointer = buffer.baseAddress?.assumingMemoryBound(to: CChar.self)
             var outLeft = buffer.count
             let result = iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
-            let consumed = inputEnd - inputStart - inLeft
-            inputStart += consumed
-            offset += consumed
-            if result == -1, errno == EILSEQ {
-                throw PipeError(.malformedRecord, "byte \(offset) is not a character of `\(encoding)`",
-                                hint: "check `input.encoding`: the file may be in another encoding")
-            }
-            return buffer.count - outLeft
+            return (pending.count - inLeft, buffer.count - outLeft, result == -1 && errno == EILSEQ)
         }
-    }
-
-    /// Moves what is left of the input to the front and reads more after it.
-    private func refill() throws {
-        if inputStart > 0 {
-            input.replaceSubrange(0..<(inputEnd - inputStart), with: input[inputStart..<inputEnd])
-            (inputStart, inputEnd) = (0, inputEnd - inputStart)
+        input.consume(consumed)
+        offset += consumed
+        if failed {
+            throw PipeError(.malformedRecord, "byte \(offset) is not a character of `\(encoding)`",
+                            hint: "check `input.encoding`: the file may be in another encoding")
         }
-        let count = try input.withUnsafeMutableBytes { bytes in
-            try inner.read(into: UnsafeMutableRawBufferPointer(rebasing: bytes[inputEnd...]))
-        }
-        if count == 0 { innerAtEnd = true }
-        inputEnd += count
+        return produced
     }
 
     deinit {
