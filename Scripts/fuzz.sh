@@ -44,6 +44,10 @@ printf '{"id":"a","date":"2024-12-08","url":null,"title":"T","body":"B \\u00e9 \
 # CSV and JSON documents: our own samples, a few rows or articles at a time, and a broken row.
 head -c 3000 Pipelines/data/articles.csv > "$work/csv/articles"
 printf 'id,body\n1,"open\n2,"a ""b"" c"\r\n' > "$work/csv/quotes"
+# Compressed seeds, so that the decompressors behind every reader are fuzzed too.
+for tool in gzip bzip2 xz zstd; do
+  if command -v "$tool" > /dev/null; then "$tool" -c "$work/csv/articles" > "$work/csv/articles.$tool"; fi
+done
 gzip -dc Pipelines/data/newsapi.json.gz > "$work/json/newsapi"
 head -c 2000 "$work/json/newsapi" > "$work/json/newsapi-cut"
 printf '[{"id":1,"body":"b","meta":{"published":"Sun, 08 Dec 2024 14:03:00 +0300"}},[],"x"]' > "$work/json/array"
