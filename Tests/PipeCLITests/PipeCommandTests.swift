@@ -158,6 +158,15 @@ struct PipeCommandTests {
         try exportPipeline("{path: /dev/null}", in: folder)
         #expect(try await PipeProcess.run(["run", "p.yaml", "--quiet"], in: folder).status == 0)
         #expect(lstat("/dev/null", &status) == 0 && status.st_mode & S_IFMT == S_IFCHR)
+        // /dev/stdout, a link to the process's descriptor, when standard output is a file: appended to, not replaced.
+        try exportPipeline("{path: /dev/stdout}", in: folder)
+        try "kept\n".write(toFile: folder + "/stdout.txt", atomically: false, encoding: .utf8)
+        let executable = try #require(PipeProcess.executable)
+        let shell = try Process.run(URL(fileURLWithPath: "/bin/sh"), arguments: ["-c", "cd \(folder) && \(executable) run p.yaml -q >> stdout.txt"])
+        shell.waitUntilExit()
+        #expect(shell.terminationStatus == 0)
+        #expect(try String(contentsOfFile: folder + "/stdout.txt", encoding: .utf8).split(separator: "\n").count == 3)
+        #expect(lstat("/dev/stdout", &status) == 0 && status.st_mode & S_IFMT == S_IFLNK)
     }
 
     @Test(arguments: [

@@ -31,7 +31,10 @@ package enum OutputTarget: Sendable, Hashable {
             return
         }
         switch status.st_mode & S_IFMT {
-        case S_IFREG: self = .file
+        case S_IFREG:
+            // `/dev/stdout` when standard output is a file: a link to the process's own descriptor,
+            // written through (appending), never replaced.
+            self = Self.linksToADescriptor(path) ? .stream : .file
         case S_IFIFO, S_IFCHR: self = .stream
         case S_IFDIR:
             throw OptionError(key: "path", "`\(path)` is a folder", hint: "name a file in it, for example `\(path)/articles.jsonl`")
@@ -39,6 +42,15 @@ package enum OutputTarget: Sendable, Hashable {
             throw OptionError(key: "path", "`\(path)` is neither a regular file, nor a FIFO, nor a character device",
                               hint: "name a file to create, `-` for standard output, or a FIFO")
         }
+    }
+
+    /// Whether `path` is a link to one of the process's descriptors (`/proc/self/fd/1`, `/dev/fd/2`).
+    private static func linksToADescriptor(_ path: String) -> Bool {
+        var buffer = [CChar](repeating: 0, count: 256)
+        let length = readlink(path, &buffer, buffer.count - 1)
+        guard length > 0 else { return false }
+        let target = String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return target.hasPrefix("/proc/self/fd/") || target.hasPrefix("/dev/fd/")
     }
 
     /// Whether the output is written as it goes, with no file to publish.

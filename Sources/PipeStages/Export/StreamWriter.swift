@@ -22,7 +22,8 @@ final class StreamWriter: ArticleWriter {
         if path == "-" {
             descriptor = STDOUT_FILENO
         } else {
-            descriptor = open(path, O_WRONLY | O_CLOEXEC)
+            // Appending: `/dev/stdout` opened anew, when it is a file, must not write over what is there.
+            descriptor = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
             guard descriptor >= 0 else {
                 throw PipeError(.io, "cannot open `\(path)` for writing: \(String(cString: strerror(errno)))")
             }
