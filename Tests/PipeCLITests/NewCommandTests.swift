@@ -73,8 +73,7 @@ struct NewCommandTests {
         test.standardOutput = FileHandle.nullDevice
         test.standardError = FileHandle.nullDevice
         try test.run()
-        test.waitUntilExit()
-        #expect(test.terminationStatus == 0)
+        #expect(await PipeProcess.exited(test) == 0)
         // The stage lines printed by `pipe new stage`, in a pipeline over the shipped samples.
         let stage = try #require(result.output.components(separatedBy: "add it to a pipeline's stages:\n").last)
         let yaml = """

@@ -97,9 +97,7 @@ struct PipeCommandTests {
         try lines(["a1", "a2"]).write(toFile: folder + "/in/a.jsonl", atomically: false, encoding: .utf8)
         try lines(["b1"]).write(toFile: folder + "/in/more/b.jsonl", atomically: false, encoding: .utf8)
         try lines(["c1"]).write(toFile: folder + "/in/more/c.jsonl", atomically: false, encoding: .utf8)
-        let gzip = try Process.run(URL(fileURLWithPath: "/bin/sh"), arguments: ["-c", "gzip \(folder)/in/more/c.jsonl"])
-        gzip.waitUntilExit()
-        #expect(gzip.terminationStatus == 0)
+        #expect(try await PipeProcess.shell("gzip \(folder)/in/more/c.jsonl") == 0)
         try """
             input: {path: nowhere, format: jsonl}
             stages:
@@ -149,7 +147,7 @@ struct PipeCommandTests {
         let reader = try Process.run(URL(fileURLWithPath: "/bin/sh"), arguments: ["-c", "cat \(folder)/fifo > \(folder)/read.jsonl"])
         try exportPipeline("{path: fifo}", in: folder)
         let run = try await PipeProcess.run(["run", "p.yaml", "--quiet"], in: folder)
-        reader.waitUntilExit()
+        #expect(await PipeProcess.exited(reader) == 0)
         #expect(run.status == 0, "\(run.error)")
         #expect(try String(contentsOfFile: folder + "/read.jsonl", encoding: .utf8).split(separator: "\n").count == 2)
         var status = stat()
@@ -162,9 +160,7 @@ struct PipeCommandTests {
         try exportPipeline("{path: /dev/stdout}", in: folder)
         try "kept\n".write(toFile: folder + "/stdout.txt", atomically: false, encoding: .utf8)
         let executable = try #require(PipeProcess.executable)
-        let shell = try Process.run(URL(fileURLWithPath: "/bin/sh"), arguments: ["-c", "cd \(folder) && \(executable) run p.yaml -q >> stdout.txt"])
-        shell.waitUntilExit()
-        #expect(shell.terminationStatus == 0)
+        #expect(try await PipeProcess.shell("cd \(folder) && \(executable) run p.yaml -q >> stdout.txt") == 0)
         #expect(try String(contentsOfFile: folder + "/stdout.txt", encoding: .utf8).split(separator: "\n").count == 3)
         #expect(lstat("/dev/stdout", &status) == 0 && status.st_mode & S_IFMT == S_IFLNK)
     }
@@ -481,11 +477,8 @@ struct PipeCommandTests {
         try writeJSONLines(50, in: folder)
         try exportPipeline("{path: o.jsonl}", in: folder)
         let executable = try #require(PipeProcess.executable)
-        let shell = try Process.run(URL(fileURLWithPath: "/bin/sh"), arguments: [
-            "-c", "cd \(folder) && gzip -c in.jsonl | \(executable) run p.yaml --quiet --input - 2> err.txt",
-        ])
-        shell.waitUntilExit()
-        #expect(shell.terminationStatus == 0, "\((try? String(contentsOfFile: folder + "/err.txt", encoding: .utf8)) ?? "")")
+        let status = try await PipeProcess.shell("cd \(folder) && gzip -c in.jsonl | \(executable) run p.yaml --quiet --input - 2> err.txt")
+        #expect(status == 0, "\((try? String(contentsOfFile: folder + "/err.txt", encoding: .utf8)) ?? "")")
         let lines = try String(contentsOfFile: folder + "/o.jsonl", encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 50)
         #expect(lines.first?.hasPrefix(#"{"id":"n1","source":"-""#) == true)

@@ -97,6 +97,19 @@ struct PipeProcess {
         return Result(status: status, output: String(decoding: out, as: UTF8.self), error: String(decoding: err, as: UTF8.self))
     }
 
+    /// Runs a shell command to its end and returns its exit status, waiting without blocking a
+    /// thread: a blocking wait holds one of the few threads the tests beside it run on.
+    static func shell(_ command: String) async throws -> Int32 {
+        let process = try Process.run(URL(fileURLWithPath: "/bin/sh"), arguments: ["-c", command])
+        return await exited(process)
+    }
+
+    /// Waits for `process` to end, polling, and returns its exit status.
+    static func exited(_ process: Process) async -> Int32 {
+        while process.isRunning { try? await Task.sleep(for: .milliseconds(20)) }
+        return process.terminationStatus
+    }
+
     /// Runs `pipe` to the end, with `input` on its standard input.
     static func run(_ arguments: [String], in folder: String = packageRoot, input: String? = nil,
                     environment: [String: String] = [:]) async throws -> Result {
