@@ -8,14 +8,16 @@ import Darwin
 
 /// Reads an ``InputSpec`` as a sequence of ``RawRecord``s.
 ///
-/// `dated-text` and `text`: every regular file is one record, whatever it holds. `jsonl`: every
-/// non-blank line is one record. A file named `*.dead-letter.jsonl` is replayed whatever the
-/// format: each line's `raw` record is read again with the `format` recorded beside it. A
-/// directory is read recursively to any depth (``FolderWalk``), skipping hidden entries; files
-/// come in byte order of their paths, and a folder that cannot be read is a record with a
-/// problem, never skipped silently. Only one file is open at a time. When the stop signal
-/// fires, reading ends before the next file or the next block of lines; lines already read are
-/// still returned.
+/// Each file is cut by ``FileRecords``: `dated-text` and `text`, one record per file; `jsonl`, one
+/// per non-blank line; `csv` and `tsv`, one per row; `json`, one per element of a document's
+/// array. Compressed files are decompressed and other encodings converted as they are read
+/// (``InputBytes``). A file named `*.dead-letter.jsonl` is replayed whatever the format: each
+/// line's `raw` record is read again with the `format` recorded beside it. The input's paths are
+/// read in order; a directory is read recursively to any depth (``FolderWalk``), skipping hidden
+/// entries; files come in byte order of their paths, and a folder that cannot be read is a
+/// record with a problem, never skipped silently. Only one file is open at a time. When the stop
+/// signal fires, reading ends before the next file or the next block of lines; lines already read
+/// are still returned.
 public struct InputReader: AsyncSequence, Sendable, StopAwareSource {
     /// One file to read, with the folder its records' ids are relative to.
     public struct File: Sendable, Hashable {
