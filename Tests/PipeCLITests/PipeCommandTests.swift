@@ -500,7 +500,8 @@ struct PipeCommandTests {
         await process.write(lines)
         while Date() < deadline, process.unreadInput > 0 { try await Task.sleep(for: .milliseconds(20)) }
         kill(process.process.processIdentifier, signal)
-        let result = await process.wait()
+        // The input stays open: the run must end because of the signal, not because the input did.
+        let result = await process.wait(closingInput: false)
         #expect(result.status == status, "\(result.error)")
         #expect(result.error.contains("interrupted by signal \(signal)"))
         let written = try String(contentsOfFile: folder + "/out/o.jsonl", encoding: .utf8).split(separator: "\n")

@@ -4,7 +4,7 @@ import Testing
 @Suite("DecompressingSource")
 struct DecompressingSourceTests {
     /// Text that compresses well, but not to nothing: lines with their numbers.
-    static let text = Array((0..<5_000).map { "{\"id\":\"line-\($0)\",\"body\":\"text \($0 * 7919 % 1000)\"}\n" }.joined().utf8)
+    static let text = Array((0..<2_000).map { "{\"id\":\"line-\($0)\",\"body\":\"text \($0 * 7919 % 1000)\"}\n" }.joined().utf8)
 
     static func open(_ bytes: [UInt8], chunk: Int = .max) throws -> any ByteSource {
         try InputBytes.open(BytesSource(bytes, chunk: chunk))
@@ -16,7 +16,8 @@ struct DecompressingSourceTests {
         #expect(Compression.detect(compressed) == format)
         #expect(try Self.open(compressed).drain() == Self.text)
         // Input that arrives a byte at a time, read into a small buffer, gives the same bytes.
-        #expect(try Self.open(compressed, chunk: 1).drain(block: 7) == Self.text)
+        let short = Array(Self.text.prefix(5_000))
+        #expect(try Self.open(Compressed.bytes(short, as: format), chunk: 1).drain(block: 7) == short)
     }
 
     @Test(arguments: Compression.allCases)

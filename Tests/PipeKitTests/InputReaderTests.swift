@@ -213,7 +213,10 @@ struct InputReaderTests {
     /// 10 GiB of zeros, gzip'd as 640 streams of 16 MiB each (10 MB on disk).
     static let bomb: [UInt8] = {
         let member = Compressed.bytes([UInt8](repeating: 0, count: 16 << 20), as: .gzip)
-        return Array([[UInt8]](repeating: member, count: 640).joined())
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(member.count * 640)
+        for _ in 0..<640 { bytes.append(contentsOf: member) }
+        return bytes
     }()
 
     @Test(arguments: [InputFormat.text, .jsonl])

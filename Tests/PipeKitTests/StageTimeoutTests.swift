@@ -70,7 +70,8 @@ struct StageTimeoutTests {
 
     @Test(.timeLimit(.minutes(1)))
     func aTimeoutFailsTheRunWithTheStageAndArticleUnderFail() async throws {
-        // A limit the quick article cannot overrun on a loaded machine.
+        // The clock starts when the stage starts on the article: the quick one cannot overrun
+        // 2 s even while the suites beside it keep every thread busy.
         let pipeline = Pipeline(Sleeper(), id: "sleeper", timeout: .seconds(2))
         let error = await #expect(throws: PipeError.self) {
             try await pipeline.run(articles(["ok", "slow"])) { _ in }

@@ -11,7 +11,9 @@ import Synchronization
 /// again, until the stage returns; its result is then discarded and the item fails the same way.
 ///
 /// The watchdog's clock runs on a Dispatch queue, not in Swift's cooperative pool, so it fires
-/// even while every worker of the pool is busy computing.
+/// even while every worker of the pool is busy computing. It starts when the stage starts on the
+/// item, not when the item's task is created: time spent waiting for a free thread is not the
+/// stage's.
 @usableFromInline
 enum StageTimeout {
     /// The item's result, or a `stage-timeout` error when `limit` passed first.
@@ -20,9 +22,12 @@ enum StageTimeout {
         within limit: Duration, item: String, context: StageContext,
         _ work: @escaping @Sendable () async throws -> Output?
     ) async throws -> Output? {
-        let task = Task { try await work() }
-        let watchdog = Watchdog(limit: limit, item: item, context: context, task: task)
-        watchdog.start()
+        let watchdog = Watchdog<Output>(limit: limit, item: item, context: context)
+        let task = Task {
+            watchdog.start()
+            return try await work()
+        }
+        watchdog.watch(task)
         let result = await withTaskCancellationHandler {
             await task.result
         } onCancel: {
@@ -41,18 +46,36 @@ enum StageTimeout {
         let limit: Duration
         let item: String
         let context: StageContext
-        let task: Task<Output?, any Error>
+        /// The item's task, once it is known, and whether the limit passed before it was.
+        private let watched = Mutex<(task: Task<Output?, any Error>?, cancelled: Bool)>((nil, false))
         /// How many times the limit has passed; nil once the item is done.
         private let firings = Mutex<Int?>(0)
 
-        init(limit: Duration, item: String, context: StageContext, task: Task<Output?, any Error>) {
+        init(limit: Duration, item: String, context: StageContext) {
             self.limit = limit
             self.item = item
             self.context = context
-            self.task = task
         }
 
+        /// Starts the clock: called by the item's task as the stage starts on it.
         func start() { schedule() }
+
+        /// Names the task to cancel; cancels it at once when the limit has already passed.
+        func watch(_ task: Task<Output?, any Error>) {
+            let cancelled = watched.withLock { watched in
+                watched.task = task
+                return watched.cancelled
+            }
+            if cancelled { task.cancel() }
+        }
+
+        private func cancel() {
+            let task = watched.withLock { watched in
+                watched.cancelled = true
+                return watched.task
+            }
+            task?.cancel()
+        }
 
         /// Ends the watch; how many times the limit passed before.
         func stop() -> Int {
@@ -75,7 +98,7 @@ enum StageTimeout {
             }
             guard let count else { return }
             if count == 1 {
-                task.cancel()
+                cancel()
             } else {
                 context.logger.warning("""
                     stage `\(context.stageID)` is still working on article `\(item)` after \

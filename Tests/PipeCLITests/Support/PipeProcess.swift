@@ -70,20 +70,21 @@ struct PipeProcess {
     }
 
     /// Writes `input` (if any) to the child's standard input and closes it, then waits for the
-    /// exit and collects what was printed.
+    /// exit and collects what was printed. With `closingInput: false` the input stays open until
+    /// the child has exited: a child stopped by a signal then cannot see the input end first.
     ///
     /// All of it happens on threads of its own, one for each pipe: a test blocking one of the
     /// few threads that Swift's concurrency runs every test on holds back every other test (and
     /// a task of the tests' own that the child waits on), and a child that fills its standard
     /// error while its input is still being written must find someone reading it.
-    func wait(feeding input: String? = nil) async -> Result {
+    func wait(feeding input: String? = nil, closingInput: Bool = true) async -> Result {
         let (stdinWrite, output, error, process) = (stdinWrite, stdout.fileHandleForReading, stderr.fileHandleForReading, process)
         let (status, out, err) = await withCheckedContinuation { continuation in
             Thread.detachNewThread {
                 let fed = Handoff<Bool>(), errors = Handoff<Data>()
                 Thread.detachNewThread {
                     if let input { try? stdinWrite.write(contentsOf: Data(input.utf8)) }
-                    try? stdinWrite.close()
+                    if closingInput { try? stdinWrite.close() }
                     fed.set(true)
                 }
                 Thread.detachNewThread { errors.set(error.readDataToEndOfFile()) }
@@ -91,6 +92,7 @@ struct PipeProcess {
                 let err = errors.wait() ?? Data()
                 _ = fed.wait()
                 process.waitUntilExit()
+                if !closingInput { try? stdinWrite.close() }
                 continuation.resume(returning: (process.terminationStatus, out, err))
             }
         }
