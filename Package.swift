@@ -47,6 +47,8 @@ let package = Package(
     targets: [
         // Debian's zlib, libzstd, libbz2 and liblzma, for compressed input (Scripts/setup.sh installs them).
         .systemLibrary(name: "CCompression", providers: [.apt(["zlib1g-dev", "libzstd-dev", "libbz2-dev", "liblzma-dev"])]),
+        // Debian's libxml2, whose HTML parser reads web pages (Scripts/setup.sh installs it).
+        .systemLibrary(name: "CXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(
             name: "PipeKit",
             dependencies: [
@@ -59,6 +61,7 @@ let package = Package(
             name: "PipeStages",
             dependencies: [
                 "PipeKit",
+                "CXML2",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C interface, for binding the export's rows (`SQLiteInsert`).

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The quality figures of Docs/Quality.md, each held at the figure the docs state minus 0.005
-# (`documented` below, declared once here): entities on CoNLL-2003 (the tagger and the rules),
+# (`documented` below, declared once here): the main text of web pages (html-extraction), entities
+# on CoNLL-2003 (the tagger and the rules),
 # quotations and speakers on PolNeAR, and the language identifier on texts of 20, 50 and 200
 # characters from the pinned message catalogues (Scripts/langid/test-catalogues.txt), overall and
 # per language (read from Docs/Quality.md's table by Scripts/langid/score.py); it also prints the
@@ -21,7 +22,7 @@ status=0
 
 # The figures Docs/Quality.md states; a check fails below the figure minus 0.005.
 declare -A documented=(
-  ["NER F1"]=0.852 ["rules NER F1"]=0.504 ["quotes F1"]=0.917 ["speaker_acc"]=0.859
+  ["NER F1"]=0.852 ["rules NER F1"]=0.504 ["html F1"]=0.921 ["quotes F1"]=0.917 ["speaker_acc"]=0.859
   ["accuracy at 20 characters"]=0.9192 ["accuracy at 50 characters"]=0.9854 ["accuracy at 200 characters"]=0.9977
 )
 
@@ -39,6 +40,14 @@ at_least() {
 
 # field LINE NAME: the value of NAME=... in a scorer's summary line.
 field() { sed -n "s/.*[ ]$2=\([0-9.]*\).*/\1/p" <<<" $1"; }
+
+if [ -d "$CORPUS/html-extraction" ] && [ -d "$eval_dir" ]; then
+  echo "== main text of web pages: the 90 pages of ../shared/corpus/html-extraction"
+  "$pipe" run Scripts/quality/html.yaml >/dev/null 2>"$OUT/run.log" || { cat "$OUT/run.log" >&2; exit 1; }
+  line=$(python3 "$eval_dir/html_score.py" "$OUT/html.jsonl" "$CORPUS/html-extraction/ground-truth.json" | tail -1)
+  echo "$line"
+  at_least "html F1" "$(field "$line" F1)"
+fi
 
 if [ -d "$CORPUS/conll2003" ] && [ -d "$eval_dir" ]; then
   echo "== entities: CoNLL-2003 development articles"

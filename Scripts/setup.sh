@@ -6,7 +6,7 @@
 set -euo pipefail
 [ "$(uname -s)" = Linux ] || exit 0
 missing=()
-for package in libsqlite3-dev libjemalloc-dev zlib1g-dev libzstd-dev libbz2-dev liblzma-dev; do
+for package in libsqlite3-dev libjemalloc-dev zlib1g-dev libzstd-dev libbz2-dev liblzma-dev libxml2-dev; do
   dpkg -s "$package" > /dev/null 2>&1 || missing+=("$package")
 done
 [ ${#missing[@]} -gt 0 ] || exit 0

@@ -78,6 +78,25 @@ struct ShippedPipelineTests {
         #expect((articles[0]["body"] as? String)?.hasPrefix("A passenger ferry sailed") == true)
     }
 
+    @Test func htmlFindsTheMainTextAndMetadataOfThePages() async throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let summary = try await load("Pipelines/html.yaml", output: folder).run()
+        #expect(summary.written == 2)
+        let pages = try records(folder + "/html.jsonl")
+        #expect(pages.map { $0["id"] as? String } == ["harbour-reopens", "museum-galleries"])
+        #expect(pages.map { $0["title"] as? String } == ["Harbour reopens after the storm", "Le musée d'Idleb rouvre deux salles"])
+        #expect(pages.map { $0["published_at"] as? String } == ["2024-12-02T05:30:00Z", "2024-12-06T11:00:00Z"])
+        #expect(pages.map { $0["author"] as? String } == ["Nadia Salem", "Maya Darwish"])
+        #expect(pages[0]["canonical_url"] as? String == "https://example.org/coast/harbour-reopens")
+        let bodies = pages.compactMap { $0["body"] as? String }
+        #expect(bodies.map { $0.components(separatedBy: "\n\n").count } == [3, 2])
+        for unwanted in ["cookies", "Advertisement", "More from the coast", "Partager", "bonne nouvelle", "All rights reserved"] {
+            #expect(!bodies.joined().contains(unwanted), "\(unwanted)")
+        }
+        #expect(pages[1]["language"] as? String == "fr")
+    }
+
     @Test func theSameInputGivesTheSameBytes() async throws {
         let one = try Fixtures.temporaryFolder(), two = try Fixtures.temporaryFolder()
         defer { for folder in [one, two] { try? FileManager.default.removeItem(atPath: folder) } }

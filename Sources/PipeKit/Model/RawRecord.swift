@@ -57,6 +57,8 @@ public enum InputFormat: String, Sendable, Hashable, CaseIterable, Codable {
     case tsv
     /// One JSON document per file, its articles an array at the path `input.records`.
     case json
+    /// One web page per file: its main text, headline and date are found in the HTML.
+    case html
 
     /// Whether `parse` reads the format's records as objects, through `input.fields`.
     public var isObjectFormat: Bool { self == .jsonl || self == .csv || self == .tsv || self == .json }

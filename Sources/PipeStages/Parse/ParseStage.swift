@@ -5,7 +5,8 @@ import PipeKit
 ///
 /// `dated-text`: an optional leading space, ` date YYYY-MM-DD URL`, a blank line, the title
 /// (possibly twice), then the body. `text`: the first non-empty line is the title, the rest the
-/// body. `jsonl`, `csv` and `tsv`: an object (a row, by its header's names) with `id`, `date`,
+/// body. `html`: a web page's headline, main text, date, `canonical_url`, `author` and `language`
+/// (``HTMLParser``). `jsonl`, `csv`, `tsv` and `json`: an object (a row, by its header's names) with `id`, `date`,
 /// `url`, `title`, `body`, read from the keys `input.fields` maps them to; other keys become custom
 /// fields. Invalid UTF-8, a binary or empty record, a malformed header, a date in no format Pipe
 /// reads or an empty body is an error for that record alone.
@@ -38,7 +39,8 @@ public struct ParseStage: ConfigurableStage {
     /// Sets the record's fields; formats of objects (or an input not known in advance) also the
     /// custom fields the objects hold.
     public var fieldAccess: FieldAccess {
-        FieldAccess(writes: ArticleField.record, writesAnyCustomField: input?.format.isObjectFormat ?? true)
+        let page: [ArticleField] = input?.format == .html ? ["language", "canonical_url", "author"] : []
+        return FieldAccess(writes: ArticleField.record + page, writesAnyCustomField: input?.format.isObjectFormat ?? true)
     }
 
     /// Parses one record.
@@ -76,6 +78,8 @@ public struct ParseStage: ConfigurableStage {
             let parsed = try DatedTextParser.parse(text, hasHeader: record.format == .datedText)
             return Article(id: record.id, source: record.source, date: parsed.date, url: parsed.url,
                            title: parsed.title, body: parsed.body)
+        case .html:
+            return try HTMLParser.parse(record, timeZone: input?.timeZone ?? .utc)
         case .jsonl, .csv, .tsv, .json:
             return try JSONLineParser.parse(record, fields: input?.fields ?? FieldMap(), timeZone: input?.timeZone ?? .utc)
         }

@@ -1,0 +1,103 @@
+import CXML2
+import Foundation
+import PipeKit
+
+/// What a web page holds for an article: its headline, main text, publication date, canonical
+/// address, author and language, read from libxml2's HTML parser.
+struct HTMLArticle {
+    var title = ""
+    var paragraphs: [String] = []
+    var date: String?
+    var canonicalURL: String?
+    var author: String?
+    var language: String?
+    /// The text of JSON-LD's `articleBody`, when the page gives one.
+    var structuredBody: String?
+
+    /// Parses `bytes`, a whole page; nil when libxml2 finds no document in them.
+    init?(bytes: [UInt8]) {
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                            | HTML_PARSE_NONET.rawValue)
+        // Without a declared charset libxml2 reads Latin-1: say UTF-8 unless the page says otherwise.
+        let encoding: String? = Self.declaresCharset(bytes) ? nil : "UTF-8"
+        let document = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.flatMap { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    htmlReadMemory($0, Int32(clamping: buffer.count), nil, encoding, options)
+                }
+            }
+        }
+        guard let document else { return nil }
+        defer { xmlFreeDoc(document) }
+        guard let rootPointer = xmlDocGetRootElement(document) else { return nil }
+        let root = HTMLNode(pointer: rootPointer)
+        readMetadata(root)
+        paragraphs = HTMLMainText.paragraphs(in: root)
+        // A page that gives its text as structured data (JSON-LD `articleBody`) is believed when
+        // the markup gave clearly less of it.
+        if let structuredBody, structuredBody.count >= 200,
+           paragraphs.reduce(0, { $0 + $1.count }) < structuredBody.count * 4 / 5 {
+            paragraphs = structuredBody.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty }
+        }
+        if title.isEmpty { title = Self.headline(root) }
+    }
+
+    private static func declaresCharset(_ bytes: [UInt8]) -> Bool {
+        let head = String(decoding: bytes.prefix(4096), as: UTF8.self).lowercased()
+        return head.contains("charset=") || head.contains("charset =")
+    }
+
+    private mutating func readMetadata(_ root: HTMLNode) {
+        language = root.attribute("lang").map { String($0.prefix(2)).lowercased() }.flatMap { $0.isEmpty ? nil : $0 }
+        for meta in root.descendants(where: { $0.tag == "meta" }) {
+            let key = (meta.attribute("property") ?? meta.attribute("name") ?? meta.attribute("itemprop") ?? "").lowercased()
+            guard let content = meta.attribute("content")?.trimmingCharacters(in: .whitespaces), !content.isEmpty else { continue }
+            switch key {
+            case "og:title": if title.isEmpty { title = content }
+            case "article:published_time", "datepublished", "date", "pubdate", "publishdate", "og:published_time",
+                 "dc.date", "dc.date.issued", "sailthru.date", "parsely-pub-date":
+                if date == nil { date = content }
+            case "author", "article:author", "dc.creator", "parsely-author": if author == nil, !content.hasPrefix("http") { author = content }
+            case "og:url": if canonicalURL == nil { canonicalURL = content }
+            default: break
+            }
+        }
+        for link in root.descendants(where: { $0.tag == "link" }) where link.attribute("rel")?.lowercased() == "canonical" {
+            canonicalURL = link.attribute("href") ?? canonicalURL
+        }
+        for script in root.descendants(where: { $0.tag == "script" }) where script.attribute("type")?.lowercased() == "application/ld+json" {
+            readJSONLD(script.innerText())
+        }
+        if date == nil {
+            date = root.descendants(where: { $0.tag == "time" }).lazy.compactMap { $0.attribute("datetime") }.first
+        }
+    }
+
+    private mutating func readJSONLD(_ text: String) {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) else { return }
+        var queue: [Any] = [object]
+        while let next = queue.popLast() {
+            if let array = next as? [Any] { queue += array; continue }
+            guard let item = next as? [String: Any] else { continue }
+            if let graph = item["@graph"] { queue.append(graph) }
+            if date == nil, let published = item["datePublished"] as? String { date = published }
+            if title.isEmpty, let headline = item["headline"] as? String { title = headline }
+            if structuredBody == nil, let body = item["articleBody"] as? String { structuredBody = body }
+            if author == nil {
+                if let name = (item["author"] as? [String: Any])?["name"] as? String { author = name }
+                else if let first = (item["author"] as? [[String: Any]])?.first?["name"] as? String { author = first }
+            }
+        }
+    }
+
+    /// The first `h1`, or the page title without the site's name.
+    private static func headline(_ root: HTMLNode) -> String {
+        if let h1 = root.descendants(where: { $0.tag == "h1" }).first?.innerText(), !h1.isEmpty { return h1 }
+        let title = root.descendants(where: { $0.tag == "title" }).first?.innerText() ?? ""
+        for separator in [" | ", " - ", " – ", " — ", " :: "] where title.contains(separator) {
+            return title.components(separatedBy: separator).max { $0.count < $1.count } ?? title
+        }
+        return title
+    }
+}

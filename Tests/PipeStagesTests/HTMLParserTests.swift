@@ -1,0 +1,83 @@
+import PipeKit
+@testable import PipeStages
+import Testing
+
+@Suite("HTMLParser")
+struct HTMLParserTests {
+    /// A page written for this test: navigation, a cookie banner, an ad, related links and
+    /// comments around a three-paragraph article, with its metadata in the head.
+    static let page = """
+        <!DOCTYPE html>
+        <html lang="en-GB">
+        <head>
+          <title>Aid convoys reach Idlib | The Daily Coast</title>
+          <meta property="og:title" content="Aid convoys reach Idlib after two weeks">
+          <meta name="author" content="Leila Haddad">
+          <link rel="canonical" href="https://example.org/news/aid-convoys">
+          <script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2024-12-08T14:03:00+03:00"}</script>
+        </head>
+        <body>
+          <div id="cookie-banner"><p>We use cookies to make this site work, and to measure how you use it.</p></div>
+          <nav class="menu"><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul></nav>
+          <header><h1>The Daily Coast</h1></header>
+          <main>
+            <article class="story">
+              <h1>Aid convoys reach Idlib after two weeks</h1>
+              <p>Twelve trucks of flour, medicine and blankets reached Idlib on Sunday, after two weeks at the border crossing.</p>
+              <div class="advert"><p>Buy the best winter tyres now, with free fitting, at your nearest garage.</p></div>
+              <p>"The roads were closed by snow, and then by checkpoints," said Omar Fares, who drove the first truck.</p>
+              <p>The United Nations said a second convoy, of twenty trucks, would leave on Wednesday.</p>
+            </article>
+            <section class="related-stories"><h2>Related</h2><p><a href="/a">Markets reopen in Aleppo, and prices begin to fall slowly</a></p></section>
+            <div id="comments"><p>This is the best report I have read on the convoys this whole winter, thank you.</p></div>
+          </main>
+          <footer><p>Copyright 2024 The Daily Coast, all rights reserved, no part may be copied.</p></footer>
+        </body>
+        </html>
+        """
+
+    func parse(_ html: String) throws -> Article {
+        try ParseStage.parse(RawRecord(id: "aid", source: "pages/aid.html", format: .html, bytes: Array(html.utf8)))
+    }
+
+    @Test func findsTheMainTextAndTheMetadata() throws {
+        let article = try parse(Self.page)
+        #expect(article.title == "Aid convoys reach Idlib after two weeks")
+        #expect(article.body == """
+            Twelve trucks of flour, medicine and blankets reached Idlib on Sunday, after two weeks at the border crossing.
+
+            "The roads were closed by snow, and then by checkpoints," said Omar Fares, who drove the first truck.
+
+            The United Nations said a second convoy, of twenty trucks, would leave on Wednesday.
+            """)
+        #expect(article.date?.description == "2024-12-08")
+        #expect(article.publishedAt?.description == "2024-12-08T11:03:00Z")
+        #expect(article.url == "https://example.org/news/aid-convoys")
+        #expect(article.fields == ["canonical_url": "https://example.org/news/aid-convoys", "author": "Leila Haddad"])
+        #expect(article.language == "en")
+    }
+
+    @Test func theHeadlineFallsBackToH1ThenToTheTitleWithoutTheSiteName() throws {
+        let body = "<p>" + String(repeating: "A sentence about the harbour, and the ships in it. ", count: 3) + "</p>"
+        let h1 = try parse("<html><head><title>Site | Other</title></head><body><h1>Harbour news</h1>\(body)</body></html>")
+        #expect(h1.title == "Harbour news")
+        let titled = try parse("<html><head><title>Harbour reopens after the storm | Coast</title></head><body>\(body)</body></html>")
+        #expect(titled.title == "Harbour reopens after the storm")
+    }
+
+    @Test func aBlogPostWithLineBreaksInsteadOfParagraphsIsRead() throws {
+        let text = "The ferry sailed at dawn, with forty passengers, two cars and a crate of oranges on board."
+        let article = try parse("<html><body><div class=\"post-body\">\(text)<br><br>\(text)</div></body></html>")
+        #expect(article.body.contains("The ferry sailed at dawn"))
+    }
+
+    @Test func aPageWithoutMainTextIsAnErrorForItAlone() {
+        #expect(throws: PipeError.self) { try parse("<html><body><nav><a href=\"/\">Home</a></nav></body></html>") }
+    }
+
+    @Test func htmlNested100000DeepIsReadWithoutACrash() {
+        let deep = String(repeating: "<div>", count: 100_000) + "<p>Deep text.</p>" + String(repeating: "</div>", count: 100_000)
+        // libxml2 stops nesting past its limit; the page then has no main text, or some: never a crash.
+        _ = try? parse("<html><body>\(deep)</body></html>")
+    }
+}
