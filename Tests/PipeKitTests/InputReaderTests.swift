@@ -219,12 +219,15 @@ struct InputReaderTests {
         return bytes
     }()
 
-    @Test(arguments: [InputFormat.text, .jsonl])
-    func aDecompressionBombStopsAtTheRecordLimit(format: InputFormat) async throws {
+    /// Also with `input.encoding`, whose converter stands between the decompressor and the reader.
+    @Test(arguments: [(InputFormat.text, nil), (.jsonl, nil), (.text, "ISO-8859-1"), (.jsonl, "ISO-8859-1")] as [(InputFormat, String?)])
+    func aDecompressionBombStopsAtTheRecordLimit(format: InputFormat, encoding: String?) async throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try writeBytes(Self.bomb, to: folder + "/bomb.gz")
-        let records = try await read(InputSpec(path: folder + "/bomb.gz", format: format, maxRecordSize: ByteSize(bytes: 1 << 20)))
+        var spec = InputSpec(path: folder + "/bomb.gz", format: format, maxRecordSize: ByteSize(bytes: 1 << 20))
+        spec.encoding = encoding
+        let records = try await read(spec)
         #expect(records.count == 1)
         guard case .damaged(let error)? = records.first?.problem else { Issue.record("no problem: \(records)"); return }
         #expect(error.message == "the record decompresses to more than 1048576 bytes, more than `input.max_record_size` "

@@ -94,8 +94,8 @@ final class FileRecords {
         while true {
             let count = try block.withUnsafeMutableBytes { try source.read(into: $0) }
             if count == 0 { break }
-            if let decompressed = source as? DecompressingSource, size + count > limit {
-                throw decompressed.recordTooLarge(limit: limit)
+            if let compression = source.compression, size + count > limit {
+                throw compression.recordTooLarge(limit: limit)
             }
             size += count
             // Past the limit only the first bytes are kept, and the rest is read and counted.

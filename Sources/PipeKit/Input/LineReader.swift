@@ -66,9 +66,9 @@ final class LineReader {
     }
 
     /// Cuts the line at the cursor, longer than `maxLineSize` and not yet ended, and reads past the
-    /// rest of it; in decompressed input, throws instead (``DecompressingSource/recordTooLarge(limit:)``).
+    /// rest of it; in decompressed input, throws instead (``Compression/recordTooLarge(limit:)``).
     private func skipLongLine() throws -> Line? {
-        if let decompressed = source as? DecompressingSource { throw decompressed.recordTooLarge(limit: maxLineSize) }
+        if let compression = source.compression { throw compression.recordTooLarge(limit: maxLineSize) }
         let kept = Array(buffer[start...].prefix(RawRecord.oversizePrefix))
         var size = 0
         var last: UInt8 = 0

@@ -11,6 +11,9 @@ package protocol ByteSource: AnyObject {
     func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int
     /// Whether reading ended because the stop signal fired, not at the end of the input.
     var stopped: Bool { get }
+    /// The compression the bytes were decoded from, through every source below this one; nil
+    /// for bytes read as they are stored.
+    var compression: Compression? { get }
 }
 
 extension ByteSource {

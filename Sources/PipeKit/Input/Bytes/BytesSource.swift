@@ -4,6 +4,7 @@ package final class BytesSource: ByteSource {
     private let chunk: Int
     private var position = 0
     package let stopped = false
+    package var compression: Compression? { nil }
 
     /// Gives out `bytes`, at most `chunk` per read.
     package init(_ bytes: [UInt8], chunk: Int = .max) {

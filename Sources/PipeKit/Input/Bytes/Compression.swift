@@ -65,6 +65,14 @@ extension Compression {
                   hint: "check the file with `\(checkCommand)`; the records before the damage were read")
     }
 
+    /// The error for a record that decompresses to more than `limit` bytes: reading the file
+    /// stops there, so that a decompression bomb costs no more than `max_record_size`.
+    func recordTooLarge(limit: Int) -> PipeError {
+        PipeError(.malformedRecord, "the record decompresses to more than \(limit) bytes, more than `input.max_record_size` "
+                  + "allows; the rest of the \(rawValue) file was not read",
+                  hint: "raise `input.max_record_size` in the pipeline file if the file is genuine")
+    }
+
     /// The error for data that ends before its stream does.
     var truncated: PipeError {
         PipeError(.malformedRecord, "the \(rawValue) data ends early: the file is truncated",

@@ -19,6 +19,7 @@ package final class DecompressingSource: ByteSource {
     }
 
     package var stopped: Bool { inner.stopped }
+    package var compression: Compression? { format }
 
     package func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         guard buffer.count > 0 else { return 0 }
@@ -51,13 +52,5 @@ package final class DecompressingSource: ByteSource {
                 try input.refill(from: inner)
             }
         }
-    }
-
-    /// The error for a record that decompresses to more than `limit` bytes: reading the file
-    /// stops there, so that a decompression bomb costs no more than `max_record_size`.
-    package func recordTooLarge(limit: Int) -> PipeError {
-        PipeError(.malformedRecord, "the record decompresses to more than \(limit) bytes, more than `input.max_record_size` "
-                  + "allows; the rest of the \(format.rawValue) file was not read",
-                  hint: "raise `input.max_record_size` in the pipeline file if the file is genuine")
     }
 }

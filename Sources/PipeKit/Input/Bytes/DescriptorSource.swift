@@ -11,6 +11,7 @@ package final class DescriptorSource: ByteSource {
     private let closesDescriptor: Bool
     private let stop: StopSignal?
     package private(set) var stopped = false
+    package var compression: Compression? { nil }
 
     /// Reads `descriptor`, closing it when done if `closesDescriptor`. A read that fails throws a
     /// ``PipeError`` with code `io` whose message is the system's reason.

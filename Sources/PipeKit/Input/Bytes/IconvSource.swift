@@ -34,6 +34,7 @@ package final class IconvSource: ByteSource {
     }
 
     package var stopped: Bool { inner.stopped }
+    package var compression: Compression? { inner.compression }
 
     package func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         guard buffer.count >= 8 else { return 0 }

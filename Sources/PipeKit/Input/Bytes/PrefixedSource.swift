@@ -14,6 +14,7 @@ package final class PrefixedSource: ByteSource {
     }
 
     package var stopped: Bool { inner.stopped }
+    package var compression: Compression? { inner.compression }
 
     package func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         guard position < prefix.count else { return try inner.read(into: buffer) }
