@@ -27,16 +27,16 @@ final class CSVRecords {
         guard let header else {
             return try readHeader(row, record: record) ?? next()
         }
-        if let problem = row.problem { return damaged(record, problem) }
-        if let size = row.oversize { return with(record, problem: .tooLarge(size: size)) }
+        if let problem = row.problem { return record.malformed(problem) }
+        if let size = row.oversize { return record.with(.tooLarge(size: size)) }
         guard row.fields.count == header.count else {
-            return damaged(record, "the row on line \(row.line) has \(row.fields.count) cells and the header \(header.count)")
+            return record.malformed("the row on line \(row.line) has \(row.fields.count) cells and the header \(header.count)")
         }
         var writer = JSONWriter()
         writer.beginObject()
         for (name, cell) in zip(header, row.fields) {
             guard let text = String(validating: cell, as: UTF8.self) else {
-                return damaged(record, "the cell `\(name)` on line \(row.line) is not valid UTF-8", hint: Self.encodingHint)
+                return record.malformed("the cell `\(name)` on line \(row.line) is not valid UTF-8", hint: Self.encodingHint)
             }
             writer.key(name)
             writer.string(text)
@@ -52,32 +52,22 @@ final class CSVRecords {
     /// Reads the header; a record with a problem when it cannot be used, which ends the file.
     private func readHeader(_ row: CSVReader.Row, record: RawRecord) throws -> RawRecord? {
         headerFailed = true
-        if let problem = row.problem { return damaged(record, "the header cannot be read: \(problem)") }
+        if let problem = row.problem { return record.malformed("the header cannot be read: \(problem)") }
         var names: [String] = []
         for (index, cell) in row.fields.enumerated() {
             guard let name = String(validating: cell, as: UTF8.self) else {
-                return damaged(record, "the header's column \(index + 1) is not valid UTF-8", hint: Self.encodingHint)
+                return record.malformed("the header's column \(index + 1) is not valid UTF-8", hint: Self.encodingHint)
             }
             let trimmed = name.trimmingPrefix("\u{FEFF}").trimmingSpaces
             let unique = trimmed.isEmpty ? "column_\(index + 1)" : trimmed
             if let first = names.firstIndex(of: unique) {
-                return damaged(record, "the header names `\(unique)` twice (columns \(first + 1) and \(index + 1))",
-                               hint: "give every column its own name")
+                return record.malformed("the header names `\(unique)` twice (columns \(first + 1) and \(index + 1))",
+                                       hint: "give every column its own name")
             }
             names.append(unique)
         }
         header = names
         headerFailed = false
         return nil
-    }
-
-    private func damaged(_ record: RawRecord, _ message: String, hint: String? = nil) -> RawRecord {
-        with(record, problem: .damaged(PipeError(.malformedRecord, message, hint: hint)))
-    }
-
-    private func with(_ record: RawRecord, problem: RawRecord.Problem) -> RawRecord {
-        var record = record
-        record.problem = problem
-        return record
     }
 }

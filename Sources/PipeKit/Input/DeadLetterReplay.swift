@@ -9,11 +9,7 @@ enum DeadLetterReplay {
     /// The record a dead-letter line holds, or the line itself with a problem saying why it holds none.
     static func record(from line: RawRecord) -> RawRecord {
         guard line.problem == nil else { return line }
-        func refuse(_ reason: String) -> RawRecord {
-            var record = line
-            record.problem = .notADeadLetter(reason: reason)
-            return record
-        }
+        func refuse(_ reason: String) -> RawRecord { line.with(.notADeadLetter(reason: reason)) }
         guard let object = try? JSONDecoder().decode([String: JSONValue].self, from: Data(line.bytes)) else {
             return refuse("the line is not a JSON object")
         }

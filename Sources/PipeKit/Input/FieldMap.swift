@@ -21,6 +21,9 @@ public struct FieldMap: Sendable, Hashable, CustomStringConvertible {
     /// parser keeps out of the custom fields besides those (empty without a map).
     public let renamedKeys: Set<String>
 
+    /// No field mapped, worked out once: records read without an input's map use it.
+    public static let unmapped = FieldMap()
+
     /// No field mapped: every field is read from the key of its own name.
     public init() {
         self.init(checked: [:])

@@ -62,7 +62,7 @@ public struct InputReader: AsyncSequence, Sendable, StopAwareSource {
         if InputSpec.isGlob(path) { return try globFiles(path) }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw PipeError(.io, "input `\(path)` does not exist", hint: pathHint, at: spec.location)
+            throw missing(path)
         }
         if !isDirectory.boolValue {
             return (PathParts.parent(path), [path])
@@ -84,9 +84,14 @@ public struct InputReader: AsyncSequence, Sendable, StopAwareSource {
             if InputSpec.isGlob(path) {
                 _ = try globFiles(path)
             } else if !FileManager.default.fileExists(atPath: path) {
-                throw PipeError(.io, "input `\(path)` does not exist", hint: pathHint, at: spec.location)
+                throw missing(path)
             }
         }
+    }
+
+    /// The error for a path that names nothing.
+    private func missing(_ path: String) -> PipeError {
+        PipeError(.io, "input `\(path)` does not exist", hint: pathHint, at: spec.location)
     }
 
     /// Where to look when the input is not there: the file's `input.path`, or `--input`.

@@ -15,16 +15,17 @@ enum JSONDocumentRecords {
         do {
             document = try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
         } catch {
-            return [damaged(base, "the file is not a JSON document: \(describe(error))", hint: "check the file with `python3 -m json.tool FILE`")]
+            return [base.malformed("the file is not a JSON document: \(describe(error))", hint: "check the file with `python3 -m json.tool FILE`")]
         }
         var current = document
         for (depth, part) in path.enumerated() {
             guard case .object(let members) = current, let next = members[part] else {
                 let reached = path[..<depth].joined(separator: ".")
                 let keys = (current.objectKeys ?? []).sorted().prefix(12).map { "`\($0)`" }.joined(separator: ", ")
-                return [damaged(base, "the document has no `\(path[...depth].joined(separator: "."))`",
-                                hint: "set `input.records` to the path of the articles' array; \(reached.isEmpty ? "the document" : "`\(reached)`") has "
-                                    + (keys.isEmpty ? "no keys" : keys))]
+                let holder = reached.isEmpty ? "the document" : "`\(reached)`"
+                return [base.malformed("the document has no `\(path[...depth].joined(separator: "."))`",
+                                       hint: "set `input.records` to the path of the articles' array; \(holder) has "
+                                           + (keys.isEmpty ? "no keys" : keys))]
             }
             current = next
         }
@@ -33,27 +34,17 @@ enum JSONDocumentRecords {
         case .array(let array): elements = array
         case .object where path.isEmpty: elements = [current]
         default:
-            return [damaged(base, "`\(path.joined(separator: "."))` is not an array of articles", hint: "set `input.records` to the path of the array")]
+            return [base.malformed("`\(path.joined(separator: "."))` is not an array of articles", hint: "set `input.records` to the path of the array")]
         }
         return elements.enumerated().map { index, element in
-            var record = RawRecord(id: "\(id):\(index + 1)", source: file, format: .json, bytes: [])
-            guard case .object = element else {
-                var writer = JSONWriter()
-                writer.value(element)
-                record.bytes = writer.bytes
-                return damaged(record, "element \(index + 1) is not an object", hint: "each article is a JSON object")
-            }
             var writer = JSONWriter()
             writer.value(element)
-            record.bytes = writer.bytes
+            let record = RawRecord(id: "\(id):\(index + 1)", source: file, format: .json, bytes: writer.bytes)
+            guard case .object = element else {
+                return record.malformed("element \(index + 1) is not an object", hint: "each article is a JSON object")
+            }
             return record
         }
-    }
-
-    private static func damaged(_ record: RawRecord, _ message: String, hint: String) -> RawRecord {
-        var record = record
-        record.problem = .damaged(PipeError(.malformedRecord, message, hint: hint))
-        return record
     }
 
     private static func describe(_ error: any Error) -> String {

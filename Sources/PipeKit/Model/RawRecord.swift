@@ -41,6 +41,18 @@ public struct RawRecord: Sendable, Hashable {
 
     /// The bytes as text, with invalid UTF-8 replaced by U+FFFD, for messages and dead letters.
     public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The record with `problem`, for `parse` to report.
+    package func with(_ problem: Problem) -> RawRecord {
+        var record = self
+        record.problem = problem
+        return record
+    }
+
+    /// The record with a `malformed-record` error for `parse` to report, as readers find them.
+    package func malformed(_ message: String, hint: String? = nil) -> RawRecord {
+        with(.damaged(PipeError(.malformedRecord, message, hint: hint)))
+    }
 }
 
 /// How an input is split into records and how `parse` reads them.

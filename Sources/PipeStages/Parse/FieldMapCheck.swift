@@ -32,7 +32,7 @@ final class FieldMapCheck: Sendable {
             state.seen += 1
             state.keys.formUnion(object.keys)
             for field in FieldMap.Field.allCases where fields.sources[field.name] != nil && !state.found.contains(field.name)
-                && Self.has(fields.path(of: field), in: object) {
+                && JSONLineParser.value(at: fields.path(of: field), in: object) != nil {
                 state.found.insert(field.name)
             }
             return state.seen == Self.sample ? report(&state) : nil
@@ -48,15 +48,6 @@ final class FieldMapCheck: Sendable {
         guard !state.reported else { return nil }
         state.reported = true
         return Self.warning(missing: fields.sources.filter { !state.found.contains($0.key) }, keys: state.keys, seen: state.seen)
-    }
-
-    private static func has(_ path: [String], in object: [String: JSONValue]) -> Bool {
-        var current: JSONValue? = .object(object)
-        for part in path {
-            guard case .object(let inner)? = current else { return false }
-            current = inner[part]
-        }
-        return current != nil
     }
 
     private static func warning(missing: [String: String], keys: Set<String>, seen: Int) -> String? {

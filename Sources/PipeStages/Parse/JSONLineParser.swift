@@ -5,7 +5,7 @@ import PipeKit
 /// article, through the input's field map: `id`, `date`, `url`, `title` and `body` from their
 /// mapped keys (dotted paths into nested objects); the keys no field reads become custom fields.
 enum JSONLineParser {
-    static func parse(_ record: RawRecord, fields map: FieldMap = FieldMap(), timeZone: InputTimeZone = .utc) throws -> Article {
+    static func parse(_ record: RawRecord, fields map: FieldMap = .unmapped, timeZone: InputTimeZone = .utc) throws -> Article {
         var text = try RecordText.decode(record.bytes)
         let object = try text.withUTF8(FlatJSONObject.parse) ?? decode(Array(text.utf8))
         func string(_ field: FieldMap.Field, required: Bool = false) throws -> String? {

@@ -81,7 +81,7 @@ public struct ParseStage: ConfigurableStage {
         case .html:
             return try HTMLParser.parse(record, timeZone: input?.timeZone ?? .utc)
         case .jsonl, .csv, .tsv, .json:
-            return try JSONLineParser.parse(record, fields: input?.fields ?? FieldMap(), timeZone: input?.timeZone ?? .utc)
+            return try JSONLineParser.parse(record, fields: input?.fields ?? .unmapped, timeZone: input?.timeZone ?? .utc)
         }
     }
 }
