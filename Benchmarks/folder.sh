@@ -21,11 +21,8 @@ while [ $# -gt 0 ]; do
 done
 
 bench=../shared/bench
-if [ ! -f "$bench/gen-articles.py" ] || [ ! -f "$bench/folder-peer/plain_mp.py" ]; then
-  [ "${PIPE_REQUIRE_SHARED:-}" = 1 ] && { echo "FAILED: ../shared/bench is absent, and PIPE_REQUIRE_SHARED=1 requires it" >&2; exit 1; }
-  echo "skipped: ../shared/bench is absent"
-  exit 0
-fi
+source Scripts/lib/shared.sh
+require_shared "$bench/gen-articles.py" "$bench/folder-peer/plain_mp.py"
 work=$(mktemp -d "${TMPDIR:-/tmp}/pipe-folder.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 python3 "$bench/gen-articles.py" "$work/articles" --n "$articles" --seed 42 > /dev/null

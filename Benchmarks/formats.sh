@@ -22,11 +22,8 @@ while [ $# -gt 0 ]; do
 done
 maker=../shared/corpus/make-stream.sh
 baseline=../shared/bench/python_baseline.py
-if [ ! -f "$maker" ] || [ ! -f "$baseline" ]; then
-  [ "${PIPE_REQUIRE_SHARED:-}" = 1 ] && { echo "FAILED: ../shared is absent, and PIPE_REQUIRE_SHARED=1 requires it" >&2; exit 1; }
-  echo "skipped: ../shared/corpus or ../shared/bench is absent"
-  exit 0
-fi
+source Scripts/lib/shared.sh
+require_shared "$maker" "$baseline"
 work=$(mktemp -d "${TMPDIR:-/tmp}/pipe-formats.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 bash "$maker" jsonl "$size" "$work/stream.jsonl" > /dev/null 2>&1

@@ -26,11 +26,8 @@ done
 [ ${#parts[@]} -gt 0 ] || parts=(parse normalize detect tokens entities dates quotes keywords extract json)
 
 if ! command -v valgrind > /dev/null; then echo "skipped: valgrind is not installed"; exit 0; fi
-if [ ! -d ../../shared/corpus ]; then
-  # CI sets PIPE_REQUIRE_SHARED=1: there a missing corpus fails instead of passing as a skip.
-  [ "${PIPE_REQUIRE_SHARED:-}" = 1 ] && { echo "FAILED: ../shared/corpus is absent, and PIPE_REQUIRE_SHARED=1 requires it" >&2; exit 1; }
-  echo "skipped: ../shared/corpus is absent"; exit 0
-fi
+source ../Scripts/lib/shared.sh
+require_shared ../../shared/corpus
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -29,12 +29,8 @@ done
 
 maker=../shared/corpus/make-stream.sh
 baseline=../shared/bench/python_baseline.py
-if [ ! -f "$maker" ] || [ ! -f "$baseline" ]; then
-  # CI sets PIPE_REQUIRE_SHARED=1: there a missing corpus fails instead of passing as a skip.
-  [ "${PIPE_REQUIRE_SHARED:-}" = 1 ] && { echo "FAILED: ../shared/corpus or ../shared/bench is absent, and PIPE_REQUIRE_SHARED=1 requires them" >&2; exit 1; }
-  echo "skipped: ../shared/corpus or ../shared/bench is absent"
-  exit 0
-fi
+source Scripts/lib/shared.sh
+require_shared "$maker" "$baseline"
 
 # With --keep-stream the stream stays in a fixed folder for the next run; otherwise every run
 # works in a folder of its own and removes it.

@@ -38,12 +38,17 @@ at_least() {
   fi
 }
 
+# run_pipeline FILE: runs a pipeline of Scripts/quality/, its messages shown only when it fails.
+run_pipeline() {
+  "$pipe" run "$1" >/dev/null 2>"$OUT/run.log" || { cat "$OUT/run.log" >&2; exit 1; }
+}
+
 # field LINE NAME: the value of NAME=... in a scorer's summary line.
 field() { sed -n "s/.*[ ]$2=\([0-9.]*\).*/\1/p" <<<" $1"; }
 
 if [ -d "$CORPUS/html-extraction" ] && [ -d "$eval_dir" ]; then
   echo "== main text of web pages: the 90 pages of ../shared/corpus/html-extraction"
-  "$pipe" run Scripts/quality/html.yaml >/dev/null 2>"$OUT/run.log" || { cat "$OUT/run.log" >&2; exit 1; }
+  run_pipeline Scripts/quality/html.yaml
   line=$(python3 "$eval_dir/html_score.py" "$OUT/html.jsonl" "$CORPUS/html-extraction/ground-truth.json" | tail -1)
   echo "$line"
   at_least "html F1" "$(field "$line" F1)"
@@ -51,19 +56,19 @@ fi
 
 if [ -d "$CORPUS/conll2003" ] && [ -d "$eval_dir" ]; then
   echo "== entities: CoNLL-2003 development articles"
-  "$pipe" run Scripts/quality/entities.yaml >/dev/null 2>"$OUT/run.log" || { cat "$OUT/run.log" >&2; exit 1; }
+  run_pipeline Scripts/quality/entities.yaml
   line=$(python3 "$eval_dir/ner_score.py" "$OUT/entities.jsonl" "$CORPUS/conll2003/ner/entities.jsonl" | tail -1)
   echo "$line"
   at_least "NER F1" "$(field "$line" F1)"
 
   echo "== entities found by the rules ({model: rules}): CoNLL-2003 development articles"
-  "$pipe" run Scripts/quality/entities-rules.yaml >/dev/null 2>"$OUT/run.log" || { cat "$OUT/run.log" >&2; exit 1; }
+  run_pipeline Scripts/quality/entities-rules.yaml
   line=$(python3 "$eval_dir/ner_score.py" "$OUT/entities-rules.jsonl" "$CORPUS/conll2003/ner/entities.jsonl" | tail -1)
   echo "$line"
   at_least "rules NER F1" "$(field "$line" F1)"
 
   echo "== quotations: PolNeAR"
-  "$pipe" run Scripts/quality/quotes.yaml >/dev/null 2>"$OUT/run.log" || { cat "$OUT/run.log" >&2; exit 1; }
+  run_pipeline Scripts/quality/quotes.yaml
   python3 "$eval_dir/quote_score.py" "$OUT/quotes.jsonl" "$CORPUS/polnear" | tee "$OUT/quotes.score"
   line=$(tail -1 "$OUT/quotes.score")
   at_least "quotes F1" "$(field "$line" F1)"
@@ -75,7 +80,7 @@ if [ -d "$CORPUS/conll2003" ] && [ -d "$eval_dir" ]; then
       conll-testa-020 conll-testa-100; do
     grep -h "\"id\": \"$id\"" "$CORPUS"/*/articles.jsonl
   done > "$OUT/ten.jsonl"
-  "$pipe" run Scripts/quality/keywords.yaml >/dev/null 2>"$OUT/run.log" || { cat "$OUT/run.log" >&2; exit 1; }
+  run_pipeline Scripts/quality/keywords.yaml
   # The expected keywords are the table of Docs/Quality.md (ids cut with … there match by prefix).
   python3 - "$OUT/keywords.jsonl" Docs/Quality.md <<'PY' || status=1
 import json, sys
@@ -109,7 +114,7 @@ fi
 if command -v msgunfmt >/dev/null && [ -d /usr/share/locale ]; then
   echo "== language identification: texts from the message catalogues of this machine (held-out domains)"
   python3 Scripts/langid/catalogues.py test "$OUT/langid-test.jsonl"
-  "$pipe" run Scripts/quality/langid.yaml >/dev/null 2>"$OUT/run.log" || { cat "$OUT/run.log" >&2; exit 1; }
+  run_pipeline Scripts/quality/langid.yaml
   python3 Scripts/langid/score.py "$OUT/langid.jsonl" --documented Docs/Quality.md | tee "$OUT/langid.score" || status=1
   line=$(tail -1 "$OUT/langid.score")
   at_least "accuracy at 20 characters" "$(field "$line" accuracy@20)"
