@@ -283,6 +283,16 @@ struct ExportFormatTests {
     }
 }
 
+@Suite("SQLiteWriter")
+struct SQLiteWriterTests {
+    @Test func aFullDiskIsWordedAsTheOtherWritersWordIt() {
+        let full = DatabaseError(resultCode: .SQLITE_FULL, message: "database or disk is full")
+        #expect(SQLiteWriter.reason(full) == "No space left on device (database or disk is full)")
+        let other = DatabaseError(resultCode: .SQLITE_CORRUPT, message: "database disk image is malformed")
+        #expect(SQLiteWriter.reason(other) == "\(other)")
+    }
+}
+
 extension SQLiteWriter {
     /// Stages the database and publishes it at once, as a run with no other output does.
     func publishAlone() throws {

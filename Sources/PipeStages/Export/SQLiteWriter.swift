@@ -96,7 +96,7 @@ final class SQLiteWriter: ArticleWriter {
                 unlink(temporaryPath + SafeFile.journalSuffix)
             }
             if let error = error as? PipeError { throw error }
-            throw PipeError(.io, "cannot \(position == nil ? "create" : "resume") the database `\(temporaryPath)`: \(error)",
+            throw PipeError(.io, "cannot \(position == nil ? "create" : "resume") the database `\(temporaryPath)`: \(Self.reason(error))",
                             hint: position == nil ? nil : "run without `--resume` to start over")
         }
     }
@@ -141,7 +141,7 @@ final class SQLiteWriter: ArticleWriter {
     }
 
     func write(_ batch: ExportStage.Encoded) throws -> [Int: any Error] {
-        try queue.writeWithoutTransaction { db in
+        try writing { db in
             var failures: [Int: any Error] = [:]
             for (index, article) in batch.rows.enumerated() {
                 // The article's row goes in first: when its id is taken, nothing of it is written.
@@ -235,7 +235,7 @@ final class SQLiteWriter: ArticleWriter {
     }
 
     func checkpoint() throws -> StagePosition {
-        try queue.writeWithoutTransaction { db in
+        try writing { db in
             try db.commit()
             var position: StagePosition = [:]
             for table in Self.tables {
@@ -269,8 +269,7 @@ final class SQLiteWriter: ArticleWriter {
         } catch {
             discard()
             unlink(compacted)
-            if let error = error as? PipeError { throw error }
-            throw PipeError(.io, "cannot write the database `\(temporaryPath)`: \(error)")
+            throw writeError(error)
         }
         publication.add(compacted, as: path)
         // A resumed run continues the database itself rather than the compacted copy, whose
@@ -279,6 +278,26 @@ final class SQLiteWriter: ArticleWriter {
             publication.removeAfterPublishing(temporaryPath)
             publication.removeAfterPublishing(temporaryPath + SafeFile.journalSuffix)
         }
+    }
+
+    /// Runs `body` on the database; an error that is not Pipe's becomes an I/O error naming the file.
+    private func writing<Result>(_ body: (Database) throws -> Result) throws -> Result {
+        do {
+            return try queue.writeWithoutTransaction(body)
+        } catch {
+            throw writeError(error)
+        }
+    }
+
+    private func writeError(_ error: any Error) -> any Error {
+        if error is PipeError { return error }
+        return PipeError(.io, "cannot write the database `\(temporaryPath)`: \(Self.reason(error))")
+    }
+
+    /// SQLite's reason, in the system's words when the disk is full, as the other writers give it.
+    static func reason(_ error: any Error) -> String {
+        guard let error = error as? DatabaseError, error.resultCode == .SQLITE_FULL else { return "\(error)" }
+        return "\(String(cString: strerror(ENOSPC))) (\(error.message ?? "database or disk is full"))"
     }
 
     func discard() {
