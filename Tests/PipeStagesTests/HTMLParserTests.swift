@@ -1,3 +1,4 @@
+import Glibc
 import PipeKit
 @testable import PipeStages
 import Testing
@@ -40,6 +41,32 @@ struct HTMLParserTests {
         try ParseStage.parse(RawRecord(id: "aid", source: "pages/aid.html", format: .html, bytes: Array(html.utf8)))
     }
 
+    @Test(arguments: [("<meta charset=\"windows-1251\">", "WINDOWS-1251", [] as [UInt8]),
+                      ("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=koi8-r\">", "KOI8-R", []),
+                      ("", "UTF-16LE", [0xFF, 0xFE])])
+    func readsThePageInTheCharsetItsMetaOrByteOrderMarkGives(head: String, encoding: String, byteOrderMark: [UInt8]) throws {
+        let text = "Паром снова ходит в Латакию, впервые после трёх недель ремонта двигателя."
+        let page = byteOrderMark + Self.encode("<html><head>\(head)</head><body><p>\(text)</p></body></html>", encoding)
+        let article = try ParseStage.parse(RawRecord(id: "p", source: "p.html", format: .html, bytes: page))
+        #expect(article.body == text)
+    }
+
+    /// `text` in `encoding`, through iconv.
+    static func encode(_ text: String, _ encoding: String) -> [UInt8] {
+        let converter = iconv_open(encoding, "UTF-8")
+        defer { iconv_close(converter) }
+        var input = Array(text.utf8), output = [UInt8](repeating: 0, count: input.count * 4)
+        var (inLeft, outLeft) = (input.count, output.count)
+        input.withUnsafeMutableBytes { inBuffer in
+            output.withUnsafeMutableBytes { outBuffer in
+                var inPointer = inBuffer.baseAddress?.assumingMemoryBound(to: CChar.self)
+                var outPointer = outBuffer.baseAddress?.assumingMemoryBound(to: CChar.self)
+                _ = iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
+            }
+        }
+        return Array(output[..<(output.count - outLeft)])
+    }
+
     @Test func findsTheMainTextAndTheMetadata() throws {
         let article = try parse(Self.page)
         #expect(article.title == "Aid convoys reach Idlib after two weeks")
@@ -79,5 +106,40 @@ struct HTMLParserTests {
         let deep = String(repeating: "<div>", count: 100_000) + "<p>Deep text.</p>" + String(repeating: "</div>", count: 100_000)
         // libxml2 stops nesting past its limit; the page then has no main text, or some: never a crash.
         _ = try? parse("<html><body>\(deep)</body></html>")
+    }
+}
+
+@Suite("WARCParser")
+struct WARCParserTests {
+    static let page = "<html><body><article><p>The ferry to Latakia sailed again on Saturday, after three weeks of repairs to its engine.</p></article></body></html>"
+
+    func parse(_ record: String) throws -> Article? {
+        try ParseStage.article(from: RawRecord(id: "c:2", source: "c.warc", format: .warc, bytes: Array(record.utf8)))
+    }
+
+    static func record(type: String = "response", block: String, date: String = "2024-12-09T08:15:00Z") -> String {
+        "WARC/1.1\r\nWARC-Type: \(type)\r\nWARC-Record-ID: <urn:uuid:1>\r\nWARC-Target-URI: <https://example.org/ferry>\r\n"
+            + "WARC-Date: \(date)\r\nContent-Length: \(block.utf8.count)\r\n\r\n\(block)"
+    }
+
+    @Test func aResponseIsItsPageWithTheTargetURIAndTheFetchDate() throws {
+        let article = try #require(try parse(Self.record(block: "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n\(Self.page)")))
+        #expect(article.id == "c:2" && article.url == "https://example.org/ferry")
+        #expect(article.body.hasPrefix("The ferry to Latakia") && article.date?.description == "2024-12-09")
+        #expect(article.fields["warc_record_id"] == .string("<urn:uuid:1>"))
+    }
+
+    @Test func aResourceRecordIsThePageItself() throws {
+        #expect(try parse(Self.record(type: "resource", block: Self.page))?.body.hasPrefix("The ferry") == true)
+    }
+
+    @Test func aRecordWithoutAPageIsFiltered() throws {
+        #expect(try parse(Self.record(type: "request", block: "")) == nil)
+        #expect(throws: PipeError.self) { try ParseStage.parse(RawRecord(id: "c:2", source: "c.warc", format: .warc, bytes: Array(Self.record(block: "").utf8))) }
+    }
+
+    @Test func bytesThatAreNoWARCRecordAreAnError() {
+        let error = #expect(throws: PipeError.self) { try parse("<html><p>x</p></html>") }
+        #expect(error?.message == "the record is not a WARC record: it does not start with a `WARC/1.x` header")
     }
 }

@@ -97,6 +97,23 @@ struct ShippedPipelineTests {
         #expect(pages[1]["language"] as? String == "fr")
     }
 
+    @Test func warcMakesArticlesOfThePagesOfACrawlAndFiltersTheRest() async throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let summary = try await load("Pipelines/warc.yaml", output: folder).run()
+        #expect(summary.read == 6 && summary.written == 2 && summary.filtered == 4)
+        let pages = try records(folder + "/warc.jsonl")
+        #expect(pages.map { $0["id"] as? String } == ["harbour-crawl:3", "harbour-crawl:5"])
+        #expect(pages.map { $0["url"] as? String } == ["https://example.org/valley/bridge-lorries", "https://example.net/port/ferry-latakia"])
+        // The bridge page gives no date: its fetch date is used; the ferry page's own date wins over its fetch date.
+        #expect(pages.map { $0["published_at"] as? String } == ["2024-12-09T08:15:00Z", "2024-12-08T13:40:00Z"])
+        // Chunked, and windows-1251 by its HTTP header alone.
+        #expect(pages.map { $0["title"] as? String } == ["Bridge over the Orontes opens to lorries", "Паром снова ходит в Латакию"])
+        #expect(pages.map { ($0["body"] as? String)?.components(separatedBy: "\n\n").count } == [3, 2])
+        #expect(pages.map { $0["language"] as? String } == ["en", "ru"])
+        #expect((pages[0]["warc_record_id"] as? String)?.hasPrefix("<urn:uuid:") == true)
+    }
+
     @Test func theSameInputGivesTheSameBytes() async throws {
         let one = try Fixtures.temporaryFolder(), two = try Fixtures.temporaryFolder()
         defer { for folder in [one, two] { try? FileManager.default.removeItem(atPath: folder) } }

@@ -57,6 +57,11 @@ extension PipelineLoader {
                 context.report(.invalidValue, "iconv does not know the encoding `\(options.encoding)`",
                                hint: "`iconv -l` lists the ones it knows; `windows-1252` and `ISO-8859-1` are common", at: node)
             }
+            if options.format.isWebFormat, let node = node["encoding"] {
+                context.report(.invalidValue, "option `encoding` of `input` is not for `format: \(options.format.rawValue)`: "
+                               + "every page says its own charset", hint: "remove it; a page's charset is read from its HTTP "
+                               + "header, its `<meta charset>` or its byte order mark", at: node)
+            }
             spec.encoding = options.encoding
         }
     }

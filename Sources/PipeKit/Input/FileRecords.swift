@@ -8,6 +8,7 @@ final class FileRecords {
     private enum Cut {
         case lines(LineReader, deadLetters: Bool)
         case rows(CSVRecords)
+        case warc(WARCRecords)
         /// The records still to give, last first.
         case records([RawRecord])
         case whole
@@ -32,6 +33,8 @@ final class FileRecords {
             cut = .lines(LineReader(source: source, maxLineSize: limit), deadLetters: InputReader.isDeadLetterFile(file))
         } else if spec.format == .csv || spec.format == .tsv {
             cut = .rows(CSVRecords(source: source, file: file, id: id, format: spec.format, delimiter: spec.delimiter, maxRowSize: limit))
+        } else if spec.format == .warc {
+            cut = .warc(WARCRecords(source: source, file: file, id: id, maxRecordSize: limit))
         } else {
             cut = .whole
         }
@@ -60,6 +63,8 @@ final class FileRecords {
             return nil
         case .rows(let rows):
             return try rows.next()
+        case .warc(let records):
+            return try records.next()
         case .records(var records):
             defer { cut = .records(records) }
             return records.popLast()

@@ -71,6 +71,12 @@ public enum InputFormat: String, Sendable, Hashable, CaseIterable, Codable {
     case json
     /// One web page per file: its main text, headline and date are found in the HTML.
     case html
+    /// WARC files (1.0, 1.1, gzip'd per record): every `response` or `resource` record holding a
+    /// web page is an article, read as `html` is; the other records are counted as filtered.
+    case warc
+
+    /// Whether the format's records are web pages, which say their own charset.
+    public var isWebFormat: Bool { self == .html || self == .warc }
 
     /// Whether `parse` reads the format's records as objects, through `input.fields`.
     public var isObjectFormat: Bool { self == .jsonl || self == .csv || self == .tsv || self == .json }

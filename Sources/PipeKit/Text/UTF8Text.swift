@@ -21,6 +21,11 @@ package enum UTF8Text {
         package let offset: Int
     }
 
+    /// Whether `bytes` are well-formed UTF-8.
+    package static func isValid(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { if case .success = validate($0) { true } else { false } }
+    }
+
     /// Whether `bytes` are well-formed UTF-8 and, if so, whether they are all ASCII; if not,
     /// where the first ill-formed sequence starts.
     ///

@@ -6,7 +6,9 @@ import PipeKit
 /// `dated-text`: an optional leading space, ` date YYYY-MM-DD URL`, a blank line, the title
 /// (possibly twice), then the body. `text`: the first non-empty line is the title, the rest the
 /// body. `html`: a web page's headline, main text, date, `canonical_url`, `author` and `language`
-/// (``HTMLParser``). `jsonl`, `csv`, `tsv` and `json`: an object (a row, by its header's names) with `id`, `date`,
+/// (``HTMLParser``). `warc`: the page of a WARC record as the reader decoded it, read as `html`
+/// with `url`, the fetch date and `warc_record_id` from the record (``WARCParser``); a record
+/// without a page is filtered. `jsonl`, `csv`, `tsv` and `json`: an object (a row, by its header's names) with `id`, `date`,
 /// `url`, `title`, `body`, read from the keys `input.fields` maps them to; other keys become custom
 /// fields. Invalid UTF-8, a binary or empty record, a malformed header, a date in no format Pipe
 /// reads or an empty body is an error for that record alone.
@@ -39,14 +41,18 @@ public struct ParseStage: ConfigurableStage {
     /// Sets the record's fields; formats of objects (or an input not known in advance) also the
     /// custom fields the objects hold.
     public var fieldAccess: FieldAccess {
-        let page: [ArticleField] = input?.format == .html ? ["language", "canonical_url", "author"] : []
+        let page: [ArticleField] = switch input?.format {
+        case .html: ["language", "canonical_url", "author"]
+        case .warc: ["language", "canonical_url", "author", "warc_record_id"]
+        default: []
+        }
         return FieldAccess(writes: ArticleField.record + page, writesAnyCustomField: input?.format.isObjectFormat ?? true)
     }
 
     /// Parses one record.
     public func process(_ record: RawRecord, context: StageContext) async throws -> Article? {
         if let fieldCheck, let warning = fieldCheck.observe(record) { context.logger.warning("\(warning)") }
-        return try Self.parse(record, input: input)
+        return try Self.article(from: record, input: input)
     }
 
     /// Words the field map's warning when the input ended before the first batch did.
@@ -55,7 +61,18 @@ public struct ParseStage: ConfigurableStage {
     }
 
     /// Parses one record synchronously.
+    ///
+    /// - Throws: ``PipeError`` also for a record that holds no article (a WARC record without a
+    ///   web page), which a run counts as filtered.
     public static func parse(_ record: RawRecord, input: InputSpec? = nil) throws -> Article {
+        guard let article = try article(from: record, input: input) else {
+            throw PipeError(.malformedRecord, "the record `\(record.id)` holds no article (a run counts it as filtered)")
+        }
+        return article
+    }
+
+    /// The article a record holds; nil for one that holds none, such as a WARC `request` record.
+    public static func article(from record: RawRecord, input: InputSpec? = nil) throws -> Article? {
         switch record.problem {
         case .tooLarge(let size):
             throw PipeError(.malformedRecord, "the record is \(size) bytes, more than `input.max_record_size`"
@@ -80,6 +97,8 @@ public struct ParseStage: ConfigurableStage {
                            title: parsed.title, body: parsed.body)
         case .html:
             return try HTMLParser.parse(record, timeZone: input?.timeZone ?? .utc)
+        case .warc:
+            return try WARCParser.parse(record, timeZone: input?.timeZone ?? .utc)
         case .jsonl, .csv, .tsv, .json:
             return try JSONLineParser.parse(record, fields: input?.fields ?? .unmapped, timeZone: input?.timeZone ?? .utc)
         }

@@ -1,14 +1,15 @@
 import CCompression
 
-/// gzip through zlib's `inflate`.
+/// gzip (and zlib) through zlib's `inflate`.
 final class GzipCodec: DecompressionCodec {
     /// zlib checks that its stream stays where it was initialised: it lives here, not in the class.
     private let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
 
     init() throws {
         stream.initialize(to: z_stream())
-        // 15 + 16: a window of up to 32 KiB, and a gzip header and trailer.
-        guard inflateInit2_(stream, 15 + 16, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+        // 15 + 32: a window of up to 32 KiB, and a gzip header and trailer, or zlib's (which an
+        // HTTP body in `Content-Encoding: deflate` has; a file is only read as gzip by its magic bytes).
+        guard inflateInit2_(stream, 15 + 32, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             stream.deallocate()
             throw PipeError(.io, "zlib could not start a gzip decoder")
         }

@@ -21,6 +21,37 @@ package final class IconvSource: ByteSource {
         return true
     }
 
+    /// `bytes` converted whole from `encoding`, a byte that is no character of it (or a character
+    /// cut short at the end) replaced by U+FFFD; nil when iconv does not know the encoding.
+    package static func convertAll(_ bytes: [UInt8], from encoding: String) -> [UInt8]? {
+        guard let converter = iconv_open("UTF-8", encoding), converter != iconv_t(bitPattern: -1) else { return nil }
+        defer { iconv_close(converter) }
+        var result: [UInt8] = []
+        var block = [UInt8](repeating: 0, count: 1 << 16)
+        var offset = 0
+        while offset < bytes.count {
+            let (consumed, produced, error) = bytes.withUnsafeBufferPointer { input in
+                block.withUnsafeMutableBufferPointer { output in
+                    var inPointer = input.baseAddress.map { UnsafeMutableRawPointer(mutating: $0 + offset).assumingMemoryBound(to: CChar.self) }
+                    var inLeft = input.count - offset
+                    var outPointer = output.baseAddress.map { UnsafeMutableRawPointer($0).assumingMemoryBound(to: CChar.self) }
+                    var outLeft = output.count
+                    let status = iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
+                    return (input.count - offset - inLeft, output.count - outLeft, status == -1 ? errno : 0)
+                }
+            }
+            result += block[..<produced]
+            offset += consumed
+            if error == EILSEQ || error == EINVAL {
+                result += [0xEF, 0xBF, 0xBD]
+                offset += error == EILSEQ ? 1 : bytes.count
+            } else if error != 0, error != E2BIG {
+                return nil
+            }
+        }
+        return result
+    }
+
     /// Converts `inner`'s bytes from `encoding`.
     ///
     /// - Throws: ``PipeError`` when iconv does not know the encoding.

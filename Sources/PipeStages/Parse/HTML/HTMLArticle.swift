@@ -14,16 +14,17 @@ struct HTMLArticle {
     /// The text of JSON-LD's `articleBody`, when the page gives one.
     var structuredBody: String?
 
-    /// Parses `bytes`, a whole page; nil when libxml2 finds no document in them.
-    init?(bytes: [UInt8]) {
+    /// Parses `bytes`, a whole page, whose HTTP header declared `charset` if it was fetched;
+    /// nil when libxml2 finds no document in them.
+    init?(bytes: [UInt8], charset: String? = nil) {
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
                             | HTML_PARSE_NONET.rawValue)
-        // Without a declared charset libxml2 reads Latin-1: say UTF-8 unless the page says otherwise.
-        let encoding: String? = Self.declaresCharset(bytes) ? nil : "UTF-8"
-        let document = bytes.withUnsafeBufferPointer { buffer in
+        // Converted here, so that libxml2 reads UTF-8 whatever the page's `<meta>` says.
+        let text = WebCharset.utf8(bytes, declared: charset)
+        let document = text.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.flatMap { base in
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    htmlReadMemory($0, Int32(clamping: buffer.count), nil, encoding, options)
+                    htmlReadMemory($0, Int32(clamping: buffer.count), nil, "UTF-8", options)
                 }
             }
         }
@@ -41,11 +42,6 @@ struct HTMLArticle {
                 .filter { !$0.isEmpty }
         }
         if title.isEmpty { title = Self.headline(root) }
-    }
-
-    private static func declaresCharset(_ bytes: [UInt8]) -> Bool {
-        let head = String(decoding: bytes.prefix(4096), as: UTF8.self).lowercased()
-        return head.contains("charset=") || head.contains("charset =")
     }
 
     private mutating func readMetadata(_ root: HTMLNode) {
