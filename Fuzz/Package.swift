@@ -3,7 +3,9 @@
 // `swift test` of Pipe never need the fuzzer runtime. Build and run with Scripts/fuzz.sh.
 import PackageDescription
 
-let targets = ["FuzzCSV", "FuzzDatedText", "FuzzJSONDocument", "FuzzJSONLines", "FuzzNormalize", "FuzzPipelineFile"]
+let targets = [
+    "FuzzCSV", "FuzzDatedText", "FuzzHTML", "FuzzJSONDocument", "FuzzJSONLines", "FuzzNormalize", "FuzzPipelineFile", "FuzzWARC",
+]
 
 let package = Package(
     name: "PipeFuzz",

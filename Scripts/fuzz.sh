@@ -22,7 +22,7 @@ done
 (cd Fuzz && swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld >/dev/null)
 work=$(mktemp -d "${TMPDIR:-/tmp}/pipe-fuzz.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-mkdir -p Fuzz/crashes "$work/articles" "$work/jsonl" "$work/pipelines" "$work/csv" "$work/json"
+mkdir -p Fuzz/crashes "$work/articles" "$work/jsonl" "$work/pipelines" "$work/csv" "$work/json" "$work/html" "$work/warc"
 
 # Seeds: our own samples and pipeline files, and fragments of the shared corpus (not committed).
 cp Pipelines/samples/*.txt "$work/articles/"
@@ -52,6 +52,18 @@ gzip -dc Pipelines/data/newsapi.json.gz > "$work/json/newsapi"
 head -c 2000 "$work/json/newsapi" > "$work/json/newsapi-cut"
 printf '[{"id":1,"body":"b","meta":{"published":"Sun, 08 Dec 2024 14:03:00 +0300"}},[],"x"]' > "$work/json/array"
 
+# Web pages and WARC records: our own samples, cut, and a WARC file of them (plain and gzip'd).
+cp Pipelines/data/pages/*.html "$work/html/"
+printf '<html><head><meta charset="koi8-r"></head><body><div><p>\xf0\xc1\xd2\xcf\xcd<br><br>x</p></div></body></html>' > "$work/html/koi8"
+head -c 3000 Pipelines/data/crawl/harbour-crawl.warc > "$work/warc/crawl-cut"
+cp Pipelines/data/crawl/harbour-crawl.warc "$work/warc/crawl"
+gzip -c Pipelines/data/crawl/harbour-crawl.warc > "$work/warc/crawl.gz"
+if [ -d ../shared/corpus/html-extraction/html ]; then
+  for file in $(ls ../shared/corpus/html-extraction/html | head -5); do
+    gzip -dc "../shared/corpus/html-extraction/html/$file" | head -c 8000 > "$work/html/$file" || true
+  done
+fi
+
 run() { # target, seed folder, max input length
   [ -z "$only" ] || [ "$only" = "$1" ] || return 0
   echo "== $1: $runs inputs"
@@ -71,8 +83,10 @@ run() { # target, seed folder, max input length
 
 run FuzzCSV "$work/csv" 8192
 run FuzzDatedText "$work/articles" 8192
+run FuzzHTML "$work/html" 16384
 run FuzzJSONDocument "$work/json" 8192
 run FuzzJSONLines "$work/jsonl" 8192
 run FuzzNormalize "$work/articles" 4096
 run FuzzPipelineFile "$work/pipelines" 4096
+run FuzzWARC "$work/warc" 16384
 echo "no crash in $runs inputs per target"
