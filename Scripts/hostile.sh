@@ -9,6 +9,9 @@
 #      starts, in a body with no sentence end).
 #   4. A 16 MB body of `"` alone: past `extract`'s `max_tokens` (1,000,000), dead-lettered with its
 #      reason, peak RSS under 300 MB (3.2 GB before); 1 MB of `"` tagged whole under 200 MB.
+#   5. Web pages: one nested 100,000 `<div>`s deep and one of 50 MB (200,000 paragraphs) beside an
+#      ordinary page: with the default `max_record_size` the 50 MB page is an error for itself;
+#      with 64 MiB it is read whole; the deep page never crashes the parser (libxml2 stops its tree at 256 levels, so it has no main text and is dead-lettered); memory stays bounded.
 # Each case checks exit codes, the accounting line and the peak RSS, and prints what it measured.
 # usage: Scripts/hostile.sh
 set -euo pipefail
@@ -123,4 +126,41 @@ echo "ok: 16 MB: dead-lettered past max_tokens in $seconds s, peak RSS $(peak_mb
 extract_case quotes1m "read 1 = written 1" "'\"' * 1_000_000"
 echo "ok: 1 MB (1,000,000 tokens) tagged whole in $seconds s, peak RSS $(peak_mb) MB"
 [ "$(peak_mb)" -lt 200 ] || fail "peak RSS $(peak_mb) MB for 1 MB of quotation marks"
+echo "== web pages nested 100,000 deep and of 50 MB"
+python3 - "$work/pages" <<'PY'
+import os, sys
+folder = sys.argv[1]
+os.makedirs(folder)
+paragraph = "<p>The council met on Monday to discuss the harbour, the roads and the schools of the town.</p>\n"
+with open(os.path.join(folder, "a-ordinary.html"), "w") as f:
+    f.write("<html><body><article>" + paragraph * 3 + "</article></body></html>")
+with open(os.path.join(folder, "b-deep.html"), "w") as f:
+    f.write("<html><body>" + "<div>" * 100_000 + paragraph + "</div>" * 100_000 + "</body></html>")
+with open(os.path.join(folder, "c-huge.html"), "w") as f:
+    f.write("<html><body><article>" + paragraph * 530_000 + "</article></body></html>")
+PY
+for limit in default 64MiB; do
+  extra=""
+  [ "$limit" = default ] || extra=", max_record_size: $limit"
+  cat > "$work/pages.yaml" <<YAML
+pipeline: pages
+checkpoint: false
+input: {path: $work/pages, format: html$extra}
+stages:
+  - {type: parse, on_error: dead-letter}
+  - {type: export, options: {format: jsonl, path: $work/out/pages-$limit.jsonl}}
+YAML
+  start=$(date +%s.%N)
+  /usr/bin/time -f "%M" -o "$work/rss" "$pipe" run "$work/pages.yaml" 2> "$work/pages.log" || fail "pages run exited $?: $(cat "$work/pages.log")"
+  seconds=$(python3 -c "print(f'{$(date +%s.%N) - $start:.2f}')")
+  grep -q "read 3 = written [123] + filtered 0 + skipped 0 + dead-lettered [012]" "$work/pages.log" || fail "$(cat "$work/pages.log")"
+  grep -q '"id":"a-ordinary"' "$work/out/pages-$limit.jsonl" || fail "the ordinary page is missing"
+  if [ "$limit" = default ]; then
+    grep -q '"id":"c-huge".*more than `input.max_record_size` allows' "$work/out/pages-default.dead-letter.jsonl" || fail "no size error for the 50 MB page"
+  else
+    grep -q '"id":"c-huge"' "$work/out/pages-$limit.jsonl" || fail "the 50 MB page was not read whole"
+  fi
+  echo "ok: limit $limit: $(grep -o 'read 3 = .*dead-lettered [0-9]*' "$work/pages.log") in $seconds s, peak RSS $(peak_mb) MB"
+  [ "$(peak_mb)" -lt 1500 ] || fail "peak RSS $(peak_mb) MB for the pages"
+done
 echo "all hostile-input cases passed"
