@@ -47,12 +47,13 @@ let package = Package(
     targets: [
         // Debian's zlib, libzstd, libbz2 and liblzma, for compressed input (Scripts/setup.sh installs them).
         .systemLibrary(name: "CCompression", providers: [.apt(["zlib1g-dev", "libzstd-dev", "libbz2-dev", "liblzma-dev"])]),
-        // Debian's libxml2, whose HTML parser reads web pages (Scripts/setup.sh installs it).
+        // Debian's libxml2, whose HTML parser reads web pages and SAX parser feeds (Scripts/setup.sh installs it).
         .systemLibrary(name: "CXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(
             name: "PipeKit",
             dependencies: [
                 "CCompression",
+                "CXML2",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -4,7 +4,7 @@
 import PackageDescription
 
 let targets = [
-    "FuzzCSV", "FuzzDatedText", "FuzzHTML", "FuzzJSONDocument", "FuzzJSONLines", "FuzzNormalize", "FuzzPipelineFile", "FuzzWARC",
+    "FuzzCSV", "FuzzDatedText", "FuzzFeed", "FuzzHTML", "FuzzJSONDocument", "FuzzJSONLines", "FuzzNormalize", "FuzzPipelineFile", "FuzzWARC",
 ]
 
 let package = Package(

@@ -22,7 +22,7 @@ done
 (cd Fuzz && swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld >/dev/null)
 work=$(mktemp -d "${TMPDIR:-/tmp}/pipe-fuzz.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-mkdir -p Fuzz/crashes "$work/articles" "$work/jsonl" "$work/pipelines" "$work/csv" "$work/json" "$work/html" "$work/warc"
+mkdir -p Fuzz/crashes "$work/articles" "$work/jsonl" "$work/pipelines" "$work/csv" "$work/json" "$work/html" "$work/warc" "$work/feed"
 
 # Seeds: our own samples and pipeline files, and fragments of the shared corpus (not committed).
 cp Pipelines/samples/*.txt "$work/articles/"
@@ -58,6 +58,8 @@ printf '<html><head><meta charset="koi8-r"></head><body><div><p>\xf0\xc1\xd2\xcf
 head -c 3000 Pipelines/data/crawl/harbour-crawl.warc > "$work/warc/crawl-cut"
 cp Pipelines/data/crawl/harbour-crawl.warc "$work/warc/crawl"
 gzip -c Pipelines/data/crawl/harbour-crawl.warc > "$work/warc/crawl.gz"
+cp Pipelines/data/feeds/* "$work/feed/"
+printf '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;">]><rss><channel><item><title>&b;&nbsp;</title></item></channel></rss>' > "$work/feed/entities"
 if [ -d ../shared/corpus/html-extraction/html ]; then
   for file in $(ls ../shared/corpus/html-extraction/html | head -5); do
     gzip -dc "../shared/corpus/html-extraction/html/$file" | head -c 8000 > "$work/html/$file" || true
@@ -83,6 +85,7 @@ run() { # target, seed folder, max input length
 
 run FuzzCSV "$work/csv" 8192
 run FuzzDatedText "$work/articles" 8192
+run FuzzFeed "$work/feed" 16384
 run FuzzHTML "$work/html" 16384
 run FuzzJSONDocument "$work/json" 8192
 run FuzzJSONLines "$work/jsonl" 8192

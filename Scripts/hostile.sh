@@ -9,9 +9,11 @@
 #      starts, in a body with no sentence end).
 #   4. A 16 MB body of `"` alone: past `extract`'s `max_tokens` (1,000,000), dead-lettered with its
 #      reason, peak RSS under 300 MB (3.2 GB before); 1 MB of `"` tagged whole under 200 MB.
-#   5. Web pages: one nested 100,000 `<div>`s deep and one of 50 MB (200,000 paragraphs) beside an
+#   5. Web pages: one nested 100,000 `<div>`s deep and one of 50 MB (530,000 paragraphs) beside an
 #      ordinary page: with the default `max_record_size` the 50 MB page is an error for itself;
 #      with 64 MiB it is read whole; the deep page never crashes the parser (libxml2 stops its tree at 256 levels, so it has no main text and is dead-lettered); memory stays bounded.
+#   6. Feeds holding XML entity bombs (billion laughs; one 100 KB entity used 100,000 times) beside an
+#      ordinary one: both refused at their first entity declaration, peak RSS under 100 MB.
 # Each case checks exit codes, the accounting line and the peak RSS, and prints what it measured.
 # usage: Scripts/hostile.sh
 set -euo pipefail
@@ -163,4 +165,33 @@ YAML
   echo "ok: limit $limit: $(grep -o 'read 3 = .*dead-lettered [0-9]*' "$work/pages.log") in $seconds s, peak RSS $(peak_mb) MB"
   [ "$(peak_mb)" -lt 1500 ] || fail "peak RSS $(peak_mb) MB for the pages"
 done
+echo "== XML entity bombs in feeds: billion laughs and a quadratic blowup"
+python3 - "$work/feeds" <<'PY'
+import os, sys
+folder = sys.argv[1]
+os.makedirs(folder)
+laughs = '<!ENTITY lol "lol">' + "".join(
+    f'<!ENTITY lol{n} "' + f"&lol{n - 1 if n > 1 else ''};" * 10 + '">' for n in range(1, 10))
+with open(os.path.join(folder, "a-laughs.rss"), "w") as f:
+    f.write(f'<?xml version="1.0"?><!DOCTYPE rss [{laughs}]><rss><channel><item><title>&lol9;</title>'
+            '<description>&lol9;</description></item></channel></rss>')
+with open(os.path.join(folder, "b-quadratic.rss"), "w") as f:
+    f.write('<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "' + "a" * 100_000 + '">]><rss><channel><item><title>t</title>'
+            '<description>' + "&a;" * 100_000 + '</description></item></channel></rss>')
+with open(os.path.join(folder, "c-ordinary.rss"), "w") as f:
+    f.write('<rss><channel><item><title>Ordinary</title><description>A short item.</description></item></channel></rss>')
+PY
+cat > "$work/feeds.yaml" <<YAML
+pipeline: feeds
+checkpoint: false
+input: {path: $work/feeds, format: feed}
+stages:
+  - {type: parse, on_error: dead-letter}
+  - {type: export, options: {format: jsonl, path: $work/out/feeds.jsonl}}
+YAML
+/usr/bin/time -f "%M" -o "$work/rss" "$pipe" run "$work/feeds.yaml" 2> "$work/feeds.log" || fail "feeds run exited $?: $(cat "$work/feeds.log")"
+grep -q "read 3 = written 1 + filtered 0 + skipped 0 + dead-lettered 2" "$work/feeds.log" || fail "$(cat "$work/feeds.log")"
+[ "$(grep -c 'declares the XML entity' "$work/out/feeds.dead-letter.jsonl")" -eq 2 ] || fail "the bombs were not refused"
+echo "ok: both bombs refused at their first entity declaration, the ordinary feed read; peak RSS $(peak_mb) MB"
+[ "$(peak_mb)" -lt 100 ] || fail "peak RSS $(peak_mb) MB for the entity bombs"
 echo "all hostile-input cases passed"

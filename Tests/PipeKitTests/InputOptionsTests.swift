@@ -33,7 +33,7 @@ struct InputOptionsTests {
         ("  format: jsonl\n  delimiter: \";\"", 5, 14, "option `delimiter` of `input` is for `format: csv`"),
         ("  format: jsonl\n  records: articles", 5, 12, "option `records` of `input` is for `format: json`"),
         ("  format: csv\n  encoding: klingon-8", 5, 13, "iconv does not know the encoding `klingon-8`"),
-        ("  format: warc\n  encoding: KOI8-R", 5, 13, "option `encoding` of `input` is not for `format: warc`: every page says its own charset"),
+        ("  format: warc\n  encoding: KOI8-R", 5, 13, "option `encoding` of `input` is not for `format: warc`: pages and feeds say their own charset"),
         ("  format: text\n  fields: {title: headline}", 5, 11, "option `fields` of `input` is for the formats of objects, jsonl, csv, tsv, json"),
         ("  format: jsonl\n  timezone: Mars/Olympus", 5, 13, "option `timezone` of `input` expects a time zone, got `Mars/Olympus`"),
         ("  format: jsonl\n  fields: {headline: title}", 5, 22,

@@ -143,3 +143,36 @@ struct WARCParserTests {
         #expect(error?.message == "the record is not a WARC record: it does not start with a `WARC/1.x` header")
     }
 }
+
+@Suite("FeedItemParser")
+struct FeedItemParserTests {
+    func parse(_ item: String) throws -> Article {
+        try ParseStage.parse(RawRecord(id: "f:3", source: "f.rss", format: .feed, bytes: Array(item.utf8)))
+    }
+
+    @Test func theBodysHTMLIsConvertedWholeParagraphByParagraph() throws {
+        let article = try parse(#"""
+            {"id":"g1","url":"https://example.org/1","title":"A <em>b</em> &amp; c","date":"Sun, 08 Dec 2024 09:30:00 +0200",
+             "author":"Lina","feed_title":"Gazette","body_is_html":true,
+             "body":"<p>First <b>one</b>.</p><ul><li>Two</li><li>Three</li></ul>Four<br><br>Five<br>six<script>x()</script><div class=\"share\">Share this</div>"}
+            """#)
+        #expect(article.id == "g1" && article.url == "https://example.org/1" && article.title == "A b & c")
+        #expect(article.body == "First one.\n\nTwo\n\nThree\n\nFour\n\nFive six\n\nShare this")
+        #expect(article.publishedAt?.description == "2024-12-08T07:30:00Z")
+        #expect(article.fields["author"] == .string("Lina") && article.fields["feed_title"] == .string("Gazette"))
+    }
+
+    @Test func aTextBodyIsCutAtBlankLinesAndAnItemWithoutIdIsNamedByItsPlace() throws {
+        let article = try parse(#"{"title":"T","body_is_html":false,"body":"One\nline.\n\nTwo <b>not markup</b>."}"#)
+        #expect(article.id == "f:3" && article.body == "One line.\n\nTwo <b>not markup</b>.")
+    }
+
+    @Test(arguments: [
+        (#"{"title":"T","body_is_html":true}"#, "the feed item `T` has no body"),
+        (#"{"title":"T","body":"x","date":"someday"}"#, "the feed item's date `someday` is in no format Pipe reads"),
+    ])
+    func anItemWithoutABodyOrWithABadDateIsAnError(item: String, message: String) {
+        let error = #expect(throws: PipeError.self) { try parse(item) }
+        #expect(error?.message == message)
+    }
+}

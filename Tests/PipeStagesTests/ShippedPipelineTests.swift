@@ -114,6 +114,23 @@ struct ShippedPipelineTests {
         #expect((pages[0]["warc_record_id"] as? String)?.hasPrefix("<urn:uuid:") == true)
     }
 
+    @Test func feedMakesArticlesOfTheItemsOfRSSAndAtomFeeds() async throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let summary = try await load("Pipelines/feed.yaml", output: folder).run()
+        #expect(summary.read == 4 && summary.written == 4)
+        let items = try records(folder + "/feed.jsonl")
+        #expect(items.map { $0["id"] as? String } == ["urn:example:coast:ferry-cyprus", "urn:example:coast:harbour-cranes",
+                                                      "valley-2024-1187", "valley-gazette:2"])
+        #expect(items.map { $0["title"] as? String } == ["Ferry to Cyprus sails again", "Harbour cranes back on their rails",
+                                                         "Bridge over the Orontes opens to lorries", "Olive harvest & prices: a good year at last"])
+        #expect(items.map { $0["published_at"] as? String } == ["2024-12-07T06:00:00Z", "2024-12-05T15:20:00Z",
+                                                                "2024-12-08T07:30:00Z", "2024-12-06T17:05:00Z"])
+        #expect(items.map { ($0["body"] as? String)?.components(separatedBy: "\n\n").count } == [2, 2, 3, 2])
+        #expect(items[3]["url"] as? String == "https://example.org/valley/olive-harvest?ref=rss&src=feed")
+        #expect(items.map { $0["feed_title"] as? String } == ["Coast Courier", "Coast Courier", "Valley Gazette", "Valley Gazette"])
+    }
+
     @Test func theSameInputGivesTheSameBytes() async throws {
         let one = try Fixtures.temporaryFolder(), two = try Fixtures.temporaryFolder()
         defer { for folder in [one, two] { try? FileManager.default.removeItem(atPath: folder) } }

@@ -59,8 +59,8 @@ extension PipelineLoader {
             }
             if options.format.isWebFormat, let node = node["encoding"] {
                 context.report(.invalidValue, "option `encoding` of `input` is not for `format: \(options.format.rawValue)`: "
-                               + "every page says its own charset", hint: "remove it; a page's charset is read from its HTTP "
-                               + "header, its `<meta charset>` or its byte order mark", at: node)
+                               + "pages and feeds say their own charset", hint: "remove it; the charset is read from the HTTP "
+                               + "header, `<meta charset>`, the XML declaration or a byte order mark", at: node)
             }
             spec.encoding = options.encoding
         }

@@ -9,6 +9,7 @@ final class FileRecords {
         case lines(LineReader, deadLetters: Bool)
         case rows(CSVRecords)
         case warc(WARCRecords)
+        case feed(FeedRecords)
         /// The records still to give, last first.
         case records([RawRecord])
         case whole
@@ -35,6 +36,8 @@ final class FileRecords {
             cut = .rows(CSVRecords(source: source, file: file, id: id, format: spec.format, delimiter: spec.delimiter, maxRowSize: limit))
         } else if spec.format == .warc {
             cut = .warc(WARCRecords(source: source, file: file, id: id, maxRecordSize: limit))
+        } else if spec.format == .feed {
+            cut = .feed(FeedRecords(source: source, file: file, id: id, maxRecordSize: limit))
         } else {
             cut = .whole
         }
@@ -64,6 +67,8 @@ final class FileRecords {
         case .rows(let rows):
             return try rows.next()
         case .warc(let records):
+            return try records.next()
+        case .feed(let records):
             return try records.next()
         case .records(var records):
             defer { cut = .records(records) }

@@ -74,9 +74,11 @@ public enum InputFormat: String, Sendable, Hashable, CaseIterable, Codable {
     /// WARC files (1.0, 1.1, gzip'd per record): every `response` or `resource` record holding a
     /// web page is an article, read as `html` is; the other records are counted as filtered.
     case warc
+    /// RSS 2.0, RSS 1.0 and Atom feeds: every item is an article, its HTML converted to text whole.
+    case feed
 
-    /// Whether the format's records are web pages, which say their own charset.
-    public var isWebFormat: Bool { self == .html || self == .warc }
+    /// Whether the format's records are web pages or feeds, which say their own charset.
+    public var isWebFormat: Bool { self == .html || self == .warc || self == .feed }
 
     /// Whether `parse` reads the format's records as objects, through `input.fields`.
     public var isObjectFormat: Bool { self == .jsonl || self == .csv || self == .tsv || self == .json }

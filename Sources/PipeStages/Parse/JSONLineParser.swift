@@ -89,7 +89,7 @@ enum JSONLineParser {
     }
 
     /// Any JSON line, through `JSONDecoder`, whose errors name what is wrong.
-    private static func decode(_ bytes: [UInt8]) throws -> [String: JSONValue] {
+    static func decode(_ bytes: [UInt8]) throws -> [String: JSONValue] {
         do {
             return try JSONDecoder().decode([String: JSONValue].self, from: Data(bytes))
         } catch DecodingError.typeMismatch {

@@ -8,7 +8,8 @@ import PipeKit
 /// body. `html`: a web page's headline, main text, date, `canonical_url`, `author` and `language`
 /// (``HTMLParser``). `warc`: the page of a WARC record as the reader decoded it, read as `html`
 /// with `url`, the fetch date and `warc_record_id` from the record (``WARCParser``); a record
-/// without a page is filtered. `jsonl`, `csv`, `tsv` and `json`: an object (a row, by its header's names) with `id`, `date`,
+/// without a page is filtered. `feed`: an RSS or Atom item's fields, its body's HTML converted to
+/// text whole (``FeedItemParser``). `jsonl`, `csv`, `tsv` and `json`: an object (a row, by its header's names) with `id`, `date`,
 /// `url`, `title`, `body`, read from the keys `input.fields` maps them to; other keys become custom
 /// fields. Invalid UTF-8, a binary or empty record, a malformed header, a date in no format Pipe
 /// reads or an empty body is an error for that record alone.
@@ -44,6 +45,7 @@ public struct ParseStage: ConfigurableStage {
         let page: [ArticleField] = switch input?.format {
         case .html: ["language", "canonical_url", "author"]
         case .warc: ["language", "canonical_url", "author", "warc_record_id"]
+        case .feed: ["author", "feed_title"]
         default: []
         }
         return FieldAccess(writes: ArticleField.record + page, writesAnyCustomField: input?.format.isObjectFormat ?? true)
@@ -99,6 +101,8 @@ public struct ParseStage: ConfigurableStage {
             return try HTMLParser.parse(record, timeZone: input?.timeZone ?? .utc)
         case .warc:
             return try WARCParser.parse(record, timeZone: input?.timeZone ?? .utc)
+        case .feed:
+            return try FeedItemParser.parse(record, timeZone: input?.timeZone ?? .utc)
         case .jsonl, .csv, .tsv, .json:
             return try JSONLineParser.parse(record, fields: input?.fields ?? .unmapped, timeZone: input?.timeZone ?? .utc)
         }

@@ -1,4 +1,3 @@
-import CXML2
 import Foundation
 import PipeKit
 
@@ -17,21 +16,13 @@ struct HTMLArticle {
     /// Parses `bytes`, a whole page, whose HTTP header declared `charset` if it was fetched;
     /// nil when libxml2 finds no document in them.
     init?(bytes: [UInt8], charset: String? = nil) {
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                            | HTML_PARSE_NONET.rawValue)
         // Converted here, so that libxml2 reads UTF-8 whatever the page's `<meta>` says.
-        let text = WebCharset.utf8(bytes, declared: charset)
-        let document = text.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress.flatMap { base in
-                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    htmlReadMemory($0, Int32(clamping: buffer.count), nil, "UTF-8", options)
-                }
-            }
-        }
-        guard let document else { return nil }
-        defer { xmlFreeDoc(document) }
-        guard let rootPointer = xmlDocGetRootElement(document) else { return nil }
-        let root = HTMLNode(pointer: rootPointer)
+        guard let document = HTMLDocument(utf8: WebCharset.utf8(bytes, declared: charset)) else { return nil }
+        // The tree lives as long as the document: kept until the last node is read.
+        withExtendedLifetime(document) { read(document.root) }
+    }
+
+    private mutating func read(_ root: HTMLNode) {
         readMetadata(root)
         paragraphs = HTMLMainText.paragraphs(in: root)
         // A page that gives its text as structured data (JSON-LD `articleBody`) is believed when
