@@ -23,8 +23,9 @@ struct HTMLArticle {
     }
 
     private mutating func read(_ root: HTMLNode) {
-        readMetadata(root)
-        paragraphs = HTMLMainText.paragraphs(in: root)
+        let figures = HTMLPageFigures(root: root)
+        readMetadata(root, figures: figures)
+        paragraphs = HTMLMainText.paragraphs(in: figures)
         // A page that gives its text as structured data (JSON-LD `articleBody`) is believed when
         // the markup gave clearly less of it.
         if let structuredBody, structuredBody.count >= 200,
@@ -32,12 +33,12 @@ struct HTMLArticle {
             paragraphs = structuredBody.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
                 .filter { !$0.isEmpty }
         }
-        if title.isEmpty { title = Self.headline(root) }
+        if title.isEmpty { title = Self.headline(figures) }
     }
 
-    private mutating func readMetadata(_ root: HTMLNode) {
+    private mutating func readMetadata(_ root: HTMLNode, figures: HTMLPageFigures) {
         language = root.attribute("lang").map { String($0.prefix(2)).lowercased() }.flatMap { $0.isEmpty ? nil : $0 }
-        for meta in root.descendants(where: { $0.tag == "meta" }) {
+        for meta in figures.metas {
             let key = (meta.attribute("property") ?? meta.attribute("name") ?? meta.attribute("itemprop") ?? "").lowercased()
             guard let content = meta.attribute("content")?.trimmingCharacters(in: .whitespaces), !content.isEmpty else { continue }
             switch key {
@@ -50,14 +51,14 @@ struct HTMLArticle {
             default: break
             }
         }
-        for link in root.descendants(where: { $0.tag == "link" }) where link.attribute("rel")?.lowercased() == "canonical" {
+        for link in figures.links where link.attribute("rel")?.lowercased() == "canonical" {
             canonicalURL = link.attribute("href") ?? canonicalURL
         }
-        for script in root.descendants(where: { $0.tag == "script" }) where script.attribute("type")?.lowercased() == "application/ld+json" {
+        for script in figures.scripts where script.attribute("type")?.lowercased() == "application/ld+json" {
             readJSONLD(script.innerText())
         }
         if date == nil {
-            date = root.descendants(where: { $0.tag == "time" }).lazy.compactMap { $0.attribute("datetime") }.first
+            date = figures.times.lazy.compactMap { $0.attribute("datetime") }.first
         }
     }
 
@@ -79,9 +80,9 @@ struct HTMLArticle {
     }
 
     /// The first `h1`, or the page title without the site's name.
-    private static func headline(_ root: HTMLNode) -> String {
-        if let h1 = root.descendants(where: { $0.tag == "h1" }).first?.innerText(), !h1.isEmpty { return h1 }
-        let title = root.descendants(where: { $0.tag == "title" }).first?.innerText() ?? ""
+    private static func headline(_ figures: HTMLPageFigures) -> String {
+        if let h1 = figures.headings.first?.innerText(), !h1.isEmpty { return h1 }
+        let title = figures.titles.first?.innerText() ?? ""
         for separator in [" | ", " - ", " – ", " — ", " :: "] where title.contains(separator) {
             return title.components(separatedBy: separator).max { $0.count < $1.count } ?? title
         }

@@ -1,0 +1,145 @@
+/// What one pass over a page's tree finds: for every element, the length of its text (white
+/// space collapsed, left-out subtrees not counted), of its text inside links, its commas, whether
+/// it is left out or reads as a paragraph, and the score its paragraphs give it; and the elements
+/// the page's metadata is read from.
+///
+/// Each element's figures are found by the index its libxml2 node keeps in `_private`, which
+/// nothing else uses in a tree Pipe parsed.
+final class HTMLPageFigures {
+    /// One element's figures.
+    struct Figures {
+        var length = 0
+        var linkLength = 0
+        var commas = 0
+        var score = 0.0
+        var isDropped = false
+        var isParagraph = false
+    }
+
+    private var figures: [Figures] = [Figures()]
+    /// The elements paragraphs scored, in the order they were first scored.
+    private(set) var candidates: [HTMLNode] = []
+    /// Elements of the page's metadata, in document order, wherever they are.
+    private(set) var metas: [HTMLNode] = [], links: [HTMLNode] = [], scripts: [HTMLNode] = [], times: [HTMLNode] = []
+    private(set) var headings: [HTMLNode] = [], titles: [HTMLNode] = []
+
+    init(root: HTMLNode) {
+        _ = visit(root, depth: 0, inLink: false)
+    }
+
+    func score(of node: HTMLNode) -> Double { figures[index(of: node)].score }
+    func isDropped(_ node: HTMLNode) -> Bool { figures[index(of: node)].isDropped }
+    func isParagraph(_ node: HTMLNode) -> Bool { figures[index(of: node)].isParagraph }
+
+    /// The share of an element's text inside links.
+    func linkDensity(of node: HTMLNode) -> Double {
+        let figures = figures[index(of: node)]
+        return figures.length > 0 ? min(1, Double(figures.linkLength) / Double(figures.length)) : 0
+    }
+
+    private func index(of node: HTMLNode) -> Int {
+        node.slot
+    }
+
+    /// Gathers the figures of `node`'s subtree and gives its totals.
+    private func visit(_ node: HTMLNode, depth: Int, inLink: Bool) -> Figures {
+        var total = Figures()
+        let slot = figures.count
+        figures.append(total)
+        node.slot = slot
+        guard depth < 512 else { return total }
+        var holdsContainer = false
+        for child in node.children {
+            if let bytes = child.textBytes {
+                Self.count(bytes, into: &total, inLink: inLink)
+                continue
+            }
+            guard child.isElement else { continue }
+            let tag = child.tagID
+            note(child, tag: tag)
+            holdsContainer = holdsContainer || HTMLMainText.containers.contains(tag)
+            if HTMLMainText.isDropped(child, tag: tag) {
+                let dropped = figures.count
+                figures.append(Figures(isDropped: true))
+                child.slot = dropped
+                noteBelow(child, depth: depth + 1)
+                continue
+            }
+            let below = visit(child, depth: depth + 1, inLink: inLink || tag == .a)
+            total.length += below.length
+            total.linkLength += below.linkLength
+            total.commas += below.commas
+            let childSlot = index(of: child)
+            if figures[childSlot].isParagraph, below.length >= 25 {
+                let score = 1 + Double(below.commas) + min(Double(below.length) / 100, 3)
+                addScore(score, to: node)
+                if let grandparent = node.parent { addScore(score / 2, to: grandparent) }
+            }
+        }
+        let tag = node.tagID
+        let isParagraph = switch tag {
+        case .p, .pre, .blockquote: true
+        case .div, .section, .font, .span: !holdsContainer
+        default: false
+        }
+        let score = figures[slot].score
+        figures[slot] = total
+        figures[slot].score = score
+        figures[slot].isParagraph = isParagraph
+        return total
+    }
+
+    private func addScore(_ score: Double, to node: HTMLNode) {
+        let slot = index(of: node)
+        if figures[slot].score == 0 { candidates.append(node) }
+        figures[slot].score += score
+    }
+
+    /// Counts a text's length (white space runs as one) and commas.
+    private static func count(_ bytes: UnsafePointer<UInt8>, into figures: inout Figures, inLink: Bool) {
+        var length = 0, commas = 0, index = 0, inSpace = false
+        while true {
+            let byte = bytes[index]
+            if byte == 0 { break }
+            index += 1
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                if !inSpace { length += 1 }
+                inSpace = true
+                continue
+            }
+            inSpace = false
+            if byte & 0xC0 != 0x80 { length += 1 }
+            if byte == 0x2C { commas += 1 }
+        }
+        figures.length += length
+        figures.commas += commas
+        if inLink { figures.linkLength += length }
+    }
+
+    /// Keeps the elements metadata is read from.
+    private func note(_ node: HTMLNode, tag: HTMLTag) {
+        switch tag {
+        case .meta: metas.append(node)
+        case .link: links.append(node)
+        case .script: scripts.append(node)
+        case .time: times.append(node)
+        case .h1: headings.append(node)
+        case .title: titles.append(node)
+        default: break
+        }
+    }
+
+    /// Keeps the metadata elements below a subtree that is left out of the text.
+    private func noteBelow(_ node: HTMLNode, depth: Int) {
+        guard depth < 512 else { return }
+        for child in node.children where child.isElement {
+            let tag = child.tagID
+            note(child, tag: tag)
+            // Below a left-out element every element is left out too.
+            let slot = figures.count
+            figures.append(Figures(isDropped: true))
+            child.slot = slot
+            noteBelow(child, depth: depth + 1)
+        }
+    }
+}
