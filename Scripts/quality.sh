@@ -22,7 +22,7 @@ status=0
 
 # The figures Docs/Quality.md states; a check fails below the figure minus 0.005.
 declare -A documented=(
-  ["NER F1"]=0.852 ["rules NER F1"]=0.504 ["html F1"]=0.921 ["quotes F1"]=0.917 ["speaker_acc"]=0.859
+  ["NER F1"]=0.852 ["rules NER F1"]=0.504 ["html F1"]=0.967 ["quotes F1"]=0.917 ["speaker_acc"]=0.859
   ["accuracy at 20 characters"]=0.9192 ["accuracy at 50 characters"]=0.9854 ["accuracy at 200 characters"]=0.9977
 )
 

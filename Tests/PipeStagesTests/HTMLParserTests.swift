@@ -98,6 +98,36 @@ struct HTMLParserTests {
         #expect(article.body.contains("The ferry sailed at dawn"))
     }
 
+    static let sentences = [
+        "The ferry sailed at dawn, with forty passengers, two cars and a crate of oranges on board.",
+        "Its captain, who has crossed to Cyprus for thirty years, said the sea was calm all the way.",
+        "The port authority said a second ferry, repaired over the winter, would join it in March.",
+    ]
+
+    @Test func looseTextBetweenLineBreaksInAContainerOfOtherBlocksIsTheArticle() throws {
+        let loose = Self.sentences.joined(separator: "\n<br> <br>")
+        let article = try parse("""
+            <html><body><div class="article"><h1 class="title">Ferry sails</h1><div class="byline">by <a href="/a">A. Writer</a></div>
+            <div class="content">\(loose)<br><br><div class="linkback">Tag: <a href="/r">ferries</a></div></div></div>
+            <div class="footer"><div class="links"><a href="/1">One more story about the port and the ferries</a></div></div></body></html>
+            """)
+        #expect(article.body == Self.sentences.joined(separator: "\n\n"))
+    }
+
+    @Test func aWrapperOfTheWholePageWhoseNameReadsAsAnAdIsLookedThroughWhenNothingElseIsFound() throws {
+        let paragraphs = Self.sentences.map { "<p>\($0)</p>" }.joined()
+        let article = try parse("<html><body><div class=\"advertisement-off-canvas--pusher\"><section>\(paragraphs)</section></div></body></html>")
+        #expect(article.body == Self.sentences.joined(separator: "\n\n"))
+    }
+
+    @Test func paragraphsWrappedOneByOneAreFoundThroughTheElementTheyShare() throws {
+        // Each paragraph in two `div`s of its own: the shared container wins over any one of them.
+        let cards = Self.sentences.map { "<div class=\"card\"><div class=\"card-content\"><p>\($0)</p></div></div>" }.joined()
+        let article = try parse("<html><body><h1>Ferry sails</h1><div id=\"article-body\">\(cards)</div><div><p>Elsewhere, a short note.</p></div></body></html>")
+        #expect(article.body == Self.sentences.joined(separator: "\n\n"))
+        #expect(article.title == "Ferry sails")
+    }
+
     @Test func aPageWithoutMainTextIsAnErrorForItAlone() {
         #expect(throws: PipeError.self) { try parse("<html><body><nav><a href=\"/\">Home</a></nav></body></html>") }
     }

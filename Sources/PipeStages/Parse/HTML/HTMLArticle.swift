@@ -13,6 +13,9 @@ struct HTMLArticle {
     /// The text of JSON-LD's `articleBody`, when the page gives one.
     var structuredBody: String?
 
+    /// Main text shorter than this (in characters) is looked for again without class and id names.
+    static let shortText = 200
+
     /// Parses `bytes`, a whole page, whose HTTP header declared `charset` if it was fetched;
     /// nil when libxml2 finds no document in them.
     init?(bytes: [UInt8], charset: String? = nil) {
@@ -26,6 +29,12 @@ struct HTMLArticle {
         let figures = HTMLPageFigures(root: root)
         readMetadata(root, figures: figures)
         paragraphs = HTMLMainText.paragraphs(in: figures)
+        // Too little text: a wrapper of the whole page may have a name that reads as an ad's
+        // (`advertisement-off-canvas--pusher`). Found again without names, as Readability retries.
+        if paragraphs.reduce(0, { $0 + $1.count }) < Self.shortText {
+            let again = HTMLMainText.paragraphs(in: HTMLPageFigures(root: root, dropsByName: false))
+            if again.reduce(0, { $0 + $1.count }) > paragraphs.reduce(0, { $0 + $1.count }) { paragraphs = again }
+        }
         // A page that gives its text as structured data (JSON-LD `articleBody`) is believed when
         // the markup gave clearly less of it.
         if let structuredBody, structuredBody.count >= 200,

@@ -10,7 +10,7 @@ import PipeKit
 enum HTMLMainText {
     static let droppedTags: Set<HTMLTag> = [
         .script, .style, .noscript, .nav, .header, .footer, .aside, .form, .iframe, .svg, .button, .select, .input,
-        .textarea, .template, .figure, .menu, .dialog,
+        .textarea, .template, .figure, .menu, .dialog, .h1,
     ]
     /// Class and id names, whole, that mark what is not the article (not `ad` alone: with it, one
     /// page of the html-extraction benchmark lost its main text).
@@ -28,8 +28,14 @@ enum HTMLMainText {
         .figure, .header, .footer, .nav, .aside, .form,
     ]
 
+    /// Whether an element sits inside a paragraph's text (`a`, `em`, `span`, …): neither a
+    /// container nor a block.
+    static func isInline(_ tag: HTMLTag) -> Bool {
+        !containers.contains(tag) && !blocks.contains(tag) && tag != .body && tag != .li
+    }
+
     /// Whether a subtree is left out, by its tag, `hidden`, `aria-hidden`, or its class and id names.
-    static func isDropped(_ node: HTMLNode, tag: HTMLTag) -> Bool {
+    static func isDropped(_ node: HTMLNode, tag: HTMLTag, byName: Bool = true) -> Bool {
         if droppedTags.contains(tag) { return true }
         var names: [UInt8] = []
         var hidden = false
@@ -50,7 +56,7 @@ enum HTMLMainText {
             }
         }
         if hidden { return true }
-        guard names.contains(where: { $0 != 0x20 }), tag != .body, tag != .article, tag != .main else { return false }
+        guard byName, names.contains(where: { $0 != 0x20 }), tag != .body, tag != .article, tag != .main else { return false }
         let isNegative = negative.contains { names.firstRange(of: $0, from: 0) != nil }
             || names.split { !Self.isNameCharacter($0) }.contains { negativeWords.contains(Array($0)) }
         return isNegative && !positive.contains { names.firstRange(of: $0, from: 0) != nil }
@@ -67,35 +73,114 @@ enum HTMLMainText {
         (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte >= 0x80
     }
 
+    /// The main text's paragraphs: the best-scored element (``topElement(_:)``) and its siblings
+    /// that score near it, in document order.
     static func paragraphs(in figures: HTMLPageFigures) -> [String] {
-        let ranked = figures.candidates.map { ($0, figures.score(of: $0) * (1 - figures.linkDensity(of: $0))) }
-        guard let top = ranked.max(by: { $0.1 < $1.1 }) else { return [] }
-        // The best element, and its siblings that score near it, in document order.
-        let threshold = max(10, top.1 * 0.2)
-        let siblings = top.0.parent.map { parent in
-            parent.children.filter { $0 == top.0 || $0.isElement && figures.score(of: $0) * (1 - figures.linkDensity(of: $0)) >= threshold }
-        } ?? [top.0]
+        guard let top = topElement(figures) else { return [] }
+        let topScore = figures.adjustedScore(of: top)
+        let threshold = max(10, topScore * 0.2)
+        // A sibling of the same tag and class (`card`, `paragraph-block`) repeats the top's shape:
+        // any score takes it in, as Readability's bonus for a shared class does.
+        let shape = (top.tagID, top.attribute("class") ?? "")
+        let siblings = top.parent.map { parent in
+            parent.children.filter { sibling in
+                guard sibling != top else { return true }
+                guard sibling.isElement else { return false }
+                let score = figures.adjustedScore(of: sibling)
+                return score >= threshold || score > 0 && !shape.1.isEmpty && (sibling.tagID, sibling.attribute("class") ?? "") == shape
+            }
+        } ?? [top]
         return siblings.flatMap { blockTexts($0, figures: figures) }
     }
 
-    /// The texts of the blocks below `node`, in order; a node with no blocks gives its own text.
+    /// The element holding the main text, chosen as Readability chooses it: the best score (less
+    /// its share of link text); then an ancestor that at least three of the next four best
+    /// elements share, when they score three quarters of it; then a parent that scores more than
+    /// the element below it, climbing while scores stay above a third; then, while it is an only
+    /// child, its parent.
+    static func topElement(_ figures: HTMLPageFigures) -> HTMLNode? {
+        let ranked = figures.candidates.map { ($0, figures.adjustedScore(of: $0)) }.sorted { $0.1 > $1.1 }
+        guard var top = ranked.first?.0, let best = ranked.first?.1, best > 0 else { return nil }
+        let alternatives = ranked.dropFirst().prefix(4).filter { $0.1 / best >= 0.75 }.map { Set(ancestors(of: $0.0)) }
+        if alternatives.count >= 3, let shared = ancestors(of: top).first(where: { ancestor in
+            alternatives.count { $0.contains(ancestor) } >= 3
+        }) {
+            top = shared
+        }
+        var last = figures.adjustedScore(of: top)
+        var parent = top.parent
+        while let node = parent, node.tagID != .body {
+            let score = figures.adjustedScore(of: node)
+            if score > 0 {
+                if score < best / 3 { break }
+                if score > last {
+                    top = node
+                    break
+                }
+                last = score
+            }
+            parent = node.parent
+        }
+        while let parent = top.parent, parent.tagID != .body, parent.children.count(where: \.isElement) == 1 {
+            top = parent
+        }
+        return top
+    }
+
+    /// The element's ancestors below `body`, nearest first.
+    private static func ancestors(of node: HTMLNode) -> [HTMLNode] {
+        var result: [HTMLNode] = []
+        var parent = node.parent
+        while let node = parent, node.tagID != .body {
+            result.append(node)
+            parent = node.parent
+        }
+        return result
+    }
+
+    /// The texts of the blocks below `node`, in order, and of its text outside blocks (cut at
+    /// double `<br>`); a node with no blocks gives its own text.
     static func blockTexts(_ node: HTMLNode, figures: HTMLPageFigures) -> [String] {
         let skip = { (node: HTMLNode) in figures.isDropped(node) }
-        var texts: [String] = []
-        func walk(_ node: HTMLNode, depth: Int) {
-            guard depth < 512 else { return }
-            for child in node.children where child.isElement && !figures.isDropped(child) {
-                let tag = child.tagID
-                if blocks.contains(tag) || (figures.isParagraph(child) && tag != .span) {
-                    if figures.linkDensity(of: child) < 0.5 { texts += child.textsBetweenBreaks(skipping: skip) }
-                } else {
-                    walk(child, depth: depth + 1)
-                }
-            }
-        }
         let tag = node.tagID
         if blocks.contains(tag) { return [node.innerText(skipping: skip)] }
         if figures.isParagraph(node) { return node.textsBetweenBreaks(skipping: skip) }
+        var texts: [String] = []
+        func walk(_ node: HTMLNode, depth: Int) {
+            guard depth < 512 else { return }
+            var run = HTMLTextBuilder(), length = 0, links = 0
+            func endRun() {
+                // Loose text that is mostly links (a list of tags, a "Read more") is left out.
+                if length >= 25, Double(links) < Double(length) * 0.5 { texts += run.paragraphs(splittingAtBreaks: true) }
+                (run, length, links) = (HTMLTextBuilder(), 0, 0)
+            }
+            for child in node.children {
+                if let bytes = child.textBytes {
+                    var counted = HTMLPageFigures.Figures()
+                    HTMLPageFigures.count(bytes, into: &counted, inLink: false)
+                    length += counted.length
+                    run.appendText(bytes)
+                    continue
+                }
+                guard child.isElement, !figures.isDropped(child) else { continue }
+                let tag = child.tagID
+                if tag == .br {
+                    run.appendBreak()
+                } else if blocks.contains(tag) || figures.isParagraph(child) {
+                    endRun()
+                    if figures.linkDensity(of: child) < 0.5 { texts += child.textsBetweenBreaks(skipping: skip) }
+                } else if isInline(tag) {
+                    let (childLength, childLinks) = figures.lengths(of: child)
+                    length += childLength
+                    links += childLinks
+                    run.append(child, skipping: skip)
+                } else {
+                    endRun()
+                    walk(child, depth: depth + 1)
+                }
+            }
+            endRun()
+        }
         walk(node, depth: 0)
         return texts
     }

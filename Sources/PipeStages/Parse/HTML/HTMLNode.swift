@@ -115,8 +115,7 @@ struct HTMLTextBuilder {
                 appendText(bytes)
             } else if child.isElement, !skip(child) {
                 if child.tagID == .br {
-                    breaks += 1
-                    if breaks == 2 { paragraphs.append([]); pendingSpace = false } else { pendingSpace = true }
+                    appendBreak()
                 } else {
                     append(child, skipping: skip, depth: depth + 1)
                 }
@@ -124,7 +123,19 @@ struct HTMLTextBuilder {
         }
     }
 
-    private mutating func appendText(_ bytes: UnsafePointer<UInt8>) {
+    /// A `<br>`: a space, or with the one before it, the end of a paragraph.
+    mutating func appendBreak() {
+        breaks += 1
+        if breaks == 2 {
+            paragraphs.append([])
+            pendingSpace = false
+        } else {
+            pendingSpace = true
+        }
+    }
+
+    /// Appends a text node's bytes, white space collapsed.
+    mutating func appendText(_ bytes: UnsafePointer<UInt8>) {
         var index = 0
         while true {
             let byte = bytes[index]

@@ -14,6 +14,12 @@ final class HTMLPageFigures {
         var score = 0.0
         var isDropped = false
         var isParagraph = false
+
+        mutating func add(_ other: Figures) {
+            length += other.length
+            linkLength += other.linkLength
+            commas += other.commas
+        }
     }
 
     private var figures: [Figures] = [Figures()]
@@ -23,13 +29,29 @@ final class HTMLPageFigures {
     private(set) var metas: [HTMLNode] = [], links: [HTMLNode] = [], scripts: [HTMLNode] = [], times: [HTMLNode] = []
     private(set) var headings: [HTMLNode] = [], titles: [HTMLNode] = []
 
-    init(root: HTMLNode) {
+    /// Whether class and id names leave elements out, or only tags, `hidden` and `aria-hidden`.
+    let dropsByName: Bool
+
+    /// Gathers the figures of the tree below `root`.
+    init(root: HTMLNode, dropsByName: Bool = true) {
+        self.dropsByName = dropsByName
         _ = visit(root, depth: 0, inLink: false)
     }
 
     func score(of node: HTMLNode) -> Double { figures[index(of: node)].score }
     func isDropped(_ node: HTMLNode) -> Bool { figures[index(of: node)].isDropped }
     func isParagraph(_ node: HTMLNode) -> Bool { figures[index(of: node)].isParagraph }
+
+    /// An element's score less its share of link text.
+    func adjustedScore(of node: HTMLNode) -> Double {
+        score(of: node) * (1 - linkDensity(of: node))
+    }
+
+    /// The length of an element's text, and of its text inside links.
+    func lengths(of node: HTMLNode) -> (text: Int, links: Int) {
+        let figures = figures[node.slot]
+        return (figures.length, figures.linkLength)
+    }
 
     /// The share of an element's text inside links.
     func linkDensity(of node: HTMLNode) -> Double {
@@ -49,16 +71,31 @@ final class HTMLPageFigures {
         node.slot = slot
         guard depth < 512 else { return total }
         var holdsContainer = false
+        // Text outside any block (blogs' `<br>`-separated paragraphs, a container's loose text):
+        // runs between blocks and double `<br>`, scored as paragraphs of this element.
+        var run = Figures(), runs: [Figures] = [], breaks = 0
+        func endRun() {
+            if run.length >= 25 { runs.append(run) }
+            run = Figures()
+        }
         for child in node.children {
             if let bytes = child.textBytes {
+                let before = total.length
                 Self.count(bytes, into: &total, inLink: inLink)
+                Self.count(bytes, into: &run, inLink: inLink)
+                if total.length > before + 1 { breaks = 0 }
                 continue
             }
             guard child.isElement else { continue }
             let tag = child.tagID
             note(child, tag: tag)
             holdsContainer = holdsContainer || HTMLMainText.containers.contains(tag)
-            if HTMLMainText.isDropped(child, tag: tag) {
+            if tag == .br {
+                breaks += 1
+                if breaks >= 2 { endRun() }
+                continue
+            }
+            if HTMLMainText.isDropped(child, tag: tag, byName: dropsByName) {
                 let dropped = figures.count
                 figures.append(Figures(isDropped: true))
                 child.slot = dropped
@@ -66,21 +103,26 @@ final class HTMLPageFigures {
                 continue
             }
             let below = visit(child, depth: depth + 1, inLink: inLink || tag == .a)
-            total.length += below.length
-            total.linkLength += below.linkLength
-            total.commas += below.commas
-            let childSlot = index(of: child)
-            if figures[childSlot].isParagraph, below.length >= 25 {
-                let score = 1 + Double(below.commas) + min(Double(below.length) / 100, 3)
-                addScore(score, to: node)
-                if let grandparent = node.parent { addScore(score / 2, to: grandparent) }
+            total.add(below)
+            if HTMLMainText.isInline(tag) {
+                run.add(below)
+                breaks = 0
+            } else {
+                endRun()
+            }
+            if figures[child.slot].isParagraph, below.length >= 25 {
+                score(below, into: node)
             }
         }
+        endRun()
         let tag = node.tagID
         let isParagraph = switch tag {
         case .p, .pre, .blockquote: true
-        case .div, .section, .font, .span: !holdsContainer
+        case .div, .section: !holdsContainer
         default: false
+        }
+        if !isParagraph, !HTMLMainText.isInline(tag) {
+            for run in runs { score(run, into: node) }
         }
         let score = figures[slot].score
         figures[slot] = total
@@ -89,6 +131,21 @@ final class HTMLPageFigures {
         return total
     }
 
+    /// Scores a paragraph's figures into `parent` and, less at every level, four ancestors above
+    /// it (half into the grandparent, then a third, a sixth, …, as Readability does).
+    private func score(_ paragraph: Figures, into parent: HTMLNode) {
+        let score = 1 + Double(paragraph.commas) + min(Double(paragraph.length) / 100, 3)
+        var ancestor: HTMLNode? = parent
+        for level in 0..<Self.scoredLevels {
+            guard let node = ancestor else { break }
+            addScore(level == 0 ? score : level == 1 ? score / 2 : score / Double(level * 3), to: node)
+            ancestor = node.parent
+        }
+    }
+
+    /// How many levels above a paragraph its score reaches.
+    static let scoredLevels = 5
+
     private func addScore(_ score: Double, to node: HTMLNode) {
         let slot = index(of: node)
         if figures[slot].score == 0 { candidates.append(node) }
@@ -96,7 +153,7 @@ final class HTMLPageFigures {
     }
 
     /// Counts a text's length (white space runs as one) and commas.
-    private static func count(_ bytes: UnsafePointer<UInt8>, into figures: inout Figures, inLink: Bool) {
+    static func count(_ bytes: UnsafePointer<UInt8>, into figures: inout Figures, inLink: Bool) {
         var length = 0, commas = 0, index = 0, inSpace = false
         while true {
             let byte = bytes[index]
