@@ -206,3 +206,43 @@ struct FeedItemParserTests {
         #expect(error?.message == message)
     }
 }
+
+/// A WARC record or feed item that fails is written to the dead-letter file as the reader decoded
+/// it (text), and replays alone into the same article.
+@Suite("Web dead letters")
+struct WebDeadLetterTests {
+    static let text = "The ferry to Latakia sailed again on Saturday, after three weeks of repairs to its engine."
+
+    /// A WARC response whose page is sent chunked, and a feed whose item holds the page escaped.
+    static func input(_ format: InputFormat) -> [UInt8] {
+        let page = Array("<html><body><p>\(text)</p></body></html>".utf8)
+        guard format == .warc else {
+            return Array("<rss><channel><item><title>Ferry</title><description>&lt;p&gt;\(text)&lt;/p&gt;</description></item></channel></rss>".utf8)
+        }
+        let block = Array("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n\(String(page.count, radix: 16))\r\n".utf8)
+            + page + Array("\r\n0\r\n\r\n".utf8)
+        let header = "WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: https://example.org/f\r\nWARC-Date: 2024-12-09T08:15:00Z\r\n"
+            + "Content-Length: \(block.count)\r\n\r\n"
+        return Array(header.utf8) + block + Array("\r\n\r\n".utf8)
+    }
+
+    @Test(arguments: [InputFormat.warc, .feed])
+    func aRecordReplaysFromItsDeadLetterIntoTheSameArticle(format: InputFormat) throws {
+        let spec = InputSpec(path: "in", format: format)
+        let record = try #require(InputReader.records(in: Self.input(format), file: "in/c", spec: spec).first)
+        let article = try #require(try ParseStage.article(from: record, input: spec))
+        #expect(article.body == Self.text)
+        // The dead letter as the run's sink writes it.
+        var writer = JSONWriter()
+        writer.beginObject()
+        for (key, value) in [("id", record.id), ("source", record.source), ("stage", "normalize"), ("error", "x"),
+                             ("raw", record.text), ("format", format.rawValue)] {
+            writer.key(key)
+            writer.string(value)
+        }
+        writer.endObject()
+        let replayed = try #require(InputReader.records(in: writer.bytes + [0x0A], file: "out/x.dead-letter.jsonl", spec: spec).first)
+        #expect(replayed.format == format)
+        #expect(try ParseStage.article(from: replayed, input: spec) == article)
+    }
+}
