@@ -11,7 +11,12 @@ let package = Package(
     name: "PipeFuzz",
     platforms: [.macOS(.v15)],
     dependencies: [.package(name: "Pipe", path: "..")],
-    targets: [.target(name: "FuzzSupport")] + targets.map { name in
+    targets: [
+        .target(
+            name: "FuzzSupport",
+            dependencies: [.product(name: "PipeKit", package: "Pipe"), .product(name: "PipeStages", package: "Pipe")]
+        ),
+    ] + targets.map { name in
         .executableTarget(
             name: name,
             dependencies: [

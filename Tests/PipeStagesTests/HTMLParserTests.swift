@@ -120,6 +120,14 @@ struct HTMLParserTests {
         #expect(article.body == Self.sentences.joined(separator: "\n\n"))
     }
 
+    @Test func theSecondLookKeepsNothingOfTheFirst() throws {
+        // Found by FuzzHTML: `<br>`s the first look numbered inside a left-out wrapper kept those
+        // numbers into the second, past the end of its figures.
+        let text = "A sentence long enough to count as a paragraph, with commas, and more words."
+        let article = try parse("<html><body><div class=\"advert\">\(text)" + String(repeating: "<br>", count: 20) + "</div></body></html>")
+        #expect(article.body == text)
+    }
+
     @Test func paragraphsWrappedOneByOneAreFoundThroughTheElementTheyShare() throws {
         // Each paragraph in two `div`s of its own: the shared container wins over any one of them.
         let cards = Self.sentences.map { "<div class=\"card\"><div class=\"card-content\"><p>\($0)</p></div></div>" }.joined()

@@ -126,12 +126,13 @@ struct HTMLTextBuilder {
     /// A `<br>`: a space, or with the one before it, the end of a paragraph.
     mutating func appendBreak() {
         breaks += 1
-        if breaks == 2 {
-            paragraphs.append([])
-            pendingSpace = false
-        } else {
-            pendingSpace = true
-        }
+        if breaks == 2 { endParagraph() } else { pendingSpace = true }
+    }
+
+    /// Ends the paragraph being written (a block element's end); an empty one is not kept.
+    mutating func endParagraph() {
+        if !(paragraphs.last?.isEmpty ?? false) { paragraphs.append([]) }
+        pendingSpace = false
     }
 
     /// Appends a text node's bytes, white space collapsed.

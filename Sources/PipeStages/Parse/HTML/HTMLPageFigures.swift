@@ -49,7 +49,7 @@ final class HTMLPageFigures {
 
     /// The length of an element's text, and of its text inside links.
     func lengths(of node: HTMLNode) -> (text: Int, links: Int) {
-        let figures = figures[node.slot]
+        let figures = figures[index(of: node)]
         return (figures.length, figures.linkLength)
     }
 
@@ -59,8 +59,11 @@ final class HTMLPageFigures {
         return figures.length > 0 ? min(1, Double(figures.linkLength) / Double(figures.length)) : 0
     }
 
+    /// Where a node's figures are: 0, no figures, for a node this pass did not reach (a slot
+    /// another pass over the same tree left is past the end, or is this pass's own).
     private func index(of node: HTMLNode) -> Int {
-        node.slot
+        let slot = node.slot
+        return slot < figures.count ? slot : 0
     }
 
     /// Gathers the figures of `node`'s subtree and gives its totals.
@@ -91,6 +94,7 @@ final class HTMLPageFigures {
             note(child, tag: tag)
             holdsContainer = holdsContainer || HTMLMainText.containers.contains(tag)
             if tag == .br {
+                child.slot = 0
                 breaks += 1
                 if breaks >= 2 { endRun() }
                 continue
@@ -110,7 +114,7 @@ final class HTMLPageFigures {
             } else {
                 endRun()
             }
-            if figures[child.slot].isParagraph, below.length >= 25 {
+            if figures[index(of: child)].isParagraph, below.length >= 25 {
                 score(below, into: node)
             }
         }

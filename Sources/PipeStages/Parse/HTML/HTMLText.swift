@@ -14,46 +14,30 @@ enum HTMLText {
     static func paragraphs(of html: String) -> [String] {
         guard let document = HTMLDocument(utf8: Array(html.utf8)) else { return [] }
         return withExtendedLifetime(document) {
-            var collector = Collector()
-            collector.walk(document.root, depth: 0)
-            collector.flush()
-            return collector.paragraphs
+            var builder = HTMLTextBuilder()
+            walk(document.root, into: &builder, depth: 0)
+            return builder.paragraphs(splittingAtBreaks: true)
         }
     }
 
-    private struct Collector {
-        var paragraphs: [String] = []
-        var current: [String] = []
-        var breaks = 0
-
-        mutating func flush() {
-            let text = current.joined().split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            if !text.isEmpty { paragraphs.append(text) }
-            current = []
-            breaks = 0
-        }
-
-        mutating func walk(_ node: HTMLNode, depth: Int) {
-            guard depth < 512 else { return }
-            for child in node.children {
-                if child.isText {
-                    if child.text.contains(where: { !$0.isWhitespace }) { breaks = 0 }
-                    current.append(child.text)
-                    continue
-                }
-                guard child.isElement else { continue }
-                let tag = child.tag
-                if skipped.contains(tag) { continue }
-                if tag == "br" {
-                    breaks += 1
-                    if breaks == 2 { flush() } else { current.append(" ") }
-                } else if blocks.contains(tag) {
-                    flush()
-                    walk(child, depth: depth + 1)
-                    flush()
-                } else {
-                    walk(child, depth: depth + 1)
-                }
+    private static func walk(_ node: HTMLNode, into builder: inout HTMLTextBuilder, depth: Int) {
+        guard depth < 512 else { return }
+        for child in node.children {
+            if let bytes = child.textBytes {
+                builder.appendText(bytes)
+                continue
+            }
+            guard child.isElement else { continue }
+            let tag = child.tag
+            if skipped.contains(tag) { continue }
+            if tag == "br" {
+                builder.appendBreak()
+            } else if blocks.contains(tag) {
+                builder.endParagraph()
+                walk(child, into: &builder, depth: depth + 1)
+                builder.endParagraph()
+            } else {
+                walk(child, into: &builder, depth: depth + 1)
             }
         }
     }
