@@ -65,6 +65,13 @@ struct WARCRecordsTests {
         #expect(header["Content-Type"] == "text/html; charset=utf-8" && String(decoding: block, as: UTF8.self) == Self.page)
     }
 
+    @Test func aConversionRecordOfAWETFileKeepsItsTextAndOtherTypesOfTextAreFiltered() throws {
+        let records = Self.read(Self.record("conversion", Array("Title\nText.".utf8), extra: "Content-Type: text/plain\r\n")
+                                + Self.record("conversion", Array("x".utf8), extra: "Content-Type: application/json\r\n"))
+        #expect(try #require(MessageHeader.split(records[0].bytes[...])).rest.elementsEqual("Title\nText.".utf8))
+        #expect(try #require(MessageHeader.split(records[1].bytes[...])).rest.isEmpty)
+    }
+
     @Test func perRecordGzipMembersAreReadAsCommonCrawlShipsThem() {
         let members = [Self.record("warcinfo", []), Self.response(Array(Self.page.utf8)), Self.response(Array(Self.page.utf8))]
         let records = Self.read(members.flatMap { Compressed.bytes($0, as: .gzip) })

@@ -14,6 +14,7 @@ struct WebCharsetTests {
         (Array("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\">".utf8), nil, "WINDOWS-1251"),
         // Labels browsers read otherwise: Latin-1 is windows-1252, GB2312 is GB18030.
         (Array("<meta charset=iso-8859-1>".utf8), nil, "WINDOWS-1252"),
+        (Array("<meta charset=\"ISO-8859-2\">".utf8), nil, "ISO-8859-2"),
         (Array("<p>x</p>".utf8), "gb2312", "GB18030"),
         // An unknown label is passed over; undeclared text is UTF-8 when it is valid, else windows-1252.
         (Array("<meta charset=klingon-8><p>é</p>".utf8), nil, "UTF-8"),

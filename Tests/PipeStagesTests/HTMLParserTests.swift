@@ -171,6 +171,12 @@ struct WARCParserTests {
         #expect(try parse(Self.record(type: "resource", block: Self.page))?.body.hasPrefix("The ferry") == true)
     }
 
+    @Test func aConversionRecordOfAWETFileIsItsTextWithTheFirstLineAsTitle() throws {
+        let article = try #require(try parse(Self.record(type: "conversion", block: "Ferry sails again\nThe ferry to Latakia sailed again.\n")))
+        #expect(article.title == "Ferry sails again" && article.body == "The ferry to Latakia sailed again.")
+        #expect(article.url == "https://example.org/ferry" && article.date?.description == "2024-12-09")
+    }
+
     @Test func aRecordWithoutAPageIsFiltered() throws {
         #expect(try parse(Self.record(type: "request", block: "")) == nil)
         #expect(throws: PipeError.self) { try ParseStage.parse(RawRecord(id: "c:2", source: "c.warc", format: .warc, bytes: Array(Self.record(block: "").utf8))) }

@@ -5,7 +5,8 @@
 /// `WARC-Identified-Payload-Type`, else by its first bytes) is kept, its body de-chunked
 /// (`Transfer-Encoding: chunked`), decompressed (`Content-Encoding: gzip` or `deflate`) and
 /// converted to UTF-8 from the charset its header, byte order mark or `<meta>` gives
-/// (``WebCharset``). A `resource` record's block is the page itself. The record keeps its WARC
+/// (``WebCharset``). A `resource` record's block is the page itself; a `conversion` record's
+/// (`text/plain`, as in Common Crawl's WET files) is the page's text. The record keeps its WARC
 /// header and its HTTP header, rewritten to say what the block now is.
 package enum WARCPayload {
     /// The media types read as web pages.
@@ -19,6 +20,8 @@ package enum WARCPayload {
             return isSuccess(http) && isHTML(http.mediaType ?? header["WARC-Identified-Payload-Type"], body: body)
         case "resource":
             return isHTML(header.mediaType ?? header["WARC-Identified-Payload-Type"], body: block)
+        case "conversion":
+            return header.mediaType == "text/plain"
         default:
             return false
         }
@@ -30,6 +33,12 @@ package enum WARCPayload {
     static func decoded(header: MessageHeader, block: [UInt8], limit: Int) throws -> [UInt8]? {
         guard isPage(header: header, block: block[...]) else { return nil }
         var header = header
+        if header["WARC-Type"]?.lowercased() == "conversion" {
+            // A WET file's text, in UTF-8 as Common Crawl writes it.
+            let text = WebCharset.utf8(block, from: "UTF-8")
+            header["Content-Length"] = String(text.count)
+            return header.bytes + text
+        }
         if header["WARC-Type"]?.lowercased() == "resource" {
             let page = WebCharset.utf8(block, declared: header["Content-Type"].flatMap(WebCharset.parameter(of:)))
             header["Content-Type"] = (header.mediaType ?? "text/html") + "; charset=utf-8"
