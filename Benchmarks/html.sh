@@ -25,7 +25,7 @@ source Scripts/lib/python.sh
 corpus=$PWD/../shared/corpus/html-extraction
 score=$PWD/../shared/eval/html_score.py
 require_shared "$corpus" "$score"
-python_env trafilatura==2.0.0 lxml_html_clean==0.4.7
+python_env trafilatura==2.0.0 lxml==6.2.1 lxml_html_clean==0.4.7
 work=$(mktemp -d "${TMPDIR:-/tmp}/pipe-html.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/pages"
