@@ -38,7 +38,9 @@ struct BusyLoop: Stage {
     let done: @Sendable () -> Bool
     func process(_ article: Article, context: StageContext) async throws -> Article? {
         guard article.title == "busy" else { return article }
-        let clock = ContinuousClock(), end = clock.now + .seconds(10)
+        // Long enough for the watchdog to be scheduled while the other suites keep the
+        // cooperative threads busy (10 s was not, once, on 2 cores); it ends as soon as it warned.
+        let clock = ContinuousClock(), end = clock.now + .seconds(40)
         var spins = 0
         while clock.now < end, !done() { spins &+= 1 }
         return spins > 0 ? article : nil
