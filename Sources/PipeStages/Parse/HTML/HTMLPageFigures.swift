@@ -74,19 +74,13 @@ final class HTMLPageFigures {
         node.slot = slot
         guard depth < 512 else { return total }
         var holdsContainer = false
-        // Text outside any block (blogs' `<br>`-separated paragraphs, a container's loose text):
-        // runs between blocks and double `<br>`, scored as paragraphs of this element.
-        var run = Figures(), runs: [Figures] = [], breaks = 0
-        func endRun() {
-            if run.length >= 25 { runs.append(run) }
-            run = Figures()
-        }
+        var loose = LooseText()
         for child in node.children {
             if let bytes = child.textBytes {
-                let before = total.length
-                Self.count(bytes, into: &total, inLink: inLink)
-                Self.count(bytes, into: &run, inLink: inLink)
-                if total.length > before + 1 { breaks = 0 }
+                var counted = Figures()
+                Self.count(bytes, into: &counted, inLink: inLink)
+                total.add(counted)
+                loose.text(counted)
                 continue
             }
             guard child.isElement else { continue }
@@ -95,30 +89,17 @@ final class HTMLPageFigures {
             holdsContainer = holdsContainer || HTMLMainText.containers.contains(tag)
             if tag == .br {
                 child.slot = 0
-                breaks += 1
-                if breaks >= 2 { endRun() }
-                continue
-            }
-            if HTMLMainText.isDropped(child, tag: tag, byName: dropsByName) {
-                let dropped = figures.count
-                figures.append(Figures(isDropped: true))
-                child.slot = dropped
-                noteBelow(child, depth: depth + 1)
-                continue
-            }
-            let below = visit(child, depth: depth + 1, inLink: inLink || tag == .a)
-            total.add(below)
-            if HTMLMainText.isInline(tag) {
-                run.add(below)
-                breaks = 0
+                loose.lineBreak()
+            } else if HTMLMainText.isDropped(child, tag: tag, byName: dropsByName) {
+                leaveOut(child, depth: depth + 1)
             } else {
-                endRun()
-            }
-            if figures[index(of: child)].isParagraph, below.length >= 25 {
-                score(below, into: node)
+                let below = visit(child, depth: depth + 1, inLink: inLink || tag == .a)
+                total.add(below)
+                if HTMLMainText.isInline(tag) { loose.inline(below) } else { loose.end() }
+                if figures[index(of: child)].isParagraph, below.length >= 25 { score(below, into: node) }
             }
         }
-        endRun()
+        loose.end()
         let tag = node.tagID
         let isParagraph = switch tag {
         case .p, .pre, .blockquote: true
@@ -126,7 +107,7 @@ final class HTMLPageFigures {
         default: false
         }
         if !isParagraph, !HTMLMainText.isInline(tag) {
-            for run in runs { score(run, into: node) }
+            for run in loose.runs { score(run, into: node) }
         }
         let score = figures[slot].score
         figures[slot] = total
@@ -135,8 +116,43 @@ final class HTMLPageFigures {
         return total
     }
 
+    /// Text outside any block (blogs' `<br>`-separated paragraphs, a container's loose text), in
+    /// runs between blocks and double `<br>`s, each scored as a paragraph of its element.
+    private struct LooseText {
+        private var run = Figures()
+        private(set) var runs: [Figures] = []
+        private var breaks = 0
+
+        mutating func text(_ counted: Figures) {
+            run.add(counted)
+            if counted.length > 1 { breaks = 0 }
+        }
+
+        mutating func inline(_ below: Figures) {
+            run.add(below)
+            breaks = 0
+        }
+
+        mutating func lineBreak() {
+            breaks += 1
+            if breaks >= 2 { end() }
+        }
+
+        mutating func end() {
+            if run.length >= 25 { runs.append(run) }
+            run = Figures()
+        }
+    }
+
+    /// Marks a subtree left out, keeping the metadata elements below it.
+    private func leaveOut(_ node: HTMLNode, depth: Int) {
+        node.slot = figures.count
+        figures.append(Figures(isDropped: true))
+        noteBelow(node, depth: depth)
+    }
+
     /// Scores a paragraph's figures into `parent` and, less at every level, four ancestors above
-    /// it (half into the grandparent, then a third, a sixth, …, as Readability does).
+    /// it (half into the grandparent, then a sixth, a ninth and a twelfth, as Readability does).
     private func score(_ paragraph: Figures, into parent: HTMLNode) {
         let score = 1 + Double(paragraph.commas) + min(Double(paragraph.length) / 100, 3)
         var ancestor: HTMLNode? = parent
@@ -194,13 +210,9 @@ final class HTMLPageFigures {
     private func noteBelow(_ node: HTMLNode, depth: Int) {
         guard depth < 512 else { return }
         for child in node.children where child.isElement {
-            let tag = child.tagID
-            note(child, tag: tag)
+            note(child, tag: child.tagID)
             // Below a left-out element every element is left out too.
-            let slot = figures.count
-            figures.append(Figures(isDropped: true))
-            child.slot = slot
-            noteBelow(child, depth: depth + 1)
+            leaveOut(child, depth: depth + 1)
         }
     }
 }
