@@ -15,6 +15,8 @@ final class FeedRecords {
     private var ended = false
     /// Whether any byte was read.
     private var readAny = false
+    /// The block the file is read into, made once.
+    private var block = [UInt8](repeating: 0, count: FeedRecords.blockSize)
 
     private static let blockSize = 1 << 16
 
@@ -29,12 +31,11 @@ final class FeedRecords {
     ///
     /// - Throws: ``PipeError`` when the file cannot be read on, or its compressed data is corrupt.
     func next() throws -> RawRecord? {
-        var block = [UInt8](repeating: 0, count: Self.blockSize)
         while pending.isEmpty, !ended {
-            let read = try block.withUnsafeMutableBytes { try source.read(into: $0) }
+            let read = try block.withUnsafeMutableBytes { [source] in try source.read(into: $0) }
             ended = read == 0 || parser.refusal != nil
             readAny = readAny || read > 0
-            block.withUnsafeBytes { parser.parse(UnsafeRawBufferPointer(rebasing: $0[..<read]), last: read == 0) }
+            block.withUnsafeBytes { [parser] in parser.parse(UnsafeRawBufferPointer(rebasing: $0[..<read]), last: read == 0) }
             pending += parser.takeItems().map(record).reversed()
             if ended { pending.insert(contentsOf: problems(), at: 0) }
         }

@@ -16,6 +16,11 @@ struct HTMLArticle {
     /// Main text shorter than this (in characters) is looked for again without class and id names.
     static let shortText = 200
 
+    /// The characters of a text's paragraphs.
+    private static func length(of paragraphs: [String]) -> Int {
+        paragraphs.reduce(0) { $0 + $1.count }
+    }
+
     /// Parses `bytes`, a whole page, whose HTTP header declared `charset` if it was fetched;
     /// nil when libxml2 finds no document in them.
     init?(bytes: [UInt8], charset: String? = nil) {
@@ -31,14 +36,14 @@ struct HTMLArticle {
         paragraphs = HTMLMainText.paragraphs(in: figures)
         // Too little text: a wrapper of the whole page may have a name that reads as an ad's
         // (`advertisement-off-canvas--pusher`). Found again without names, as Readability retries.
-        if paragraphs.reduce(0, { $0 + $1.count }) < Self.shortText {
+        if Self.length(of: paragraphs) < Self.shortText {
             let again = HTMLMainText.paragraphs(in: HTMLPageFigures(root: root, dropsByName: false))
-            if again.reduce(0, { $0 + $1.count }) > paragraphs.reduce(0, { $0 + $1.count }) { paragraphs = again }
+            if Self.length(of: again) > Self.length(of: paragraphs) { paragraphs = again }
         }
         // A page that gives its text as structured data (JSON-LD `articleBody`) is believed when
         // the markup gave clearly less of it.
         if let structuredBody, structuredBody.count >= 200,
-           paragraphs.reduce(0, { $0 + $1.count }) < structuredBody.count * 4 / 5 {
+           Self.length(of: paragraphs) < structuredBody.count * 4 / 5 {
             paragraphs = structuredBody.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
                 .filter { !$0.isEmpty }
         }

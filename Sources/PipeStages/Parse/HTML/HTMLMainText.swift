@@ -31,7 +31,7 @@ enum HTMLMainText {
     /// Whether an element sits inside a paragraph's text (`a`, `em`, `span`, …): neither a
     /// container nor a block.
     static func isInline(_ tag: HTMLTag) -> Bool {
-        !containers.contains(tag) && !blocks.contains(tag) && tag != .body && tag != .li
+        !containers.contains(tag) && !blocks.contains(tag) && tag != .body
     }
 
     /// Whether a subtree is left out, by its tag, `hidden`, `aria-hidden`, or its class and id names.

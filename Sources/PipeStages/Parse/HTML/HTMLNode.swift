@@ -7,20 +7,8 @@ struct HTMLNode: Hashable {
     var isElement: Bool { pointer.pointee.type == XML_ELEMENT_NODE }
     var isText: Bool { pointer.pointee.type == XML_TEXT_NODE || pointer.pointee.type == XML_CDATA_SECTION_NODE }
 
-    /// The tag name of an element, as libxml2's HTML parser gives it: in lower case.
-    var tag: String {
-        guard let name = pointer.pointee.name else { return "" }
-        return String(cString: name)
-    }
-
     /// The element's tag, told apart without making a string.
     var tagID: HTMLTag { HTMLTag(name: pointer.pointee.name) }
-
-    /// The text of a text node.
-    var text: String {
-        guard let content = pointer.pointee.content else { return "" }
-        return String(cString: content)
-    }
 
     /// The bytes of a text node's text, NUL-terminated; nil for another node.
     var textBytes: UnsafePointer<UInt8>? { isText ? UnsafePointer(pointer.pointee.content) : nil }

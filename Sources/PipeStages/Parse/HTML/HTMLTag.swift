@@ -2,9 +2,9 @@
 /// making a string (libxml2's HTML parser gives names in lower case); every other is `.other`.
 enum HTMLTag: UInt8 {
     case other
-    case a, article, aside, blockquote, body, br, button, dd, dialog, div, dl, figure, font, footer, form, h1, h2, h3,
-         h4, h5, h6, head, header, iframe, input, li, link, main, menu, meta, nav, noscript, ol, p, pre, script, section,
-         select, span, style, svg, table, template, textarea, time, title, ul
+    case a, address, article, aside, blockquote, body, br, button, dd, dialog, div, dl, dt, figcaption, figure, font,
+         footer, form, h1, h2, h3, h4, h5, h6, head, header, hr, iframe, input, li, link, main, menu, meta, nav, noscript,
+         ol, p, pre, script, section, select, span, style, svg, table, template, textarea, time, title, tr, ul
 
     /// The tag of an element named `name`, a NUL-terminated lower-case name.
     init(name: UnsafePointer<UInt8>?) {
@@ -29,14 +29,14 @@ enum HTMLTag: UInt8 {
     }
 
     private static let names: [(String, HTMLTag)] = [
-        ("a", .a), ("article", .article), ("aside", .aside), ("blockquote", .blockquote), ("body", .body), ("br", .br),
-        ("button", .button), ("dd", .dd), ("dialog", .dialog), ("div", .div), ("dl", .dl), ("figure", .figure), ("font", .font),
+        ("a", .a), ("address", .address), ("article", .article), ("aside", .aside), ("blockquote", .blockquote), ("body", .body), ("br", .br),
+        ("button", .button), ("dd", .dd), ("dialog", .dialog), ("div", .div), ("dl", .dl), ("dt", .dt), ("figcaption", .figcaption), ("figure", .figure), ("font", .font),
         ("footer", .footer), ("form", .form), ("h1", .h1), ("h2", .h2), ("h3", .h3), ("h4", .h4), ("h5", .h5), ("h6", .h6),
-        ("head", .head), ("header", .header), ("iframe", .iframe), ("input", .input), ("li", .li), ("link", .link),
+        ("head", .head), ("header", .header), ("hr", .hr), ("iframe", .iframe), ("input", .input), ("li", .li), ("link", .link),
         ("main", .main), ("menu", .menu), ("meta", .meta), ("nav", .nav), ("noscript", .noscript), ("ol", .ol), ("p", .p),
         ("pre", .pre), ("script", .script), ("section", .section), ("select", .select), ("span", .span), ("style", .style),
         ("svg", .svg), ("table", .table), ("template", .template), ("textarea", .textarea), ("time", .time), ("title", .title),
-        ("ul", .ul),
+        ("tr", .tr), ("ul", .ul),
     ]
 
     private static let byKey: [Key: HTMLTag] = Dictionary(uniqueKeysWithValues: names.map { name, tag in

@@ -4,11 +4,11 @@
 /// A paragraph ends at every block element (`p`, `div`, `li`, headings, `blockquote`, table rows,
 /// …) and at two `<br>` in a row; white space is collapsed.
 enum HTMLText {
-    static let blocks: Set<String> = [
-        "p", "div", "section", "article", "main", "header", "footer", "aside", "ul", "ol", "li", "dl", "dt", "dd",
-        "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr", "figure", "figcaption", "hr", "address",
+    static let blocks: Set<HTMLTag> = [
+        .p, .div, .section, .article, .main, .header, .footer, .aside, .ul, .ol, .li, .dl, .dt, .dd,
+        .h1, .h2, .h3, .h4, .h5, .h6, .blockquote, .pre, .table, .tr, .figure, .figcaption, .hr, .address,
     ]
-    static let skipped: Set<String> = ["script", "style", "noscript", "template", "head"]
+    static let skipped: Set<HTMLTag> = [.script, .style, .noscript, .template, .head]
 
     /// The paragraphs of `html`, a fragment or a page in UTF-8.
     static func paragraphs(of html: String) -> [String] {
@@ -28,9 +28,9 @@ enum HTMLText {
                 continue
             }
             guard child.isElement else { continue }
-            let tag = child.tag
+            let tag = child.tagID
             if skipped.contains(tag) { continue }
-            if tag == "br" {
+            if tag == .br {
                 builder.appendBreak()
             } else if blocks.contains(tag) {
                 builder.endParagraph()
