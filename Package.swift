@@ -107,7 +107,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PipeCLITests",
-            dependencies: ["PipeCLI", "PipeStages", "PipeKit"],
+            dependencies: ["PipeCLI", "PipeStages", "PipeKit", .product(name: "GRDB", package: "GRDB.swift")],
             // A translation service the tests start on 127.0.0.1.
             exclude: ["Fixtures"]
         ),

@@ -25,7 +25,7 @@ public struct PipeCommand: AsyncParsableCommand {
         130/143 interrupted by SIGINT/SIGTERM.
         """,
         version: version,
-        subcommands: [RunCommand.self, ValidateCommand.self, StagesCommand.self, NewCommand.self, TrainCommand.self, DocsCommand.self]
+        subcommands: [RunCommand.self, MergeCommand.self, ValidateCommand.self, StagesCommand.self, NewCommand.self, TrainCommand.self, DocsCommand.self]
     )
 
     /// The stages commands may use, set by ``main(registry:)``.

@@ -34,11 +34,25 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Continue from the checkpoint an interrupted run left (a full run when there is none).")
     var resume = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Run one share of the input, INDEX/COUNT counting from 0 (`3/16`), writing outputs with the shard's suffix for `pipe merge`; `none` runs the whole input.",
+        discussion: "Without it the shard comes from a Slurm job array (SLURM_ARRAY_TASK_ID) or a Kubernetes Indexed Job (JOB_COMPLETION_INDEX with PIPE_SHARDS).",
+        valueName: "INDEX/COUNT"))
+    var shard: String?
+
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: Logger.Level = .warning
 
     func run() async throws {
-        var definition = try PipelineFileLoading.load(file, inputs: input.isEmpty ? nil : input)
+        let shard = try ShardChoice.resolve(shard)
+        var definition = try PipelineFileLoading.load(file, inputs: input.isEmpty ? nil : input, shard: shard)
+        if let shard, !resume, let files = definition.shardFiles(shard), let marker = ShardMarker.read(files.marker),
+           marker.fingerprint == definition.shardFingerprint(count: shard.count) {
+            if !quiet {
+                Terminal.error("shard \(shard) of `\(definition.name)` is complete (\(files.marker)): nothing to do. Remove the marker to run it again.")
+            }
+            return
+        }
         if let maxFailures {
             guard let limit = FailureLimit(maxFailures) else {
                 Terminal.report(PipeError(.invalidValue, "`--max-failures` expects a count (`100`) or a share (`5%`), got `\(maxFailures)`"))

@@ -22,8 +22,9 @@ struct ValidateCommand: AsyncParsableCommand {
 
 /// Loading a pipeline file the way every command does: diagnostics printed, exit code 2 when invalid.
 enum PipelineFileLoading {
-    static func load(_ file: String, inputs: [String]?) throws -> PipelineDefinition {
-        let loader = PipelineLoader(registry: PipeCommand.registry)
+    static func load(_ file: String, inputs: [String]?, shard: Shard? = nil) throws -> PipelineDefinition {
+        var loader = PipelineLoader(registry: PipeCommand.registry)
+        loader.shard = shard
         do {
             let definition = try loader.load(file: file, inputs: inputs)
             do {

@@ -23,6 +23,9 @@ struct SummaryTable {
         if summary.resumedRecords > 0 {
             lines.append("resumed: the first \(summary.resumedRecords) records were done by the interrupted run; the counts cover both")
         }
+        if let shard = summary.shard {
+            lines.append("shard \(shard) (\(shard.label)): its share of the input; `pipe merge` combines the shards' outputs")
+        }
         let accounts = "written \(summary.written) + filtered \(summary.filtered) + skipped \(summary.skipped)"
             + " + dead-lettered \(summary.deadLettered)"
         lines.append(summary.isBalanced

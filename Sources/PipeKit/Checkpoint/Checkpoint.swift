@@ -22,6 +22,8 @@ public struct Checkpoint: Codable, Sendable, Equatable {
     public var deadLetters: Int?
     /// Where each resumable stage stood, by stage id.
     public var stages: [String: StagePosition]
+    /// The length of each merge log of a sharded run, by stage id.
+    public var mergeLogs: [String: Int]?
     /// Each stage's counts so far, so that the resumed run's summary covers the whole job.
     public var tallies: [StageTally]
 

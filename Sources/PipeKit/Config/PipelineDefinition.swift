@@ -40,7 +40,30 @@ public struct PipelineDefinition: Sendable {
             stage.outputFiles.forEach { hash.add($0) }
         }
         hash.add(deadLetterPath ?? "")
+        hash.add(input.shard?.description ?? "")
         return hash.hex
+    }
+
+    /// A digest of what every shard of a sharded run shares: the file's text, the input and the
+    /// shard count. A shard's marker records it, and `pipe merge` merges only shards that agree.
+    public func shardFingerprint(count: Int) -> String {
+        var hash = StableHash()
+        hash.add(sourceText ?? "")
+        hash.add(name)
+        input.paths.forEach { hash.add($0) }
+        hash.add(count)
+        return hash.hex
+    }
+
+    /// The first file the pipeline writes: the first stage's output, else the dead-letter file.
+    public var firstOutput: String? {
+        stages.lazy.flatMap(\.outputFiles).first ?? deadLetterPath
+    }
+
+    /// The files `shard` leaves for `pipe merge` beside the first output; nil when the pipeline
+    /// writes no file.
+    public func shardFiles(_ shard: Shard) -> ShardFiles? {
+        firstOutput.map { ShardFiles(shard: shard, pipeline: name, firstOutput: $0) }
     }
 
     /// Creates a definition; ``PipelineLoader`` is the usual way.
@@ -101,6 +124,10 @@ public struct PipelineDefinition: Sendable {
         configuration.deadLetterPath = configuration.deadLetterPath ?? deadLetterPath
         configuration.redaction = redaction
         configuration.fingerprint = fingerprint
+        if let shard = input.shard, configuration.shard == nil {
+            configuration.shard = shardFiles(shard)
+            configuration.shardFingerprint = shardFingerprint(count: shard.count)
+        }
         configuration.logger = RedactingLogHandler.wrapping(configuration.logger, redaction: redaction)
         let runner = PipelineRunner(stages: stages, configuration: configuration)
         var deliver: (@Sendable (any AnyBatch) async throws -> Void)?

@@ -15,7 +15,10 @@ public struct PipelineLoader: Sendable {
     /// The dead-letter file of a pipeline that names none and writes no file to put it beside
     /// (`PipeTesting` gives a temporary one); without it such a pipeline is invalid.
     package var deadLetterFallback: String?
-
+    /// The shard the pipeline is loaded for (`pipe run --shard`): the input reads only its share,
+    /// every output gets the shard's suffix (``Shard/path(for:)``), and checkpoints go in a
+    /// folder of the shard's own. Nil loads the whole pipeline.
+    public var shard: Shard?
 
     /// Creates a loader.
     public init(registry: StageRegistry, environment: [String: String] = ProcessInfo.processInfo.environment) {
@@ -77,7 +80,8 @@ public struct PipelineLoader: Sendable {
         let fileStem = PathParts.stem(file)
         let name = keys["pipeline"].flatMap { context.string($0.value, key: "pipeline") } ?? fileStem
         checkName(name, node: keys["pipeline"]?.value, context: &context)
-        let inputSpec = readInput(keys["input"], root: root, override: inputs, context: &context)
+        var inputSpec = readInput(keys["input"], root: root, override: inputs, context: &context)
+        inputSpec?.shard = shard
         var stages: [AnyStage] = []
         if let entry = keys["stages"] {
             stages = readStages(entry.value, pipeline: name, input: inputSpec, context: &context)
@@ -94,11 +98,16 @@ public struct PipelineLoader: Sendable {
                 }()
             }
         }
-        let checkpoint = readCheckpoint(keys["checkpoint"], pipeline: name, context: &context)
+        var checkpoint = readCheckpoint(keys["checkpoint"], pipeline: name, context: &context)
+        if let shard { checkpoint?.folder += "/" + shard.label }
         let checkpointNode = keys["checkpoint"].map { $0.value["folder"] ?? $0.key } ?? keys["pipeline"]?.value
         checkOutputPaths(input: inputSpec, deadLetter: deadLetter.map { ($0, keys["dead_letter"]?.value) },
                          checkpoint: checkpoint.map { ($0.folder, checkpointNode) }, root: root, context: &context)
 
+        if let shard, context.diagnostics.isEmpty, deadLetter == nil, !stages.contains(where: { !$0.outputFiles.isEmpty }) {
+            context.report(.shard, "shard \(shard) of `\(name)` would write nothing for `pipe merge` to combine: the pipeline writes no file",
+                           hint: "add an `export` stage with a `path`, or run without `--shard`", at: keys["stages"]?.key ?? root)
+        }
         guard context.diagnostics.isEmpty, let inputSpec else { throw fail(context) }
         var definition = PipelineDefinition(name: name, input: inputSpec, stages: stages, deadLetterPath: deadLetter, file: file)
         definition.redaction = context.redaction
@@ -130,7 +139,8 @@ public struct PipelineLoader: Sendable {
     private func deadLetterPath(
         _ entry: (key: Node, value: Node)?, stages: [AnyStage], context: inout LoadContext
     ) -> String? {
-        let explicit = entry.flatMap { context.string($0.value, key: "dead_letter") }
+        // A shard's own, like its outputs; the default beside the first output has its suffix already.
+        let explicit = entry.flatMap { context.string($0.value, key: "dead_letter") }.map { shard?.path(for: $0) ?? $0 }
         if let explicit, let entry, let problem = OutputPathCheck.problem(writing: explicit) {
             context.report(.io, "cannot write the dead-letter file `\(explicit)`: \(problem)",
                            hint: "choose a path in a folder you can write to", at: entry.value)

@@ -38,6 +38,9 @@ public struct PipeError: Error, Sendable, Hashable, CustomStringConvertible {
         /// `--resume` cannot continue from the checkpoint: the pipeline or its input changed, or
         /// another run holds it.
         public static let checkpoint = Code(rawValue: "checkpoint")
+        /// The shard a run was given, or found in its environment, is not one Pipe can run, or
+        /// `pipe merge` found a shard missing or incomplete.
+        public static let shard = Code(rawValue: "shard")
     }
 
     /// The stable error code.

@@ -25,6 +25,18 @@ public struct InputReader: AsyncSequence, Sendable, StopAwareSource {
         public var root: String
         /// The file's path; `-` for standard input; ending in `/` for a folder that could not be listed.
         public var path: String
+
+        /// The path below ``root``: `a/b.txt` for `in/a/b.txt` below `in`.
+        public var relativePath: String {
+            var relative = path
+            if !root.isEmpty, root != ".", path.hasPrefix(root) {
+                relative = String(path.dropFirst(root.count))
+                while relative.hasPrefix("/") { relative.removeFirst() }
+            } else if relative.hasPrefix("./") {
+                relative.removeFirst(2)
+            }
+            return relative
+        }
     }
 
     /// The input to read.
@@ -129,13 +141,7 @@ public struct InputReader: AsyncSequence, Sendable, StopAwareSource {
     /// The id of a file's record: its path below `root` without the extension, and without a
     /// compressed file's two (`2024/a.jsonl.gz` → `2024/a`).
     static func recordID(for file: String, root: String) -> String {
-        var relative = file
-        if !root.isEmpty, root != ".", file.hasPrefix(root) {
-            relative = String(file.dropFirst(root.count))
-            while relative.hasPrefix("/") { relative.removeFirst() }
-        } else if relative.hasPrefix("./") {
-            relative.removeFirst(2)
-        }
+        let relative = File(root: root, path: file).relativePath
         let stem = PathParts.droppingExtension(relative)
         let isCompressedName = Compression.fileExtensions.contains { relative.dropFirst(stem.count) == "." + $0 }
         return isCompressedName ? PathParts.droppingExtension(stem) : stem
@@ -172,6 +178,8 @@ public struct InputReader: AsyncSequence, Sendable, StopAwareSource {
         private var fileIndex = 0
         /// The file being read.
         private var current: FileRecords?
+        /// The place of the next record in the file being read.
+        private var recordIndex = 0
 
         init(spec: InputSpec, reader: InputReader, listing: [File]?) {
             self.spec = spec
@@ -183,37 +191,58 @@ public struct InputReader: AsyncSequence, Sendable, StopAwareSource {
         public mutating func next() async throws -> RawRecord? {
             if listing == nil { listing = try reader.files() }
             guard let listing else { return nil }
+            // One file (or standard input) is shared by record, several by file (`Shard`).
+            let shard = spec.shard
+            let sharesRecords = listing.count == 1
             while true {
                 if let records = current {
-                    if let record = records.next() { return record }
+                    while var record = records.next() {
+                        defer { recordIndex += 1 }
+                        if sharesRecords, let shard, !shard.owns(record: recordIndex) { continue }
+                        record.position = InputPosition(file: fileIndex - 1, record: recordIndex)
+                        return record
+                    }
                     current = nil
                 }
                 guard fileIndex < listing.count, reader.stop?.signal == nil else { return nil }
                 let (file, root) = (listing[fileIndex].path, listing[fileIndex].root)
                 fileIndex += 1
-                let id = file == "-" ? "stdin" : InputReader.recordID(for: file, root: root)
-                if file.hasSuffix("/") {
-                    // A folder the listing could not read: its files are not skipped silently.
-                    let problem = FolderWalk.openFile(file, flags: O_RDONLY | O_DIRECTORY)
-                    let reason = problem < 0 ? String(cString: strerror(errno)) : "it could not be listed"
-                    if problem >= 0 { close(problem) }
-                    return RawRecord(id: id, source: file, format: spec.format, bytes: [],
-                                     problem: .unreadable(reason: "the folder's files were not read: \(reason)"))
-                }
-                // A file that cannot be opened now (gone, or no longer readable, since it was
-                // listed) is a record with a problem, for `parse` to report; the run goes on.
-                let descriptor = file == "-" ? STDIN_FILENO : FolderWalk.openFile(file)
-                guard descriptor >= 0 else {
-                    let reason = String(cString: strerror(errno))
-                    return RawRecord(id: id, source: file, format: spec.format, bytes: [], problem: .unreadable(reason: reason))
-                }
-                do {
-                    let source = try InputBytes.open(descriptor: descriptor, closesDescriptor: file != "-", stop: reader.stop,
-                                                     encoding: spec.encoding)
-                    current = FileRecords(source: source, file: file, id: id, spec: spec)
-                } catch {
-                    return RawRecord(id: id, source: file, format: spec.format, bytes: [], problem: FileRecords.problem(error))
-                }
+                recordIndex = 0
+                if !sharesRecords, let shard, !shard.owns(file: listing[fileIndex - 1].relativePath) { continue }
+                guard var problem = open(file, root: root) else { continue }
+                // A file that could not be read is its record 0.
+                recordIndex = 1
+                if sharesRecords, let shard, !shard.owns(record: 0) { continue }
+                problem.position = InputPosition(file: fileIndex - 1, record: 0)
+                return problem
+            }
+        }
+
+        /// Starts reading `file`; a record with the problem when it cannot be read.
+        private mutating func open(_ file: String, root: String) -> RawRecord? {
+            let id = file == "-" ? "stdin" : InputReader.recordID(for: file, root: root)
+            if file.hasSuffix("/") {
+                // A folder the listing could not read: its files are not skipped silently.
+                let problem = FolderWalk.openFile(file, flags: O_RDONLY | O_DIRECTORY)
+                let reason = problem < 0 ? String(cString: strerror(errno)) : "it could not be listed"
+                if problem >= 0 { close(problem) }
+                return RawRecord(id: id, source: file, format: spec.format, bytes: [],
+                                 problem: .unreadable(reason: "the folder's files were not read: \(reason)"))
+            }
+            // A file that cannot be opened now (gone, or no longer readable, since it was
+            // listed) is a record with a problem, for `parse` to report; the run goes on.
+            let descriptor = file == "-" ? STDIN_FILENO : FolderWalk.openFile(file)
+            guard descriptor >= 0 else {
+                let reason = String(cString: strerror(errno))
+                return RawRecord(id: id, source: file, format: spec.format, bytes: [], problem: .unreadable(reason: reason))
+            }
+            do {
+                let source = try InputBytes.open(descriptor: descriptor, closesDescriptor: file != "-", stop: reader.stop,
+                                                 encoding: spec.encoding)
+                current = FileRecords(source: source, file: file, id: id, spec: spec)
+                return nil
+            } catch {
+                return RawRecord(id: id, source: file, format: spec.format, bytes: [], problem: FileRecords.problem(error))
             }
         }
     }

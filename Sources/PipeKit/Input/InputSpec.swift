@@ -25,6 +25,8 @@ public struct InputSpec: Sendable, Hashable {
     public var recordsPath: [String] = []
     /// The input's character encoding (`input.encoding`), or nil for UTF-8, read as it is.
     public var encoding: String?
+    /// The share of the input to read, when the run is one shard of several (``Shard``).
+    public var shard: Shard?
 
     /// The default `max_record_size`: 16 MiB.
     public static let defaultMaxRecordSize = ByteSize(bytes: 16 << 20)

@@ -37,6 +37,9 @@ public struct Article: Sendable, Hashable {
     public var keywords: [Keyword]?
     /// Fields set by custom stages, written by export as they are, after the built-in fields.
     public var fields: [String: JSONValue]
+    /// Where the article's record stands in the input, set by `parse`; never exported, but
+    /// what a sharded run's logs record so that `pipe merge` can restore input order.
+    public var position: InputPosition?
 
     /// Creates an article.
     public init(

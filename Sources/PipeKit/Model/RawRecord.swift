@@ -11,6 +11,8 @@ public struct RawRecord: Sendable, Hashable {
     /// Why the record could not be read whole, if it could not; `parse` turns it into an error
     /// for this record alone.
     public var problem: Problem?
+    /// Where the record stands in the whole input, when an ``InputReader`` read it.
+    public var position: InputPosition?
 
     /// Why a record could not be read whole.
     public enum Problem: Sendable, Hashable {

@@ -9,7 +9,8 @@
 public struct JSONWriter: ~Copyable {
     /// The buffer; `count` bytes of it are written.
     private var buffer: UnsafeMutableBufferPointer<UInt8>
-    private var count = 0
+    /// How many bytes are written.
+    public private(set) var count = 0
     /// Whether each open object or array needs a comma before its next value, one bit a level,
     /// the innermost lowest: no array to grow or check for every value written.
     private var needsComma: UInt64 = 0

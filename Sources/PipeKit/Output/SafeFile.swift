@@ -129,4 +129,16 @@ package enum SafeFile {
             throw PipeError(.io, "cannot create folder `\(folder)` for `\(path)`: \(error.localizedDescription)")
         }
     }
+
+    /// Makes the file at `path`, this user's own and no link, durable.
+    ///
+    /// - Throws: ``PipeError`` with code `io` when it cannot be opened or synced.
+    package static func sync(_ path: String) throws {
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0, fsync(descriptor) == 0 else {
+            if descriptor >= 0 { close(descriptor) }
+            throw PipeError(.io, "cannot sync `\(path)`: \(lastError)")
+        }
+        close(descriptor)
+    }
 }

@@ -28,6 +28,10 @@ public struct AnyStage: Sendable {
     public let isWriter: Bool
     /// Files the stage writes.
     public let outputFiles: [String]
+    /// What the stage records for `pipe merge` in a sharded run (``Stage/mergeLogKind``).
+    public let mergeLogKind: MergeLog.Kind?
+    /// The stage's ``ShardMergingStage/mergeShards(_:)``, when it combines shards' files.
+    public let mergeShards: (@Sendable (ShardMerge) throws -> Void)?
     /// The article fields the stage needs and sets.
     public let fieldAccess: FieldAccess
     /// Where the stage is declared, when it comes from a pipeline file.
@@ -63,6 +67,12 @@ public struct AnyStage: Sendable {
         self.policy = policy
         self.runsInOrder = S.runsInOrder
         self.outputFiles = stage.outputFiles
+        self.mergeLogKind = stage.mergeLogKind
+        if let merging = stage as? any ShardMergingStage {
+            self.mergeShards = { @Sendable merge in try merging.mergeShards(merge, stageID: stageID) }
+        } else {
+            self.mergeShards = nil
+        }
         self.fieldAccess = stage.fieldAccess
         self.location = location
         let batchStage = stage as? any BatchStage<S.Input, S.Output>

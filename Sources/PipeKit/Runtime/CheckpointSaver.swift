@@ -6,6 +6,7 @@ struct CheckpointSaver: Sendable {
     let contexts: [StageContext]
     let counters: RunCounters
     let deadLetters: AtomicFile?
+    let mergeLogs: [String: MergeLog]
 
     /// Saves the checkpoint of a run that has read what `digest` describes.
     func save(digest: String) async throws {
@@ -14,10 +15,12 @@ struct CheckpointSaver: Sendable {
             if let checkpoint = stage.checkpoint { positions[stage.id] = try await checkpoint(context) }
         }
         let read = counters.read
-        try checkpointer.store.save(Checkpoint(
+        var checkpoint = Checkpoint(
             pipeline: checkpointer.pipeline, fingerprint: checkpointer.fingerprint, records: read.records,
             bytes: read.bytes, inputDigest: digest, deadLetters: try deadLetters?.sync(), stages: positions,
             tallies: counters.stages
-        ))
+        )
+        if !mergeLogs.isEmpty { checkpoint.mergeLogs = try mergeLogs.mapValues { try $0.file.sync() } }
+        try checkpointer.store.save(checkpoint)
     }
 }

@@ -36,7 +36,8 @@ struct PipelineRunner: Sendable {
             throw PipeError(.typeMismatch, "stage `\(first.id)` expects \(first.inputType) but the source gives \(Source.Element.self)")
         }
         let started = ContinuousClock.now
-        let outputs = stages.flatMap(\.outputFiles) + [configuration.deadLetterPath, configuration.statsPath].compactMap { $0 }
+        let outputs = stages.flatMap(\.outputFiles) + mergeLogPaths.values.sorted()
+            + [configuration.deadLetterPath, configuration.statsPath, configuration.shard?.marker].compactMap { $0 }
         // Before anything else, so that a second run writing the same files touches nothing.
         let locks = try OutputLocks(outputs: outputs, pipeline: configuration.pipelineName)
         defer { withExtendedLifetime(locks) {} }
@@ -48,6 +49,7 @@ struct PipelineRunner: Sendable {
             try await runParts(source, run: run, deliver: deliver)
         } catch {
             run.deadLetters?.discard()
+            run.mergeLogs.values.forEach { $0.file.discard() }
             await finishStages(.failed, contexts: run.contexts)
             checkpointer?.store.clear()
             throw error
@@ -63,6 +65,7 @@ struct PipelineRunner: Sendable {
         let publication: Publication
         let contexts: [StageContext]
         let deadLetters: AtomicFile?
+        let mergeLogs: [String: MergeLog]
         let segments: [Segment]
         let queues: [BoundedChannel<any AnyBatch>]
         let counters: RunCounters
@@ -72,21 +75,36 @@ struct PipelineRunner: Sendable {
         let resumed = checkpointer?.resumed
         let token = checkpointer?.token ?? SafeFile.randomToken()
         let publication = Publication()
+        var mergeLogs: [String: MergeLog] = [:]
+        do {
+            for (id, path) in mergeLogPaths {
+                mergeLogs[id] = try MergeLog(path: path, token: token, resumingAt: resumed.map { $0.mergeLogs?[id] ?? 0 })
+            }
+        } catch {
+            mergeLogs.values.forEach { $0.file.discard() }
+            throw error
+        }
         let contexts = stages.map {
             var context = StageContext(stageID: $0.id, pipeline: configuration.pipelineName, logger: configuration.logger)
             context.timeout = $0.timeout
             context.stagingToken = token
             context.stateStore = checkpointer?.store
             context.publication = publication
+            context.mergeLog = mergeLogs[$0.id]
             if $0.isWriter { context.writeTurns = WriteTurns() }
             return context
         }
-        try await startStages(contexts: contexts, resuming: resumed)
         let deadLetters: AtomicFile?
         do {
-            deadLetters = try configuration.deadLetterPath.map { try AtomicFile(path: $0, token: token, resumingAt: resumed?.deadLetters) }
+            try await startStages(contexts: contexts, resuming: resumed)
+            do {
+                deadLetters = try configuration.deadLetterPath.map { try AtomicFile(path: $0, token: token, resumingAt: resumed?.deadLetters) }
+            } catch {
+                await finishStages(.failed, contexts: contexts)
+                throw error
+            }
         } catch {
-            await finishStages(.failed, contexts: contexts)
+            mergeLogs.values.forEach { $0.file.discard() }
             throw error
         }
         var segments = Segment.fuse(stages, contexts: contexts)
@@ -94,7 +112,7 @@ struct PipelineRunner: Sendable {
         let queues = (0...segments.count).map { _ in BoundedChannel<any AnyBatch>(capacity: configuration.channelCapacity) }
         let counters = RunCounters(stageIDs: stages.map(\.id), segments: segments, queues: queues, resuming: resumed)
         return Prepared(checkpointer: checkpointer, token: token, publication: publication, contexts: contexts,
-                        deadLetters: deadLetters, segments: segments, queues: queues, counters: counters)
+                        deadLetters: deadLetters, mergeLogs: mergeLogs, segments: segments, queues: queues, counters: counters)
     }
 
     /// Runs the source, the segments and the sink, each in a task of its own; the first to fail
@@ -135,7 +153,7 @@ struct PipelineRunner: Sendable {
     private func saver(for run: Prepared) -> CheckpointSaver? {
         run.checkpointer.map {
             CheckpointSaver(checkpointer: $0, stages: stages, contexts: run.contexts, counters: run.counters,
-                            deadLetters: run.deadLetters)
+                            deadLetters: run.deadLetters, mergeLogs: run.mergeLogs)
         }
     }
 
@@ -148,19 +166,29 @@ struct PipelineRunner: Sendable {
             do { try await saver.save(digest: digest) } catch { firstError = error }
         }
         do { try run.deadLetters?.stage(in: run.publication) } catch { firstError = firstError ?? error }
+        for log in run.mergeLogs.values.sorted(by: { $0.path < $1.path }) {
+            do { try log.file.stage(in: run.publication) } catch { firstError = firstError ?? error }
+        }
         for (stage, context) in zip(stages, run.contexts) {
             do { try await stage.finish(outcome, context) } catch { firstError = firstError ?? error }
         }
         let snapshot = run.counters.snapshot()
         let resumed = run.checkpointer?.resumed
-        let summary = RunSummary(
+        var summary = RunSummary(
             outcome: outcome, read: snapshot.records, written: snapshot.stages.last?.emitted ?? snapshot.records,
             stages: snapshot.stages, segments: snapshot.segments, elapsed: .now - started, bytesRead: snapshot.bytes,
             deadLetterFile: run.deadLetters?.path, resumedRecords: resumed?.records ?? 0, resumedBytes: resumed?.bytes ?? 0,
             checkpointFolder: outcome == .completed ? nil : run.checkpointer?.settings.folder
         )
+        summary.shard = configuration.shard?.shard
         if firstError == nil, let path = configuration.statsPath {
-            do { try Self.stage(summary, at: path, token: run.token, in: run.publication) } catch { firstError = error }
+            do { try Self.stage(summary.json, at: path, token: run.token, in: run.publication) } catch { firstError = error }
+        }
+        // Last, so that it is renamed into place after every output it vouches for.
+        if firstError == nil, outcome == .completed, let files = configuration.shard {
+            let marker = ShardMarker(pipeline: configuration.pipelineName, shard: files.shard,
+                                     fingerprint: configuration.shardFingerprint, summary: summary)
+            do { try Self.stage(marker.json, at: files.marker, token: run.token, in: run.publication) } catch { firstError = error }
         }
         // All outputs or none: published only when every one of them is complete. A run that
         // failed here cannot be resumed: its staged files are gone, and so is its checkpoint.
@@ -174,12 +202,18 @@ struct PipelineRunner: Sendable {
         return summary
     }
 
-    /// Writes the summary as JSON for `--stats`, staged with the run's other outputs.
-    private static func stage(_ summary: RunSummary, at path: String, token: String, in publication: Publication) throws {
+    /// Writes a JSON file of the run's own (`--stats`, a shard's marker), staged with the run's other outputs.
+    private static func stage(_ json: String, at path: String, token: String, in publication: Publication) throws {
         // Only an earlier attempt of this run, stopped while publishing, can have left this name.
         let file = try AtomicFile.replacingEarlierAttempt(path: path, token: token)
-        try file.write(summary.json + "\n")
+        try file.write(json.hasSuffix("\n") ? json : json + "\n")
         try file.stage(in: publication)
+    }
+
+    /// The merge log of each stage that keeps one, by stage id, in a sharded run.
+    private var mergeLogPaths: [String: String] {
+        guard let files = configuration.shard else { return [:] }
+        return Dictionary(uniqueKeysWithValues: stages.filter { $0.mergeLogKind != nil }.map { ($0.id, files.log(stage: $0.id)) })
     }
 
     /// Starts every stage, or resumes it where `checkpoint` left it.

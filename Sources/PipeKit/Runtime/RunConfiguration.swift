@@ -20,6 +20,11 @@ public struct RunConfiguration: Sendable {
     public var checkpoint: CheckpointSettings?
     /// A digest of the pipeline, recorded in checkpoints so that only the same pipeline resumes them.
     public var fingerprint = ""
+    /// The files a sharded run leaves for `pipe merge`: the merge logs of the stages that keep
+    /// one, and the completion marker; nil for a run that is not a shard.
+    public var shard: ShardFiles?
+    /// The ``PipelineDefinition/shardFingerprint(count:)`` the marker records.
+    public var shardFingerprint = ""
     /// The logger for the run.
     public var logger: Logger = Logger(label: "pipe")
 

@@ -14,6 +14,9 @@ extension RunSummary {
         case .failed: writer.string("failed")
         case .interrupted(let signal): writer.string("interrupted by signal \(signal)")
         }
+        if let shard {
+            writer.key("shard"); writer.string(shard.description)
+        }
         writer.key("read"); writer.int(read)
         writer.key("written"); writer.int(written)
         writer.key("filtered"); writer.int(filtered)

@@ -80,6 +80,8 @@ public struct RunSummary: Sendable, Hashable {
     public var resumedBytes = 0
     /// The folder holding the checkpoint to resume from, when the run did not complete.
     public var checkpointFolder: String?
+    /// The shard the run was, when it was one (`pipe run --shard`).
+    public var shard: Shard?
 
     /// Items dropped by `skip` policies.
     public var skipped: Int { stages.reduce(0) { $0 + $1.skipped } }

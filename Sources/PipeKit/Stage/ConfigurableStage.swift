@@ -28,12 +28,22 @@ public struct StageSetup: Sendable {
     public var inputFormat: InputFormat? { input?.format }
     /// The types of the stages before this one, in order, so that a stage can require one.
     public var precedingStages: [String]
+    /// The share of the input the run reads, when it is one shard of several.
+    public var shard: Shard?
 
     /// Creates a setup.
-    public init(pipeline: String, stageID: String, input: InputSpec? = nil, precedingStages: [String] = []) {
+    public init(pipeline: String, stageID: String, input: InputSpec? = nil, precedingStages: [String] = [], shard: Shard? = nil) {
         self.pipeline = pipeline
         self.stageID = stageID
         self.input = input
         self.precedingStages = precedingStages
+        self.shard = shard
+    }
+
+    /// The path to write for an output the options name `path`: in a sharded run, the shard's
+    /// own (``Shard/path(for:)``), so that shards running at once never share a file. A stage
+    /// that writes files opens them at this path and lists it in ``Stage/outputFiles``.
+    public func outputPath(_ path: String) -> String {
+        shard.map { $0.path(for: path) } ?? path
     }
 }

@@ -49,6 +49,10 @@ public protocol Stage<Input, Output>: Sendable {
 
     /// The article fields the stage needs and sets, checked before a run; none by default.
     var fieldAccess: FieldAccess { get }
+
+    /// What the stage records in ``StageContext/mergeLog`` for `pipe merge` when the run is a
+    /// shard: `export` each article it writes, `dedupe` each it keeps. Nil (the default) for nothing.
+    var mergeLogKind: MergeLog.Kind? { get }
 }
 
 extension Stage {
@@ -62,6 +66,8 @@ extension Stage {
     public var outputFiles: [String] { [] }
     /// Needs and sets no field.
     public var fieldAccess: FieldAccess { FieldAccess() }
+    /// Nothing to record for `pipe merge`.
+    public var mergeLogKind: MergeLog.Kind? { nil }
 }
 
 /// What a stage knows about the run it is part of.
@@ -83,6 +89,9 @@ public struct StageContext: Sendable {
     /// stages its files here in `finish` (``AtomicFile/stage(in:)``). Nil outside a run, where a
     /// writer publishes on its own.
     public var publication: Publication?
+    /// Where the stage records what `pipe merge` needs, in a sharded run of a stage that
+    /// ``Stage/mergeLogKind``; nil otherwise.
+    public var mergeLog: MergeLog?
     /// The turns a writer stage takes to write batches in input order; set by the runtime.
     @usableFromInline var writeTurns: WriteTurns?
 

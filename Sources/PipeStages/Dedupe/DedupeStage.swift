@@ -7,7 +7,9 @@ import Synchronization
 /// distinct body (16 bytes, whatever the article's length) and keeps the first article of each.
 /// It runs in input order, so which copy is kept never depends on timing. While the run keeps
 /// checkpoints, the hashes learnt are appended to `FOLDER/ID.seen` at each one, so that a resumed
-/// run remembers every body the interrupted run passed.
+/// run remembers every body the interrupted run passed. In a sharded run it also records the
+/// hash of each article it keeps in its merge log, for `pipe merge` to drop a copy that an
+/// earlier shard, in input order, kept.
 public struct DedupeStage: ConfigurableStage, ResumableStage {
     /// What makes two articles duplicates.
     public enum Key: String, Sendable, CaseIterable, OptionValue {
@@ -38,6 +40,10 @@ public struct DedupeStage: ConfigurableStage, ResumableStage {
     public let options: Options
     private let seen = SeenBodies()
 
+    /// In a sharded run, the hash of each article kept, so that `pipe merge` drops an article
+    /// an earlier shard kept.
+    public var mergeLogKind: MergeLog.Kind? { .keptHashes }
+
     /// Creates the stage.
     public init(options: Options = Options(), setup: StageSetup) {
         self.options = options
@@ -61,7 +67,9 @@ public struct DedupeStage: ConfigurableStage, ResumableStage {
             hasher.separate()
         }
         hasher.add(article.body)
-        return seen.insert(hasher.value) ? article : nil
+        guard seen.insert(hasher.value) else { return nil }
+        try context.mergeLog?.record(article.position, String(hasher.value, radix: 16))
+        return article
     }
 
     /// Starts remembering; while the run keeps checkpoints, the journal starts empty.

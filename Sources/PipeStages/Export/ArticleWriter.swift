@@ -59,18 +59,32 @@ extension ExportStage.Format {
             let capacity = articles.reduce(0) { $0 + 2 * ($1.body.utf8.count + $1.title.utf8.count) + 2048 }
             var writer = JSONWriter(capacity: capacity)
             // By index, so that each article is lent, not copied.
+            var ends: [Int] = []
+            ends.reserveCapacity(articles.count)
             for index in articles.indices {
                 articles[index].writeJSON(into: &writer)
                 writer.raw("\n")
+                ends.append(writer.count)
             }
-            return ExportStage.Encoded(text: writer.bytes)
+            return ExportStage.Encoded(text: writer.bytes, ends: ends)
         case .csv:
             var bytes: [UInt8] = []
             bytes.reserveCapacity(articles.reduce(0) { $0 + $1.body.utf8.count + $1.title.utf8.count + 1024 })
-            for index in articles.indices { CSVRow(article: articles[index]).append(to: &bytes) }
-            return ExportStage.Encoded(text: bytes)
+            var ends: [Int] = []
+            ends.reserveCapacity(articles.count)
+            for index in articles.indices {
+                CSVRow(article: articles[index]).append(to: &bytes)
+                ends.append(bytes.count)
+            }
+            return ExportStage.Encoded(text: bytes, ends: ends)
         case .markdown:
-            return ExportStage.Encoded(text: Array(articles.indices.map { MarkdownReport(article: articles[$0]).text }.joined().utf8))
+            var bytes: [UInt8] = []
+            var ends: [Int] = []
+            for index in articles.indices {
+                bytes += MarkdownReport(article: articles[index]).text.utf8
+                ends.append(bytes.count)
+            }
+            return ExportStage.Encoded(text: bytes, ends: ends)
         case .sqlite:
             return ExportStage.Encoded(rows: articles)
         }

@@ -47,6 +47,8 @@ public struct ExportStage: ConfigurableStage, ResumableStage, WriterStage {
     public static let summary = "Write articles to a file (jsonl, csv, sqlite, markdown) atomically and pass them on"
     /// The options in force.
     public let options: Options
+    /// The file written: `path`, with the shard's suffix in a sharded run.
+    public let path: String
     /// Whether `path` is a stream (standard output, a FIFO, a character device) rather than a file.
     let isStream: Bool
     private let output = OpenWriter()
@@ -58,6 +60,7 @@ public struct ExportStage: ConfigurableStage, ResumableStage, WriterStage {
             throw OptionError(key: "path", "`path` is empty", hint: "name the file to write, for example `out/articles.jsonl`")
         }
         isStream = try OutputTarget(path: options.path).isStream
+        path = isStream ? options.path : setup.outputPath(options.path)
         if isStream, options.format == .sqlite {
             throw OptionError(key: "path", "a SQLite database is a file, and `\(options.path)` is a stream",
                               hint: "name a file to create, or write `jsonl`, `csv` or `markdown` to the stream")
@@ -71,11 +74,14 @@ public struct ExportStage: ConfigurableStage, ResumableStage, WriterStage {
     }
 
     /// The file this stage writes; none when it writes a stream, which is not published.
-    public var outputFiles: [String] { isStream ? [] : [options.path] }
+    public var outputFiles: [String] { isStream ? [] : [path] }
+
+    /// In a sharded run, the position and size of each article written, for `pipe merge`.
+    public var mergeLogKind: MergeLog.Kind? { isStream ? nil : .writtenRows }
 
     /// Opens the output under its temporary name.
     public func start(context: StageContext) async throws {
-        let writer = try options.format.makeWriter(path: options.path, token: context.stagingToken)
+        let writer = try options.format.makeWriter(path: path, token: context.stagingToken)
         output.writer.withLock { $0 = writer }
     }
 
@@ -86,7 +92,7 @@ public struct ExportStage: ConfigurableStage, ResumableStage, WriterStage {
 
     /// Opens the output where a checkpoint left it.
     public func resume(from position: StagePosition, context: StageContext) async throws {
-        let writer = try options.format.makeWriter(path: options.path, token: context.stagingToken, resuming: position)
+        let writer = try options.format.makeWriter(path: path, token: context.stagingToken, resuming: position)
         output.writer.withLock { $0 = writer }
     }
 
@@ -99,16 +105,32 @@ public struct ExportStage: ConfigurableStage, ResumableStage, WriterStage {
         var text: [UInt8] = []
         /// The articles to insert (sqlite).
         var rows: [Article] = []
+        /// Where each article ends in ``text``.
+        var ends: [Int] = []
+        /// Each article's input position, for the merge log.
+        var positions: [InputPosition?] = []
     }
 
     /// Encodes a batch in the format; runs in the workers of the stages before.
     public func encode(_ articles: [Article], context: StageContext) -> Encoded {
-        options.format.encode(articles)
+        var encoded = options.format.encode(articles)
+        if context.mergeLog != nil { encoded.positions = articles.map(\.position) }
+        return encoded
     }
 
-    /// Writes one encoded batch, in input order.
+    /// Writes one encoded batch, in input order, and in a sharded run records each article
+    /// written with its size in bytes (0 for a database row) in the merge log.
     public func write(_ encoded: Encoded, context: StageContext) throws -> [Int: any Error] {
-        try openWriter(context).write(encoded)
+        let failures = try openWriter(context).write(encoded)
+        if let log = context.mergeLog {
+            var start = 0
+            for index in encoded.positions.indices {
+                let end = encoded.ends.isEmpty ? 0 : encoded.ends[index]
+                defer { start = end }
+                if failures[index] == nil { try log.record(encoded.positions[index], String(end - start)) }
+            }
+        }
+        return failures
     }
 
     private func openWriter(_ context: StageContext) throws -> any ArticleWriter {

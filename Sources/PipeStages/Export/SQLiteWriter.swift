@@ -260,12 +260,7 @@ final class SQLiteWriter: ArticleWriter {
                 try db.execute(sql: "VACUUM INTO ?", arguments: [compacted])
             }
             try queue.close()
-            let descriptor = open(compacted, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-            guard descriptor >= 0, fsync(descriptor) == 0 else {
-                if descriptor >= 0 { close(descriptor) }
-                throw PipeError(.io, "cannot sync `\(compacted)`: \(SafeFile.lastError)")
-            }
-            close(descriptor)
+            try SafeFile.sync(compacted)
         } catch {
             discard()
             unlink(compacted)

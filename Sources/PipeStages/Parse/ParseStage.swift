@@ -73,8 +73,15 @@ public struct ParseStage: ConfigurableStage {
         return article
     }
 
-    /// The article a record holds; nil for one that holds none, such as a WARC `request` record.
+    /// The article a record holds, at the record's ``RawRecord/position``; nil for one that
+    /// holds none, such as a WARC `request` record.
     public static func article(from record: RawRecord, input: InputSpec? = nil) throws -> Article? {
+        var article = try content(of: record, input: input)
+        article?.position = record.position
+        return article
+    }
+
+    private static func content(of record: RawRecord, input: InputSpec?) throws -> Article? {
         switch record.problem {
         case .tooLarge(let size):
             throw PipeError(.malformedRecord, "the record is \(size) bytes, more than `input.max_record_size`"

@@ -1,0 +1,99 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension ShardMerge {
+    /// Merges the shards' copies of a text file (JSON Lines, CSV, Markdown) that `stageID` wrote
+    /// at `path`: the header they share, then every article's bytes in input order, without
+    /// those dropped. Staged in ``publication``.
+    ///
+    /// - Throws: ``PipeError`` with code `io` when a copy is missing, or its size or header does
+    ///   not match its merge log.
+    public func mergeText(of stageID: String, into path: String) throws {
+        let rows = try rows(of: stageID)
+        let copies = try shards.map { try ShardCopy(path: $0.shard.path(for: path)) }
+        var sizes = [Int](repeating: 0, count: shards.count)
+        for row in rows { sizes[row.shard] += row.size }
+        let file = try AtomicFile(path: path, token: token, resumingAt: nil)
+        do {
+            var header: [UInt8]?
+            for (index, copy) in copies.enumerated() {
+                guard copy.size >= sizes[index] else {
+                    throw PipeError(.io, "`\(copy.path)` holds \(copy.size) bytes, fewer than its merge log's \(sizes[index])",
+                                    hint: "run shard \(shards[index].shard) again")
+                }
+                let own = try copy.read(copy.size - sizes[index])
+                if header == nil { header = own }
+                guard own == header else {
+                    throw PipeError(.io, "`\(copy.path)` starts with another header than `\(copies[0].path)`",
+                                    hint: "run every shard with the same build of Pipe, then merge again")
+                }
+            }
+            try file.write(header ?? [])
+            for row in rows {
+                let bytes = try copies[row.shard].read(row.size)
+                if !row.isDropped { try file.write(bytes) }
+            }
+            try file.stage(in: publication)
+        } catch {
+            file.discard()
+            throw error
+        }
+    }
+
+    /// Appends the shards' files at `path`, one after the other in shard order (the dead letters).
+    public func concatenate(into path: String) throws {
+        let file = try AtomicFile(path: path, token: token, resumingAt: nil)
+        do {
+            for files in shards {
+                let copy = try ShardCopy(path: files.shard.path(for: path))
+                try file.write(copy.read(copy.size))
+            }
+            try file.stage(in: publication)
+        } catch {
+            file.discard()
+            throw error
+        }
+    }
+}
+
+/// A shard's copy of an output, read from the start in pieces.
+final class ShardCopy {
+    let path: String
+    let size: Int
+    private let descriptor: Int32
+
+    init(path: String) throws {
+        self.path = path
+        descriptor = FolderWalk.openFile(path, flags: O_RDONLY | O_NOFOLLOW)
+        var status = stat()
+        guard descriptor >= 0, fstat(descriptor, &status) == 0 else {
+            let reason = String(cString: strerror(errno))
+            if descriptor >= 0 { close(descriptor) }
+            throw PipeError(.io, "cannot read the shard's output `\(path)`: \(reason)", hint: "run its shard again")
+        }
+        size = Int(status.st_size)
+    }
+
+    deinit { close(descriptor) }
+
+    /// The next `count` bytes.
+    func read(_ count: Int) throws -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: count)
+        var filled = 0
+        while filled < count {
+            let got = bytes.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress.map { $0 + filled }, count - filled) }
+            if got < 0, errno == EINTR { continue }
+            guard got > 0 else {
+                throw PipeError(.io, "`\(path)` ended before its merge log said", hint: "run its shard again")
+            }
+            filled += got
+        }
+        return bytes
+    }
+}
+
+/// `read(2)`, under a name the reader's own method does not hide.
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int { read(descriptor, buffer, count) }
