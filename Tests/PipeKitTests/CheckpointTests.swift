@@ -129,6 +129,11 @@ struct CheckpointStoreTests {
         let own = folder + "/own"
         _ = try CheckpointStore(folder: own).startOver(outputs: [])
         #expect(CheckpointStore.problem(with: own) == nil)
+        // The shards' own folders are Pipe's; a name that only looks like one is not.
+        try FileManager.default.createDirectory(atPath: own + "/shard-0001-of-0004", withIntermediateDirectories: true)
+        #expect(CheckpointStore.problem(with: own) == nil)
+        try FileManager.default.createDirectory(atPath: own + "/shard-1-of-4", withIntermediateDirectories: true)
+        #expect(CheckpointStore.problem(with: own)?.contains("`shard-1-of-4`") == true)
     }
 
     @Test(.enabled(if: geteuid() == 0, "needs root to give a link to another user"))

@@ -20,6 +20,9 @@ struct ShardTests {
         #expect((shard.index, shard.count) == (3, 16))
         #expect(shard.label == "shard-0003-of-0016")
         #expect(shard.description == "3/16")
+        #expect(Shard(label: "shard-0003-of-0016") == shard)
+        #expect(Shard(label: "shard-3-of-16") == nil)
+        #expect(Shard(label: "shard-0016-of-0016") == nil)
     }
 
     @Test(arguments: [

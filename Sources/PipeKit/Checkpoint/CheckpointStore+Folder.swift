@@ -38,7 +38,8 @@ extension CheckpointStore {
 
     /// Whether `name` in a checkpoint folder is one Pipe writes there.
     private static func isPipes(_ name: String, state: [String]) -> Bool {
-        if fixedNames.contains(name) || state.contains(name) { return true }
+        // The checkpoint folders of the pipeline's shards (`shard-0003-of-0016`) are Pipe's too.
+        if fixedNames.contains(name) || state.contains(name) || Shard(label: name) != nil { return true }
         // One of them being replaced when the run was killed: `.NAME.TOKEN.partial`.
         return name.hasSuffix(".partial") && fixedNames.contains { name.hasPrefix("." + $0 + ".") }
     }

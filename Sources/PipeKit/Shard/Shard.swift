@@ -60,6 +60,15 @@ public struct Shard: Sendable, Hashable, Codable, CustomStringConvertible {
     /// `shard-0003-of-0016`: the suffix of the shard's outputs and the name of its checkpoint folder.
     public var label: String { "shard-" + Self.padded(index) + "-of-" + Self.padded(count) }
 
+    /// The shard a ``label`` names; nil for another text.
+    public init?(label: String) {
+        let parts = label.split(separator: "-")
+        guard parts.count == 4, parts[0] == "shard", parts[2] == "of", parts[1].count >= 4, parts[3].count >= 4,
+              let index = Int(parts[1]), let count = Int(parts[3]), let shard = try? Shard(index: index, count: count),
+              shard.label == label else { return nil }
+        self = shard
+    }
+
     private static func padded(_ number: Int) -> String {
         let digits = String(number)
         return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
