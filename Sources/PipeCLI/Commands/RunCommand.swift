@@ -46,7 +46,7 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         let shard = try ShardChoice.resolve(shard)
         var definition = try PipelineFileLoading.load(file, inputs: input.isEmpty ? nil : input, shard: shard)
-        if let shard, !resume, let files = definition.shardFiles(shard), let marker = ShardMarker.read(files.marker),
+        if let shard, let files = definition.shardFiles(shard), let marker = ShardMarker.read(files.marker),
            marker.fingerprint == definition.shardFingerprint(count: shard.count) {
             if !quiet {
                 Terminal.error("shard \(shard) of `\(definition.name)` is complete (\(files.marker)): nothing to do. Remove the marker to run it again.")
