@@ -107,7 +107,10 @@ let package = Package(
         ),
         .testTarget(
             name: "PipeCLITests",
-            dependencies: ["PipeCLI", "PipeStages", "PipeKit", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "PipeCLI", "PipeStages", "PipeKit",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Yams", package: "Yams"),
+            ],
             // A translation service the tests start on 127.0.0.1.
             exclude: ["Fixtures"]
         ),
