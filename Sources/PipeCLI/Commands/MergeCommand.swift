@@ -37,7 +37,7 @@ struct MergeCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         guard !quiet else { return }
-        SummaryTable(summary: outcome.summary).lines.forEach(Terminal.error)
+        SummaryTable(summary: outcome.summary, showsThroughput: false).lines.forEach(Terminal.error)
         if outcome.dropped > 0 {
             Terminal.error("left out \(outcome.dropped) articles that `dedupe` kept in one shard after an earlier shard kept a copy")
         }

@@ -46,13 +46,7 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         let shard = try ShardChoice.resolve(shard)
         var definition = try PipelineFileLoading.load(file, inputs: input.isEmpty ? nil : input, shard: shard)
-        if let shard, let files = definition.shardFiles(shard), let marker = ShardMarker.read(files.marker),
-           marker.fingerprint == definition.shardFingerprint(count: shard.count) {
-            if !quiet {
-                Terminal.error("shard \(shard) of `\(definition.name)` is complete (\(files.marker)): nothing to do. Remove the marker to run it again.")
-            }
-            return
-        }
+        if let shard, isComplete(shard, of: definition) { return }
         if let maxFailures {
             guard let limit = FailureLimit(maxFailures) else {
                 Terminal.report(PipeError(.invalidValue, "`--max-failures` expects a count (`100`) or a share (`5%`), got `\(maxFailures)`"))
@@ -61,9 +55,44 @@ struct RunCommand: AsyncParsableCommand {
             definition.maxFailures = limit
         }
         let trap = SignalTrap()
-        var configuration = RunConfiguration()
+        var configuration = try configuration(for: definition, shard: shard)
         configuration.stop = trap.stop
-        if let stats {
+        var summary: RunSummary
+        do {
+            summary = try await definition.run(configuration: configuration)
+        } catch let error as PipeError {
+            Terminal.report(definition.redaction.apply(to: error))
+            throw ExitCode(1)
+        }
+        summary.deadLetterFile = summary.deadLetterFile.map(definition.redaction.apply(to:))
+        if !quiet {
+            SummaryTable(summary: summary).lines.forEach(Terminal.error)
+        }
+        if case .interrupted(let signal) = summary.outcome {
+            throw ExitCode(128 + signal)
+        }
+        if let verdict = summary.failureVerdict(limit: definition.maxFailures) {
+            Terminal.error("error: \(verdict); the outputs were written. Exit code 3.")
+            throw ExitCode(3)
+        }
+    }
+
+    /// Whether `shard` completed this pipeline already (its marker is there), saying so.
+    private func isComplete(_ shard: Shard, of definition: PipelineDefinition) -> Bool {
+        guard let files = definition.shardFiles(shard), let marker = ShardMarker.read(files.marker),
+              marker.fingerprint == definition.shardFingerprint(count: shard.count) else { return false }
+        if !quiet {
+            Terminal.error("shard \(shard) of `\(definition.name)` is complete (\(files.marker)): nothing to do. Remove the marker to run it again.")
+        }
+        return true
+    }
+
+    /// The run's configuration from the options: `--stats`, `--log-level`, and the checkpoints
+    /// to keep or resume.
+    private func configuration(for definition: PipelineDefinition, shard: Shard?) throws -> RunConfiguration {
+        var configuration = RunConfiguration()
+        // A shard's own, like its other outputs.
+        if let stats = stats.map({ shard?.path(for: $0) ?? $0 }) {
             if let problem = definition.problem(writingAlso: stats, role: "`--stats`") {
                 Terminal.report(PipeError(.invalidValue, problem, hint: "give `--stats` a path of its own, outside the input"))
                 throw ExitCode(2)
@@ -88,24 +117,7 @@ struct RunCommand: AsyncParsableCommand {
         } else {
             configuration.checkpoint = definition.checkpoint
         }
-        var summary: RunSummary
-        do {
-            summary = try await definition.run(configuration: configuration)
-        } catch let error as PipeError {
-            Terminal.report(definition.redaction.apply(to: error))
-            throw ExitCode(1)
-        }
-        summary.deadLetterFile = summary.deadLetterFile.map(definition.redaction.apply(to:))
-        if !quiet {
-            SummaryTable(summary: summary).lines.forEach(Terminal.error)
-        }
-        if case .interrupted(let signal) = summary.outcome {
-            throw ExitCode(128 + signal)
-        }
-        if let verdict = summary.failureVerdict(limit: definition.maxFailures) {
-            Terminal.error("error: \(verdict); the outputs were written. Exit code 3.")
-            throw ExitCode(3)
-        }
+        return configuration
     }
 }
 

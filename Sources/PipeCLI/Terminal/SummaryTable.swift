@@ -4,6 +4,8 @@ import PipeKit
 /// The end-of-run report: one row per stage, then the totals and the throughput.
 struct SummaryTable {
     let summary: RunSummary
+    /// Whether to print the run's time and throughput (a merge's sums have none of their own).
+    var showsThroughput = true
 
     var lines: [String] {
         let header = ["stage", "in", "out", "filtered", "skipped", "dead-letter", "time"]
@@ -31,9 +33,11 @@ struct SummaryTable {
         lines.append(summary.isBalanced
             ? "read \(summary.read) = \(accounts): every article accounted for"
             : "read \(summary.read) ≠ \(accounts): \(summary.unaccounted) not accounted for (in flight when the run stopped)")
-        lines.append(
-            "\(Self.format(seconds: seconds)) · \(Self.decimal(summary.itemsPerSecond, 0)) articles/s · \(Self.decimal(summary.megabytesPerSecond, 1)) MB/s"
-        )
+        if showsThroughput {
+            lines.append(
+                "\(Self.format(seconds: seconds)) · \(Self.decimal(summary.itemsPerSecond, 0)) articles/s · \(Self.decimal(summary.megabytesPerSecond, 1)) MB/s"
+            )
+        }
         for segment in summary.segments where summary.segments.count > 1 {
             lines.append(
                 "segment \(segment.stageIDs.joined(separator: "+")) ×\(segment.workers): busy \(Self.format(seconds: segment.busy.seconds))"
