@@ -201,6 +201,18 @@ struct ShardCommandTests {
         #expect(!FileManager.default.fileExists(atPath: sharded + "/.pipe/killed/shard-0001-of-0002"), "a completed shard's checkpoint goes")
     }
 
+    @Test func aShardsErrorsNameTheShard() async throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "pipeline: broken\ninput: {path: in.jsonl, format: jsonl}\nstages:\n  - type: parse\n    on_error: dead-letter\n  - type: export\n    options: {path: out/b.jsonl}\n"
+            .write(toFile: folder + "/p.yaml", atomically: false, encoding: .utf8)
+        try (0..<6).map { #"{"id": "a\#($0)", "body": ""}"# }.joined(separator: "\n").write(toFile: folder + "/in.jsonl", atomically: false, encoding: .utf8)
+        let result = try await PipeProcess.run(["run", "p.yaml", "--shard", "1/2", "--max-failures", "0"], in: folder)
+        #expect(result.status == 3)
+        #expect(result.error.contains("error: shard 1/2: none of the 3 articles read was written"), "\(result.error)")
+        #expect(FileManager.default.fileExists(atPath: folder + "/out/b.shard-0001-of-0002.dead-letter.jsonl"))
+    }
+
     func rowCount(of table: String, in path: String) throws -> Int {
         try DatabaseQueue(path: path).read { try Int.fetchOne($0, sql: "SELECT count(*) FROM \(table)") } ?? 0
     }

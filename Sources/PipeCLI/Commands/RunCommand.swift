@@ -60,7 +60,9 @@ struct RunCommand: AsyncParsableCommand {
         var summary: RunSummary
         do {
             summary = try await definition.run(configuration: configuration)
-        } catch let error as PipeError {
+        } catch var error as PipeError {
+            // A batch system's log holds many shards' lines: each error says whose it is.
+            if let shard { error.message = "shard \(shard) of `\(definition.name)`: " + error.message }
             Terminal.report(definition.redaction.apply(to: error))
             throw ExitCode(1)
         }
@@ -72,7 +74,7 @@ struct RunCommand: AsyncParsableCommand {
             throw ExitCode(128 + signal)
         }
         if let verdict = summary.failureVerdict(limit: definition.maxFailures) {
-            Terminal.error("error: \(verdict); the outputs were written. Exit code 3.")
+            Terminal.error("error: \(shard.map { "shard \($0): " } ?? "")\(verdict); the outputs were written. Exit code 3.")
             throw ExitCode(3)
         }
     }

@@ -75,44 +75,49 @@ struct PipelineRunner: Sendable {
         let resumed = checkpointer?.resumed
         let token = checkpointer?.token ?? SafeFile.randomToken()
         let publication = Publication()
-        var mergeLogs: [String: MergeLog] = [:]
-        do {
-            for (id, path) in mergeLogPaths {
-                mergeLogs[id] = try MergeLog(path: path, token: token, resumingAt: resumed.map { $0.mergeLogs?[id] ?? 0 })
-            }
-        } catch {
-            mergeLogs.values.forEach { $0.file.discard() }
-            throw error
-        }
-        let contexts = stages.map {
+        var contexts = stages.map {
             var context = StageContext(stageID: $0.id, pipeline: configuration.pipelineName, logger: configuration.logger)
             context.timeout = $0.timeout
             context.stagingToken = token
             context.stateStore = checkpointer?.store
             context.publication = publication
-            context.mergeLog = mergeLogs[$0.id]
             if $0.isWriter { context.writeTurns = WriteTurns() }
             return context
         }
-        let deadLetters: AtomicFile?
+        try await startStages(contexts: contexts, resuming: resumed)
+        let deadLetters: AtomicFile?, mergeLogs: [String: MergeLog]
         do {
-            try await startStages(contexts: contexts, resuming: resumed)
-            do {
-                deadLetters = try configuration.deadLetterPath.map { try AtomicFile(path: $0, token: token, resumingAt: resumed?.deadLetters) }
-            } catch {
-                await finishStages(.failed, contexts: contexts)
-                throw error
-            }
+            (deadLetters, mergeLogs) = try openRunFiles(token: token, resuming: resumed)
         } catch {
-            mergeLogs.values.forEach { $0.file.discard() }
+            await finishStages(.failed, contexts: contexts)
             throw error
         }
+        for index in contexts.indices { contexts[index].mergeLog = mergeLogs[stages[index].id] }
         var segments = Segment.fuse(stages, contexts: contexts)
         if !deliver { segments[segments.count - 1].dropsValues = true }
         let queues = (0...segments.count).map { _ in BoundedChannel<any AnyBatch>(capacity: configuration.channelCapacity) }
         let counters = RunCounters(stageIDs: stages.map(\.id), segments: segments, queues: queues, resuming: resumed)
         return Prepared(checkpointer: checkpointer, token: token, publication: publication, contexts: contexts,
                         deadLetters: deadLetters, mergeLogs: mergeLogs, segments: segments, queues: queues, counters: counters)
+    }
+
+    /// Opens the files the runtime writes itself, new or where `checkpoint` left them: the
+    /// dead-letter file and, in a sharded run, the merge log of each stage that keeps one. On a
+    /// failure, those already opened are discarded.
+    private func openRunFiles(token: String, resuming checkpoint: Checkpoint?) throws -> (AtomicFile?, [String: MergeLog]) {
+        var deadLetters: AtomicFile?
+        var mergeLogs: [String: MergeLog] = [:]
+        do {
+            deadLetters = try configuration.deadLetterPath.map { try AtomicFile(path: $0, token: token, resumingAt: checkpoint?.deadLetters) }
+            for (id, path) in mergeLogPaths {
+                mergeLogs[id] = try MergeLog(path: path, token: token, resumingAt: checkpoint.map { $0.mergeLogs?[id] ?? 0 })
+            }
+        } catch {
+            deadLetters?.discard()
+            mergeLogs.values.forEach { $0.file.discard() }
+            throw error
+        }
+        return (deadLetters, mergeLogs)
     }
 
     /// Runs the source, the segments and the sink, each in a task of its own; the first to fail

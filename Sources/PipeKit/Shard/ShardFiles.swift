@@ -9,14 +9,14 @@ public struct ShardFiles: Sendable, Hashable {
     public let shard: Shard
     /// The pipeline's name.
     public let pipeline: String
-    /// The folder of the pipeline's first output.
-    public let folder: String
+    /// The pipeline's first output, beside which the files go.
+    let firstOutput: String
 
     /// The files of `shard` of a pipeline whose first output (unsharded or not) is `firstOutput`.
     public init(shard: Shard, pipeline: String, firstOutput: String) {
         self.shard = shard
         self.pipeline = pipeline
-        folder = PathParts.parent(firstOutput)
+        self.firstOutput = firstOutput
     }
 
     /// The completion marker.
@@ -26,7 +26,6 @@ public struct ShardFiles: Sendable, Hashable {
     public func log(stage stageID: String) -> String { file(stageID + ".log") }
 
     private func file(_ ending: String) -> String {
-        let name = pipeline + "." + shard.label + "." + ending
-        return folder.isEmpty ? name : (folder == "/" ? "/" : folder + "/") + name
+        PathParts.sibling(of: firstOutput, named: pipeline + "." + shard.label + "." + ending)
     }
 }

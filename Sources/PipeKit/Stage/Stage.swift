@@ -89,8 +89,8 @@ public struct StageContext: Sendable {
     /// stages its files here in `finish` (``AtomicFile/stage(in:)``). Nil outside a run, where a
     /// writer publishes on its own.
     public var publication: Publication?
-    /// Where the stage records what `pipe merge` needs, in a sharded run of a stage that
-    /// ``Stage/mergeLogKind``; nil otherwise.
+    /// Where the stage records what `pipe merge` needs, in a sharded run of a stage with a
+    /// ``Stage/mergeLogKind``, from the first item on (not yet in `start`); nil otherwise.
     public var mergeLog: MergeLog?
     /// The turns a writer stage takes to write batches in input order; set by the runtime.
     @usableFromInline var writeTurns: WriteTurns?
