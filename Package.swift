@@ -49,6 +49,8 @@ let package = Package(
         .systemLibrary(name: "CCompression", providers: [.apt(["zlib1g-dev", "libzstd-dev", "libbz2-dev", "liblzma-dev"])]),
         // Debian's libxml2, whose HTML parser reads web pages and SAX parser feeds (Scripts/setup.sh installs it).
         .systemLibrary(name: "CXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // Debian's libpq, PostgreSQL's own C client, for the postgres queue (Scripts/setup.sh installs it).
+        .systemLibrary(name: "CPostgres", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .target(
             name: "PipeKit",
             dependencies: [
@@ -74,6 +76,11 @@ let package = Package(
             // The default English entity model, trained by `pipe train ner` (Docs/Quality.md).
             resources: [.copy("Tagger/Resources/ner-en.pipemodel"), .copy("TranslateStub/Resources/langid.profiles")]
         ),
+        // PostgreSQL as a work queue and a results table (Docs/Scaling.md); only `pipe` links it.
+        .target(
+            name: "PipePostgres",
+            dependencies: ["PipeKit", "CPostgres", .product(name: "Logging", package: "swift-log")]
+        ),
         // Runs stages and pipelines inside Swift tests: for stage authors (Docs/WritingAStage.md).
         .target(name: "PipeTesting", dependencies: ["PipeKit"]),
         .target(
@@ -95,6 +102,7 @@ let package = Package(
         ),
         .plugin(name: "StageModules", capability: .buildTool(), path: "BuildTools/StageModules"),
         .testTarget(name: "PipeKitTests", dependencies: ["PipeKit", "PipeTesting", "CCompression"]),
+        .testTarget(name: "PipePostgresTests", dependencies: ["PipePostgres", "PipeKit"]),
         .testTarget(
             name: "PipeStagesTests",
             dependencies: [

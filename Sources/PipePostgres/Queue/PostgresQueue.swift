@@ -1,0 +1,165 @@
+import PipeKit
+
+/// A table of articles as a work queue shared by any number of workers, with leases and fencing
+/// (`input: {format: postgres}`).
+///
+/// Pipe keeps its bookkeeping in a table beside the input, `TABLE_pipe_queue`, created when
+/// missing: one row per article a worker has claimed, with its state (`leased`, `done`), the
+/// token of the claim that holds it, the worker, and when the lease ends. An article with no
+/// row there is pending.
+///
+/// - ``claim(_:)`` takes up to a batch of pending articles, or articles whose lease ended, in one
+///   short transaction: `FOR UPDATE SKIP LOCKED` keeps two workers off the same rows, and the
+///   upsert's `ON CONFLICT … WHERE` lets only an ended lease be taken over. Each claim has a
+///   token of its own.
+/// - ``renew(_:)`` extends a claim's lease while the worker is busy with it.
+/// - ``complete(_:ids:)``, inside the transaction that writes the results, marks the articles
+///   done, but only while the claim's token still holds them and its lease has not ended. A
+///   worker that stalled past its lease is fenced: it commits nothing.
+public struct PostgresQueue: Sendable {
+    /// The input table.
+    public let input: PostgresTableName
+    /// The bookkeeping table beside it.
+    public let bookkeeping: PostgresTableName
+    /// How long a claim holds its articles unless renewed.
+    public let lease: Duration
+    /// The worker's name, recorded with its claims: `HOST:PID`.
+    public let worker: String
+
+    /// A worker's hold on a batch of articles.
+    public struct Claim: Sendable, Hashable {
+        /// The claim's token, which fences the completion.
+        public var token: String
+        /// Each claimed article's row, as a JSON object (`row_to_json`), in id order.
+        public var rows: [String]
+        /// The claimed ids, as text, in the same order.
+        public var ids: [String]
+    }
+
+    /// Where the queue stands.
+    public struct Status: Sendable, Hashable {
+        /// Articles no live lease holds and not done: pending ones, and those whose lease ended.
+        public var claimable: Int
+        /// Articles a lease holds now.
+        public var leased: Int
+        /// Articles done.
+        public var done: Int
+        /// Whether nothing is left: no article claimable or leased.
+        public var isDrained: Bool { claimable == 0 && leased == 0 }
+
+        /// Creates a status.
+        public init(claimable: Int, leased: Int, done: Int) {
+            self.claimable = claimable
+            self.leased = leased
+            self.done = done
+        }
+    }
+
+    /// A queue over `input`.
+    public init(input: PostgresTableName, lease: Duration, worker: String) {
+        self.input = input
+        bookkeeping = input.beside("_pipe_queue")
+        self.lease = lease
+        self.worker = worker
+    }
+
+    /// The lease as a PostgreSQL interval.
+    private var interval: String {
+        let (seconds, attoseconds) = lease.components
+        return "\(Double(seconds) + Double(attoseconds) / 1e18) seconds"
+    }
+
+    /// Creates the bookkeeping table when it is missing, its `id` of the input's `id` type.
+    ///
+    /// - Throws: ``PipeError`` with code `io` when the input table or its `id` column is missing.
+    public func prepare(on connection: PostgresConnection) async throws {
+        let type = try await connection.execute("""
+            SELECT format_type(atttypid, atttypmod) FROM pg_attribute
+            WHERE attrelid = to_regclass($1) AND attname = 'id' AND NOT attisdropped
+            """, [input.quoted]).rows.first?.first ?? nil
+        guard let type else {
+            throw PipeError(.io, "the table `\(input)` has no `id` column, or does not exist",
+                            hint: "create it with at least `id`, `title` and `body` columns, or name another table")
+        }
+        try await connection.execute("""
+            CREATE TABLE IF NOT EXISTS \(bookkeeping.quoted) (
+                id \(type) PRIMARY KEY,
+                state text NOT NULL CHECK (state IN ('leased', 'done')),
+                token text,
+                worker text,
+                lease_until timestamptz,
+                claims integer NOT NULL DEFAULT 1
+            )
+            """)
+    }
+
+    /// Claims up to `limit` articles no live lease holds, in id order; nil when there is none now.
+    public func claim(_ limit: Int, on connection: PostgresConnection) async throws -> Claim? {
+        let token = SafeFile.randomToken() + SafeFile.randomToken()
+        let rows = try await connection.execute("""
+            WITH candidates AS (
+                SELECT a.id FROM \(input.quoted) a
+                WHERE NOT EXISTS (
+                    SELECT 1 FROM \(bookkeeping.quoted) q
+                    WHERE q.id = a.id AND (q.state = 'done' OR q.lease_until >= clock_timestamp()))
+                ORDER BY a.id LIMIT $1
+                FOR UPDATE OF a SKIP LOCKED
+            ), claimed AS (
+                INSERT INTO \(bookkeeping.quoted) AS q (id, state, token, worker, lease_until)
+                SELECT id, 'leased', $2, $3, clock_timestamp() + $4::interval FROM candidates
+                ON CONFLICT (id) DO UPDATE
+                    SET state = 'leased', token = excluded.token, worker = excluded.worker,
+                        lease_until = excluded.lease_until, claims = q.claims + 1
+                    WHERE q.state = 'leased' AND q.lease_until < clock_timestamp()
+                RETURNING q.id
+            )
+            SELECT a.id::text AS id, row_to_json(a)::text AS row
+            FROM \(input.quoted) a JOIN claimed USING (id) ORDER BY a.id
+            """, [String(limit), token, worker, interval])
+        guard !rows.rows.isEmpty else { return nil }
+        return Claim(token: token, rows: rows.values("row").compactMap { $0 }, ids: rows.values("id").compactMap { $0 })
+    }
+
+    /// Extends the claim's lease from now; `false` when the claim lost its articles (its lease
+    /// ended, and it may have been claimed again): the worker must then drop the batch.
+    public func renew(_ claim: Claim, on connection: PostgresConnection) async throws -> Bool {
+        try await connection.execute("""
+            UPDATE \(bookkeeping.quoted) SET lease_until = clock_timestamp() + $2::interval
+            WHERE token = $1 AND state = 'leased' AND lease_until >= clock_timestamp()
+            """, [claim.token, interval]).affected > 0
+    }
+
+    /// Marks the claim's articles `ids` done; call it inside the transaction that writes their
+    /// results. `false` when the claim no longer holds all of them (fenced): roll back.
+    public func complete(_ claim: Claim, ids: [String], on connection: PostgresConnection) async throws -> Bool {
+        let done = try await connection.execute("""
+            UPDATE \(bookkeeping.quoted) SET state = 'done', token = NULL, lease_until = NULL
+            WHERE token = $1 AND state = 'leased' AND lease_until >= clock_timestamp() AND id::text = ANY($2::text[])
+            """, [claim.token, Self.textArray(ids)]).affected
+        return done == Set(ids).count
+    }
+
+    /// Where the queue stands now.
+    public func status(on connection: PostgresConnection) async throws -> Status {
+        let row = try await connection.execute("""
+            SELECT count(*) FILTER (WHERE q.id IS NULL OR (q.state = 'leased' AND q.lease_until < clock_timestamp())),
+                   count(*) FILTER (WHERE q.state = 'leased' AND q.lease_until >= clock_timestamp()),
+                   count(*) FILTER (WHERE q.state = 'done')
+            FROM \(input.quoted) a LEFT JOIN \(bookkeeping.quoted) q ON q.id = a.id
+            """).rows.first ?? []
+        let numbers = row.map { Int($0 ?? "") ?? 0 } + [0, 0, 0]
+        return Status(claimable: numbers[0], leased: numbers[1], done: numbers[2])
+    }
+
+    /// A PostgreSQL array literal of texts, `{"a","b \"c\""}`.
+    static func textArray(_ values: [String]) -> String {
+        "{" + values.map { value in
+            var escaped = "\""
+            for character in value {
+                if character == "\\" || character == "\"" { escaped.append("\\") }
+                escaped.append(character)
+            }
+            return escaped + "\""
+        }.joined(separator: ",") + "}"
+    }
+}
