@@ -39,14 +39,8 @@ measure() {
   for name in a.jsonl a.csv a.md; do
     cmp "$work/$case/whole/out/$name" "$work/$case/sharded/out/$name" || { echo "FAILED: $case: $name differs from the whole run's" >&2; exit 1; }
   done
-  python3 - "$work/$case/whole/out/a.sqlite" "$work/$case/sharded/out/a.sqlite" <<'PY' || { echo "FAILED: $case: a.sqlite differs" >&2; exit 1; }
-import sqlite3, sys
-whole, merged = (sqlite3.connect(path) for path in sys.argv[1:])
-for table in ["articles", "entities", "quotes", "dates", "keywords"]:
-    query = f"SELECT * FROM {table} ORDER BY rowid"
-    if whole.execute(query).fetchall() != merged.execute(query).fetchall():
-        sys.exit(f"table {table} differs")
-PY
+  python3 Scripts/lib/same_tables.py "$work/$case/whole/out/a.sqlite" "$work/$case/sharded/out/a.sqlite" \
+    || { echo "FAILED: $case: a.sqlite differs from the whole run's" >&2; exit 1; }
   articles=$(wc -l < "$work/$case/whole/out/a.jsonl")
   dropped=$(grep -o 'left out [0-9]*' "$work/$case/merge.log" | grep -o '[0-9]*' || echo 0)
   echo "$case: whole run $whole s; 4 shards at once on $(nproc) cores $shards s; pipe merge $merge s; $articles articles, $dropped copies kept by two shards left out; merged files equal the whole run's"

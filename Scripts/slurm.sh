@@ -129,13 +129,6 @@ dropped=$(grep -o 'left out [0-9]*' "$work"/pipe-syria-merge-"$merge".log | grep
 [ "$dropped" -gt 0 ] || fail "no copy was kept by two shards: dedupe across shards was not exercised"
 
 cmp "$work/whole/syria.jsonl" "$work/out/syria.jsonl" || fail "out/syria.jsonl differs from the unsharded run's"
-python3 - "$work/whole/syria.sqlite" "$work/out/syria.sqlite" <<'PY' || fail "out/syria.sqlite differs from the unsharded run's"
-import sqlite3, sys
-whole, merged = (sqlite3.connect(path) for path in sys.argv[1:])
-for table in ["articles", "entities", "quotes", "dates", "keywords"]:
-    query = f"SELECT * FROM {table} ORDER BY rowid"
-    if whole.execute(query).fetchall() != merged.execute(query).fetchall():
-        sys.exit(f"table {table} differs")
-PY
+python3 Scripts/lib/same_tables.py "$work/whole/syria.sqlite" "$work/out/syria.sqlite" || fail "out/syria.sqlite differs from the unsharded run's"
 articles=$(wc -l < "$work/out/syria.jsonl")
 echo "slurm: 4 array tasks and a dependent merge gave $articles articles, equal to one run (jsonl byte for byte, sqlite table by table), $dropped copies left out across shards"
