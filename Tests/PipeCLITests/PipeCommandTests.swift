@@ -492,13 +492,16 @@ struct PipeCommandTests {
             .write(toFile: folder + "/p.yaml", atomically: false, encoding: .utf8)
         let process = try PipeProcess(["run", "p.yaml"], in: folder)
         // The temporary output appears once the signal handlers are installed and the stages started.
-        let deadline = Date().addingTimeInterval(30)
-        while Date() < deadline, (try? FileManager.default.contentsOfDirectory(atPath: folder + "/out"))?.isEmpty ?? true {
+        // Each wait has a deadline of its own, generous: under the load of the whole suite on two
+        // cores, starting a debug `pipe` has taken over 30 s.
+        let started = Date().addingTimeInterval(120)
+        while Date() < started, (try? FileManager.default.contentsOfDirectory(atPath: folder + "/out"))?.isEmpty ?? true {
             try await Task.sleep(for: .milliseconds(20))
         }
         let lines = (0..<100).map { #"{"id":"n\#($0)","body":"b"}"# + "\n" }.joined()
         await process.write(lines)
-        while Date() < deadline, process.unreadInput > 0 { try await Task.sleep(for: .milliseconds(20)) }
+        let read = Date().addingTimeInterval(120)
+        while Date() < read, process.unreadInput > 0 { try await Task.sleep(for: .milliseconds(20)) }
         kill(process.process.processIdentifier, signal)
         // The input stays open: the run must end because of the signal, not because the input did.
         let result = await process.wait(closingInput: false)

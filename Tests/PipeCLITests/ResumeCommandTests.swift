@@ -113,7 +113,7 @@ struct ResumeCommandTests {
         try "pipeline: shared\ninput: {path: '-', format: jsonl}\nstages:\n  - type: parse\n  - type: export\n    options: {path: out/o.jsonl}\n"
             .write(toFile: folder + "/p.yaml", atomically: false, encoding: .utf8)
         let first = try PipeProcess(["run", "p.yaml"], in: folder)
-        let deadline = Date().addingTimeInterval(30)
+        let deadline = Date().addingTimeInterval(120)
         while Date() < deadline, !FileManager.default.fileExists(atPath: folder + "/.pipe/shared/run.json") {
             try await Task.sleep(for: .milliseconds(20))
         }

@@ -3,8 +3,9 @@ import GRDB
 import Testing
 
 /// `pipe run --shard I/N` by several processes at once from one folder, then `pipe merge`, as a
-/// user of a Slurm array or a Kubernetes Indexed Job would run them.
-@Suite("pipe run --shard and pipe merge")
+/// user of a Slurm array or a Kubernetes Indexed Job would run them. One test at a time: each
+/// starts several `pipe` processes, and the suite beside them has timing-sensitive tests.
+@Suite("pipe run --shard and pipe merge", .serialized)
 struct ShardCommandTests {
     static let pipeline = """
         pipeline: wide
@@ -199,6 +200,25 @@ struct ShardCommandTests {
         }
         try expectSameTables(whole + "/out/a.sqlite", sharded + "/out/a.sqlite")
         #expect(!FileManager.default.fileExists(atPath: sharded + "/.pipe/killed/shard-0001-of-0002"), "a completed shard's checkpoint goes")
+    }
+
+    @Test func mergeRefusesAShardsOutputThatDoesNotMatchItsLog() async throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "pipeline: cut\ninput: {path: in.jsonl, format: jsonl}\nstages:\n  - type: parse\n  - type: export\n    options: {path: out/c.jsonl}\n"
+            .write(toFile: folder + "/p.yaml", atomically: false, encoding: .utf8)
+        try (0..<8).map { #"{"id": "a\#($0)", "body": "Body \#($0)"}"# }.joined(separator: "\n").write(toFile: folder + "/in.jsonl", atomically: false, encoding: .utf8)
+        for index in 0..<2 {
+            #expect(try await PipeProcess.run(["run", "p.yaml", "--shard", "\(index)/2"], in: folder).status == 0)
+        }
+        let copy = folder + "/out/c.shard-0001-of-0002.jsonl"
+        let bytes = try #require(FileManager.default.contents(atPath: copy))
+        try bytes.prefix(bytes.count - 10).write(to: URL(fileURLWithPath: copy))
+        let merged = try await PipeProcess.run(["merge", "p.yaml"], in: folder)
+        #expect(merged.status == 1)
+        #expect(merged.error.contains("`out/c.shard-0001-of-0002.jsonl` holds \(bytes.count - 10) bytes, fewer than its merge log's"), "\(merged.error)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/out/c.jsonl"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/out").allSatisfy { $0.contains(".shard-") }, "nothing staged is left")
     }
 
     @Test func aShardsErrorsNameTheShard() async throws {

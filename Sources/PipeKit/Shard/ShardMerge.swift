@@ -125,7 +125,7 @@ public struct ShardMerge: Sendable {
                 ordinal += 1
             }
         }
-        // Stable: one position in several shards (standard input read whole by each) keeps shard order.
-        return rows.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element.1)
+        // A position belongs to one shard, so input order is a total order on the rows.
+        return rows.sorted { $0.0 < $1.0 }.map(\.1)
     }
 }
