@@ -1,0 +1,93 @@
+import PipeKit
+
+/// A results table an `export` to PostgreSQL writes (`export: {format: postgres, table: …}`).
+///
+/// Each article is upserted by `id` into the table: columns `id`, `title`, `date` and `language`,
+/// and the whole record, as the JSON Lines export writes it, as `jsonb` in `record`. Its
+/// entities, quotations and dates go to `TABLE_entities`, `TABLE_quotes` and `TABLE_dates`, one
+/// row each, like the SQLite export's tables; an article written again replaces its rows there.
+/// All of it is created when missing.
+///
+/// ``write(_:on:)`` sends a batch as one JSON array and lets the server take it apart, in
+/// statements the caller runs inside its transaction: the one that marks the batch's claim done
+/// (``PostgresQueue/complete(_:ids:on:)``), so that results and claims commit together or not at all.
+public struct PostgresResults: Sendable {
+    /// The results table.
+    public let table: PostgresTableName
+
+    /// The results in `table`.
+    public init(table: PostgresTableName) {
+        self.table = table
+    }
+
+    private var entities: String { table.beside("_entities").quoted }
+    private var quotes: String { table.beside("_quotes").quoted }
+    private var dates: String { table.beside("_dates").quoted }
+
+    /// Creates the tables when they are missing.
+    public func prepare(on connection: PostgresConnection) async throws {
+        let statements = [
+            "CREATE TABLE IF NOT EXISTS \(table.quoted) (id text PRIMARY KEY, title text NOT NULL, date text, language text, record jsonb NOT NULL)",
+            """
+            CREATE TABLE IF NOT EXISTS \(entities) (
+                article_id text NOT NULL, text text NOT NULL, type text NOT NULL, count integer NOT NULL, spans jsonb NOT NULL)
+            """,
+            """
+            CREATE TABLE IF NOT EXISTS \(quotes) (
+                article_id text NOT NULL, text text NOT NULL, speaker text, start integer NOT NULL, "end" integer NOT NULL)
+            """,
+            """
+            CREATE TABLE IF NOT EXISTS \(dates) (
+                article_id text NOT NULL, text text NOT NULL, value text NOT NULL, precision text NOT NULL, start integer, "end" integer)
+            """,
+        ] + [("_entities", entities), ("_quotes", quotes), ("_dates", dates)].map { suffix, child in
+            "CREATE INDEX IF NOT EXISTS \"\(table.table + suffix)_by_article\" ON \(child) (article_id)"
+        }
+        for statement in statements { try await connection.execute(statement) }
+    }
+
+    /// The record's `key` when it is an array, else an empty one: a stage that did not run
+    /// leaves the key out.
+    private static func array(_ key: String) -> String {
+        "CASE WHEN jsonb_typeof(r->'\(key)') = 'array' THEN r->'\(key)' ELSE '[]'::jsonb END"
+    }
+
+    /// Upserts `articles` and replaces their entities, quotations and dates. Run it inside the
+    /// transaction that completes their claim.
+    public func write(_ articles: [Article], on connection: PostgresConnection) async throws {
+        guard !articles.isEmpty else { return }
+        var writer = JSONWriter()
+        writer.raw("[")
+        for index in articles.indices {
+            if index > 0 { writer.raw(",") }
+            articles[index].writeJSON(into: &writer)
+        }
+        writer.raw("]")
+        let batch = [String(decoding: writer.bytes, as: UTF8.self)]
+        let records = "SELECT value AS r FROM jsonb_array_elements($1::jsonb)"
+        try await connection.execute("""
+            INSERT INTO \(table.quoted) (id, title, date, language, record)
+            SELECT r->>'id', r->>'title', r->>'date', r->>'language', r FROM (\(records)) batch
+            ON CONFLICT (id) DO UPDATE
+                SET title = excluded.title, date = excluded.date, language = excluded.language, record = excluded.record
+            """, batch)
+        for child in [entities, quotes, dates] {
+            try await connection.execute("DELETE FROM \(child) WHERE article_id IN (SELECT r->>'id' FROM (\(records)) batch)", batch)
+        }
+        try await connection.execute("""
+            INSERT INTO \(entities)
+            SELECT r->>'id', e->>'text', e->>'type', (e->>'count')::integer, e->'spans'
+            FROM (\(records)) batch, jsonb_array_elements(\(Self.array("entities"))) e
+            """, batch)
+        try await connection.execute("""
+            INSERT INTO \(quotes)
+            SELECT r->>'id', q->>'text', q->>'speaker', (q->'span'->>0)::integer, (q->'span'->>1)::integer
+            FROM (\(records)) batch, jsonb_array_elements(\(Self.array("quotes"))) q
+            """, batch)
+        try await connection.execute("""
+            INSERT INTO \(dates)
+            SELECT r->>'id', d->>'text', d->>'value', d->>'precision', (d->'span'->>0)::integer, (d->'span'->>1)::integer
+            FROM (\(records)) batch, jsonb_array_elements(\(Self.array("dates"))) d
+            """, batch)
+    }
+}
