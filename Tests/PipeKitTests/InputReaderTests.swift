@@ -13,7 +13,9 @@ struct InputReaderTests {
         }
     }
 
-    func read(_ spec: InputSpec) async throws -> [RawRecord] {
+    func read(_ spec: InputSpec, shard: Shard? = nil) async throws -> [RawRecord] {
+        var spec = spec
+        spec.shard = shard
         var records: [RawRecord] = []
         for try await record in InputReader(spec: spec) { records.append(record) }
         return records
@@ -233,6 +235,38 @@ struct InputReaderTests {
         #expect(error.message == "the record decompresses to more than 1048576 bytes, more than `input.max_record_size` "
                 + "allows; the rest of the gzip file was not read")
     }
+
+    @Test func severalFilesAreSharedByFileAndNumberedAsTheWholeInput() async throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for index in 0..<24 {
+            try FileManager.default.createDirectory(atPath: folder + "/d\(index % 3)", withIntermediateDirectories: true)
+            try "2024-01-0\(index % 9 + 1)\ntitle \(index)\nbody".write(toFile: folder + "/d\(index % 3)/f\(index).txt", atomically: false, encoding: .utf8)
+        }
+        let spec = InputSpec(path: folder, format: .datedText)
+        let whole = try await read(spec, shard: nil)
+        #expect(whole.map(\.position) == whole.indices.map { InputPosition(file: $0, record: 0) })
+        var union: [RawRecord] = []
+        for index in 0..<4 {
+            let shard = try Shard(index: index, count: 4)
+            let part = try await read(spec, shard: shard)
+            #expect(part.allSatisfy { shard.owns(file: String($0.source.dropFirst(folder.count + 1))) })
+            #expect(part.count < whole.count)
+            union += part
+        }
+        #expect(union.sorted { $0.position! < $1.position! } == whole, "every file in exactly one shard, at its place in the whole")
+    }
+
+    @Test func oneFileIsSharedByRecord() async throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let lines = (0..<10).map { #"{"id": "a\#($0)", "body": "b"}"# }.joined(separator: "\n")
+        try lines.write(toFile: folder + "/in.jsonl", atomically: false, encoding: .utf8)
+        let spec = InputSpec(path: folder + "/in.jsonl", format: .jsonl)
+        let part = try await read(spec, shard: Shard(index: 1, count: 3))
+        #expect(part.map(\.position?.record) == [1, 4, 7])
+        #expect(part.map(\.id) == ["in:2", "in:5", "in:8"])
+    }
 }
 
 @Suite("JSONDocumentRecords")
@@ -339,48 +373,5 @@ struct CSVRecordsTests {
     @Test func tsvCutsAtTabsAndKeepsQuotes() async throws {
         let records = try await read(Array("id\tbody\n1\t\"as said\"\n".utf8), format: .tsv)
         #expect(records.map(\.text) == [#"{"id":"1","body":"\"as said\""}"#])
-    }
-}
-
-@Suite("InputReader, sharded")
-struct InputReaderShardTests {
-    func read(_ spec: InputSpec, shard: Shard?) async throws -> [RawRecord] {
-        var spec = spec
-        spec.shard = shard
-        var records: [RawRecord] = []
-        for try await record in InputReader(spec: spec) { records.append(record) }
-        return records
-    }
-
-    @Test func severalFilesAreSharedByFileAndNumberedAsTheWholeInput() async throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        for index in 0..<24 {
-            try FileManager.default.createDirectory(atPath: folder + "/d\(index % 3)", withIntermediateDirectories: true)
-            try "2024-01-0\(index % 9 + 1)\ntitle \(index)\nbody".write(toFile: folder + "/d\(index % 3)/f\(index).txt", atomically: false, encoding: .utf8)
-        }
-        let spec = InputSpec(path: folder, format: .datedText)
-        let whole = try await read(spec, shard: nil)
-        #expect(whole.map(\.position) == whole.indices.map { InputPosition(file: $0, record: 0) })
-        var union: [RawRecord] = []
-        for index in 0..<4 {
-            let shard = try Shard(index: index, count: 4)
-            let part = try await read(spec, shard: shard)
-            #expect(part.allSatisfy { shard.owns(file: String($0.source.dropFirst(folder.count + 1))) })
-            #expect(part.count < whole.count)
-            union += part
-        }
-        #expect(union.sorted { $0.position! < $1.position! } == whole, "every file in exactly one shard, at its place in the whole")
-    }
-
-    @Test func oneFileIsSharedByRecord() async throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let lines = (0..<10).map { #"{"id": "a\#($0)", "body": "b"}"# }.joined(separator: "\n")
-        try lines.write(toFile: folder + "/in.jsonl", atomically: false, encoding: .utf8)
-        let spec = InputSpec(path: folder + "/in.jsonl", format: .jsonl)
-        let part = try await read(spec, shard: Shard(index: 1, count: 3))
-        #expect(part.map(\.position?.record) == [1, 4, 7])
-        #expect(part.map(\.id) == ["in:2", "in:5", "in:8"])
     }
 }

@@ -192,15 +192,11 @@ public struct InputReader: AsyncSequence, Sendable, StopAwareSource {
             if listing == nil { listing = try reader.files() }
             guard let listing else { return nil }
             // One file (or standard input) is shared by record, several by file (`Shard`).
-            let shard = spec.shard
             let sharesRecords = listing.count == 1
             while true {
                 if let records = current {
-                    while var record = records.next() {
-                        defer { recordIndex += 1 }
-                        if sharesRecords, let shard, !shard.owns(record: recordIndex) { continue }
-                        record.position = InputPosition(file: fileIndex - 1, record: recordIndex)
-                        return record
+                    while let record = records.next() {
+                        if let record = placed(record, sharesRecords: sharesRecords) { return record }
                     }
                     current = nil
                 }
@@ -208,14 +204,20 @@ public struct InputReader: AsyncSequence, Sendable, StopAwareSource {
                 let (file, root) = (listing[fileIndex].path, listing[fileIndex].root)
                 fileIndex += 1
                 recordIndex = 0
-                if !sharesRecords, let shard, !shard.owns(file: listing[fileIndex - 1].relativePath) { continue }
-                guard var problem = open(file, root: root) else { continue }
+                if !sharesRecords, let shard = spec.shard, !shard.owns(file: listing[fileIndex - 1].relativePath) { continue }
                 // A file that could not be read is its record 0.
-                recordIndex = 1
-                if sharesRecords, let shard, !shard.owns(record: 0) { continue }
-                problem.position = InputPosition(file: fileIndex - 1, record: 0)
-                return problem
+                if let problem = open(file, root: root), let record = placed(problem, sharesRecords: sharesRecords) { return record }
             }
+        }
+
+        /// The next record of the file being read, at its position in the whole input; nil when
+        /// it is another shard's.
+        private mutating func placed(_ record: RawRecord, sharesRecords: Bool) -> RawRecord? {
+            defer { recordIndex += 1 }
+            if sharesRecords, let shard = spec.shard, !shard.owns(record: recordIndex) { return nil }
+            var record = record
+            record.position = InputPosition(file: fileIndex - 1, record: recordIndex)
+            return record
         }
 
         /// Starts reading `file`; a record with the problem when it cannot be read.

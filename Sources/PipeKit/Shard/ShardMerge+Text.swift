@@ -69,7 +69,7 @@ extension ShardMerge {
 final class ShardCopy {
     let path: String
     let size: Int
-    private let descriptor: Int32
+    private let source: DescriptorSource
     private var buffer: [UInt8] = []
     private var start = 0
 
@@ -77,17 +77,16 @@ final class ShardCopy {
 
     init(path: String) throws {
         self.path = path
-        descriptor = FolderWalk.openFile(path, flags: O_RDONLY | O_NOFOLLOW)
+        let descriptor = FolderWalk.openFile(path, flags: O_RDONLY | O_NOFOLLOW)
         var status = stat()
         guard descriptor >= 0, fstat(descriptor, &status) == 0 else {
             let reason = String(cString: strerror(errno))
             if descriptor >= 0 { close(descriptor) }
             throw PipeError(.io, "cannot read the shard's output `\(path)`: \(reason)", hint: "run its shard again")
         }
+        source = DescriptorSource(descriptor: descriptor, closesDescriptor: true)
         size = Int(status.st_size)
     }
-
-    deinit { close(descriptor) }
 
     /// The next `count` bytes.
     func read(_ count: Int) throws -> ArraySlice<UInt8> {
@@ -97,9 +96,10 @@ final class ShardCopy {
             let wanted = max(Self.blockSize, count - buffer.count)
             let old = buffer.count
             buffer.append(contentsOf: repeatElement(0, count: wanted))
-            let got = buffer.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress.map { $0 + old }, wanted) }
-            buffer.removeLast(wanted - max(got, 0))
-            if got < 0, errno == EINTR { continue }
+            let got = try buffer.withUnsafeMutableBytes { [source] in
+                try source.read(into: UnsafeMutableRawBufferPointer(rebasing: $0[old...]))
+            }
+            buffer.removeLast(wanted - got)
             guard got > 0 else {
                 throw PipeError(.io, "`\(path)` ended before its merge log said", hint: "run its shard again")
             }
@@ -108,6 +108,3 @@ final class ShardCopy {
         return buffer[start..<(start + count)]
     }
 }
-
-/// `read(2)`, under a name the reader's own method does not hide.
-private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int { read(descriptor, buffer, count) }

@@ -41,18 +41,18 @@ public struct ShardMerge: Sendable {
 
     /// The shard count the markers beside the first output give.
     private static func countFromMarkers(definition: PipelineDefinition, firstOutput: String) throws -> Int {
-        let folder = PathParts.parent(firstOutput)
+        let folder = PathParts.parent(firstOutput).isEmpty ? "." : PathParts.parent(firstOutput)
         let prefix = definition.name + ".shard-", suffix = "." + ShardMarker.fileExtension
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         let counts = Set(names.filter { $0.hasPrefix(prefix) && $0.hasSuffix(suffix) }.compactMap {
-            ShardMarker.read(folder.isEmpty ? $0 : folder + "/" + $0)?.shard.count
+            ShardMarker.read(PathParts.sibling(of: firstOutput, named: $0))?.shard.count
         })
         guard let count = counts.first else {
-            throw PipeError(.shard, "no shard of `\(definition.name)` has completed: there is no `\(prefix)*\(suffix)` in `\(folder.isEmpty ? "." : folder)`",
+            throw PipeError(.shard, "no shard of `\(definition.name)` has completed: there is no `\(prefix)*\(suffix)` in `\(folder)`",
                             hint: "run the shards first (`pipe run FILE --shard I/N`), or give `--shards N` to name the missing ones")
         }
         guard counts.count == 1 else {
-            throw PipeError(.shard, "the markers in `\(folder.isEmpty ? "." : folder)` are of runs split \(counts.sorted().map(String.init).joined(separator: " and ")) ways",
+            throw PipeError(.shard, "the markers in `\(folder)` are of runs split \(counts.sorted().map(String.init).joined(separator: " and ")) ways",
                             hint: "give `--shards N` for the run to merge")
         }
         return count

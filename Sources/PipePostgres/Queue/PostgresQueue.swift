@@ -64,10 +64,7 @@ public struct PostgresQueue: Sendable {
     }
 
     /// The lease as a PostgreSQL interval.
-    private var interval: String {
-        let (seconds, attoseconds) = lease.components
-        return "\(Double(seconds) + Double(attoseconds) / 1e18) seconds"
-    }
+    private var interval: String { "\(lease.seconds) seconds" }
 
     /// Creates the bookkeeping table when it is missing, its `id` of the input's `id` type.
     ///
