@@ -9,15 +9,12 @@ set -euo pipefail
 command=${1:?usage: Scripts/postgres.sh start|stop FOLDER}
 folder=${2:?usage: Scripts/postgres.sh start|stop FOLDER}
 bin=/usr/lib/postgresql/15/bin
+source "$(dirname "$0")/lib/system.sh"
 as_owner() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
 case "$command" in
   start)
-    if [ ! -x "$bin/initdb" ]; then
-      sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
-      echo "installing postgresql-15" >&2
-      $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends postgresql-15 > /dev/null
-    fi
+    ensure_packages postgresql-15
     mkdir -p "$folder"
     if ! as_owner test -x "$folder/.."; then
       echo "error: the postgres user cannot reach $folder: make its parent folders traversable (chmod o+x)" >&2

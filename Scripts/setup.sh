@@ -6,17 +6,5 @@
 # Does nothing elsewhere, or when all are there. Needs root, or sudo.
 set -euo pipefail
 [ "$(uname -s)" = Linux ] || exit 0
-missing=()
-for package in libsqlite3-dev libjemalloc-dev zlib1g-dev libzstd-dev libbz2-dev liblzma-dev libxml2-dev libpq-dev; do
-  dpkg -s "$package" > /dev/null 2>&1 || missing+=("$package")
-done
-[ ${#missing[@]} -gt 0 ] || exit 0
-if ! command -v apt-get > /dev/null; then
-  echo "error: ${missing[*]} missing and no apt-get here: install them with this system's package manager" >&2
-  exit 1
-fi
-sudo=""
-[ "$(id -u)" = 0 ] || sudo=sudo
-echo "installing ${missing[*]}" >&2
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq "${missing[@]}" > /dev/null
+source "$(dirname "$0")/lib/system.sh"
+ensure_packages libsqlite3-dev libjemalloc-dev zlib1g-dev libzstd-dev libbz2-dev liblzma-dev libxml2-dev libpq-dev

@@ -14,14 +14,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "$(id -u)" != 0 ]; then exec sudo --preserve-env=PIPE_REQUIRE_SHARED "$0" "$@"; fi
 source Scripts/lib/shared.sh
+source Scripts/lib/system.sh
 require_shared ../shared/corpus/bbc/articles
-
-missing=()
-for package in munge slurmctld slurmd slurm-client; do dpkg -s "$package" > /dev/null 2>&1 || missing+=("$package"); done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "installing ${missing[*]}"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" > /dev/null
-fi
+ensure_packages munge slurmctld slurmd slurm-client
 
 swift build -c release --product pipe > /dev/null
 export PIPE=$PWD/.build/release/pipe
@@ -56,11 +51,7 @@ munged --force --socket="$root/munge/socket" --key-file="$root/munge/munge.key" 
   --log-file="$root/munge/munged.log" --seed-file="$root/munge/seed"
 
 # Ports of their own, free now.
-read -r controller_port node_port < <(python3 -c '
-import socket
-sockets = [socket.socket() for _ in range(2)]
-for s in sockets: s.bind(("127.0.0.1", 0))
-print(*[s.getsockname()[1] for s in sockets])')
+read -r controller_port node_port < <(free_ports 2)
 export SLURM_CONF=$root/slurm.conf
 cat > "$SLURM_CONF" <<CONF
 ClusterName=pipe
