@@ -94,7 +94,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "pipe",
-            dependencies: ["PipeCLI", "PipeKit"] + stageModules.map { .target(name: $0.name) },
+            dependencies: ["PipeCLI", "PipeKit", "PipePostgres"] + stageModules.map { .target(name: $0.name) },
             // jemalloc replaces glibc's malloc in the whole process: with glibc, a worker that
             // frees what another thread allocated waits on that thread's arena (design record 0009).
             linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))],

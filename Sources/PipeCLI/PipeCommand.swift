@@ -36,10 +36,12 @@ public struct PipeCommand: AsyncParsableCommand {
 
     /// Runs `pipe` with the arguments of this process, the built-in stages and `stages`, then exits.
     ///
-    /// A stage of `stages` with the name of a built-in one replaces it.
-    public static func main(stages: [any ConfigurableStage.Type]) async {
+    /// A stage of `stages` with the name of a built-in one replaces it. `connectors` are the
+    /// queues the input may claim from (`format: postgres`); `pipe` itself has PostgreSQL's.
+    public static func main(stages: [any ConfigurableStage.Type], connectors: [any QueueConnector] = []) async {
         var registry = BuiltinStages.registry
         registry.register(stages)
+        connectors.forEach { registry.connect($0) }
         await main(registry: registry)
     }
 

@@ -43,8 +43,9 @@ struct OptionReferenceTests {
         let stages = try #require(object["stages"] as? [[String: Any]])
         let export = try #require(stages.first { $0["name"] as? String == "export" })
         let options = try #require(export["options"] as? [[String: Any]])
-        #expect(options.map { $0["key"] as? String } == ["format", "path"])
-        #expect(options[0]["allowed"] as? [String] == ["jsonl", "csv", "sqlite", "markdown"])
-        #expect(options[1]["required"] as? Bool == true && options[1]["default"] == nil)
+        #expect(options.map { $0["key"] as? String } == ["format", "path", "url", "table"])
+        #expect(options[0]["allowed"] as? [String] == ["jsonl", "csv", "sqlite", "markdown", "postgres"])
+        // Required for every format but `postgres`, which the stage checks.
+        #expect(options[1]["required"] as? Bool == false && options[1]["default"] == nil)
     }
 }

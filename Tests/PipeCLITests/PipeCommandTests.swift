@@ -25,7 +25,7 @@ struct PipeCommandTests {
         #expect(normalize.output.contains("  unicode (nfc | nfkc, default nfc)"))
         #expect(normalize.output.contains("  repair_sentences (bool, default true)"))
         let export = try await PipeProcess.run(["stages", "export"])
-        #expect(export.output.contains("  path (path, required)"))
+        #expect(export.output.contains("  path (path, default none)\n      the file, required for every format but `postgres`"))
         let unknown = try await PipeProcess.run(["stages", "normalise"])
         #expect(unknown.status == 2)
         #expect(unknown.error.contains("did you mean `normalize`?"))
@@ -202,7 +202,7 @@ struct PipeCommandTests {
                 bad.yaml:4:11: error: unknown stage type `normalise`; did you mean `normalize`?
                   - type: normalise
                           ^
-                bad.yaml:6:34: error: unknown key `colour` in the options of `export`; valid keys: `format`, `path`
+                bad.yaml:6:34: error: unknown key `colour` in the options of `export`; valid keys: `format`, `path`, `url`, `table`
                     options: {path: out/x.jsonl, colour: red}
                                                  ^
                 """))

@@ -186,7 +186,7 @@ struct PipelineLoaderTests {
         #expect(errors.map(\.location?.line) == [1, 2, 5, 6, 8])
         #expect(errors[0].message == "unknown key `pipline` in the pipeline file")
         #expect(errors[0].hint == "did you mean `pipeline`?")
-        #expect(errors[1].message == "option `format` of `input` expects one of dated-text, jsonl, text, csv, tsv, json, html, warc, feed, got `xml`")
+        #expect(errors[1].message == "option `format` of `input` expects one of dated-text, jsonl, text, csv, tsv, json, html, warc, feed, postgres, got `xml`")
         #expect(errors[2].message == "option `on_error` of stage `parse` expects one of fail, skip, dead-letter, got `ignore`")
         #expect(errors[3].message == "option `concurrency` of stage `parse` expects a whole number ≥ 1 or auto, got `zero`")
         #expect(errors[4].message == "stage `sink` runs in input order with one worker")
@@ -324,7 +324,7 @@ struct PipelineLoaderTests {
         } catch let error as PipelineFileError {
             let text = error.diagnostics.map { "\($0.message) \($0.hint ?? "")" }.joined(separator: "\n")
             for secret in ["s3cr3t-format", "hunter2", "7x"] { #expect(!text.contains(secret), "\(secret) leaked: \(text)") }
-            #expect(text.contains("option `format` of `input` expects one of dated-text, jsonl, text, csv, tsv, json, html, warc, feed, got `${FORMAT}`"))
+            #expect(text.contains("option `format` of `input` expects one of dated-text, jsonl, text, csv, tsv, json, html, warc, feed, postgres, got `${FORMAT}`"))
             #expect(text.contains("option `max_record_size` of `input` expects a size, got `${LIMIT}`"))
         }
     }

@@ -11,7 +11,7 @@ struct PostgresQueueTests {
         try await connection.execute("""
             INSERT INTO \(schema).articles SELECT n, 'T' || n, 'Body ' || n, 'en' FROM generate_series(1, $1::int) n ON CONFLICT DO NOTHING
             """, [String(count)])
-        let queue = PostgresQueue(input: try PostgresTableName("\(schema).articles"), lease: lease, worker: worker)
+        let queue = PostgresQueue(input: try TableName("\(schema).articles"), lease: lease, worker: worker)
         try await queue.prepare(on: connection)
         return queue
     }
@@ -44,7 +44,7 @@ struct PostgresQueueTests {
                 for worker in 0..<4 {
                     group.addTask {
                         let connection = try await PostgresConnection.connect(url)
-                        let queue = PostgresQueue(input: try PostgresTableName("\(schema).articles"), lease: .seconds(60), worker: "w\(worker)")
+                        let queue = PostgresQueue(input: try TableName("\(schema).articles"), lease: .seconds(60), worker: "w\(worker)")
                         var ids: [String] = []
                         while let claim = try await queue.claim(37, on: connection) { ids += claim.ids }
                         return ids
@@ -73,7 +73,7 @@ struct PostgresQueueTests {
             let claim = try #require(try await stalled.claim(3, on: connection))
             #expect(try await stalled.renew(claim, on: connection), "a live lease renews")
             let other = try await PostgresConnection.connect(url)
-            let live = PostgresQueue(input: try PostgresTableName("\(schema).articles"), lease: .seconds(60), worker: "live")
+            let live = PostgresQueue(input: try TableName("\(schema).articles"), lease: .seconds(60), worker: "live")
             #expect(try await live.claim(3, on: other) == nil, "a live lease keeps its articles")
             #expect(try await live.status(on: other) == .init(claimable: 0, leased: 3, done: 0))
             try await endLease(of: claim, stalled, on: connection)
@@ -110,7 +110,7 @@ struct PostgresQueueTests {
 
     @Test func aMissingTableIsNamed() async throws {
         try await TestServer.withSchema { connection, schema in
-            let queue = PostgresQueue(input: try PostgresTableName("\(schema).nothing"), lease: .seconds(5), worker: "w")
+            let queue = PostgresQueue(input: try TableName("\(schema).nothing"), lease: .seconds(5), worker: "w")
             await #expect {
                 try await queue.prepare(on: connection)
             } throws: { error in
@@ -120,19 +120,19 @@ struct PostgresQueueTests {
     }
 }
 
-@Suite("PostgresTableName")
-struct PostgresTableNameTests {
+@Suite("TableName")
+struct TableNameTests {
     @Test(arguments: ["articles", "news.articles", "_a1"])
     func takesPlainNames(name: String) throws {
-        #expect(try PostgresTableName(name).description == name)
+        #expect(try TableName(name).description == name)
     }
 
     @Test(arguments: ["", "1a", "a.b.c", "a;drop table x", "a\"b", "na me", String(repeating: "a", count: 51)])
     func refusesOthers(name: String) {
-        #expect(throws: PipeError.self) { try PostgresTableName(name) }
+        #expect(throws: PipeError.self) { try TableName(name) }
     }
 
     @Test func quotesForSQL() throws {
-        #expect(try PostgresTableName("news.articles").quoted == #""news"."articles""#)
+        #expect(try TableName("news.articles").quoted == #""news"."articles""#)
     }
 }

@@ -19,7 +19,7 @@ struct PostgresResultsTests {
 
     @Test func upsertsEachArticleWithItsRecordAndReplacesItsAnnotations() async throws {
         try await TestServer.withSchema { connection, schema in
-            let results = PostgresResults(table: try PostgresTableName("\(schema).results"))
+            let results = PostgresResults(table: try TableName("\(schema).results"))
             try await results.prepare(on: connection)
             try await results.prepare(on: connection)
             try await connection.transaction { connection in
@@ -46,9 +46,9 @@ struct PostgresResultsTests {
         try await TestServer.withSchema { connection, schema in
             try await connection.execute("CREATE TABLE \(schema).articles (id text PRIMARY KEY, title text, body text)")
             try await connection.execute("INSERT INTO \(schema).articles VALUES ('a1', 'T', 'B')")
-            let queue = PostgresQueue(input: try PostgresTableName("\(schema).articles"), lease: .seconds(60), worker: "w")
+            let queue = PostgresQueue(input: try TableName("\(schema).articles"), lease: .seconds(60), worker: "w")
             try await queue.prepare(on: connection)
-            let results = PostgresResults(table: try PostgresTableName("\(schema).results"))
+            let results = PostgresResults(table: try TableName("\(schema).results"))
             try await results.prepare(on: connection)
             let claim = try #require(try await queue.claim(1, on: connection))
             try await connection.execute("UPDATE \(schema).articles_pipe_queue SET lease_until = clock_timestamp() - interval '1 second'")

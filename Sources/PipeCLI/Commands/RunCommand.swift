@@ -40,13 +40,27 @@ struct RunCommand: AsyncParsableCommand {
         valueName: "INDEX/COUNT"))
     var shard: String?
 
+    @Flag(name: .long, help: "With `input.format: postgres`: once the table is drained, wait for new rows until stopped (Ctrl-C, SIGTERM) instead of ending.")
+    var follow = false
+
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: Logger.Level = .warning
 
     func run() async throws {
-        let shard = try ShardChoice.resolve(shard)
-        var definition = try PipelineFileLoading.load(file, inputs: input.isEmpty ? nil : input, shard: shard)
+        let inputs = input.isEmpty ? nil : input
+        var shard = try ShardChoice.resolve(shard)
+        // A queue shares its work among workers however they were started, a Slurm array's too.
+        if self.shard == nil, shard != nil, try PipelineFileLoading.load(file, inputs: inputs).input.queue != nil { shard = nil }
+        var definition = try PipelineFileLoading.load(file, inputs: inputs, shard: shard)
         if let shard, isComplete(shard, of: definition) { return }
+        if follow {
+            guard definition.input.queue != nil else {
+                Terminal.report(PipeError(.invalidValue, "`--follow` waits for new rows of a queue, and `\(file)` reads files",
+                                          hint: "use it with `input.format: postgres`"))
+                throw ExitCode(2)
+            }
+            definition.input.queue?.follow = true
+        }
         if let maxFailures {
             guard let limit = FailureLimit(maxFailures) else {
                 Terminal.report(PipeError(.invalidValue, "`--max-failures` expects a count (`100`) or a share (`5%`), got `\(maxFailures)`"))
@@ -61,8 +75,9 @@ struct RunCommand: AsyncParsableCommand {
         do {
             summary = try await definition.run(configuration: configuration)
         } catch var error as PipeError {
-            // A batch system's log holds many shards' lines: each error says whose it is.
+            // A batch system's log holds many shards' (or workers') lines: each error says whose it is.
             if let shard { error.message = "shard \(shard) of `\(definition.name)`: " + error.message }
+            if let worker = definition.queueConnector?.worker { error.message = "worker \(worker): " + error.message }
             Terminal.report(definition.redaction.apply(to: error))
             throw ExitCode(1)
         }
@@ -103,6 +118,11 @@ struct RunCommand: AsyncParsableCommand {
         }
         configuration.logger.logLevel = logLevel
         if resume {
+            if definition.input.queue != nil {
+                Terminal.report(PipeError(.checkpoint, "`--resume` continues from a checkpoint, and `\(file)` reads a queue, whose claims are its checkpoint",
+                                          hint: "run without `--resume`: the worker claims what is left"))
+                throw ExitCode(2)
+            }
             guard var settings = definition.checkpoint else {
                 Terminal.report(PipeError(.checkpoint, "`--resume` needs checkpoints, and `\(file)` turns them off",
                                           hint: "remove `checkpoint: false` from the file, or run without `--resume`"))

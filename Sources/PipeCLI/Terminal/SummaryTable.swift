@@ -28,6 +28,11 @@ struct SummaryTable {
         if let shard = summary.shard {
             lines.append("shard \(shard) (\(shard.label)): its share of the input; `pipe merge` combines the shards' outputs")
         }
+        if let claims = summary.claims {
+            var line = "worker \(claims.worker): \(claims.claims) claims, \(claims.committed) articles committed"
+            if claims.lost > 0 { line += ", \(claims.lost) dropped because their lease ended first (other workers do them)" }
+            lines.append(line)
+        }
         let accounts = "written \(summary.written) + filtered \(summary.filtered) + skipped \(summary.skipped)"
             + " + dead-lettered \(summary.deadLettered)"
         lines.append(summary.isBalanced

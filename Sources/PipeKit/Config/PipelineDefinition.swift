@@ -25,6 +25,9 @@ public struct PipelineDefinition: Sendable {
     public var maxFailures: FailureLimit?
     /// The text of the pipeline file, when it was loaded from one.
     public var sourceText: String?
+    /// What claims the input when it is a queue (``InputSpec/queue``): the connector the loader
+    /// found for its format.
+    public var queueConnector: (any QueueConnector)?
 
     /// A digest of what a run's outputs depend on: the file's text, the input, the stages and
     /// every output path; a checkpoint can be resumed only by a pipeline with the same one.
@@ -102,9 +105,34 @@ public struct PipelineDefinition: Sendable {
         configuration: RunConfiguration = RunConfiguration(),
         onOutput: (@Sendable (any Sendable) async throws -> Void)? = nil
     ) async throws -> RunSummary {
+        if let queue = input.queue {
+            return try await runClaiming(queue, configuration: configuration, onOutput: onOutput)
+        }
         let files = try InputReader(spec: input).files()
         let reader = InputReader(spec: input, stop: configuration.stop, files: files)
         return try await run(over: reader, configuration: configuration, onOutput: onOutput)
+    }
+
+    /// Claims the input from its queue, a batch per claim, and commits each batch with its results.
+    private func runClaiming(
+        _ queue: QueueInput, configuration: RunConfiguration, onOutput: (@Sendable (any Sendable) async throws -> Void)?
+    ) async throws -> RunSummary {
+        guard let queueConnector else {
+            throw PipeError(.invalidValue, "this pipeline reads `format: \(input.format.rawValue)`, and no connector was given for it",
+                            hint: "load it with a registry that has one (`StageRegistry.connect(_:)`)")
+        }
+        var configuration = configuration
+        configuration.batchSize = queue.batch
+        let source = try await queueConnector.open(queue, configuration: configuration)
+        do {
+            var summary = try await run(over: source, configuration: configuration, onOutput: onOutput)
+            await source.close()
+            summary.claims = source.report
+            return summary
+        } catch {
+            await source.close()
+            throw error
+        }
     }
 
     /// Runs the stages over any sequence instead of the file's input, in the order it gives.

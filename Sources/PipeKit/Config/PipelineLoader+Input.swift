@@ -19,12 +19,66 @@ extension PipelineLoader {
                                            supplied: override == nil ? [] : ["path"]) else { return nil }
         // A path given with `--input` has no place in the file.
         let pathNode = override == nil ? entry.value["path"] : nil
-        var spec = InputSpec(path: options.path, format: options.format,
+        var spec = InputSpec(path: options.path ?? "", format: options.format,
                              location: pathNode.map { context.location(of: $0) }, maxRecordSize: options.maxRecordSize,
                              fields: options.fields, timeZone: options.timezone)
         if let override { spec.paths = override }
+        if options.format.readsFiles {
+            if options.path == nil, override == nil {
+                let field = InputOptions.fields.first { $0.name == "path" }
+                context.report(.missingKey, "`input` needs the option `path`", hint: "add `path: …` (\(field?.summary ?? ""))",
+                               at: entry.value)
+            }
+            for key in InputOptions.queueKeys {
+                guard let node = entry.value[key] else { continue }
+                context.report(.invalidValue, "option `\(key)` of `input` is for `format: postgres`", hint: "remove it", at: node)
+            }
+        } else {
+            if override != nil {
+                context.report(.invalidValue, "`--input` replaces `input.path`, and `format: \(options.format.rawValue)` reads a table",
+                               hint: "run without `--input`", at: entry.value["format"] ?? entry.value)
+            }
+            spec.paths = []
+            spec.queue = readQueue(options, in: entry.value, context: &context)
+        }
         checkFormatOptions(options, in: entry.value, spec: &spec, context: &context)
         return spec
+    }
+
+    /// Reads the options of an input that is a queue (`format: postgres`), checking that this
+    /// `pipe` has a connector for it.
+    private func readQueue(_ options: InputOptions, in node: Node, context: inout LoadContext) -> QueueInput? {
+        if registry.connector(for: options.format) == nil {
+            context.report(.invalidValue, "this `pipe` was built without a connector for `format: \(options.format.rawValue)`",
+                           hint: "use the `pipe` Pipe builds, which has it, or register one with `StageRegistry.connect(_:)`",
+                           at: node["format"] ?? node)
+        }
+        if let path = node["path"] {
+            context.report(.invalidValue, "`format: \(options.format.rawValue)` reads a table, not `path`",
+                           hint: "remove `path`; name the table with `table:`", at: path)
+        }
+        let fields = Dictionary(uniqueKeysWithValues: InputOptions.fields.map { ($0.name, $0) })
+        for (key, value) in [("url", options.url), ("table", options.table)] where value == nil {
+            context.report(.missingKey, "`input` with `format: \(options.format.rawValue)` needs the option `\(key)`",
+                           hint: "add `\(key): …` (\(fields[key]?.summary ?? ""))", at: node)
+        }
+        if !(1...10_000).contains(options.batch), let batch = node["batch"] {
+            context.report(.invalidValue, "option `batch` of `input` expects 1 to 10000 articles, got \(options.batch)",
+                           hint: "claim a few hundred at a time: `batch: 200`", at: batch)
+        }
+        if options.lease < .seconds(1), let lease = node["lease"] {
+            context.report(.invalidValue, "option `lease` of `input` expects at least 1s, got \(DurationText.format(options.lease))",
+                           hint: "a lease is renewed a few times within its length: `lease: 30s`", at: lease)
+        }
+        guard let url = options.url, let text = options.table else { return nil }
+        do {
+            return QueueInput(url: url, table: try TableName(text), lease: options.lease, batch: options.batch)
+        } catch let error as PipeError {
+            context.report(.invalidValue, error.message, hint: error.hint, at: node["table"] ?? node)
+            return nil
+        } catch {
+            return nil
+        }
     }
 
     /// Checks the options that only some formats take, and sets them on `spec`.

@@ -88,7 +88,7 @@ public struct PipelineLoader: Sendable {
         } else {
             context.report(.missingKey, "missing `stages`", hint: "add `stages:` with at least one `- type: parse`", at: root)
         }
-        let deadLetter = deadLetterPath(keys["dead_letter"], stages: stages, context: &context)
+        let deadLetter = deadLetterPath(keys["dead_letter"], stages: stages, queue: inputSpec?.queue != nil, context: &context)
         let maxFailures = keys["max_failures"].flatMap { entry in
             context.string(entry.value, key: "max_failures").flatMap { text in
                 FailureLimit(text) ?? {
@@ -100,6 +100,10 @@ public struct PipelineLoader: Sendable {
         }
         var checkpoint = readCheckpoint(keys["checkpoint"], pipeline: name, context: &context)
         if let shard { checkpoint?.folder += "/" + shard.label }
+        if let queue = inputSpec?.queue {
+            checkpoint = nil
+            checkQueuePipeline(queue, format: inputSpec?.format, keys: keys, context: &context)
+        }
         let checkpointNode = keys["checkpoint"].map { $0.value["folder"] ?? $0.key } ?? keys["pipeline"]?.value
         checkOutputPaths(input: inputSpec, deadLetter: deadLetter.map { ($0, keys["dead_letter"]?.value) },
                          checkpoint: checkpoint.map { ($0.folder, checkpointNode) }, root: root, context: &context)
@@ -114,7 +118,30 @@ public struct PipelineLoader: Sendable {
         definition.checkpoint = checkpoint
         definition.maxFailures = maxFailures
         definition.sourceText = text
+        definition.queueConnector = inputSpec.queue.flatMap { _ in registry.connector(for: inputSpec.format) }
         return definition
+    }
+
+    /// Checks what a pipeline whose input is a queue cannot have: it runs on many workers at once
+    /// from one folder, so it keeps no checkpoint and writes no dead-letter file, and the queue
+    /// shares the work, not shards.
+    private func checkQueuePipeline(
+        _ queue: QueueInput, format: InputFormat?, keys: [String: (key: Node, value: Node)], context: inout LoadContext
+    ) {
+        let name = format?.rawValue ?? "postgres"
+        if let entry = keys["checkpoint"] {
+            context.report(.invalidValue, "a pipeline reading `format: \(name)` keeps no checkpoint: the queue's claims are its checkpoint",
+                           hint: "remove `checkpoint`; a worker that stops leaves its claims to the others", at: entry.key)
+        }
+        if let entry = keys["dead_letter"] {
+            context.report(.invalidValue, "a pipeline reading `format: \(name)` writes its dead letters to the table `\(queue.table)_pipe_dead_letters`",
+                           hint: "remove `dead_letter`", at: entry.key)
+        }
+        if let shard {
+            context.report(.shard, "a pipeline reading `format: \(name)` is shared by its queue, not by shards (\(shard))",
+                           hint: "run it without `--shard` (or with `--shard none`) on as many workers as you like",
+                           at: keys["input"]?.key)
+        }
     }
 
     /// The diagnostic for what the preflight found; it never prints what aliases expand to.
@@ -137,7 +164,7 @@ public struct PipelineLoader: Sendable {
     }
 
     private func deadLetterPath(
-        _ entry: (key: Node, value: Node)?, stages: [AnyStage], context: inout LoadContext
+        _ entry: (key: Node, value: Node)?, stages: [AnyStage], queue: Bool, context: inout LoadContext
     ) -> String? {
         // A shard's own, like its outputs; the default beside the first output has its suffix already.
         let explicit = entry.flatMap { context.string($0.value, key: "dead_letter") }.map { shard?.path(for: $0) ?? $0 }
@@ -147,6 +174,8 @@ public struct PipelineLoader: Sendable {
         }
         guard let first = stages.first(where: { $0.policy == .deadLetter }) else { return explicit }
         if let explicit { return explicit }
+        // A queue's dead letters go to a table beside it, in the transaction of their batch.
+        if queue { return nil }
         if let output = stages.lazy.flatMap(\.outputFiles).first {
             return PipelineDefinition.deadLetterPath(besides: output)
         }

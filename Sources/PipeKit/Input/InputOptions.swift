@@ -2,10 +2,11 @@
 /// `pipe stages --json` and the docs describe them, from these declarations.
 public struct InputOptions: StageOptions {
     /// Where the records come from.
-    @Option("path", type: "path", help: "a file; a folder, read recursively, skipping hidden files and folders; a glob "
-                + "(`feeds/*/*.txt`); or `-` for standard input. `pipe run --input PATH…` replaces it with one or more "
-                + "paths and globs, read in the order given. Relative paths resolve against the current folder")
-    public var path: String
+    @Option("path", type: "path", help: "required for every format but `postgres`: a file; a folder, read recursively, "
+                + "skipping hidden files and folders; a glob (`feeds/*/*.txt`); or `-` for standard input. `pipe run --input "
+                + "PATH…` replaces it with one or more paths and globs, read in the order given. Relative paths resolve "
+                + "against the current folder")
+    public var path: String?
     /// How records are cut and parsed.
     @Option("format", help: "how the input is cut into records and how `parse` reads them (below)")
     public var format: InputFormat = .datedText
@@ -33,6 +34,23 @@ public struct InputOptions: StageOptions {
     @Option("encoding", help: "the input's character encoding, converted to UTF-8 with iconv as it is read: `UTF-8`, "
                 + "`windows-1252`, `ISO-8859-1`, `KOI8-R` or any other name `iconv -l` lists")
     public var encoding = "UTF-8"
+    /// The database of a `postgres` input.
+    @Option("url", help: "for `postgres` (required): the connection URL, `postgres://user@host:port/db`; write "
+                + "`${PIPE_PG_URL}` to keep a password out of the file. Pipe never prints it")
+    public var url: String?
+    /// The table of a `postgres` input.
+    @Option("table", help: "for `postgres` (required): the table of articles, `articles` or `schema.articles`, with "
+                + "columns `id`, `title` and `body`; `date` and `url` are read when present, and other columns become "
+                + "custom fields. Pipe keeps its bookkeeping in `TABLE_pipe_queue` beside it")
+    public var table: String?
+    /// How long a claim holds its articles.
+    @Option("lease", help: "for `postgres`: how long a claim holds its articles; the worker renews it while it works, "
+                + "and a claim not renewed for this long (the worker died or stalled) is claimed again by another")
+    public var lease = QueueInput.defaultLease
+    /// How many articles a worker claims at once.
+    @Option("batch", help: "for `postgres`: how many articles a worker claims at once, 1 to 10000; each claim is "
+                + "committed in one transaction with its results")
+    public var batch = QueueInput.defaultBatch
     /// The zone of date-times written without an offset.
     @Option("timezone", help: "the time zone of dates written with a time but no offset, and of Unix seconds: `UTC`, an "
                 + "offset (`+03:00`) or a name from the tz database (`Europe/Berlin`)")
@@ -40,4 +58,7 @@ public struct InputOptions: StageOptions {
 
     /// The defaults.
     public init() {}
+
+    /// The keys only a queue input (`format: postgres`) takes.
+    static let queueKeys = ["url", "table", "lease", "batch"]
 }

@@ -27,6 +27,9 @@ public struct InputSpec: Sendable, Hashable {
     public var encoding: String?
     /// The share of the input to read, when the run is one shard of several (``Shard``).
     public var shard: Shard?
+    /// The table workers claim from, for an input that is a queue (`format: postgres`); its
+    /// ``paths`` are then empty.
+    public var queue: QueueInput?
 
     /// The default `max_record_size`: 16 MiB.
     public static let defaultMaxRecordSize = ByteSize(bytes: 16 << 20)

@@ -78,10 +78,17 @@ public enum InputFormat: String, Sendable, Hashable, CaseIterable, Codable {
     case warc
     /// RSS 2.0, RSS 1.0 and Atom feeds: every item is an article, its HTML converted to text whole.
     case feed
+    /// Rows of a PostgreSQL table shared by several workers as a work queue (`url`, `table`,
+    /// `lease`, `batch`): each row is an object read as `jsonl` is, claimed by one worker at a
+    /// time. Needs a `pipe` built with the PostgreSQL connector (the default one is).
+    case postgres
 
     /// Whether the format's records are web pages or feeds, which say their own charset.
     public var isWebFormat: Bool { self == .html || self == .warc || self == .feed }
 
     /// Whether `parse` reads the format's records as objects, through `input.fields`.
-    public var isObjectFormat: Bool { self == .jsonl || self == .csv || self == .tsv || self == .json }
+    public var isObjectFormat: Bool { self == .jsonl || self == .csv || self == .tsv || self == .json || self == .postgres }
+
+    /// Whether the input is files (`input.path`) rather than a queue a connector claims from.
+    public var readsFiles: Bool { self != .postgres }
 }

@@ -129,11 +129,13 @@ public struct AnyStage: Sendable {
     static func writerProcessBatch<S: Stage>(_ stage: S, halves: WriterHalves, policy: ErrorPolicy, location: SourceLocation?)
         -> @Sendable (consuming any AnyBatch, StageContext) async throws -> (any AnyBatch, StageTally) {
         { batch, context in
+            var context = context
             let received = type(of: batch)
             guard let typed = (consume batch) as? Batch<S.Input> else {
                 throw PipeError(.typeMismatch, "stage `\(context.stageID)` expects \(S.Input.self) but received \(received)")
             }
             let started = ContinuousClock.now
+            context.batchSequence = typed.sequence
             let encoded = try halves.encode(typed.values, context)
             let waited = try await context.writeTurns?.waitForTurn(typed.sequence) ?? .zero
             let failures: [Int: any Error]
@@ -218,7 +220,7 @@ public struct AnyStage: Sendable {
         // copies what it swaps).
         values.withUnsafeMutableBufferPointer { $0.reverse() }
         raws.withUnsafeMutableBufferPointer { $0.reverse() }
-        var output = Batch<Output>(sequence: batch.sequence, deadLetters: batch.deadLetters, reservingCapacity: values.count)
+        var output = Batch<Output>(sequence: batch.sequence, reads: batch.reads, deadLetters: batch.deadLetters, reservingCapacity: values.count)
         var index = 0
         while let value = values.popLast() {
             defer { index += 1 }

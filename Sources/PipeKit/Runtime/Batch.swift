@@ -3,6 +3,9 @@
 protocol AnyBatch: Sendable {
     /// The batch's position in the input, counting from 0.
     var sequence: Int { get }
+    /// The records read for the batch, numbered in the order the source gave them: they stay
+    /// the batch's when stages drop items, for a ``ClaimedSource`` to commit.
+    var reads: Range<Int> { get }
     /// The failures dead-lettered so far, in stage order then item order.
     var deadLetters: [DeadLetter] { get }
     /// The items' values, type-erased.
@@ -19,6 +22,7 @@ protocol AnyBatch: Sendable {
 @usableFromInline
 struct Batch<Value: Sendable>: AnyBatch {
     @usableFromInline let sequence: Int
+    @usableFromInline var reads: Range<Int>
     /// The items, in input order.
     @usableFromInline var values: [Value]
     /// The raw record of each item, by the same index.
@@ -27,8 +31,9 @@ struct Batch<Value: Sendable>: AnyBatch {
 
     /// An empty batch with room for `capacity` items.
     @inlinable
-    init(sequence: Int, deadLetters: [DeadLetter] = [], reservingCapacity capacity: Int = 0) {
+    init(sequence: Int, reads: Range<Int> = 0..<0, deadLetters: [DeadLetter] = [], reservingCapacity capacity: Int = 0) {
         self.sequence = sequence
+        self.reads = reads
         values = []
         raws = []
         self.deadLetters = deadLetters
@@ -50,7 +55,7 @@ struct Batch<Value: Sendable>: AnyBatch {
     @usableFromInline var erasedValues: [any Sendable] { values }
 
     @usableFromInline func droppingValues() -> any AnyBatch {
-        Batch(sequence: sequence, deadLetters: deadLetters)
+        Batch(sequence: sequence, reads: reads, deadLetters: deadLetters)
     }
 }
 

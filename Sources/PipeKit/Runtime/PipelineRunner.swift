@@ -44,7 +44,7 @@ struct PipelineRunner: Sendable {
         let checkpointer = try configuration.checkpoint.map {
             try Checkpointer(settings: $0, pipeline: configuration.pipelineName, fingerprint: configuration.fingerprint, outputs: outputs)
         }
-        let run = try await prepare(checkpointer: checkpointer, deliver: deliver != nil)
+        let run = try await prepare(checkpointer: checkpointer, deliver: deliver != nil, claims: source is any ClaimedSource)
         do {
             try await runParts(source, run: run, deliver: deliver)
         } catch {
@@ -69,9 +69,12 @@ struct PipelineRunner: Sendable {
         let segments: [Segment]
         let queues: [BoundedChannel<any AnyBatch>]
         let counters: RunCounters
+        /// The writes writers leave for the commit of their batch, when the source is claimed.
+        let commitWrites: CommitWrites?
     }
 
-    private func prepare(checkpointer: Checkpointer?, deliver: Bool) async throws -> Prepared {
+    private func prepare(checkpointer: Checkpointer?, deliver: Bool, claims: Bool) async throws -> Prepared {
+        let commitWrites = claims ? CommitWrites() : nil
         let resumed = checkpointer?.resumed
         let token = checkpointer?.token ?? SafeFile.randomToken()
         let publication = Publication()
@@ -81,6 +84,7 @@ struct PipelineRunner: Sendable {
             context.stagingToken = token
             context.stateStore = checkpointer?.store
             context.publication = publication
+            context.commitWrites = commitWrites
             if $0.isWriter { context.writeTurns = WriteTurns() }
             return context
         }
@@ -98,7 +102,8 @@ struct PipelineRunner: Sendable {
         let queues = (0...segments.count).map { _ in BoundedChannel<any AnyBatch>(capacity: configuration.channelCapacity) }
         let counters = RunCounters(stageIDs: stages.map(\.id), segments: segments, queues: queues, resuming: resumed)
         return Prepared(checkpointer: checkpointer, token: token, publication: publication, contexts: contexts,
-                        deadLetters: deadLetters, mergeLogs: mergeLogs, segments: segments, queues: queues, counters: counters)
+                        deadLetters: deadLetters, mergeLogs: mergeLogs, segments: segments, queues: queues, counters: counters,
+                        commitWrites: commitWrites)
     }
 
     /// Opens the files the runtime writes itself, new or where `checkpoint` left them: the
@@ -134,8 +139,9 @@ struct PipelineRunner: Sendable {
         let reader = RunSource(source: source, output: queues[0], batchSize: max(1, configuration.batchSize),
                                stop: configuration.stop, checkpointer: run.checkpointer,
                                acknowledgements: acknowledgements, counters: run.counters)
-        let sink = RunSink(input: queues[run.segments.count], deadLetters: run.deadLetters, redaction: configuration.redaction,
+        var sink = RunSink(input: queues[run.segments.count], deadLetters: run.deadLetters, redaction: configuration.redaction,
                            deliver: deliver, acknowledgements: acknowledgements, checkpoints: saver(for: run))
+        if let claimed = source as? any ClaimedSource, let writes = run.commitWrites { sink.claims = (claimed, writes) }
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 do { try await reader.pump() } catch { terminate(); throw error }

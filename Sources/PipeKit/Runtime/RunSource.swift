@@ -1,7 +1,9 @@
 /// The first part of a run: reads the input, skips the records a resumed run already did
 /// (checking that they are the same ones), counts what it reads, and pumps batches into the
 /// first queue. When a checkpoint is due it asks for a durable point after the batch it sends,
-/// and reads on only once the sink has acknowledged it (``Acknowledgements``).
+/// and reads on only once the sink has acknowledged it (``Acknowledgements``). A batch from a
+/// ``ClaimedSource`` ends where a claim ends, so that the claim is committed without waiting for
+/// the next one.
 struct RunSource<Source: AsyncSequence & Sendable>: Sendable where Source.Element: Sendable {
     let source: Source
     let output: BoundedChannel<any AnyBatch>
@@ -17,6 +19,8 @@ struct RunSource<Source: AsyncSequence & Sendable>: Sendable where Source.Elemen
         var digest = StableHash()
         /// Records of the interrupted run still to skip.
         var skipping: Int
+        /// Records sent on so far: the next one's ordinal.
+        var sent = 0
         var sinceCheckpoint: (records: Int, time: ContinuousClock.Instant)
     }
 
@@ -25,6 +29,7 @@ struct RunSource<Source: AsyncSequence & Sendable>: Sendable where Source.Elemen
         defer { output.finish() }
         let resumed = checkpointer?.resumed?.records ?? 0
         let checksStop = !(source is any StopAwareSource)
+        let claimed = source as? any ClaimedSource
         var progress = Progress(skipping: resumed, sinceCheckpoint: (0, ContinuousClock.now))
         var batch = Batch<Source.Element>(sequence: 0, reservingCapacity: batchSize)
         for try await element in source {
@@ -40,14 +45,19 @@ struct RunSource<Source: AsyncSequence & Sendable>: Sendable where Source.Elemen
             let raw = element as? RawRecord
             batch.append(element, raw: raw)
             counters.recordRead(bytes: raw?.bytes.count ?? 0)
-            guard batch.count == batchSize else { continue }
+            progress.sent += 1
+            guard batch.count == batchSize || claimed?.endsClaim(at: progress.sent - 1) == true else { continue }
+            batch.reads = progress.sent - batch.count..<progress.sent
             let sequence = batch.sequence
             guard await send(batch, progress: &progress) else { return }
             batch = Batch(sequence: sequence + 1, reservingCapacity: batchSize)
         }
         if progress.skipping > 0 { try checkpointer?.verifySkipped(digest: progress.digest, count: resumed - progress.skipping) }
         checkpointer?.inputEnded(digest: progress.digest.hex)
-        if batch.count > 0 { await output.send(batch) }
+        if batch.count > 0 {
+            batch.reads = progress.sent - batch.count..<progress.sent
+            await output.send(batch)
+        }
     }
 
     /// Sends a full batch, first asking for a checkpoint after it when one is due, then waiting

@@ -17,6 +17,15 @@ extension RunSummary {
         if let shard {
             writer.key("shard"); writer.string(shard.description)
         }
+        if let claims {
+            writer.key("claims")
+            writer.beginObject()
+            writer.key("worker"); writer.string(claims.worker)
+            writer.key("claims"); writer.int(claims.claims)
+            writer.key("committed"); writer.int(claims.committed)
+            writer.key("lost"); writer.int(claims.lost)
+            writer.endObject()
+        }
         writer.key("read"); writer.int(read)
         writer.key("written"); writer.int(written)
         writer.key("filtered"); writer.int(filtered)

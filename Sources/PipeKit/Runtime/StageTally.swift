@@ -82,6 +82,8 @@ public struct RunSummary: Sendable, Hashable {
     public var checkpointFolder: String?
     /// The shard the run was, when it was one (`pipe run --shard`).
     public var shard: Shard?
+    /// What the worker did with its claims, when the input was a queue.
+    public var claims: ClaimReport?
 
     /// Items dropped by `skip` policies.
     public var skipped: Int { stages.reduce(0) { $0 + $1.skipped } }

@@ -94,6 +94,11 @@ public struct StageContext: Sendable {
     public var mergeLog: MergeLog?
     /// The turns a writer stage takes to write batches in input order; set by the runtime.
     @usableFromInline var writeTurns: WriteTurns?
+    /// Where a writer leaves rows for the claimed source's commit (``addToCommit(_:)``); set by
+    /// the runtime when the input is claimed.
+    var commitWrites: CommitWrites?
+    /// The batch a writer is writing, for ``addToCommit(_:)``; set by the runtime.
+    @usableFromInline var batchSequence = 0
 
     /// Creates a context.
     public init(stageID: String, pipeline: String, logger: Logger? = nil) {

@@ -6,6 +6,8 @@ public struct StageRegistry: Sendable {
     private var byName: [String: StageDescriptor] = [:]
     /// The registered stages in registration order.
     public private(set) var descriptors: [StageDescriptor] = []
+    /// The connectors for inputs that are queues, by format.
+    private var connectors: [InputFormat: any QueueConnector] = [:]
 
     /// An empty registry.
     public init() {}
@@ -42,7 +44,18 @@ public struct StageRegistry: Sendable {
             merged.descriptors.removeAll { $0.name == descriptor.name }
             merged.descriptors.append(descriptor)
         }
+        merged.connectors.merge(other.connectors) { _, theirs in theirs }
         return merged
+    }
+
+    /// Registers the connector `pipe` claims `connector.format` input from, replacing an earlier one.
+    public mutating func connect(_ connector: any QueueConnector) {
+        connectors[connector.format] = connector
+    }
+
+    /// The connector registered for `format`.
+    public func connector(for format: InputFormat) -> (any QueueConnector)? {
+        connectors[format]
     }
 
     /// The stage registered under `name`.

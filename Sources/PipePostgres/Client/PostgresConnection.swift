@@ -53,6 +53,9 @@ public final class PostgresConnection: Sendable {
                         .io, "cannot connect to PostgreSQL: \(reason)",
                         hint: "check the URL (postgres://USER@HOST:PORT/DATABASE) and that the server is running"))
                 }
+                // The server's notices (`relation … already exists, skipping`) are not for the
+                // user's terminal, where libpq prints them by default.
+                PQsetNoticeReceiver(connection, { _, _ in }, nil)
                 continuation.resume(returning: Handle(connection: connection))
             }
         }

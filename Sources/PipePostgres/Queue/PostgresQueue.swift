@@ -18,9 +18,9 @@ import PipeKit
 ///   worker that stalled past its lease is fenced: it commits nothing.
 public struct PostgresQueue: Sendable {
     /// The input table.
-    public let input: PostgresTableName
+    public let input: TableName
     /// The bookkeeping table beside it.
-    public let bookkeeping: PostgresTableName
+    public let bookkeeping: TableName
     /// How long a claim holds its articles unless renewed.
     public let lease: Duration
     /// The worker's name, recorded with its claims: `HOST:PID`.
@@ -56,7 +56,7 @@ public struct PostgresQueue: Sendable {
     }
 
     /// A queue over `input`.
-    public init(input: PostgresTableName, lease: Duration, worker: String) {
+    public init(input: TableName, lease: Duration, worker: String) {
         self.input = input
         bookkeeping = input.beside("_pipe_queue")
         self.lease = lease

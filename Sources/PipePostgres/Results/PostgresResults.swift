@@ -13,10 +13,10 @@ import PipeKit
 /// (``PostgresQueue/complete(_:ids:on:)``), so that results and claims commit together or not at all.
 public struct PostgresResults: Sendable {
     /// The results table.
-    public let table: PostgresTableName
+    public let table: TableName
 
     /// The results in `table`.
-    public init(table: PostgresTableName) {
+    public init(table: TableName) {
         self.table = table
     }
 
@@ -55,7 +55,6 @@ public struct PostgresResults: Sendable {
     /// Upserts `articles` and replaces their entities, quotations and dates. Run it inside the
     /// transaction that completes their claim.
     public func write(_ articles: [Article], on connection: PostgresConnection) async throws {
-        guard !articles.isEmpty else { return }
         var writer = JSONWriter()
         writer.raw("[")
         for index in articles.indices {
@@ -63,7 +62,14 @@ public struct PostgresResults: Sendable {
             articles[index].writeJSON(into: &writer)
         }
         writer.raw("]")
-        let batch = [String(decoding: writer.bytes, as: UTF8.self)]
+        try await write(records: writer.bytes, on: connection)
+    }
+
+    /// Upserts the records of a JSON array, as the JSON Lines export writes them (an `export`
+    /// stage's ``CommitWrite``), and replaces their entities, quotations and dates.
+    public func write(records: [UInt8], on connection: PostgresConnection) async throws {
+        guard records.contains(where: { $0 == UInt8(ascii: "{") }) else { return }
+        let batch = [String(decoding: records, as: UTF8.self)]
         let records = "SELECT value AS r FROM jsonb_array_elements($1::jsonb)"
         try await connection.execute("""
             INSERT INTO \(table.quoted) (id, title, date, language, record)

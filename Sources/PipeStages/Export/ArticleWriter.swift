@@ -47,6 +47,7 @@ extension ExportStage.Format {
         case .jsonl, .markdown: try TextFileWriter(path: path, token: token, resuming: position)
         case .csv: try TextFileWriter(path: path, token: token, header: CSVRow.header, resuming: position)
         case .sqlite: try SQLiteWriter(path: path, token: token, resuming: position)
+        case .postgres: throw PipeError(.invalidValue, "an export to `postgres` writes no file")
         }
     }
 
@@ -87,6 +88,16 @@ extension ExportStage.Format {
             return ExportStage.Encoded(text: bytes, ends: ends)
         case .sqlite:
             return ExportStage.Encoded(rows: articles)
+        case .postgres:
+            // One JSON array of the records the JSON Lines export writes, which the database takes apart.
+            var writer = JSONWriter(capacity: articles.reduce(2) { $0 + 2 * ($1.body.utf8.count + $1.title.utf8.count) + 2048 })
+            writer.raw("[")
+            for index in articles.indices {
+                if index > 0 { writer.raw(",") }
+                articles[index].writeJSON(into: &writer)
+            }
+            writer.raw("]")
+            return ExportStage.Encoded(text: writer.bytes)
         }
     }
 }

@@ -110,7 +110,7 @@ public struct ParseStage: ConfigurableStage {
             return try WARCParser.parse(record, timeZone: input?.timeZone ?? .utc)
         case .feed:
             return try FeedItemParser.parse(record, timeZone: input?.timeZone ?? .utc)
-        case .jsonl, .csv, .tsv, .json:
+        case .jsonl, .csv, .tsv, .json, .postgres:
             return try JSONLineParser.parse(record, fields: input?.fields ?? .unmapped, timeZone: input?.timeZone ?? .utc)
         }
     }

@@ -1,8 +1,6 @@
-import PipeKit
-
 /// A table name as a pipeline file gives it, `articles` or `news.articles`, checked and quoted
-/// for SQL.
-public struct PostgresTableName: Sendable, Hashable, CustomStringConvertible {
+/// for SQL: the input of a queue (``QueueInput``) and the table an export writes to.
+public struct TableName: Sendable, Hashable, CustomStringConvertible {
     /// The schema, when the name gives one.
     public let schema: String?
     /// The table.
@@ -33,8 +31,8 @@ public struct PostgresTableName: Sendable, Hashable, CustomStringConvertible {
 
     /// The table beside this one named `TABLE_suffix`: `news.articles_pipe_queue` for `_pipe_queue`
     /// (a table name is at most 50 bytes, so that the suffix fits PostgreSQL's 63).
-    package func beside(_ suffix: String) -> PostgresTableName {
-        PostgresTableName(schema: schema, table: table + suffix)
+    package func beside(_ suffix: String) -> TableName {
+        TableName(schema: schema, table: table + suffix)
     }
 
     private init(schema: String?, table: String) {

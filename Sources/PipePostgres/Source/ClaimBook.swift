@@ -1,0 +1,68 @@
+import PipeKit
+
+/// The claims a worker holds, by the ordinals of their records: a pure state kept under the
+/// ``PostgresSource``'s lock.
+struct ClaimBook: Sendable {
+    /// A claim not yet wholly committed, and the ordinal of its first record.
+    struct Open: Sendable {
+        var claim: PostgresQueue.Claim
+        var first: Int
+        var records: Range<Int> { first..<first + claim.ids.count }
+    }
+
+    /// The part of a claim a commit covers.
+    struct Part: Sendable {
+        var claim: PostgresQueue.Claim
+        var ids: [String]
+    }
+
+    private(set) var open: [Open] = []
+    private var next = 0
+    private(set) var report: ClaimReport
+
+    init(worker: String) {
+        report = ClaimReport(worker: worker)
+    }
+
+    /// Records a new claim, its records numbered after the last claim's.
+    mutating func add(_ claim: PostgresQueue.Claim) {
+        open.append(Open(claim: claim, first: next))
+        next += claim.ids.count
+        report.claims += 1
+    }
+
+    /// Whether `ordinal` is the last record of a claim.
+    func endsClaim(at ordinal: Int) -> Bool {
+        open.contains { $0.records.upperBound - 1 == ordinal }
+    }
+
+    /// The claims still held, for renewal.
+    var openClaims: [PostgresQueue.Claim] { open.map(\.claim) }
+
+    /// The ids each claim holds among `records`.
+    func parts(of records: Range<Int>) -> [Part] {
+        open.compactMap { entry in
+            let overlap = entry.records.clamped(to: records)
+            guard !overlap.isEmpty else { return nil }
+            let ids = entry.claim.ids[(overlap.lowerBound - entry.first)..<(overlap.upperBound - entry.first)]
+            return Part(claim: entry.claim, ids: Array(ids))
+        }
+    }
+
+    /// `records` were committed done.
+    mutating func committed(_ records: Range<Int>) {
+        report.committed += records.count
+        forget(through: records.upperBound)
+    }
+
+    /// `records` were dropped: their claim had lost its lease.
+    mutating func lost(_ records: Range<Int>) {
+        report.lost += records.count
+        forget(through: records.upperBound)
+    }
+
+    /// Drops the claims whose every record is below `end`: batches commit in order.
+    private mutating func forget(through end: Int) {
+        open.removeAll { $0.records.upperBound <= end }
+    }
+}

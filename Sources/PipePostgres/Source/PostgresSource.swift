@@ -1,0 +1,169 @@
+import Logging
+import PipeKit
+import Synchronization
+
+/// The records of a PostgreSQL table claimed as a work queue (`input: {format: postgres}`), a
+/// claim at a time, committed with their results.
+///
+/// - Reading claims a batch (``PostgresQueue/claim(_:on:)``) and hands its rows over as records
+///   of format `postgres`, read by `parse` as JSON objects. When nothing is claimable but other
+///   workers' leases still run, it waits and tries again, so that the rows of a worker that died
+///   are picked up once its lease ends; it ends when the table is drained (or, with `--follow`,
+///   only when stopped).
+/// - While the run works on its claims, a task renews their leases every third of the lease.
+/// - ``commit(_:)`` writes a batch's results and dead letters and marks its records done, in one
+///   transaction fenced by the claim's token. A claim the worker lost commits nothing: the batch
+///   is dropped with a warning, and the run goes on.
+///
+/// Claims, renewals and commits each have a connection of their own, so that none waits for another.
+public final class PostgresSource: ClaimedSource, StopAwareSource {
+    /// The records, claim after claim.
+    public typealias Element = RawRecord
+
+    private let settings: QueueInput
+    private let queue: PostgresQueue
+    private let deadLetters: PostgresDeadLetters
+    private let connections: (claims: PostgresConnection, commits: PostgresConnection, renewals: PostgresConnection)
+    private let stop: StopSignal?
+    private let logger: Logger
+    private let state: Mutex<ClaimBook>
+    private let renewals = Mutex<Task<Void, Never>?>(nil)
+    private let preparedTables = Mutex<Set<TableName>>([])
+
+    /// Connects three times to the queue's database and prepares its bookkeeping tables.
+    ///
+    /// - Throws: ``PipeError`` with code `io` when the server cannot be reached or the table is not there.
+    public init(_ settings: QueueInput, worker: String, stop: StopSignal?, logger: Logger) async throws {
+        self.settings = settings
+        queue = PostgresQueue(input: settings.table, lease: settings.lease, worker: worker)
+        deadLetters = PostgresDeadLetters(table: settings.table.beside("_pipe_dead_letters"))
+        connections = (try await PostgresConnection.connect(settings.url, label: "claims"),
+                       try await PostgresConnection.connect(settings.url, label: "commits"),
+                       try await PostgresConnection.connect(settings.url, label: "renewals"))
+        self.stop = stop
+        self.logger = logger
+        state = Mutex(ClaimBook(worker: worker))
+        try await Self.locked("queue " + settings.table.description, on: connections.commits) { [queue, deadLetters] connection in
+            try await queue.prepare(on: connection)
+            try await deadLetters.prepare(on: connection)
+        }
+        startRenewing()
+    }
+
+    /// What the worker did with its claims.
+    public var report: ClaimReport { state.withLock { $0.report } }
+
+    /// Whether `ordinal` is the last record of its claim.
+    public func endsClaim(at ordinal: Int) -> Bool { state.withLock { $0.endsClaim(at: ordinal) } }
+
+    /// Stops renewing leases; the connections close when the source goes.
+    public func close() async {
+        renewals.withLock { $0 }?.cancel()
+    }
+
+    /// The next claim's records; nil once the table is drained (never with `follow`) or the run is stopping.
+    func nextClaim() async throws -> [RawRecord]? {
+        let poll = Swift.min(Duration.seconds(1), settings.lease / 4)
+        while stop?.signal == nil {
+            if let claim = try await queue.claim(settings.batch, on: connections.claims) {
+                state.withLock { $0.add(claim) }
+                return claim.rows.indices.map { index in
+                    RawRecord(id: claim.ids[index], source: "postgres:\(settings.table)", format: .postgres,
+                              bytes: Array(claim.rows[index].utf8))
+                }
+            }
+            if !settings.follow, try await queue.status(on: connections.claims).isDrained { return nil }
+            try? await Task.sleep(for: poll)
+        }
+        return nil
+    }
+
+    /// Commits a batch: its results and dead letters written, its records marked done.
+    public func commit(_ commit: ClaimCommit) async throws {
+        let parts = state.withLock { $0.parts(of: commit.records) }
+        do {
+            try await connections.commits.transaction { connection in
+                for write in commit.writes {
+                    let results = PostgresResults(table: write.table)
+                    if !preparedTables.withLock({ $0.contains(write.table) }) {
+                        try await Self.lock("results " + write.table.description, on: connection)
+                        try await results.prepare(on: connection)
+                    }
+                    try await results.write(records: write.records, on: connection)
+                }
+                try await deadLetters.write(commit.deadLetters, worker: queue.worker, on: connection)
+                for part in parts where !(try await queue.complete(part.claim, ids: part.ids, on: connection)) {
+                    throw LostClaim()
+                }
+            }
+            preparedTables.withLock { $0.formUnion(commit.writes.map(\.table)) }
+            state.withLock { $0.committed(commit.records) }
+        } catch is LostClaim {
+            state.withLock { $0.lost(commit.records) }
+            logger.warning("""
+                worker \(queue.worker): dropped \(commit.records.count) articles of \(settings.table) whose lease ended \
+                before they were committed (the worker stalled); another worker does them
+                """)
+        }
+    }
+
+    /// Renews the leases of the claims not yet committed, every third of the lease.
+    private func startRenewing() {
+        let interval = settings.lease / 3
+        let task = Task { [weak self] in
+            while !Task.isCancelled {
+                try? await Task.sleep(for: interval)
+                guard let self, !Task.isCancelled else { return }
+                await self.renewOpenClaims()
+            }
+        }
+        renewals.withLock { $0 = task }
+    }
+
+    private func renewOpenClaims() async {
+        for claim in state.withLock({ $0.openClaims }) {
+            do {
+                if try await !queue.renew(claim, on: connections.renewals) {
+                    logger.warning("worker \(queue.worker): a claim of \(claim.ids.count) articles lost its lease before it was renewed")
+                }
+            } catch {
+                logger.warning("worker \(queue.worker): cannot renew a lease: \(error)")
+            }
+        }
+    }
+
+    /// Runs `body` in a transaction holding the advisory lock on `name` (``lock(_:on:)``).
+    private static func locked(_ name: String, on connection: PostgresConnection,
+                               _ body: (PostgresConnection) async throws -> Void) async throws {
+        try await connection.transaction { connection in
+            try await lock(name, on: connection)
+            try await body(connection)
+        }
+    }
+
+    /// Takes an advisory lock on `name` until the transaction ends, so that workers starting
+    /// together do not create the same tables at once (PostgreSQL's `IF NOT EXISTS` can race).
+    private static func lock(_ name: String, on connection: PostgresConnection) async throws {
+        try await connection.execute("SELECT pg_advisory_xact_lock(hashtext($1))", ["pipe " + name])
+    }
+
+    /// A commit whose claim no longer holds its records.
+    private struct LostClaim: Error {}
+
+    /// Reads the claims one after another.
+    public struct AsyncIterator: AsyncIteratorProtocol {
+        let source: PostgresSource
+        var waiting: [RawRecord] = []
+
+        /// The next record, claiming a batch when the last one is handed over.
+        public mutating func next() async throws -> RawRecord? {
+            if let record = waiting.popLast() { return record }
+            guard let records = try await source.nextClaim() else { return nil }
+            waiting = records.reversed()
+            return waiting.popLast()
+        }
+    }
+
+    /// Starts reading.
+    public func makeAsyncIterator() -> AsyncIterator { AsyncIterator(source: self) }
+}
