@@ -116,7 +116,7 @@ let package = Package(
         .testTarget(
             name: "PipeCLITests",
             dependencies: [
-                "PipeCLI", "PipeStages", "PipeKit",
+                "PipeCLI", "PipeStages", "PipeKit", "PipePostgres",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Yams", package: "Yams"),
             ],
             // A translation service the tests start on 127.0.0.1.

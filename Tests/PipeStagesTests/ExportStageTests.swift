@@ -51,6 +51,52 @@ struct ExportStageTests {
         #expect(throws: OptionError.self) { try ExportStage(options: .init(path: "  ")) }
     }
 
+    /// A setup whose input is a queue (`format: postgres`) when `queue` is set.
+    static func setup(queue: Bool) throws -> StageSetup {
+        var input = InputSpec(path: "in", format: .jsonl)
+        if queue { input.queue = QueueInput(url: "postgres://h/db", table: try TableName("articles")) }
+        return StageSetup(pipeline: "p", stageID: "export", input: input)
+    }
+
+    /// Export options from `format`, then `key=value` pairs.
+    static func options(_ format: ExportStage.Format, _ pairs: [String: String] = [:]) -> ExportStage.Options {
+        var options = ExportStage.Options()
+        options.format = format
+        (options.path, options.url, options.table) = (pairs["path"], pairs["url"], pairs["table"])
+        return options
+    }
+
+    @Test(arguments: [
+        (ExportStage.Format.postgres, ["table": "results"], false,
+         "an export to `postgres` commits in the transaction of a claim, and needs `input.format: postgres`"),
+        (.jsonl, ["path": "out/a.jsonl"], true, "a pipeline reading `format: postgres` runs on several workers at once, and cannot export to a file"),
+        (.postgres, [:], true, "an export to `postgres` needs the option `table`"),
+        (.postgres, ["table": "results", "path": "o.jsonl"], true, "an export to `postgres` writes a table, not `path`"),
+        (.postgres, ["table": "results", "url": "postgres://other/db"], true,
+         "an export to `postgres` writes to the input's database, in the transaction of its claim"),
+        (.postgres, ["table": "a-b"], true, "`a-b` is not a table name Pipe takes"),
+        (.jsonl, [:], false, "`path` is missing"),
+        (.jsonl, ["path": "o.jsonl", "table": "t"], false, "option `table` is for `format: postgres`"),
+    ])
+    func aPostgresExportIsCheckedAgainstTheInput(format: ExportStage.Format, pairs: [String: String], queue: Bool, message: String) throws {
+        #expect {
+            try ExportStage(options: Self.options(format, pairs), setup: Self.setup(queue: queue))
+        } throws: { error in
+            (error as? OptionError)?.message == message
+        }
+    }
+
+    @Test func aPostgresExportWritesNoFileAndEncodesItsBatchForTheCommit() throws {
+        let stage = try ExportStage(options: Self.options(.postgres, ["table": "news.results", "url": "postgres://h/db"]),
+                                    setup: Self.setup(queue: true))
+        #expect(stage.outputFiles.isEmpty && stage.mergeLogKind == nil)
+        let articles = [Article(id: "a", source: "s", title: "T", body: "B"), Article(id: "b", source: "s", title: "U", body: "C")]
+        let encoded = stage.encode(articles, context: Fixtures.context).text
+        let records = try #require(try JSONSerialization.jsonObject(with: Data(encoded)) as? [[String: Any]])
+        #expect(records.map { $0["id"] as? String } == ["a", "b"])
+        #expect(records.map { $0["body"] as? String } == ["B", "C"])
+    }
+
     @Test func anUnwritableFolderIsAnIOErrorAtStart() async throws {
         let stage = try ExportStage(options: .init(path: "/proc/pipe-cannot-write-here/out.jsonl"))
         await #expect {

@@ -125,9 +125,8 @@ public struct PipelineDefinition: Sendable {
         configuration.batchSize = queue.batch
         let source = try await queueConnector.open(queue, configuration: configuration)
         do {
-            var summary = try await run(over: source, configuration: configuration, onOutput: onOutput)
+            let summary = try await run(over: source, configuration: configuration, onOutput: onOutput)
             await source.close()
-            summary.claims = source.report
             return summary
         } catch {
             await source.close()

@@ -28,6 +28,7 @@ extension PipelineLoader {
                 let field = InputOptions.fields.first { $0.name == "path" }
                 context.report(.missingKey, "`input` needs the option `path`", hint: "add `path: …` (\(field?.summary ?? ""))",
                                at: entry.value)
+                return nil
             }
             for key in InputOptions.queueKeys {
                 guard let node = entry.value[key] else { continue }

@@ -48,7 +48,8 @@ public struct Pipeline<Input: Sendable, Output: Sendable>: Sendable {
         onOutput: @escaping @Sendable (Output) async throws -> Void
     ) async throws -> RunSummary where Source.Element == Input {
         try Self.checkIDs(stages)
-        if stages.contains(where: { $0.policy == .deadLetter }), configuration.deadLetterPath == nil {
+        // A claimed source commits dead letters with their batch.
+        if stages.contains(where: { $0.policy == .deadLetter }), configuration.deadLetterPath == nil, !(source is any ClaimedSource) {
             throw PipeError(.invalidValue, "a stage uses `on_error: dead-letter` but the run has no dead-letter file",
                             hint: "set `RunConfiguration.deadLetterPath`")
         }

@@ -54,7 +54,7 @@ struct PipelineRunner: Sendable {
             checkpointer?.store.clear()
             throw error
         }
-        return try await finish(run, started: started)
+        return try await finish(run, started: started, claims: (source as? any ClaimedSource)?.report)
     }
 
     /// What a run sets up before reading: the stages started (or resumed), the dead-letter file,
@@ -169,8 +169,9 @@ struct PipelineRunner: Sendable {
     }
 
     /// Ends a run that read its input (or was stopped): the last checkpoint of an interrupted
-    /// run, the stages finished, every output staged and then published together.
-    private func finish(_ run: Prepared, started: ContinuousClock.Instant) async throws -> RunSummary {
+    /// run, the stages finished, every output staged and then published together. `claims` is
+    /// what a claimed source did, for the summary.
+    private func finish(_ run: Prepared, started: ContinuousClock.Instant, claims: ClaimReport?) async throws -> RunSummary {
         let outcome: RunOutcome = configuration.stop?.signal.map { .interrupted(signal: $0) } ?? .completed
         var firstError: (any Error)?
         if case .interrupted = outcome, let digest = run.checkpointer?.endDigest, let saver = saver(for: run) {
@@ -192,6 +193,7 @@ struct PipelineRunner: Sendable {
             checkpointFolder: outcome == .completed ? nil : run.checkpointer?.settings.folder
         )
         summary.shard = configuration.shard?.shard
+        summary.claims = claims
         if firstError == nil, let path = configuration.statsPath {
             do { try Self.stage(summary.json, at: path, token: run.token, in: run.publication) } catch { firstError = error }
         }

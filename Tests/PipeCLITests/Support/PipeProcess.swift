@@ -15,9 +15,10 @@ struct PipeProcess {
         return url.path
     }()
 
-    /// The `pipe` binary built beside the test bundle.
+    /// The `pipe` binary built beside the test bundle, or `PIPE_TEST_EXECUTABLE` (a release
+    /// build, for the heavy runs of `Scripts/`).
     static let executable: String? = {
-        let candidates = [
+        let candidates = [ProcessInfo.processInfo.environment["PIPE_TEST_EXECUTABLE"]].compactMap { $0 } + [
             URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("pipe").path,
             packageRoot + "/.build/debug/pipe",
         ]
