@@ -40,7 +40,7 @@ struct QueueCommandTests {
         #expect(letters.rows == [["997", "parse", "solo", "postgres"]])
         #expect(try await database.count("SELECT count(*) FROM \(database.schema).articles_pipe_queue WHERE state = 'done'") == 1_200)
         let stats = try String(contentsOfFile: folder + "/stats.json", encoding: .utf8)
-        #expect(stats.contains(#""claims":{"worker":"solo","claims":24,"committed":1200,"lost":0}"#))
+        #expect(stats.contains(#""claims":{"worker":"solo","claims":24,"committed":1200,"lost":0,"copies":0}"#))
         // The queue is the checkpoint: no `.pipe` folder, and a second run finds nothing to do.
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
                 == ["file.yaml", "in.jsonl", "out.dead-letter.jsonl", "out.jsonl", "queue.yaml", "stats.json"])
@@ -78,13 +78,50 @@ struct QueueCommandTests {
         #expect(ended[1].status == 0 && ended[2].status == 0, "b: \(ended[1].error)\nc: \(ended[2].error)")
         #expect(ended[1].error.contains("worker b: dropped "), "b's commit was fenced: \(ended[1].error)")
         let stats = try String(contentsOfFile: folder + "/stats-b.json", encoding: .utf8)
-        #expect(!stats.contains(#""lost":0}"#), "b counts what it dropped: \(stats)")
+        #expect(!stats.contains(#""lost":0,"#), "b counts what it dropped: \(stats)")
         // Every article exactly once, as the file run gives it.
         #expect(try await database.count(results) == count - count / 997)
         #expect(try await database.count("SELECT count(DISTINCT id) FROM \(schema).results") == count - count / 997)
         #expect(try await database.count("SELECT count(*) FROM \(schema).articles_pipe_queue WHERE state = 'done'") == count)
         #expect(try await database.count("SELECT count(*) FROM \(schema).articles_pipe_dead_letters") == count / 997)
         #expect(try await database.differences(fromJSONLines: folder + "/out.jsonl", results: "results") == 0)
+        await database.drop()
+    }
+
+    @Test func dedupeKeepsOneCopyOfEachBodyAcrossWorkersAndRuns() async throws {
+        let database = try await QueueDatabase.create()
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // Articles 1…400, then 401…800 with the same bodies: every body twice.
+        let originals = QueueDatabase.articles(400).filter { !$0.body.isEmpty }
+        let copies = originals.map { row in
+            var copy = row
+            copy.id += 400
+            return copy
+        }
+        try await database.insert(originals + copies)
+        let pipeline = database.pipelines().queue.replacingOccurrences(of: "  - type: normalize\n", with: "  - type: dedupe\n  - type: normalize\n")
+        try pipeline.write(toFile: folder + "/queue.yaml", atomically: true, encoding: .utf8)
+        let workers = try ["a", "b"].map { try PipeProcess(["run", "queue.yaml"], in: folder, environment: ["PIPE_WORKER": $0]) }
+        for worker in workers {
+            let ended = await worker.wait()
+            #expect(ended.status == 0, "\(ended.error)")
+        }
+        let schema = database.schema
+        #expect(try await database.count("SELECT count(*) FROM \(schema).results") == originals.count)
+        #expect(try await database.count("SELECT count(DISTINCT record->>'body') FROM \(schema).results") == originals.count)
+        #expect(try await database.count("SELECT count(*) FROM \(schema).articles_pipe_seen") == originals.count)
+        // A later worker remembers nothing, and the table of kept keys stops it all the same.
+        let more = copies.map { row in
+            var copy = row
+            copy.id += 400
+            return copy
+        }
+        try await database.insert(more)
+        let later = try await PipeProcess.run(["run", "queue.yaml"], in: folder, environment: ["PIPE_WORKER": "later"])
+        #expect(later.status == 0, "\(later.error)")
+        #expect(later.error.contains("worker later: 8 claims, \(more.count) articles committed, \(more.count) left out as copies another worker committed first"))
+        #expect(try await database.count("SELECT count(*) FROM \(schema).results") == originals.count)
         await database.drop()
     }
 

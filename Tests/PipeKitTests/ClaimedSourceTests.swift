@@ -43,7 +43,7 @@ struct CommitIDs: WriterStage {
         Array(articles.map(\.id).joined(separator: ",").utf8)
     }
     func write(_ ids: [UInt8], context: StageContext) throws -> [Int: any Error] {
-        try context.addToCommit(CommitWrite(stageID: context.stageID, table: try TableName("results"), records: ids))
+        try context.addToCommit(CommitWrite(stageID: context.stageID, target: .results(try TableName("results")), payload: ids))
         return [:]
     }
 }
@@ -75,7 +75,7 @@ struct ClaimedSourceTests {
         var claimEnds = Set(claims.indices.map { claims[...$0].reduce(0, +) })
         claimEnds.insert(100)
         for commit in commits {
-            let written = commit.writes.flatMap { String(decoding: $0.records, as: UTF8.self).split(separator: ",").map(String.init) }
+            let written = commit.writes.flatMap { String(decoding: $0.payload, as: UTF8.self).split(separator: ",").map(String.init) }
             let expected = commit.records.filter { Self.texts[$0].hasPrefix("title") }.map { "r\($0)" }
             #expect(written == expected, "the writes of records \(commit.records)")
             #expect(commit.deadLetters.map(\.id) == commit.records.filter { $0 % 17 == 5 }.map { "r\($0)" })

@@ -31,6 +31,7 @@ struct SummaryTable {
         if let claims = summary.claims {
             var line = "worker \(claims.worker): \(claims.claims) claims, \(claims.committed) articles committed"
             if claims.lost > 0 { line += ", \(claims.lost) dropped because their lease ended first (other workers do them)" }
+            if claims.copies > 0 { line += ", \(claims.copies) left out as copies another worker committed first" }
             lines.append(line)
         }
         let accounts = "written \(summary.written) + filtered \(summary.filtered) + skipped \(summary.skipped)"

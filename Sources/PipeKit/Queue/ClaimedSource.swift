@@ -54,6 +54,9 @@ public struct ClaimReport: Sendable, Hashable {
     public var committed = 0
     /// Records of claims the worker lost (its lease ended first) and dropped: another worker does them.
     public var lost = 0
+    /// Articles left out of the results at commit: a `dedupe` kept them, and another worker had
+    /// committed a copy first.
+    public var copies = 0
 
     /// An empty report for `worker`.
     public init(worker: String) {

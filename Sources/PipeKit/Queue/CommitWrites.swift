@@ -1,20 +1,32 @@
 import Synchronization
 
-/// Rows a writer stage hands to a ``ClaimedSource`` to write in the transaction that commits
-/// their batch: an `export` to the queue's database.
+/// What a stage hands to a ``ClaimedSource`` to write in the transaction that commits its
+/// batch: an `export`'s rows, or the keys a `dedupe` kept.
 public struct CommitWrite: Sendable {
+    /// Where a write goes.
+    public enum Target: Sendable, Hashable {
+        /// Rows to upsert into a results table; the payload is a JSON array of the records the
+        /// JSON Lines export writes.
+        case results(TableName)
+        /// Keys of the articles a `dedupe` stage kept; the payload is one `["ID", "KEY"]` pair.
+        /// The source records them in the queue's table of seen keys, shared by every worker,
+        /// and leaves out of the batch's results an article whose key another article committed
+        /// first.
+        case seenKey
+    }
+
     /// The id of the stage that wrote it.
     public var stageID: String
-    /// The table to write.
-    public var table: TableName
-    /// The records, as a JSON array of the records the JSON Lines export writes.
-    public var records: [UInt8]
+    /// Where it goes.
+    public var target: Target
+    /// What is written, as JSON.
+    public var payload: [UInt8]
 
     /// Creates a write.
-    public init(stageID: String, table: TableName, records: [UInt8]) {
+    public init(stageID: String, target: Target, payload: [UInt8]) {
         self.stageID = stageID
-        self.table = table
-        self.records = records
+        self.target = target
+        self.payload = payload
     }
 }
 
@@ -38,8 +50,12 @@ public final class CommitWrites: Sendable {
 }
 
 extension StageContext {
+    /// Whether the run's input is a queue whose claims commit with what stages write (``addToCommit(_:)``).
+    public var commitsWithClaims: Bool { commitWrites != nil }
+
     /// Hands `write` to the source, to write in the transaction that commits the batch being
-    /// written: for a ``WriterStage``'s `write(_:context:)` in a run whose input is claimed.
+    /// processed: from a stage's `process` or a ``WriterStage``'s `write(_:context:)`, in a run
+    /// whose input is claimed.
     ///
     /// - Throws: ``PipeError`` with code `invalid-value` when the run's input is not claimed.
     public func addToCommit(_ write: CommitWrite) throws {

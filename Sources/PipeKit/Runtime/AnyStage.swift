@@ -82,12 +82,13 @@ public struct AnyStage: Sendable {
             processBatch = Self.writerProcessBatch(stage, halves: Self.writerHalves(writer, stageID: stageID), policy: policy,
                                                    location: location)
         } else {
-            processBatch = { batch, context in
+            processBatch = { batch, shared in
                 let received = type(of: batch)
                 // Consumed, so that `typed` holds the only reference to the items (see `process`).
                 guard let typed = (consume batch) as? Batch<S.Input> else {
                     throw PipeError(.typeMismatch, "stage `\(stageID)` expects \(S.Input.self) but received \(received)")
                 }
+                let context = shared.processing(typed.sequence)
                 let started = ContinuousClock.now
                 let results: Results<S.Input, S.Output>
                 if let batchStage {
@@ -128,14 +129,13 @@ public struct AnyStage: Sendable {
     @inlinable
     static func writerProcessBatch<S: Stage>(_ stage: S, halves: WriterHalves, policy: ErrorPolicy, location: SourceLocation?)
         -> @Sendable (consuming any AnyBatch, StageContext) async throws -> (any AnyBatch, StageTally) {
-        { batch, context in
-            var context = context
+        { batch, shared in
             let received = type(of: batch)
             guard let typed = (consume batch) as? Batch<S.Input> else {
-                throw PipeError(.typeMismatch, "stage `\(context.stageID)` expects \(S.Input.self) but received \(received)")
+                throw PipeError(.typeMismatch, "stage `\(shared.stageID)` expects \(S.Input.self) but received \(received)")
             }
+            let context = shared.processing(typed.sequence)
             let started = ContinuousClock.now
-            context.batchSequence = typed.sequence
             let encoded = try halves.encode(typed.values, context)
             let waited = try await context.writeTurns?.waitForTurn(typed.sequence) ?? .zero
             let failures: [Int: any Error]

@@ -24,6 +24,7 @@ extension RunSummary {
             writer.key("claims"); writer.int(claims.claims)
             writer.key("committed"); writer.int(claims.committed)
             writer.key("lost"); writer.int(claims.lost)
+            writer.key("copies"); writer.int(claims.copies)
             writer.endObject()
         }
         writer.key("read"); writer.int(read)

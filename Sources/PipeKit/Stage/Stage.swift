@@ -97,8 +97,15 @@ public struct StageContext: Sendable {
     /// Where a writer leaves rows for the claimed source's commit (``addToCommit(_:)``); set by
     /// the runtime when the input is claimed.
     var commitWrites: CommitWrites?
-    /// The batch a writer is writing, for ``addToCommit(_:)``; set by the runtime.
+    /// The batch being processed, for ``addToCommit(_:)``; set by the runtime.
     @usableFromInline var batchSequence = 0
+
+    /// The context for processing batch `sequence`.
+    @usableFromInline func processing(_ sequence: Int) -> StageContext {
+        var context = self
+        context.batchSequence = sequence
+        return context
+    }
 
     /// Creates a context.
     public init(stageID: String, pipeline: String, logger: Logger? = nil) {

@@ -132,7 +132,7 @@ public struct PostgresQueue: Sendable {
         let done = try await connection.execute("""
             UPDATE \(bookkeeping.quoted) SET state = 'done', token = NULL, lease_until = NULL
             WHERE token = $1 AND state = 'leased' AND lease_until >= clock_timestamp() AND id::text = ANY($2::text[])
-            """, [claim.token, Self.textArray(ids)]).affected
+            """, [claim.token, PostgresConnection.textArray(ids)]).affected
         return done == Set(ids).count
     }
 
@@ -146,17 +146,5 @@ public struct PostgresQueue: Sendable {
             """).rows.first ?? []
         let numbers = row.map { Int($0 ?? "") ?? 0 } + [0, 0, 0]
         return Status(claimable: numbers[0], leased: numbers[1], done: numbers[2])
-    }
-
-    /// A PostgreSQL array literal of texts, `{"a","b \"c\""}`.
-    static func textArray(_ values: [String]) -> String {
-        "{" + values.map { value in
-            var escaped = "\""
-            for character in value {
-                if character == "\\" || character == "\"" { escaped.append("\\") }
-                escaped.append(character)
-            }
-            return escaped + "\""
-        }.joined(separator: ",") + "}"
     }
 }

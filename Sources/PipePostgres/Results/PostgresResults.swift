@@ -66,11 +66,12 @@ public struct PostgresResults: Sendable {
     }
 
     /// Upserts the records of a JSON array, as the JSON Lines export writes them (an `export`
-    /// stage's ``CommitWrite``), and replaces their entities, quotations and dates.
-    public func write(records: [UInt8], on connection: PostgresConnection) async throws {
+    /// stage's ``CommitWrite``), but those of the articles `leftOut`, and replaces their
+    /// entities, quotations and dates.
+    public func write(records: [UInt8], leavingOut leftOut: Set<String> = [], on connection: PostgresConnection) async throws {
         guard records.contains(where: { $0 == UInt8(ascii: "{") }) else { return }
-        let batch = [String(decoding: records, as: UTF8.self)]
-        let records = "SELECT value AS r FROM jsonb_array_elements($1::jsonb)"
+        let batch = [String(decoding: records, as: UTF8.self), PostgresConnection.textArray(leftOut.sorted())]
+        let records = "SELECT value AS r FROM jsonb_array_elements($1::jsonb) WHERE NOT (value->>'id' = ANY($2::text[]))"
         try await connection.execute("""
             INSERT INTO \(table.quoted) (id, title, date, language, record)
             SELECT r->>'id', r->>'title', r->>'date', r->>'language', r FROM (\(records)) batch

@@ -49,9 +49,11 @@ struct ClaimBook: Sendable {
         }
     }
 
-    /// `records` were committed done.
-    mutating func committed(_ records: Range<Int>) {
+    /// `records` were committed done; `copies` of them were left out of the results, as copies
+    /// of articles another worker committed first.
+    mutating func committed(_ records: Range<Int>, copies: Int = 0) {
         report.committed += records.count
+        report.copies += copies
         forget(through: records.upperBound)
     }
 

@@ -23,6 +23,7 @@ public final class PostgresSource: ClaimedSource, StopAwareSource {
     private let settings: QueueInput
     private let queue: PostgresQueue
     private let deadLetters: PostgresDeadLetters
+    private let seenKeys: PostgresSeenKeys
     private let connections: (claims: PostgresConnection, commits: PostgresConnection, renewals: PostgresConnection)
     private let stop: StopSignal?
     private let logger: Logger
@@ -37,15 +38,17 @@ public final class PostgresSource: ClaimedSource, StopAwareSource {
         self.settings = settings
         queue = PostgresQueue(input: settings.table, lease: settings.lease, worker: worker)
         deadLetters = PostgresDeadLetters(table: settings.table.beside("_pipe_dead_letters"))
+        seenKeys = PostgresSeenKeys(table: settings.table.beside("_pipe_seen"))
         connections = (try await PostgresConnection.connect(settings.url, label: "claims"),
                        try await PostgresConnection.connect(settings.url, label: "commits"),
                        try await PostgresConnection.connect(settings.url, label: "renewals"))
         self.stop = stop
         self.logger = logger
         state = Mutex(ClaimBook(worker: worker))
-        try await Self.locked("queue " + settings.table.description, on: connections.commits) { [queue, deadLetters] connection in
+        try await Self.locked("queue " + settings.table.description, on: connections.commits) { [queue, deadLetters, seenKeys] connection in
             try await queue.prepare(on: connection)
             try await deadLetters.prepare(on: connection)
+            try await seenKeys.prepare(on: connection)
         }
         startRenewing()
     }
@@ -78,26 +81,31 @@ public final class PostgresSource: ClaimedSource, StopAwareSource {
         return nil
     }
 
-    /// Commits a batch: its results and dead letters written, its records marked done.
+    /// Commits a batch in one transaction: the keys its `dedupe` stages kept, its results (but
+    /// those of articles another worker committed a copy of first), its dead letters, and its
+    /// records marked done, which fails when the claim lost its lease.
     public func commit(_ commit: ClaimCommit) async throws {
         let parts = state.withLock { $0.parts(of: commit.records) }
         do {
-            try await connections.commits.transaction { connection in
+            let copies = try await connections.commits.transaction { connection in
+                var copies: Set<String> = []
+                for (stage, pairs) in Self.seenKeys(in: commit.writes) {
+                    copies.formUnion(try await seenKeys.record(pairs, stage: stage, on: connection))
+                }
                 for write in commit.writes {
-                    let results = PostgresResults(table: write.table)
-                    if !preparedTables.withLock({ $0.contains(write.table) }) {
-                        try await Self.lock("results " + write.table.description, on: connection)
-                        try await results.prepare(on: connection)
-                    }
-                    try await results.write(records: write.records, on: connection)
+                    guard case .results(let table) = write.target else { continue }
+                    try await results(table, on: connection).write(records: write.payload, leavingOut: copies, on: connection)
                 }
                 try await deadLetters.write(commit.deadLetters, worker: queue.worker, on: connection)
                 for part in parts where !(try await queue.complete(part.claim, ids: part.ids, on: connection)) {
                     throw LostClaim()
                 }
+                return copies.count
             }
-            preparedTables.withLock { $0.formUnion(commit.writes.map(\.table)) }
-            state.withLock { $0.committed(commit.records) }
+            preparedTables.withLock { prepared in
+                for case .results(let table) in commit.writes.map(\.target) { prepared.insert(table) }
+            }
+            state.withLock { $0.committed(commit.records, copies: copies) }
         } catch is LostClaim {
             state.withLock { $0.lost(commit.records) }
             logger.warning("""
@@ -105,6 +113,29 @@ public final class PostgresSource: ClaimedSource, StopAwareSource {
                 before they were committed (the worker stalled); another worker does them
                 """)
         }
+    }
+
+    /// The keys `dedupe` stages left for the commit, by stage, in the order the stages run.
+    private static func seenKeys(in writes: [CommitWrite]) -> [(stage: String, pairs: [[UInt8]])] {
+        var byStage: [(stage: String, pairs: [[UInt8]])] = []
+        for write in writes where write.target == .seenKey {
+            if byStage.last?.stage == write.stageID {
+                byStage[byStage.count - 1].pairs.append(write.payload)
+            } else {
+                byStage.append((write.stageID, [write.payload]))
+            }
+        }
+        return byStage
+    }
+
+    /// The results table `table`, created first when this worker has not committed to it yet.
+    private func results(_ table: TableName, on connection: PostgresConnection) async throws -> PostgresResults {
+        let results = PostgresResults(table: table)
+        if !preparedTables.withLock({ $0.contains(table) }) {
+            try await Self.lock("results " + table.description, on: connection)
+            try await results.prepare(on: connection)
+        }
+        return results
     }
 
     /// Renews the leases of the claims not yet committed, every third of the lease.

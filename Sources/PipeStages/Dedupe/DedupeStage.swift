@@ -9,7 +9,9 @@ import Synchronization
 /// checkpoints, the hashes learnt are appended to `FOLDER/ID.seen` at each one, so that a resumed
 /// run remembers every body the interrupted run passed. In a sharded run it also records the
 /// hash of each article it keeps in its merge log, for `pipe merge` to drop a copy that an
-/// earlier shard, in input order, kept.
+/// earlier shard, in input order, kept. In a run over a queue, it hands the hash of each article
+/// it keeps to the claim's commit: the queue keeps the hashes every worker committed, and an
+/// article whose hash another worker committed first is left out of the results then.
 public struct DedupeStage: ConfigurableStage, ResumableStage {
     /// What makes two articles duplicates.
     public enum Key: String, Sendable, CaseIterable, OptionValue {
@@ -68,7 +70,16 @@ public struct DedupeStage: ConfigurableStage, ResumableStage {
         }
         hasher.add(article.body)
         guard seen.insert(hasher.value) else { return nil }
-        try context.mergeLog?.record(article.position, String(hasher.value, radix: 16))
+        let key = String(hasher.value, radix: 16)
+        try context.mergeLog?.record(article.position, key)
+        if context.commitsWithClaims {
+            var pair = JSONWriter()
+            pair.beginArray()
+            pair.string(article.id)
+            pair.string(key)
+            pair.endArray()
+            try context.addToCommit(CommitWrite(stageID: context.stageID, target: .seenKey, payload: pair.bytes))
+        }
         return article
     }
 

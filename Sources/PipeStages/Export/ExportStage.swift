@@ -178,7 +178,7 @@ public struct ExportStage: ConfigurableStage, ResumableStage, WriterStage {
     /// written with its size in bytes (0 for a database row) in the merge log.
     public func write(_ encoded: Encoded, context: StageContext) throws -> [Int: any Error] {
         if let table {
-            try context.addToCommit(CommitWrite(stageID: context.stageID, table: table, records: encoded.text))
+            try context.addToCommit(CommitWrite(stageID: context.stageID, target: .results(table), payload: encoded.text))
             return [:]
         }
         let failures = try openWriter(context).write(encoded)
