@@ -125,6 +125,29 @@ struct QueueCommandTests {
         await database.drop()
     }
 
+    @Test func withFollowAWorkerHearsOfNewRowsUntilItIsStopped() async throws {
+        let database = try await QueueDatabase.create()
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let rows = QueueDatabase.articles(150)
+        try await database.insert(Array(rows.prefix(100)))
+        // A lease of a minute: rows that come within it were announced, not found by polling.
+        try database.pipelines(lease: "60s").queue.write(toFile: folder + "/queue.yaml", atomically: true, encoding: .utf8)
+        let worker = try PipeProcess(["run", "queue.yaml", "--follow"], in: folder, environment: ["PIPE_WORKER": "f"])
+        let results = "SELECT count(*) FROM \(database.schema).results"
+        try await waitUntil("the first rows") { (try? await database.count(results)) ?? 0 == 100 }
+        try await Task.sleep(for: .seconds(1))
+        let inserted = ContinuousClock.now
+        try await database.insert(Array(rows.suffix(50)))
+        try await waitUntil("the new rows") { try await database.count(results) == 150 }
+        #expect(ContinuousClock.now - inserted < .seconds(20), "announced, not found a lease later")
+        kill(worker.process.processIdentifier, SIGTERM)
+        let ended = await worker.wait()
+        #expect(ended.status == 128 + SIGTERM, "\(ended.error)")
+        #expect(ended.error.contains("worker f: 3 claims, 150 articles committed"))
+        await database.drop()
+    }
+
     @Test func anUnreachableServerIsAnErrorNamingTheWorkerWithoutTheURL() async throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -88,6 +88,37 @@ public final class PostgresConnection: Sendable {
         }
     }
 
+    /// Waits up to `timeout` for a notification on a channel the connection listens to (`LISTEN
+    /// channel`); `true` when one came. Notifications that came before are taken too.
+    ///
+    /// - Throws: ``PostgresError`` when the connection broke.
+    public func notification(within timeout: Duration) async throws -> Bool {
+        let handle = handle
+        let milliseconds = Int32(clamping: timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
+        return try await withCheckedThrowingContinuation { continuation in
+            queue.async {
+                continuation.resume(with: Result { try Self.notification(on: handle.connection, within: milliseconds) })
+            }
+        }
+    }
+
+    private static func notification(on connection: OpaquePointer, within milliseconds: Int32) throws -> Bool {
+        func take() -> Bool {
+            var came = false
+            while let notice = PQnotifies(connection) {
+                came = true
+                PQfreemem(notice)
+            }
+            return came
+        }
+        guard PQconsumeInput(connection) == 1 else { throw PostgresError(state: "", message: text(PQerrorMessage(connection))) }
+        if take() { return true }
+        var socket = pollfd(fd: PQsocket(connection), events: Int16(POLLIN), revents: 0)
+        guard poll(&socket, 1, milliseconds) > 0 else { return false }
+        guard PQconsumeInput(connection) == 1 else { throw PostgresError(state: "", message: text(PQerrorMessage(connection))) }
+        return take()
+    }
+
     private static func run(_ sql: String, _ parameters: [String?], on connection: OpaquePointer) throws -> PostgresRows {
         let values = parameters.map { $0.flatMap { strdup($0) } }
         defer { values.forEach { free($0) } }

@@ -136,6 +136,28 @@ public struct PostgresQueue: Sendable {
         return done == Set(ids).count
     }
 
+    /// The channel new rows are announced on: `pipe:TABLE`.
+    var channel: String { "pipe:\(input)" }
+
+    /// Makes `connection` hear of new rows: a trigger on the input, `TABLE_pipe_notify`, created
+    /// or replaced, notifies ``channel`` after every statement that inserts into it, and the
+    /// connection listens there. For `pipe run --follow`.
+    public func listen(on connection: PostgresConnection) async throws {
+        let function = input.beside("_pipe_notify")
+        try await connection.transaction { connection in
+            try await connection.execute("SELECT pg_advisory_xact_lock(hashtext($1))", ["pipe notify " + input.description])
+            try await connection.execute("""
+                CREATE OR REPLACE FUNCTION \(function.quoted)() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN PERFORM pg_notify('\(channel)', ''); RETURN NULL; END $$
+                """)
+            try await connection.execute("""
+                CREATE OR REPLACE TRIGGER "\(function.table)" AFTER INSERT ON \(input.quoted)
+                FOR EACH STATEMENT EXECUTE FUNCTION \(function.quoted)()
+                """)
+        }
+        try await connection.execute("LISTEN \"\(channel)\"")
+    }
+
     /// Where the queue stands now.
     public func status(on connection: PostgresConnection) async throws -> Status {
         let row = try await connection.execute("""

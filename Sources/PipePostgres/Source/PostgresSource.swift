@@ -8,14 +8,15 @@ import Synchronization
 /// - Reading claims a batch (``PostgresQueue/claim(_:on:)``) and hands its rows over as records
 ///   of format `postgres`, read by `parse` as JSON objects. When nothing is claimable but other
 ///   workers' leases still run, it waits and tries again, so that the rows of a worker that died
-///   are picked up once its lease ends; it ends when the table is drained (or, with `--follow`,
-///   only when stopped).
+///   are picked up once its lease ends; it ends when the table is drained. With `--follow` it
+///   then waits for new rows, announced by a trigger on the input, until it is stopped.
 /// - While the run works on its claims, a task renews their leases every third of the lease.
 /// - ``commit(_:)`` writes a batch's results and dead letters and marks its records done, in one
 ///   transaction fenced by the claim's token. A claim the worker lost commits nothing: the batch
 ///   is dropped with a warning, and the run goes on.
 ///
-/// Claims, renewals and commits each have a connection of their own, so that none waits for another.
+/// Claims, renewals and commits each have a connection of their own, so that none waits for
+/// another; with `follow`, a fourth listens for new rows (``PostgresQueue/listen(on:)``).
 public final class PostgresSource: ClaimedSource, StopAwareSource {
     /// The records, claim after claim.
     public typealias Element = RawRecord
@@ -25,6 +26,8 @@ public final class PostgresSource: ClaimedSource, StopAwareSource {
     private let deadLetters: PostgresDeadLetters
     private let seenKeys: PostgresSeenKeys
     private let connections: (claims: PostgresConnection, commits: PostgresConnection, renewals: PostgresConnection)
+    /// The connection that hears of new rows, with `follow`.
+    private let listener: PostgresConnection?
     private let stop: StopSignal?
     private let logger: Logger
     private let state: Mutex<ClaimBook>
@@ -49,6 +52,13 @@ public final class PostgresSource: ClaimedSource, StopAwareSource {
             try await queue.prepare(on: connection)
             try await deadLetters.prepare(on: connection)
             try await seenKeys.prepare(on: connection)
+        }
+        if settings.follow {
+            let listener = try await PostgresConnection.connect(settings.url, label: "listen")
+            try await queue.listen(on: listener)
+            self.listener = listener
+        } else {
+            listener = nil
         }
         startRenewing()
     }
@@ -75,10 +85,24 @@ public final class PostgresSource: ClaimedSource, StopAwareSource {
                               bytes: Array(claim.rows[index].utf8))
                 }
             }
-            if !settings.follow, try await queue.status(on: connections.claims).isDrained { return nil }
-            try? await Task.sleep(for: poll)
+            guard try await queue.status(on: connections.claims).isDrained else {
+                // Other workers' leases still run: one may end, and its articles come back.
+                try? await Task.sleep(for: poll)
+                continue
+            }
+            guard let listener else { return nil }
+            try await waitForRows(on: listener)
         }
         return nil
+    }
+
+    /// Waits until new rows are announced, the run is stopped, or a lease has passed (a worker
+    /// that died announces nothing).
+    private func waitForRows(on listener: PostgresConnection) async throws {
+        let until = ContinuousClock.now + settings.lease
+        while stop?.signal == nil, ContinuousClock.now < until {
+            if try await listener.notification(within: .milliseconds(250)) { return }
+        }
     }
 
     /// Commits a batch in one transaction: the keys its `dedupe` stages kept, its results (but
