@@ -4,16 +4,17 @@ import PipeKit
 /// (`input: {format: postgres}`).
 ///
 /// Pipe keeps its bookkeeping in a table beside the input, `TABLE_pipe_queue`, created when
-/// missing: one row per article a worker has claimed, with its state (`leased`, `done`), the
-/// token of the claim that holds it, the worker, and when the lease ends. An article with no
-/// row there is pending.
+/// missing: one row per article of the input, with its state (`pending`, `leased`, `done`), the
+/// token of the claim that holds it, the worker, and when the lease ends. The input table is
+/// never written: its new rows get their bookkeeping row when a worker finds nothing to claim
+/// (``enqueueNewRows(on:)``).
 ///
-/// - ``claim(_:)`` takes up to a batch of pending articles, or articles whose lease ended, in one
-///   short transaction: `FOR UPDATE SKIP LOCKED` keeps two workers off the same rows, and the
-///   upsert's `ON CONFLICT … WHERE` lets only an ended lease be taken over. Each claim has a
-///   token of its own.
-/// - ``renew(_:)`` extends a claim's lease while the worker is busy with it.
-/// - ``complete(_:ids:)``, inside the transaction that writes the results, marks the articles
+/// - ``claim(_:on:)`` takes up to a batch of pending articles, or articles whose lease ended, in
+///   one short statement: `FOR UPDATE SKIP LOCKED` keeps two workers off the same rows, and a
+///   partial index on the articles not done lets a claim skip those done without reading them.
+///   Each claim has a token of its own.
+/// - ``renew(_:on:)`` extends a claim's lease while the worker is busy with it.
+/// - ``complete(_:ids:on:)``, inside the transaction that writes the results, marks the articles
 ///   done, but only while the claim's token still holds them and its lease has not ended. A
 ///   worker that stalled past its lease is fenced: it commits nothing.
 public struct PostgresQueue: Sendable {
@@ -66,7 +67,8 @@ public struct PostgresQueue: Sendable {
     /// The lease as a PostgreSQL interval.
     private var interval: String { "\(lease.seconds) seconds" }
 
-    /// Creates the bookkeeping table when it is missing, its `id` of the input's `id` type.
+    /// Creates the bookkeeping table when it is missing, its `id` of the input's `id` type, and
+    /// enqueues the input's rows.
     ///
     /// - Throws: ``PipeError`` with code `io` when the input table or its `id` column is missing.
     public func prepare(on connection: PostgresConnection) async throws {
@@ -81,33 +83,50 @@ public struct PostgresQueue: Sendable {
         try await connection.execute("""
             CREATE TABLE IF NOT EXISTS \(bookkeeping.quoted) (
                 id \(type) PRIMARY KEY,
-                state text NOT NULL CHECK (state IN ('leased', 'done')),
+                state text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'leased', 'done')),
                 token text,
                 worker text,
                 lease_until timestamptz,
-                claims integer NOT NULL DEFAULT 1
+                claims integer NOT NULL DEFAULT 0
             )
             """)
+        try await connection.execute("""
+            CREATE INDEX IF NOT EXISTS "\(bookkeeping.table)_open" ON \(bookkeeping.quoted) (id) WHERE state <> 'done'
+            """)
+        _ = try await enqueueNewRows(on: connection)
+    }
+
+    /// Gives the input's rows that have none a bookkeeping row, pending; returns how many. It
+    /// reads the whole input, so a worker calls it only when it finds nothing to claim.
+    @discardableResult
+    public func enqueueNewRows(on connection: PostgresConnection) async throws -> Int {
+        try await connection.execute("""
+            INSERT INTO \(bookkeeping.quoted) (id)
+            SELECT a.id FROM \(input.quoted) a WHERE NOT EXISTS (SELECT 1 FROM \(bookkeeping.quoted) q WHERE q.id = a.id)
+            ON CONFLICT (id) DO NOTHING
+            """).affected
     }
 
     /// Claims up to `limit` articles no live lease holds, in id order; nil when there is none now.
+    /// When there is none, it first enqueues the input's new rows and tries once more.
     public func claim(_ limit: Int, on connection: PostgresConnection) async throws -> Claim? {
+        if let claim = try await claimEnqueued(limit, on: connection) { return claim }
+        guard try await enqueueNewRows(on: connection) > 0 else { return nil }
+        return try await claimEnqueued(limit, on: connection)
+    }
+
+    private func claimEnqueued(_ limit: Int, on connection: PostgresConnection) async throws -> Claim? {
         let token = SafeFile.randomToken() + SafeFile.randomToken()
         let rows = try await connection.execute("""
             WITH candidates AS (
-                SELECT a.id FROM \(input.quoted) a
-                WHERE NOT EXISTS (
-                    SELECT 1 FROM \(bookkeeping.quoted) q
-                    WHERE q.id = a.id AND (q.state = 'done' OR q.lease_until >= clock_timestamp()))
-                ORDER BY a.id LIMIT $1
-                FOR UPDATE OF a SKIP LOCKED
+                SELECT id FROM \(bookkeeping.quoted)
+                WHERE state <> 'done' AND (state = 'pending' OR lease_until < clock_timestamp())
+                ORDER BY id LIMIT $1
+                FOR UPDATE SKIP LOCKED
             ), claimed AS (
-                INSERT INTO \(bookkeeping.quoted) AS q (id, state, token, worker, lease_until)
-                SELECT id, 'leased', $2, $3, clock_timestamp() + $4::interval FROM candidates
-                ON CONFLICT (id) DO UPDATE
-                    SET state = 'leased', token = excluded.token, worker = excluded.worker,
-                        lease_until = excluded.lease_until, claims = q.claims + 1
-                    WHERE q.state = 'leased' AND q.lease_until < clock_timestamp()
+                UPDATE \(bookkeeping.quoted) q
+                SET state = 'leased', token = $2, worker = $3, lease_until = clock_timestamp() + $4::interval, claims = q.claims + 1
+                FROM candidates WHERE q.id = candidates.id
                 RETURNING q.id
             )
             SELECT a.id::text AS id, row_to_json(a)::text AS row
@@ -161,7 +180,8 @@ public struct PostgresQueue: Sendable {
     /// Where the queue stands now.
     public func status(on connection: PostgresConnection) async throws -> Status {
         let row = try await connection.execute("""
-            SELECT count(*) FILTER (WHERE q.id IS NULL OR (q.state = 'leased' AND q.lease_until < clock_timestamp())),
+            SELECT count(*) FILTER (WHERE q.id IS NULL OR q.state = 'pending'
+                                        OR (q.state = 'leased' AND q.lease_until < clock_timestamp())),
                    count(*) FILTER (WHERE q.state = 'leased' AND q.lease_until >= clock_timestamp()),
                    count(*) FILTER (WHERE q.state = 'done')
             FROM \(input.quoted) a LEFT JOIN \(bookkeeping.quoted) q ON q.id = a.id

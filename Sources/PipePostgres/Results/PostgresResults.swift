@@ -68,33 +68,37 @@ public struct PostgresResults: Sendable {
     /// Upserts the records of a JSON array, as the JSON Lines export writes them (an `export`
     /// stage's ``CommitWrite``), but those of the articles `leftOut`, and replaces their
     /// entities, quotations and dates.
+    ///
+    /// One statement, whose data-modifying parts all read the array parsed once: the children
+    /// it deletes are those there before it, never the ones it inserts.
     public func write(records: [UInt8], leavingOut leftOut: Set<String> = [], on connection: PostgresConnection) async throws {
         guard records.contains(where: { $0 == UInt8(ascii: "{") }) else { return }
-        let batch = [String(decoding: records, as: UTF8.self), PostgresConnection.textArray(leftOut.sorted())]
-        let records = "SELECT value AS r FROM jsonb_array_elements($1::jsonb) WHERE NOT (value->>'id' = ANY($2::text[]))"
         try await connection.execute("""
-            INSERT INTO \(table.quoted) (id, title, date, language, record)
-            SELECT r->>'id', r->>'title', r->>'date', r->>'language', r FROM (\(records)) batch
-            ON CONFLICT (id) DO UPDATE
-                SET title = excluded.title, date = excluded.date, language = excluded.language, record = excluded.record
-            """, batch)
-        for child in [entities, quotes, dates] {
-            try await connection.execute("DELETE FROM \(child) WHERE article_id IN (SELECT r->>'id' FROM (\(records)) batch)", batch)
-        }
-        try await connection.execute("""
-            INSERT INTO \(entities)
-            SELECT r->>'id', e->>'text', e->>'type', (e->>'count')::integer, e->'spans'
-            FROM (\(records)) batch, jsonb_array_elements(\(Self.array("entities"))) e
-            """, batch)
-        try await connection.execute("""
-            INSERT INTO \(quotes)
-            SELECT r->>'id', q->>'text', q->>'speaker', (q->'span'->>0)::integer, (q->'span'->>1)::integer
-            FROM (\(records)) batch, jsonb_array_elements(\(Self.array("quotes"))) q
-            """, batch)
-        try await connection.execute("""
+            WITH batch AS MATERIALIZED (
+                SELECT value AS r, value->>'id' AS id FROM jsonb_array_elements($1::jsonb) WHERE NOT (value->>'id' = ANY($2::text[]))
+            ), upserted AS (
+                INSERT INTO \(table.quoted) (id, title, date, language, record)
+                SELECT id, r->>'title', r->>'date', r->>'language', r FROM batch
+                ON CONFLICT (id) DO UPDATE
+                    SET title = excluded.title, date = excluded.date, language = excluded.language, record = excluded.record
+            ), old_entities AS (
+                DELETE FROM \(entities) WHERE article_id IN (SELECT id FROM batch)
+            ), old_quotes AS (
+                DELETE FROM \(quotes) WHERE article_id IN (SELECT id FROM batch)
+            ), old_dates AS (
+                DELETE FROM \(dates) WHERE article_id IN (SELECT id FROM batch)
+            ), new_entities AS (
+                INSERT INTO \(entities)
+                SELECT id, e->>'text', e->>'type', (e->>'count')::integer, e->'spans'
+                FROM batch, jsonb_array_elements(\(Self.array("entities"))) e
+            ), new_quotes AS (
+                INSERT INTO \(quotes)
+                SELECT id, q->>'text', q->>'speaker', (q->'span'->>0)::integer, (q->'span'->>1)::integer
+                FROM batch, jsonb_array_elements(\(Self.array("quotes"))) q
+            )
             INSERT INTO \(dates)
-            SELECT r->>'id', d->>'text', d->>'value', d->>'precision', (d->'span'->>0)::integer, (d->'span'->>1)::integer
-            FROM (\(records)) batch, jsonb_array_elements(\(Self.array("dates"))) d
-            """, batch)
+            SELECT id, d->>'text', d->>'value', d->>'precision', (d->'span'->>0)::integer, (d->'span'->>1)::integer
+            FROM batch, jsonb_array_elements(\(Self.array("dates"))) d
+            """, [String(decoding: records, as: UTF8.self), PostgresConnection.textArray(leftOut.sorted())])
     }
 }
