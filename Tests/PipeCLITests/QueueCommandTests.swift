@@ -148,6 +148,20 @@ struct QueueCommandTests {
         await database.drop()
     }
 
+    @Test func theShippedQueuePipelineRunsOnWorkersASlurmArrayStarted() async throws {
+        let database = try await QueueDatabase.create()
+        try await database.insert(QueueDatabase.articles(400))
+        // A Slurm array's variables name no shard for a queue: its tasks are workers.
+        let slurm = ["SLURM_ARRAY_TASK_ID": "1", "SLURM_ARRAY_TASK_MIN": "0", "SLURM_ARRAY_TASK_COUNT": "2"]
+        let environment = slurm.merging(["PIPE_PG_URL": database.url, "PIPE_PG_TABLE": "\(database.schema).articles",
+                                         "PIPE_PG_RESULTS": "\(database.schema).results"]) { $1 }
+        let run = try await PipeProcess.run(["run", "Pipelines/postgres/syria-queue.yaml"], environment: environment)
+        #expect(run.status == 0, "\(run.error)")
+        #expect(try await database.count("SELECT count(*) FROM \(database.schema).results") == 400, "\(run.error)")
+        #expect(try await database.count("SELECT count(*) FROM \(database.schema).results WHERE record ? 'keywords' AND record ? 'translation'") == 400)
+        await database.drop()
+    }
+
     @Test func anUnreachableServerIsAnErrorNamingTheWorkerWithoutTheURL() async throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -1,11 +1,15 @@
 import ArgumentParser
 import Foundation
 import PipeCLI
+import PipeKit
+import PipePostgres
+import PipeStages
 import Testing
 import Yams
 
 /// The Kubernetes manifests and Slurm batch scripts shipped in `Pipelines/`, which
 /// Docs/Scaling.md shows: no cluster runs here, so their fields and command lines are checked.
+/// (`QueueCommandTests` runs the queue's pipeline against a real PostgreSQL.)
 /// (`Scripts/slurm.sh` runs the batch scripts on a real one-node Slurm.)
 @Suite("Scaling manifests")
 struct ScalingManifestTests {
@@ -75,8 +79,27 @@ struct ScalingManifestTests {
         #expect(container["workingDir"] as? String == shardContainer.container["workingDir"] as? String)
     }
 
+    @Test func theQueueJobRunsWorkersOfTheShippedQueuePipelineWithTheURLFromASecret() throws {
+        let job = try manifest("syria-queue.yaml")
+        let spec = try #require(job["spec"] as? [String: Any])
+        #expect(spec["completions"] == nil && spec["completionMode"] == nil, "workers share the queue, not indexes")
+        #expect((spec["parallelism"] as? Int ?? 0) > 1)
+        let (container, _) = try self.container(of: job)
+        let command = try #require(container["command"] as? [String])
+        expectAccepted(command)
+        let variables = (container["env"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+        #expect(variables.contains("PIPE_PG_URL") && variables.contains("PIPE_WORKER"))
+        // The pipeline it names loads, with a URL given.
+        var registry = BuiltinStages.registry
+        registry.connect(PostgresConnector())
+        let loader = PipelineLoader(registry: registry, environment: ["PIPE_PG_URL": "postgres://pipe@db/news"])
+        let definition = try loader.load(file: Self.root + "/" + command[2])
+        #expect(definition.input.queue?.table.description == "articles" && definition.queueConnector != nil)
+    }
+
     @Test(arguments: ["Pipelines/kubernetes/syria-shards.yaml", "Pipelines/kubernetes/syria-merge.yaml",
-                      "Pipelines/slurm/syria.sbatch", "Pipelines/slurm/syria-merge.sbatch"])
+                      "Pipelines/slurm/syria.sbatch", "Pipelines/slurm/syria-merge.sbatch",
+                      "Pipelines/kubernetes/syria-queue.yaml", "Pipelines/postgres/syria-queue.yaml"])
     func docsShowTheShippedFileAsItIs(path: String) throws {
         let file = try String(contentsOfFile: Self.root + "/" + path, encoding: .utf8)
         let docs = try String(contentsOfFile: Self.root + "/Docs/Scaling.md", encoding: .utf8)
