@@ -424,6 +424,23 @@ struct PipeCommandTests {
         }
     }
 
+    @Test(arguments: [
+        (["run", "q.yaml", "--resume"], "`--resume` continues from a checkpoint, and `q.yaml` reads a queue, whose claims are its checkpoint"),
+        (["run", "f.yaml", "--follow"], "`--follow` waits for new rows of a queue, and `f.yaml` reads files"),
+        (["run", "q.yaml", "--shard", "1/4"], "a pipeline reading `format: postgres` is shared by its queue, not by shards (1/4)"),
+    ])
+    func queueOptionsAreRefusedWhereTheyDoNotApply(arguments: [String], message: String) async throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "input: {format: postgres, url: \"postgres://127.0.0.1:1/x\", table: articles}\nstages:\n  - type: parse\n"
+            .write(toFile: folder + "/q.yaml", atomically: false, encoding: .utf8)
+        try "input: {path: in, format: jsonl}\nstages:\n  - type: parse\n".write(toFile: folder + "/f.yaml", atomically: false, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: folder + "/in", withIntermediateDirectories: true)
+        let result = try await PipeProcess.run(arguments, in: folder)
+        #expect(result.status == 2)
+        #expect(result.error.contains(message), "\(result.error)")
+    }
+
     @Test func validateAcceptsTheShippedPipeline() async throws {
         let result = try await PipeProcess.run(["validate", "Pipelines/syria.yaml"])
         #expect(result.status == 0)
