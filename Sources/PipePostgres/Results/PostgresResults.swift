@@ -56,12 +56,9 @@ public struct PostgresResults: Sendable {
     /// transaction that completes their claim.
     public func write(_ articles: [Article], on connection: PostgresConnection) async throws {
         var writer = JSONWriter()
-        writer.raw("[")
-        for index in articles.indices {
-            if index > 0 { writer.raw(",") }
-            articles[index].writeJSON(into: &writer)
-        }
-        writer.raw("]")
+        writer.beginArray()
+        articles.forEach { $0.writeJSON(into: &writer) }
+        writer.endArray()
         try await write(records: writer.bytes, on: connection)
     }
 

@@ -21,12 +21,9 @@ struct PostgresDeadLetters: Sendable {
     func write(_ letters: [DeadLetter], worker: String, on connection: PostgresConnection) async throws {
         guard !letters.isEmpty else { return }
         var writer = JSONWriter()
-        writer.raw("[")
-        for index in letters.indices {
-            if index > 0 { writer.raw(",") }
-            letters[index].writeJSON(into: &writer)
-        }
-        writer.raw("]")
+        writer.beginArray()
+        letters.forEach { $0.writeJSON(into: &writer) }
+        writer.endArray()
         try await connection.execute("""
             INSERT INTO \(table.quoted) (id, source, stage, error, raw, format, worker)
             SELECT d->>'id', d->>'source', d->>'stage', d->>'error', d->>'raw', d->>'format', $2
