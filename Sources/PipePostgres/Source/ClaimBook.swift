@@ -3,10 +3,12 @@ import PipeKit
 /// The claims a worker holds, by the ordinals of their records: a pure state kept under the
 /// ``PostgresSource``'s lock.
 struct ClaimBook: Sendable {
-    /// A claim not yet wholly committed, and the ordinal of its first record.
+    /// A claim not yet wholly committed, the ordinal of its first record, and whether a commit
+    /// of its records is under way.
     struct Open: Sendable {
         var claim: PostgresQueue.Claim
         var first: Int
+        var isCommitting = false
         var records: Range<Int> { first..<first + claim.ids.count }
     }
 
@@ -36,14 +38,19 @@ struct ClaimBook: Sendable {
         open.contains { $0.records.upperBound - 1 == ordinal }
     }
 
-    /// The claims still held, for renewal.
-    var openClaims: [PostgresQueue.Claim] { open.map(\.claim) }
+    /// The claims to renew: those held and not being committed (a commit checks the lease itself,
+    /// and a renewal that came after it would find the claim gone).
+    var claimsToRenew: [PostgresQueue.Claim] { open.filter { !$0.isCommitting }.map(\.claim) }
 
-    /// The ids each claim holds among `records`.
-    func parts(of records: Range<Int>) -> [Part] {
-        open.compactMap { entry in
+    /// The ids each claim holds among `records`, which a commit is about to take: a claim whose
+    /// last records they are is no longer renewed.
+    mutating func committing(_ records: Range<Int>) -> [Part] {
+        open.indices.compactMap { index in
+            let entry = open[index]
             let overlap = entry.records.clamped(to: records)
             guard !overlap.isEmpty else { return nil }
+            // Its records before this commit's stay leased, and renewed, until a later one.
+            open[index].isCommitting = overlap.upperBound == entry.records.upperBound
             let ids = entry.claim.ids[(overlap.lowerBound - entry.first)..<(overlap.upperBound - entry.first)]
             return Part(claim: entry.claim, ids: Array(ids))
         }

@@ -108,23 +108,28 @@ public final class PostgresSource: ClaimedSource, StopAwareSource {
     /// Commits a batch in one transaction: the keys its `dedupe` stages kept, its results (but
     /// those of articles another worker committed a copy of first), its dead letters, and its
     /// records marked done, which fails when the claim lost its lease.
+    ///
+    /// The claim is completed first, so that a fenced worker writes nothing else. A transaction
+    /// PostgreSQL ends as a deadlock or a serialization failure is tried again, twice at most.
     public func commit(_ commit: ClaimCommit) async throws {
-        let parts = state.withLock { $0.parts(of: commit.records) }
+        let parts = state.withLock { $0.committing(commit.records) }
         do {
-            let copies = try await connections.commits.transaction { connection in
-                var copies: Set<String> = []
-                for (stage, pairs) in Self.seenKeys(in: commit.writes) {
-                    copies.formUnion(try await seenKeys.record(pairs, stage: stage, on: connection))
+            let copies = try await Self.retryingConflicts {
+                try await connections.commits.transaction { connection in
+                    for part in parts where !(try await queue.complete(part.claim, ids: part.ids, on: connection)) {
+                        throw LostClaim()
+                    }
+                    var copies: Set<String> = []
+                    for (stage, pairs) in Self.seenKeys(in: commit.writes) {
+                        copies.formUnion(try await seenKeys.record(pairs, stage: stage, on: connection))
+                    }
+                    for write in commit.writes {
+                        guard case .results(let table) = write.target else { continue }
+                        try await results(table, on: connection).write(records: write.payload, leavingOut: copies, on: connection)
+                    }
+                    try await deadLetters.write(commit.deadLetters, worker: queue.worker, on: connection)
+                    return copies.count
                 }
-                for write in commit.writes {
-                    guard case .results(let table) = write.target else { continue }
-                    try await results(table, on: connection).write(records: write.payload, leavingOut: copies, on: connection)
-                }
-                try await deadLetters.write(commit.deadLetters, worker: queue.worker, on: connection)
-                for part in parts where !(try await queue.complete(part.claim, ids: part.ids, on: connection)) {
-                    throw LostClaim()
-                }
-                return copies.count
             }
             preparedTables.withLock { prepared in
                 for case .results(let table) in commit.writes.map(\.target) { prepared.insert(table) }
@@ -137,6 +142,19 @@ public final class PostgresSource: ClaimedSource, StopAwareSource {
                 before they were committed (the worker stalled); another worker does them
                 """)
         }
+    }
+
+    /// Runs `body` again when PostgreSQL ended its transaction as a deadlock (`40P01`) or a
+    /// serialization failure (`40001`), three times at most.
+    private static func retryingConflicts<Value>(_ body: () async throws -> Value) async throws -> Value {
+        for _ in 1..<3 {
+            do {
+                return try await body()
+            } catch let error as PostgresError where ["40P01", "40001"].contains(error.state) {
+                continue
+            }
+        }
+        return try await body()
     }
 
     /// The keys `dedupe` stages left for the commit, by stage, in the order the stages run.
@@ -176,7 +194,7 @@ public final class PostgresSource: ClaimedSource, StopAwareSource {
     }
 
     private func renewOpenClaims() async {
-        for claim in state.withLock({ $0.openClaims }) {
+        for claim in state.withLock({ $0.claimsToRenew }) {
             do {
                 if try await !queue.renew(claim, on: connections.renewals) {
                     logger.warning("worker \(queue.worker): a claim of \(claim.ids.count) articles lost its lease before it was renewed")
