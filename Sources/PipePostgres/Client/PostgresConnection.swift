@@ -88,6 +88,15 @@ public final class PostgresConnection: Sendable {
         }
     }
 
+    /// Whether the connection is still open: `false` once the server closed it (it restarted, or
+    /// ended a transaction left idle too long).
+    public func isOpen() async -> Bool {
+        let handle = handle
+        return await withCheckedContinuation { continuation in
+            queue.async { continuation.resume(returning: PQstatus(handle.connection) == CONNECTION_OK) }
+        }
+    }
+
     /// Waits up to `timeout` for a notification on a channel the connection listens to (`LISTEN
     /// channel`); `true` when one came. Notifications that came before are taken too.
     ///

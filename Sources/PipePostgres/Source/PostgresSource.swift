@@ -25,7 +25,9 @@ public final class PostgresSource: ClaimedSource, StopAwareSource {
     private let queue: PostgresQueue
     private let deadLetters: PostgresDeadLetters
     private let seenKeys: PostgresSeenKeys
-    private let connections: (claims: PostgresConnection, commits: PostgresConnection, renewals: PostgresConnection)
+    private let connections: (claims: PostgresConnection, renewals: PostgresConnection)
+    /// The connection commits run on; a new one replaces it when the server closed it.
+    private let commits: Mutex<PostgresConnection>
     /// The connection that hears of new rows, with `follow`.
     private let listener: PostgresConnection?
     private let stop: StopSignal?
@@ -43,12 +45,13 @@ public final class PostgresSource: ClaimedSource, StopAwareSource {
         deadLetters = PostgresDeadLetters(table: settings.table.beside("_pipe_dead_letters"))
         seenKeys = PostgresSeenKeys(table: settings.table.beside("_pipe_seen"))
         connections = (try await PostgresConnection.connect(settings.url, label: "claims"),
-                       try await PostgresConnection.connect(settings.url, label: "commits"),
                        try await PostgresConnection.connect(settings.url, label: "renewals"))
+        let commits = try await Self.commitConnection(settings)
+        self.commits = Mutex(commits)
         self.stop = stop
         self.logger = logger
         state = Mutex(ClaimBook(worker: worker))
-        try await Self.locked("queue " + settings.table.description, on: connections.commits) { [queue, deadLetters, seenKeys] connection in
+        try await Self.locked("queue " + settings.table.description, on: commits) { [queue, deadLetters, seenKeys] connection in
             try await queue.prepare(on: connection)
             try await deadLetters.prepare(on: connection)
             try await seenKeys.prepare(on: connection)
@@ -65,6 +68,16 @@ public final class PostgresSource: ClaimedSource, StopAwareSource {
 
     /// What the worker did with its claims.
     public var report: ClaimReport { state.withLock { $0.report } }
+
+    /// A connection for commits. The server ends a transaction on it that stays idle longer than
+    /// the lease: a worker stopped in the middle of a commit (SIGSTOP, a pause) would otherwise
+    /// keep its articles locked, and no other worker could take them over.
+    private static func commitConnection(_ settings: QueueInput) async throws -> PostgresConnection {
+        let connection = try await PostgresConnection.connect(settings.url, label: "commits")
+        let milliseconds = settings.lease.components.seconds * 1000 + settings.lease.components.attoseconds / 1_000_000_000_000_000
+        try await connection.execute("SET idle_in_transaction_session_timeout = \(milliseconds)")
+        return connection
+    }
 
     /// Whether `ordinal` is the last record of its claim.
     public func endsClaim(at ordinal: Int) -> Bool { state.withLock { $0.endsClaim(at: ordinal) } }
@@ -113,9 +126,10 @@ public final class PostgresSource: ClaimedSource, StopAwareSource {
     /// PostgreSQL ends as a deadlock or a serialization failure is tried again, twice at most.
     public func commit(_ commit: ClaimCommit) async throws {
         let parts = state.withLock { $0.committing(commit.records) }
+        let connection = commits.withLock { $0 }
         do {
             let copies = try await Self.retryingConflicts {
-                try await connections.commits.transaction { connection in
+                try await connection.transaction { connection in
                     for part in parts where !(try await queue.complete(part.claim, ids: part.ids, on: connection)) {
                         throw LostClaim()
                     }
@@ -136,12 +150,22 @@ public final class PostgresSource: ClaimedSource, StopAwareSource {
             }
             state.withLock { $0.committed(commit.records, copies: copies) }
         } catch is LostClaim {
-            state.withLock { $0.lost(commit.records) }
-            logger.warning("""
-                worker \(queue.worker): dropped \(commit.records.count) articles of \(settings.table) whose lease ended \
-                before they were committed (the worker stalled); another worker does them
-                """)
+            drop(commit.records, because: "their lease ended before they were committed (the worker stalled)")
+        } catch {
+            // The server closed the connection, ending the transaction: after a stall longer than
+            // the lease (or a restart). The claim's articles are claimed again; a new connection
+            // takes the next commits.
+            guard await !connection.isOpen() else { throw error }
+            let reopened = try await Self.commitConnection(settings)
+            commits.withLock { $0 = reopened }
+            drop(commit.records, because: "the server ended their commit (idle for longer than the lease while the worker stalled, or a restart)")
         }
+    }
+
+    /// Counts `records` as lost, and says so.
+    private func drop(_ records: Range<Int>, because reason: String) {
+        state.withLock { $0.lost(records) }
+        logger.warning("worker \(queue.worker): dropped \(records.count) articles of \(settings.table): \(reason); another worker does them")
     }
 
     /// Runs `body` again when PostgreSQL ended its transaction as a deadlock (`40P01`) or a
