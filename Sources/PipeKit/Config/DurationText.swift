@@ -15,11 +15,18 @@ package enum DurationText {
 extension DurationText {
     /// The duration as a pipeline file writes it, in the largest unit that divides it: `10s`, `2m`, `500ms`.
     package static func format(_ duration: Duration) -> String {
-        let milliseconds = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
+        let milliseconds = Self.milliseconds(duration)
         for (unit, size) in [("h", Int64(3_600_000)), ("m", 60_000), ("s", 1000)] where milliseconds % size == 0 {
             return "\(milliseconds / size)\(unit)"
         }
         return "\(milliseconds)ms"
+    }
+}
+
+extension DurationText {
+    /// The duration in whole milliseconds.
+    package static func milliseconds(_ duration: Duration) -> Int64 {
+        duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
     }
 }
 

@@ -103,7 +103,7 @@ public final class PostgresConnection: Sendable {
     /// - Throws: ``PostgresError`` when the connection broke.
     public func notification(within timeout: Duration) async throws -> Bool {
         let handle = handle
-        let milliseconds = Int32(clamping: timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
+        let milliseconds = Int32(clamping: DurationText.milliseconds(timeout))
         return try await withCheckedThrowingContinuation { continuation in
             queue.async {
                 continuation.resume(with: Result { try Self.notification(on: handle.connection, within: milliseconds) })

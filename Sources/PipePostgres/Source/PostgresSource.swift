@@ -74,8 +74,7 @@ public final class PostgresSource: ClaimedSource, StopAwareSource {
     /// keep its articles locked, and no other worker could take them over.
     private static func commitConnection(_ settings: QueueInput) async throws -> PostgresConnection {
         let connection = try await PostgresConnection.connect(settings.url, label: "commits")
-        let milliseconds = settings.lease.components.seconds * 1000 + settings.lease.components.attoseconds / 1_000_000_000_000_000
-        try await connection.execute("SET idle_in_transaction_session_timeout = \(milliseconds)")
+        try await connection.execute("SET idle_in_transaction_session_timeout = \(DurationText.milliseconds(settings.lease))")
         return connection
     }
 
