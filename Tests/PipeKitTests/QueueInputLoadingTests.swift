@@ -83,6 +83,15 @@ struct QueueInputLoadingTests {
         #expect(sharded.first?.code == .shard && sharded.first?.location?.line == 1)
     }
 
+    @Test func aShardFromTheEnvironmentIsIgnoredByAQueueAndKeptByFiles() throws {
+        var loader = Self.loader()
+        (loader.shard, loader.shardFromEnvironment) = (try Shard(index: 1, count: 4), true)
+        #expect(try loader.load(yaml: Self.valid, file: "p.yaml").input.shard == nil, "each task is one more worker")
+        let files = try loader.load(yaml: "input: {path: in, format: jsonl}\nstages:\n  - type: parse\n  - type: sink\n    options: {path: o.jsonl}\n",
+                                    file: "p.yaml")
+        #expect(files.input.shard == (try Shard(index: 1, count: 4)))
+    }
+
     @Test func aPipeWithoutAConnectorSaysSoAtTheFormat() {
         let errors = diagnostics(Self.valid, loader: Self.loader(connected: false))
         #expect(errors.map(\.message) == ["this `pipe` was built without a connector for `format: postgres`"])

@@ -47,11 +47,10 @@ struct RunCommand: AsyncParsableCommand {
     var logLevel: Logger.Level = .warning
 
     func run() async throws {
-        let inputs = input.isEmpty ? nil : input
-        var shard = try ShardChoice.resolve(shard)
-        // A queue shares its work among workers however they were started, a Slurm array's too.
-        if self.shard == nil, shard != nil, try PipelineFileLoading.load(file, inputs: inputs).input.queue != nil { shard = nil }
-        var definition = try PipelineFileLoading.load(file, inputs: inputs, shard: shard)
+        // A queue ignores a shard from the environment: a Slurm array's tasks are its workers.
+        var definition = try PipelineFileLoading.load(file, inputs: input.isEmpty ? nil : input, shard: ShardChoice.resolve(shard),
+                                                      shardFromEnvironment: shard == nil)
+        let shard = definition.input.shard
         if let shard, isComplete(shard, of: definition) { return }
         if follow {
             guard definition.input.queue != nil else {

@@ -22,9 +22,10 @@ struct ValidateCommand: AsyncParsableCommand {
 
 /// Loading a pipeline file the way every command does: diagnostics printed, exit code 2 when invalid.
 enum PipelineFileLoading {
-    static func load(_ file: String, inputs: [String]?, shard: Shard? = nil) throws -> PipelineDefinition {
+    static func load(_ file: String, inputs: [String]?, shard: Shard? = nil, shardFromEnvironment: Bool = false) throws -> PipelineDefinition {
         var loader = PipelineLoader(registry: PipeCommand.registry)
         loader.shard = shard
+        loader.shardFromEnvironment = shardFromEnvironment
         do {
             let definition = try loader.load(file: file, inputs: inputs)
             do {

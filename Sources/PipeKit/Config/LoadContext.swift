@@ -113,6 +113,14 @@ struct LoadContext {
         return decoded.problems.isEmpty || partial ? decoded.options : nil
     }
 
+    /// Reports the option `key` of `Options` as missing from `node`, as the decoder reports a
+    /// required one: for options only some cases require (`input.path` but for a queue).
+    mutating func reportMissing<Options: StageOptions>(_ key: String, of type: Options.Type, owner: String, at node: Node) {
+        guard let field = Options.fields.first(where: { $0.name == key }) else { return }
+        report(contentsOf: OptionDiagnostics.diagnostics(for: [OptionProblem(.missing(field), at: node)], owner: owner,
+                                                         mappingNoun: owner, fallback: node, context: self))
+    }
+
     /// The pairs of a mapping node, reporting keys outside `allowed` and keys given twice.
     mutating func pairs(of node: Node, allowed: [String], noun: String) -> [String: (key: Node, value: Node)] {
         var result: [String: (key: Node, value: Node)] = [:]

@@ -25,9 +25,7 @@ extension PipelineLoader {
         if let override { spec.paths = override }
         if options.format.readsFiles {
             if options.path == nil, override == nil {
-                let field = InputOptions.fields.first { $0.name == "path" }
-                context.report(.missingKey, "`input` needs the option `path`", hint: "add `path: …` (\(field?.summary ?? ""))",
-                               at: entry.value)
+                context.reportMissing("path", of: InputOptions.self, owner: "`input`", at: entry.value)
                 return nil
             }
             for key in InputOptions.queueKeys {
@@ -58,10 +56,8 @@ extension PipelineLoader {
             context.report(.invalidValue, "`format: \(options.format.rawValue)` reads a table, not `path`",
                            hint: "remove `path`; name the table with `table:`", at: path)
         }
-        let fields = Dictionary(uniqueKeysWithValues: InputOptions.fields.map { ($0.name, $0) })
         for (key, value) in [("url", options.url), ("table", options.table)] where value == nil {
-            context.report(.missingKey, "`input` with `format: \(options.format.rawValue)` needs the option `\(key)`",
-                           hint: "add `\(key): …` (\(fields[key]?.summary ?? ""))", at: node)
+            context.reportMissing(key, of: InputOptions.self, owner: "`input` with `format: \(options.format.rawValue)`", at: node)
         }
         if !(1...10_000).contains(options.batch), let batch = node["batch"] {
             context.report(.invalidValue, "option `batch` of `input` expects 1 to 10000 articles, got \(options.batch)",

@@ -55,7 +55,7 @@ extension PipelineLoader {
             }
             entries.append(Entry(descriptor: descriptor, typeNode: typeNode, id: id))
             let setup = StageSetup(pipeline: pipeline, stageID: id, input: input,
-                                   precedingStages: entries.dropLast().compactMap { $0.descriptor?.name }, shard: shard)
+                                   precedingStages: entries.dropLast().compactMap { $0.descriptor?.name }, shard: input?.shard)
             if var stage = build(descriptor, options: item["options"], typeNode: typeNode,
                                  setup: setup, concurrency: concurrency, policy: keys.onError, context: &context) {
                 stage.timeout = keys.timeout

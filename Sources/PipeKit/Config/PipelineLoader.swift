@@ -19,6 +19,10 @@ public struct PipelineLoader: Sendable {
     /// every output gets the shard's suffix (``Shard/path(for:)``), and checkpoints go in a
     /// folder of the shard's own. Nil loads the whole pipeline.
     public var shard: Shard?
+    /// Whether ``shard`` came from a batch system's variables (a Slurm array, an Indexed Job)
+    /// rather than `pipe run --shard`: a pipeline reading a queue then ignores it, as each task is
+    /// one more worker of the queue.
+    public var shardFromEnvironment = false
 
     /// Creates a loader.
     public init(registry: StageRegistry, environment: [String: String] = ProcessInfo.processInfo.environment) {
@@ -81,6 +85,8 @@ public struct PipelineLoader: Sendable {
         let name = keys["pipeline"].flatMap { context.string($0.value, key: "pipeline") } ?? fileStem
         checkName(name, node: keys["pipeline"]?.value, context: &context)
         var inputSpec = readInput(keys["input"], root: root, override: inputs, context: &context)
+        // The shard everything below reads, from the input: a queue shares its work by itself.
+        let shard = inputSpec?.queue != nil && shardFromEnvironment ? nil : self.shard
         inputSpec?.shard = shard
         var stages: [AnyStage] = []
         if let entry = keys["stages"] {
@@ -88,7 +94,7 @@ public struct PipelineLoader: Sendable {
         } else {
             context.report(.missingKey, "missing `stages`", hint: "add `stages:` with at least one `- type: parse`", at: root)
         }
-        let deadLetter = deadLetterPath(keys["dead_letter"], stages: stages, queue: inputSpec?.queue != nil, context: &context)
+        let deadLetter = deadLetterPath(keys["dead_letter"], stages: stages, input: inputSpec, context: &context)
         let maxFailures = keys["max_failures"].flatMap { entry in
             context.string(entry.value, key: "max_failures").flatMap { text in
                 FailureLimit(text) ?? {
@@ -100,9 +106,9 @@ public struct PipelineLoader: Sendable {
         }
         var checkpoint = readCheckpoint(keys["checkpoint"], pipeline: name, context: &context)
         if let shard { checkpoint?.folder += "/" + shard.label }
-        if let queue = inputSpec?.queue {
+        if let inputSpec, inputSpec.queue != nil {
             checkpoint = nil
-            checkQueuePipeline(queue, format: inputSpec?.format, keys: keys, context: &context)
+            checkQueuePipeline(inputSpec, keys: keys, context: &context)
         }
         let checkpointNode = keys["checkpoint"].map { $0.value["folder"] ?? $0.key } ?? keys["pipeline"]?.value
         checkOutputPaths(input: inputSpec, deadLetter: deadLetter.map { ($0, keys["dead_letter"]?.value) },
@@ -125,19 +131,17 @@ public struct PipelineLoader: Sendable {
     /// Checks what a pipeline whose input is a queue cannot have: it runs on many workers at once
     /// from one folder, so it keeps no checkpoint and writes no dead-letter file, and the queue
     /// shares the work, not shards.
-    private func checkQueuePipeline(
-        _ queue: QueueInput, format: InputFormat?, keys: [String: (key: Node, value: Node)], context: inout LoadContext
-    ) {
-        let name = format?.rawValue ?? "postgres"
+    private func checkQueuePipeline(_ input: InputSpec, keys: [String: (key: Node, value: Node)], context: inout LoadContext) {
+        let name = input.format.rawValue
         if let entry = keys["checkpoint"] {
             context.report(.invalidValue, "a pipeline reading `format: \(name)` keeps no checkpoint: the queue's claims are its checkpoint",
                            hint: "remove `checkpoint`; a worker that stops leaves its claims to the others", at: entry.key)
         }
         if let entry = keys["dead_letter"] {
-            context.report(.invalidValue, "a pipeline reading `format: \(name)` writes its dead letters to the table `\(queue.table)_pipe_dead_letters`",
+            context.report(.invalidValue, "a pipeline reading `format: \(name)` writes its dead letters to the table `\(input.queue?.table.description ?? "")_pipe_dead_letters`",
                            hint: "remove `dead_letter`", at: entry.key)
         }
-        if let shard {
+        if let shard = input.shard {
             context.report(.shard, "a pipeline reading `format: \(name)` is shared by its queue, not by shards (\(shard))",
                            hint: "run it without `--shard` (or with `--shard none`) on as many workers as you like",
                            at: keys["input"]?.key)
@@ -164,10 +168,10 @@ public struct PipelineLoader: Sendable {
     }
 
     private func deadLetterPath(
-        _ entry: (key: Node, value: Node)?, stages: [AnyStage], queue: Bool, context: inout LoadContext
+        _ entry: (key: Node, value: Node)?, stages: [AnyStage], input: InputSpec?, context: inout LoadContext
     ) -> String? {
         // A shard's own, like its outputs; the default beside the first output has its suffix already.
-        let explicit = entry.flatMap { context.string($0.value, key: "dead_letter") }.map { shard?.path(for: $0) ?? $0 }
+        let explicit = entry.flatMap { context.string($0.value, key: "dead_letter") }.map { input?.shard?.path(for: $0) ?? $0 }
         if let explicit, let entry, let problem = OutputPathCheck.problem(writing: explicit) {
             context.report(.io, "cannot write the dead-letter file `\(explicit)`: \(problem)",
                            hint: "choose a path in a folder you can write to", at: entry.value)
@@ -175,7 +179,7 @@ public struct PipelineLoader: Sendable {
         guard let first = stages.first(where: { $0.policy == .deadLetter }) else { return explicit }
         if let explicit { return explicit }
         // A queue's dead letters go to a table beside it, in the transaction of their batch.
-        if queue { return nil }
+        if input?.queue != nil { return nil }
         if let output = stages.lazy.flatMap(\.outputFiles).first {
             return PipelineDefinition.deadLetterPath(besides: output)
         }
