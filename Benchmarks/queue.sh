@@ -18,6 +18,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 source Scripts/lib/shared.sh
+source Scripts/lib/timing.sh
 require_shared ../shared/corpus/make-stream.sh
 work=$(mktemp -d "${TMPDIR:-/tmp}/pipe-queue-bench.XXXXXX")
 chmod 755 "$work"
@@ -40,7 +41,6 @@ stages=$(sed -n '/^stages:/,$p' Benchmarks/queue.yaml | sed '/^  - type: export/
 printf 'pipeline: file\ninput: {path: input.jsonl, format: jsonl}\ncheckpoint: false\n%s\n  - type: export\n    options: {path: out.jsonl}\n' "$stages" > "$work/file.yaml"
 cp Benchmarks/queue.yaml "$work/queue.yaml"
 
-seconds() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.2f}')" "$1" "$2"; }
 rate() { python3 -c "import sys; print(f'{int(sys.argv[1]) / float(sys.argv[2]):,.0f}')" "$1" "$2"; }
 
 start=$(date +%s.%N)

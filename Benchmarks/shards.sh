@@ -17,9 +17,8 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/pipe-shards.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 source Scripts/lib/stream.sh
 source Scripts/lib/shared.sh
+source Scripts/lib/timing.sh
 require_shared ../shared/corpus/bbc/articles
-
-seconds() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.2f}')" "$1" "$2"; }
 
 # measure CASE: runs $work/CASE/{whole,sharded} (each with p.yaml and its input) and reports.
 measure() {

@@ -51,14 +51,18 @@ extension ExportStage.Format {
         }
     }
 
+    /// About how many bytes the JSON records of `articles` take: a record is mostly the title and
+    /// body (twice when translated), then the annotations.
+    private static func recordBytes(_ articles: [Article]) -> Int {
+        articles.reduce(0) { $0 + 2 * ($1.body.utf8.count + $1.title.utf8.count) + 2048 }
+    }
+
     /// Encodes a batch for this format's writer: the bytes of the text formats, the articles
     /// themselves for SQLite, whose rows are made as they are inserted.
     func encode(_ articles: [Article]) -> ExportStage.Encoded {
         switch self {
         case .jsonl:
-            // A record is mostly the title and body (twice when translated), then the annotations.
-            let capacity = articles.reduce(0) { $0 + 2 * ($1.body.utf8.count + $1.title.utf8.count) + 2048 }
-            var writer = JSONWriter(capacity: capacity)
+            var writer = JSONWriter(capacity: Self.recordBytes(articles))
             // By index, so that each article is lent, not copied.
             var ends: [Int] = []
             ends.reserveCapacity(articles.count)
@@ -90,7 +94,7 @@ extension ExportStage.Format {
             return ExportStage.Encoded(rows: articles)
         case .postgres:
             // One JSON array of the records the JSON Lines export writes, which the database takes apart.
-            var writer = JSONWriter(capacity: articles.reduce(2) { $0 + 2 * ($1.body.utf8.count + $1.title.utf8.count) + 2048 })
+            var writer = JSONWriter(capacity: Self.recordBytes(articles) + 2)
             writer.beginArray()
             // By index, so that each article is lent, not copied.
             for index in articles.indices { articles[index].writeJSON(into: &writer) }
